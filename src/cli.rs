@@ -1,0 +1,80 @@
+//! The command line: clap definitions and one module per subcommand. Every subcommand goes
+//! through the same core path as the workbench: `store` → `engine` → `report`.
+//!
+//! Exit codes: 0 success; 1 a project is invalid (or `check` found problems); 2 bad usage;
+//! 3 a file could not be read or written (missing, permission denied, already exists).
+
+pub mod check;
+pub mod completions;
+pub mod new;
+pub mod report;
+
+use crate::i18n::Lang;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "roi",
+    version,
+    about = "Decide which AI project to start, prove whether it pays, and keep measuring it.",
+    long_about = "roi-workbench: a keyboard-driven terminal workbench for the ROI of AI projects.\n\n\
+        Without a command, opens the workbench on PATH (a project file or a folder of projects),\n\
+        or on your workspace folder, seeded with sample projects on first run.",
+    after_help = "Exit codes: 0 success · 1 invalid project · 2 bad usage · 3 file unreadable or unwritable",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A project file or a folder of projects to open in the workbench.
+    pub path: Option<PathBuf>,
+    /// Language of the interface (default: from LANG).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check project files or folders; print each problem as file:line:column: message.
+    Check(check::Args),
+    /// Print a project's report as Markdown, JSON or CSV.
+    Report(report::Args),
+    /// Create a new project file with the starter pack of five KPIs.
+    New(new::Args),
+    /// Print a shell completion script.
+    Completions(completions::Args),
+}
+
+/// Exit code for an invalid project.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for a file that cannot be read or written.
+pub const EXIT_IO: u8 = 3;
+
+impl Cli {
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::detect)
+    }
+}
+
+/// Runs a subcommand.
+pub fn run(command: &Command, lang: Lang) -> ExitCode {
+    match command {
+        Command::Check(args) => check::run(args),
+        Command::Report(args) => report::run(args, lang),
+        Command::New(args) => new::run(args),
+        Command::Completions(args) => completions::run(args),
+    }
+}
+
+/// Prints a load error on stderr and returns its exit code.
+pub fn fail_load(error: &crate::store::LoadError) -> ExitCode {
+    for line in error.lines() {
+        eprintln!("{line}");
+    }
+    ExitCode::from(match error {
+        crate::store::LoadError::Unreadable { .. } => EXIT_IO,
+        crate::store::LoadError::Invalid { .. } => EXIT_INVALID,
+    })
+}

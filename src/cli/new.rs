@@ -1,0 +1,46 @@
+//! `roi new FILE --name …`: a valid new project with the starter pack; never overwrites.
+
+use super::EXIT_IO;
+use crate::domain::catalogue::starter_pack;
+use crate::domain::project::{Department, Project};
+use crate::store::save::create_project;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The file to create (refused if it exists).
+    pub file: PathBuf,
+    /// The project's name.
+    #[arg(long)]
+    pub name: String,
+    /// customer_service | software | marketing | hr | finance | operations | other
+    #[arg(long, value_parser = parse_department)]
+    pub department: Option<Department>,
+}
+
+fn parse_department(text: &str) -> Result<Department, String> {
+    text.parse()
+}
+
+/// The project `roi new` writes.
+pub fn new_project(name: &str, department: Option<Department>) -> Project {
+    let mut project = Project::named(name);
+    project.project.department = department;
+    project.kpis = starter_pack();
+    project
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let project = new_project(&args.name, args.department);
+    match create_project(&args.file, &project) {
+        Ok(()) => {
+            eprintln!("{}: created", args.file.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(EXIT_IO)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Reference ROI ranges by department (DOMAIN.md §5): shown beside a project's own figures,
+//! never as its figures.
+
+use super::project::Department;
+use rust_decimal::Decimal;
+
+/// The month at which the reference ranges are read (the table's "at 18 months").
+pub const REFERENCE_MONTH: i64 = 18;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferenceRange {
+    pub low_pct: Decimal,
+    pub high_pct: Decimal,
+}
+
+impl ReferenceRange {
+    /// "Far outside": below half the low end or above twice the high end.
+    pub fn is_far_outside(&self, roi_pct: Decimal) -> bool {
+        roi_pct < self.low_pct / Decimal::TWO || roi_pct > self.high_pct * Decimal::TWO
+    }
+}
+
+pub fn reference_range(department: Department) -> Option<ReferenceRange> {
+    let (low, high) = match department {
+        Department::CustomerService => (200, 350),
+        Department::Software => (150, 250),
+        Department::Marketing => (250, 400),
+        Department::Hr => (120, 200),
+        Department::Finance => (130, 220),
+        Department::Operations | Department::Other => return None,
+    };
+    Some(ReferenceRange {
+        low_pct: Decimal::from(low),
+        high_pct: Decimal::from(high),
+    })
+}

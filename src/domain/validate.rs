@@ -1,0 +1,343 @@
+//! What a project may hold beyond its types: ranges, months within the horizon, limits.
+//!
+//! Each problem names the field by its path in the file (`costs[1].monthly`), says what is
+//! wrong and how to fix it. The store turns paths into line and column; the TUI shows the
+//! same problems inline when an edit is refused.
+
+use super::drivers::Drivers;
+use super::project::{Benefit, Cost, Kpi, MAX_KPIS, Project, SCHEMA};
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// One step of a path into the file: a key or an index in an array of tables.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// Where a value sits in the file, e.g. `costs[1].monthly`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct FieldPath(pub Vec<Segment>);
+
+impl FieldPath {
+    pub fn key(&self, key: &str) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Key(key.to_owned()));
+        Self(segments)
+    }
+
+    pub fn index(&self, index: usize) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Index(index));
+        Self(segments)
+    }
+
+    /// Parses `costs[1].monthly` or `project.owner`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut path = Self::default();
+        for part in text.split('.') {
+            let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+            if key.is_empty() {
+                return None;
+            }
+            path = path.key(key);
+            while !rest.is_empty() {
+                let (index, tail) = rest.split_once(']')?;
+                path = path.index(index.parse().ok()?);
+                rest = tail.strip_prefix('[').unwrap_or(tail);
+                if !tail.is_empty() && !tail.starts_with('[') {
+                    return None;
+                }
+            }
+        }
+        (!path.0.is_empty()).then_some(path)
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => write!(f, "{key}")?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A value the file may not hold, where it is, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: FieldPath,
+    pub message: String,
+    pub fix: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}. {}", self.path, self.message, self.fix)
+    }
+}
+
+/// Every problem of a project, in file order.
+pub fn validate(project: &Project) -> Vec<Problem> {
+    let mut checker = Checker {
+        problems: Vec::new(),
+        horizon: project.horizon(),
+    };
+    checker.project(project);
+    checker.problems
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+    horizon: i64,
+}
+
+const FRACTION_FIX: &str = "Write a fraction between 0 and 1: 0.25 means 25 %";
+const AMOUNT_FIX: &str =
+    "Write a positive amount or 0; a saving belongs in benefits, not as a negative cost";
+
+impl Checker {
+    fn refuse(&mut self, path: FieldPath, message: impl Into<String>, fix: impl Into<String>) {
+        self.problems.push(Problem {
+            path,
+            message: message.into(),
+            fix: fix.into(),
+        });
+    }
+
+    fn fraction(&mut self, path: FieldPath, value: Option<Decimal>) {
+        if let Some(value) = value.filter(|v| *v < Decimal::ZERO || *v > Decimal::ONE) {
+            self.refuse(path, format!("{value} is outside 0..=1"), FRACTION_FIX);
+        }
+    }
+
+    fn amount(&mut self, path: FieldPath, value: Option<Decimal>) {
+        if let Some(value) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+            self.refuse(path, format!("{value} is negative"), AMOUNT_FIX);
+        }
+    }
+
+    fn month(&mut self, path: FieldPath, month: Option<i64>) {
+        if let Some(month) = month.filter(|m| !(1..=self.horizon).contains(m)) {
+            let horizon = self.horizon;
+            self.refuse(
+                path,
+                format!("month {month} is outside the horizon 1..={horizon}"),
+                format!("Write a month between 1 and {horizon}, or raise project.horizon_months"),
+            );
+        }
+    }
+
+    fn score(&mut self, path: FieldPath, score: Option<i64>) {
+        if let Some(score) = score.filter(|s| !(1..=10).contains(s)) {
+            self.refuse(
+                path,
+                format!("{score} is outside 1..=10"),
+                "Score it from 1 (low) to 10 (high)",
+            );
+        }
+    }
+
+    fn project(&mut self, project: &Project) {
+        let root = FieldPath::default();
+        if project.schema != SCHEMA {
+            self.refuse(
+                root.key("schema"),
+                format!("schema {} is not supported", project.schema),
+                "Write schema = 1 (the only schema this version reads)",
+            );
+        }
+        self.info(project);
+        if let Some(baseline) = &project.baseline
+            && let (Some(start), Some(end)) = (baseline.period_start, baseline.period_end)
+            && end < start
+        {
+            self.refuse(
+                root.key("baseline").key("period_end"),
+                format!("period_end {end} is before period_start {start}"),
+                "Swap the two months or correct the end of the measured period",
+            );
+        }
+        for (i, line) in project.benefits.iter().enumerate() {
+            self.benefit(root.key("benefits").index(i), line);
+        }
+        for (i, line) in project.costs.iter().enumerate() {
+            self.cost(root.key("costs").index(i), line);
+        }
+        for (i, risk) in project.risks.iter().enumerate() {
+            let path = root.key("risks").index(i);
+            self.amount(path.key("cost"), Some(risk.cost));
+            self.fraction(path.key("probability"), Some(risk.probability));
+        }
+        self.kpis(&project.kpis);
+        for (name, drivers) in &project.scenarios {
+            self.scenario(root.key("scenarios").key(name), drivers);
+        }
+    }
+
+    fn info(&mut self, project: &Project) {
+        let path = FieldPath::default().key("project");
+        let info = &project.project;
+        if info.name.trim().is_empty() {
+            self.refuse(
+                path.key("name"),
+                "the project has no name",
+                "Give it a short name, e.g. \"Tri des CV\"",
+            );
+        }
+        if let Some(horizon) = info.horizon_months.filter(|h| !(6..=120).contains(h)) {
+            self.refuse(
+                path.key("horizon_months"),
+                format!("horizon {horizon} months is outside 6..=120"),
+                "Choose a horizon between 6 and 120 months (36 is usual)",
+            );
+        }
+        self.fraction(path.key("maturity_factor"), info.maturity_factor);
+        self.fraction(path.key("discount_rate"), info.discount_rate);
+        self.fraction(path.key("contingency"), info.contingency);
+        self.score(path.key("impact"), info.impact);
+        self.score(path.key("feasibility"), info.feasibility);
+    }
+
+    fn benefit(&mut self, path: FieldPath, line: &Benefit) {
+        self.fraction(path.key("time_factor"), line.time_factor);
+        self.month(path.key("start_month"), line.start_month);
+        if let Some(ramp) = line.ramp_months.filter(|r| !(0..=self.horizon).contains(r)) {
+            self.refuse(
+                path.key("ramp_months"),
+                format!("ramp of {ramp} months is outside 0..={}", self.horizon),
+                "Write the months to reach full value, 0 for at once",
+            );
+        }
+        for (key, value) in [
+            ("reallocation", line.reallocation),
+            ("uplift", line.uplift),
+            ("margin", line.margin),
+            ("reduction", line.reduction),
+        ] {
+            self.fraction(path.key(key), value);
+        }
+        for (key, value) in [
+            ("volume_per_month", line.volume_per_month),
+            ("minutes_saved_per_unit", line.minutes_saved_per_unit),
+            ("minutes_before", line.minutes_before),
+            ("minutes_after", line.minutes_after),
+            ("hourly_cost", line.hourly_cost),
+            ("annual_revenue", line.annual_revenue),
+            ("errors_per_month", line.errors_per_month),
+            ("cost_per_error", line.cost_per_error),
+            (
+                "departures_avoided_per_year",
+                line.departures_avoided_per_year,
+            ),
+            ("replacement_cost", line.replacement_cost),
+            ("monthly_value", line.monthly_value),
+            ("annual_value", line.annual_value),
+        ] {
+            self.amount(path.key(key), value);
+        }
+        if let (Some(before), Some(after)) = (line.minutes_before, line.minutes_after)
+            && after > before
+        {
+            self.refuse(
+                path.key("minutes_after"),
+                format!("{after} minutes after is more than {before} before"),
+                "A time saving needs minutes_after ≤ minutes_before",
+            );
+        }
+    }
+
+    fn cost(&mut self, path: FieldPath, line: &Cost) {
+        self.amount(path.key("one_off"), line.one_off);
+        self.amount(path.key("monthly"), line.monthly);
+        self.month(path.key("one_off_month"), line.one_off_month);
+        self.month(path.key("start_month"), line.start_month);
+        self.month(path.key("end_month"), line.end_month);
+        if line.end_month(self.horizon) < line.start_month() {
+            self.refuse(
+                path.key("end_month"),
+                format!("end_month {} is before start_month {}", line.end_month(self.horizon), line.start_month()),
+                "A monthly cost runs from start_month to end_month, both included: end it on or after its start",
+            );
+        }
+    }
+
+    fn kpis(&mut self, kpis: &[Kpi]) {
+        let path = FieldPath::default().key("kpis");
+        if kpis.len() > MAX_KPIS {
+            self.refuse(
+                path.index(MAX_KPIS),
+                format!("{} KPIs, at most {MAX_KPIS} are allowed", kpis.len()),
+                "Keep the 12 to 18 KPIs that drive decisions; remove the others",
+            );
+        }
+        for (i, kpi) in kpis.iter().enumerate() {
+            if kpis[..i].iter().any(|other| other.key == kpi.key) {
+                self.refuse(
+                    path.index(i).key("key"),
+                    format!("KPI `{}` appears twice", kpi.key),
+                    "Give each KPI its own key",
+                );
+            }
+            for (j, measurement) in kpi.measurements.iter().enumerate() {
+                self.month(
+                    path.index(i).key("measurements").index(j).key("month"),
+                    Some(measurement.month),
+                );
+            }
+        }
+    }
+
+    fn scenario(&mut self, path: FieldPath, drivers: &Drivers) {
+        for (key, value) in [
+            ("benefits", drivers.benefits),
+            ("costs", drivers.costs),
+            ("risk", drivers.risk),
+            ("ramp", drivers.ramp),
+            ("hourly_cost", drivers.hourly_cost),
+            ("volume", drivers.volume),
+        ] {
+            if let Some(value) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+                self.refuse(
+                    path.key(key),
+                    format!("multiplier {value} is negative"),
+                    "A multiplier is 0 or more: 1 leaves the input as it is",
+                );
+            }
+        }
+        self.fraction(path.key("adoption"), drivers.adoption);
+        self.fraction(path.key("maturity_factor"), drivers.maturity_factor);
+        self.fraction(path.key("discount_rate"), drivers.discount_rate);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_print_and_parse_alike() {
+        for text in [
+            "costs[1].monthly",
+            "project.owner",
+            "kpis[0].measurements[2].month",
+        ] {
+            assert_eq!(
+                FieldPath::parse(text).map(|p| p.to_string()).as_deref(),
+                Some(text)
+            );
+        }
+        assert_eq!(FieldPath::parse("costs[x]"), None);
+        assert_eq!(FieldPath::parse(""), None);
+    }
+
+    #[test]
+    fn a_new_project_is_valid() {
+        assert_eq!(validate(&Project::named("Nouveau")), []);
+    }
+}

@@ -1,0 +1,203 @@
+//! What one benefit line is worth per month at full speed (V of DOMAIN.md §2.1), and how
+//! fast it gets there (the ramp r(m)).
+//!
+//! Drivers that act on inputs (hourly cost, volume) are applied here, where the inputs are;
+//! drivers that act on the whole value (benefits, adoption) are applied by the engine.
+
+use super::drivers::Drivers;
+use super::project::{Benefit, BenefitKind};
+use rust_decimal::Decimal;
+
+const MINUTES_PER_HOUR: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
+const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+
+/// V: the line's monthly value at full speed, with the input drivers applied.
+/// A missing input counts as zero; [`missing_inputs`] names it so a warning can say so.
+pub fn monthly_value(line: &Benefit, drivers: &Drivers) -> Decimal {
+    let input = |value: Option<Decimal>| value.unwrap_or(Decimal::ZERO);
+    match line.kind {
+        BenefitKind::TimeSaving => {
+            let volume = input(line.volume_per_month) * drivers.volume();
+            let hourly = input(line.hourly_cost) * drivers.hourly_cost();
+            let reallocation = line.reallocation.unwrap_or(Decimal::ONE);
+            volume * input(line.minutes_saved()) * hourly * reallocation / MINUTES_PER_HOUR
+        }
+        BenefitKind::Revenue => {
+            let margin = line.margin.unwrap_or(Decimal::ONE);
+            input(line.annual_revenue) * input(line.uplift) * margin / MONTHS_PER_YEAR
+        }
+        BenefitKind::ErrorReduction => {
+            input(line.errors_per_month)
+                * drivers.volume()
+                * input(line.reduction)
+                * input(line.cost_per_error)
+        }
+        BenefitKind::Retention => {
+            input(line.departures_avoided_per_year) * input(line.replacement_cost) / MONTHS_PER_YEAR
+        }
+        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => line
+            .monthly_value
+            .or_else(|| line.annual_value.map(|annual| annual / MONTHS_PER_YEAR))
+            .unwrap_or(Decimal::ZERO),
+    }
+}
+
+/// The inputs a line's kind needs but the line does not give.
+pub fn missing_inputs(line: &Benefit) -> Vec<&'static str> {
+    let needs: &[(&'static str, bool)] = match line.kind {
+        BenefitKind::TimeSaving => &[
+            ("volume_per_month", line.volume_per_month.is_some()),
+            ("minutes_saved_per_unit", line.minutes_saved().is_some()),
+            ("hourly_cost", line.hourly_cost.is_some()),
+        ],
+        BenefitKind::Revenue => &[
+            ("annual_revenue", line.annual_revenue.is_some()),
+            ("uplift", line.uplift.is_some()),
+        ],
+        BenefitKind::ErrorReduction => &[
+            ("errors_per_month", line.errors_per_month.is_some()),
+            ("reduction", line.reduction.is_some()),
+            ("cost_per_error", line.cost_per_error.is_some()),
+        ],
+        BenefitKind::Retention => &[
+            (
+                "departures_avoided_per_year",
+                line.departures_avoided_per_year.is_some(),
+            ),
+            ("replacement_cost", line.replacement_cost.is_some()),
+        ],
+        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => &[(
+            "monthly_value",
+            line.monthly_value.is_some() || line.annual_value.is_some(),
+        )],
+    };
+    needs
+        .iter()
+        .filter(|(_, given)| !given)
+        .map(|(key, _)| *key)
+        .collect()
+}
+
+/// r(m): 0 before the start, then linear up to 1 over `ramp` months (0 = full at once).
+pub fn ramp_factor(month: i64, start: i64, ramp: Decimal) -> Decimal {
+    if month < start {
+        Decimal::ZERO
+    } else if ramp <= Decimal::ZERO {
+        Decimal::ONE
+    } else {
+        (Decimal::from(month - start + 1) / ramp).min(Decimal::ONE)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn neutral() -> Drivers {
+        Drivers::default()
+    }
+
+    #[test]
+    fn worked_example_200_cases_30_minutes_50_euros_is_5000_a_month() {
+        let line = Benefit {
+            kind: BenefitKind::TimeSaving,
+            volume_per_month: Some(dec!(200)),
+            minutes_saved_per_unit: Some(dec!(30)),
+            hourly_cost: Some(dec!(50)),
+            ..Benefit::default()
+        };
+        assert_eq!(monthly_value(&line, &neutral()), dec!(5000));
+        assert_eq!(monthly_value(&line, &neutral()) * dec!(12), dec!(60000));
+    }
+
+    #[test]
+    fn worked_example_two_percent_of_ten_million_is_200k_a_year() {
+        let line = Benefit {
+            kind: BenefitKind::Revenue,
+            annual_revenue: Some(dec!(10_000_000)),
+            uplift: Some(dec!(0.02)),
+            ..Benefit::default()
+        };
+        assert_eq!(monthly_value(&line, &neutral()) * dec!(12), dec!(200000));
+    }
+
+    #[test]
+    fn worked_example_fifty_developers_a_quarter_more_productive() {
+        // 50 developers × 90 000 € × 25 % = the work of 12.5 developers = 1 125 000 € a year.
+        let line = Benefit {
+            kind: BenefitKind::Other,
+            annual_value: Some(dec!(50) * dec!(90000) * dec!(0.25)),
+            ..Benefit::default()
+        };
+        assert_eq!(monthly_value(&line, &neutral()) * dec!(12), dec!(1125000));
+    }
+
+    #[test]
+    fn error_reduction_retention_and_reallocation() {
+        let errors = Benefit {
+            kind: BenefitKind::ErrorReduction,
+            errors_per_month: Some(dec!(40)),
+            reduction: Some(dec!(0.5)),
+            cost_per_error: Some(dec!(120)),
+            ..Benefit::default()
+        };
+        assert_eq!(monthly_value(&errors, &neutral()), dec!(2400));
+        let retention = Benefit {
+            kind: BenefitKind::Retention,
+            departures_avoided_per_year: Some(dec!(2)),
+            replacement_cost: Some(dec!(30000)),
+            ..Benefit::default()
+        };
+        assert_eq!(monthly_value(&retention, &neutral()), dec!(5000));
+        let reallocated = Benefit {
+            kind: BenefitKind::TimeSaving,
+            volume_per_month: Some(dec!(200)),
+            minutes_saved_per_unit: Some(dec!(30)),
+            hourly_cost: Some(dec!(50)),
+            reallocation: Some(dec!(0.8)),
+            ..Benefit::default()
+        };
+        assert_eq!(monthly_value(&reallocated, &neutral()), dec!(4000));
+    }
+
+    #[test]
+    fn volume_and_hourly_cost_drivers_scale_time_savings() {
+        let line = Benefit {
+            kind: BenefitKind::TimeSaving,
+            volume_per_month: Some(dec!(200)),
+            minutes_saved_per_unit: Some(dec!(30)),
+            hourly_cost: Some(dec!(50)),
+            ..Benefit::default()
+        };
+        let drivers = Drivers {
+            volume: Some(dec!(0.5)),
+            hourly_cost: Some(dec!(2)),
+            ..neutral()
+        };
+        assert_eq!(monthly_value(&line, &drivers), dec!(5000));
+    }
+
+    #[test]
+    fn ramp_grows_linearly_from_the_start_month() {
+        let ramp = dec!(3);
+        let factors: Vec<Decimal> = (1..=6).map(|m| ramp_factor(m, 2, ramp)).collect();
+        let third = Decimal::ONE / dec!(3);
+        assert_eq!(factors[0], Decimal::ZERO);
+        assert_eq!(factors[1], third);
+        assert_eq!(factors[2], dec!(2) / dec!(3));
+        assert_eq!(factors[3..], [Decimal::ONE; 3]);
+        assert_eq!(ramp_factor(1, 1, Decimal::ZERO), Decimal::ONE);
+    }
+
+    #[test]
+    fn missing_inputs_are_named() {
+        let line = Benefit {
+            kind: BenefitKind::Revenue,
+            uplift: Some(dec!(0.1)),
+            ..Benefit::default()
+        };
+        assert_eq!(missing_inputs(&line), ["annual_revenue"]);
+        assert_eq!(monthly_value(&line, &neutral()), Decimal::ZERO);
+    }
+}

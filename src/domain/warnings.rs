@@ -1,0 +1,119 @@
+//! What a careful reviewer would point out about a project (DOMAIN.md §1–§5).
+//!
+//! Warnings are data; their sentences live in the i18n catalogue.
+
+use super::engine::Flows;
+use super::project::{CostCategory, Department, Project};
+use super::reference::{REFERENCE_MONTH, ReferenceRange, reference_range};
+use super::valuation::missing_inputs;
+use rust_decimal::Decimal;
+
+/// The baseline should cover at least this many months.
+pub const MIN_BASELINE_MONTHS: i64 = 3;
+
+/// Categories whose absence usually means a hidden cost (DOMAIN.md §2.3).
+pub const HIDDEN_COST_CATEGORIES: [CostCategory; 4] = [
+    CostCategory::Training,
+    CostCategory::Maintenance,
+    CostCategory::Integration,
+    CostCategory::ChangeManagement,
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    BaselineMissing,
+    BaselineShort {
+        months: i64,
+    },
+    NoBaselineMetric,
+    HiddenCostsEmpty {
+        categories: Vec<CostCategory>,
+    },
+    NoContingency,
+    KpiWithoutDecision {
+        key: String,
+    },
+    RoiUndefined,
+    RoiFarFromReference {
+        department: Department,
+        roi_pct: Decimal,
+        range: ReferenceRange,
+        month: i64,
+    },
+    MissingInput {
+        benefit: String,
+        input: &'static str,
+    },
+}
+
+pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {
+    let mut warnings = baseline_warnings(project);
+    for line in &project.benefits {
+        for input in missing_inputs(line) {
+            warnings.push(Warning::MissingInput {
+                benefit: line.name.clone(),
+                input,
+            });
+        }
+    }
+    let empty = empty_hidden_cost_categories(project);
+    if !empty.is_empty() {
+        warnings.push(Warning::HiddenCostsEmpty { categories: empty });
+    }
+    if project.project.contingency().is_zero() {
+        warnings.push(Warning::NoContingency);
+    }
+    warnings.extend(
+        project
+            .kpis
+            .iter()
+            .filter(|k| k.is_vanity())
+            .map(|k| Warning::KpiWithoutDecision { key: k.key.clone() }),
+    );
+    warnings.extend(roi_warning(project, flows));
+    warnings
+}
+
+fn baseline_warnings(project: &Project) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    match project.baseline.as_ref().and_then(|b| b.period_months()) {
+        None => warnings.push(Warning::BaselineMissing),
+        Some(months) if months < MIN_BASELINE_MONTHS => {
+            warnings.push(Warning::BaselineShort { months })
+        }
+        Some(_) => {}
+    }
+    let has_metric = project
+        .baseline
+        .as_ref()
+        .is_some_and(|b| !b.metrics.is_empty());
+    if !project.benefits.is_empty() && !has_metric {
+        warnings.push(Warning::NoBaselineMetric);
+    }
+    warnings
+}
+
+pub fn empty_hidden_cost_categories(project: &Project) -> Vec<CostCategory> {
+    HIDDEN_COST_CATEGORIES
+        .into_iter()
+        .filter(|category| !project.costs.iter().any(|c| c.category() == *category))
+        .collect()
+}
+
+fn roi_warning(project: &Project, flows: &Flows) -> Option<Warning> {
+    let Some(roi) = flows.at_horizon().roi_adjusted_pct() else {
+        return Some(Warning::RoiUndefined);
+    };
+    let department = project.project.department();
+    let range = reference_range(department)?;
+    let month = REFERENCE_MONTH.min(project.horizon());
+    let roi_pct = flows.at(month).roi_adjusted_pct().unwrap_or(roi);
+    range
+        .is_far_outside(roi_pct)
+        .then_some(Warning::RoiFarFromReference {
+            department,
+            roi_pct,
+            range,
+            month,
+        })
+}

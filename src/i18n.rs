@@ -1,0 +1,180 @@
+//! The French and English catalogues: every user-facing sentence, and the number formats.
+//!
+//! French when `LANG` starts with `fr`, English otherwise. Money and percentages are rounded
+//! with the one policy of `domain::money` and laid out per locale: `5 000,00 €` / `€5,000.00`,
+//! `67,2 %` / `67.2%`.
+
+mod text;
+mod warning;
+
+pub use text::Text;
+pub use warning::warning_sentence;
+
+use crate::domain::money;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+pub enum Lang {
+    Fr,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// French when the locale variable starts with `fr`, English otherwise.
+    pub fn from_locale(locale: Option<&str>) -> Self {
+        match locale {
+            Some(value) if value.to_ascii_lowercase().starts_with("fr") => Lang::Fr,
+            _ => Lang::En,
+        }
+    }
+
+    /// From the environment: `LC_ALL`, then `LANG`.
+    pub fn detect() -> Self {
+        let locale = std::env::var("LC_ALL")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .or_else(|| std::env::var("LANG").ok());
+        Self::from_locale(locale.as_deref())
+    }
+
+    pub fn toggled(self) -> Self {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn t(self, text: Text) -> &'static str {
+        text.get(self)
+    }
+
+    /// A rounded amount with the currency, e.g. `5 000,00 €` or `€5,000.00`.
+    pub fn money(self, amount: Decimal, currency: &str) -> String {
+        self.money_with(amount, currency, money::DISPLAY_DECIMALS)
+    }
+
+    /// Whole units, for tight columns: `5 000 €` / `€5,000`.
+    pub fn money_whole(self, amount: Decimal, currency: &str) -> String {
+        self.money_with(amount, currency, 0)
+    }
+
+    fn money_with(self, amount: Decimal, currency: &str, decimals: u32) -> String {
+        let digits = self.number(amount, decimals);
+        let (sign, digits) = digits
+            .strip_prefix('-')
+            .map_or(("", digits.as_str()), |d| ("-", d));
+        let symbol = currency_symbol(currency);
+        match self {
+            Lang::Fr => format!("{sign}{digits} {symbol}"),
+            Lang::En if symbol.chars().count() == 1 => format!("{sign}{symbol}{digits}"),
+            Lang::En => format!("{sign}{digits} {symbol}"),
+        }
+    }
+
+    /// A percentage with one decimal: `67,2 %` / `67.2%`; `—` when undefined.
+    pub fn percent(self, value: Option<Decimal>) -> String {
+        let Some(value) = value else {
+            return DASH.to_owned();
+        };
+        let number = self.number(value, 1);
+        match self {
+            Lang::Fr => format!("{number} %"),
+            Lang::En => format!("{number}%"),
+        }
+    }
+
+    /// A number with thousands grouped and a fixed count of decimals.
+    pub fn number(self, value: Decimal, decimals: u32) -> String {
+        let rounded =
+            value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+        let text = format!("{:.*}", decimals as usize, rounded.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let (group, point) = match self {
+            Lang::Fr => (' ', ','),
+            Lang::En => (',', '.'),
+        };
+        let mut grouped = String::new();
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(digit);
+        }
+        let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+            "-"
+        } else {
+            ""
+        };
+        if fraction.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}{point}{fraction}")
+        }
+    }
+
+    /// "label : value" in French, "label: value" in English.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Fr => " : ",
+            Lang::En => ": ",
+        }
+    }
+
+    /// A month count, or the "not reached" word.
+    pub fn month(self, month: Option<i64>) -> String {
+        match month {
+            Some(m) => format!("{} {m}", self.t(Text::MonthShort)),
+            None => self.t(Text::NotReached).to_owned(),
+        }
+    }
+}
+
+/// Shown for an undefined figure.
+pub const DASH: &str = "—";
+
+fn currency_symbol(code: &str) -> &str {
+    match code {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn money_per_locale() {
+        assert_eq!(Lang::Fr.money(dec!(5000), "EUR"), "5 000,00 €");
+        assert_eq!(Lang::En.money(dec!(5000), "EUR"), "€5,000.00");
+        assert_eq!(Lang::En.money(dec!(-1234567.891), "EUR"), "-€1,234,567.89");
+        assert_eq!(Lang::Fr.money(dec!(0.005), "CHF"), "0,01 CHF");
+        assert_eq!(Lang::Fr.money_whole(dec!(999.5), "EUR"), "1 000 €");
+    }
+
+    #[test]
+    fn percent_per_locale() {
+        assert_eq!(Lang::Fr.percent(Some(dec!(67.24))), "67,2 %");
+        assert_eq!(Lang::En.percent(Some(dec!(67.25))), "67.3%");
+        assert_eq!(Lang::En.percent(Some(dec!(-0.04))), "0.0%");
+        assert_eq!(Lang::En.percent(None), "—");
+    }
+
+    #[test]
+    fn french_when_lang_starts_with_fr() {
+        assert_eq!(Lang::from_locale(Some("fr_FR.UTF-8")), Lang::Fr);
+        assert_eq!(Lang::from_locale(Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(None), Lang::En);
+    }
+}

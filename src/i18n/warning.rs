@@ -1,0 +1,94 @@
+//! Sentences for the engine's warnings.
+
+use super::Lang;
+use crate::domain::warnings::Warning;
+
+pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
+    let fr = lang == Lang::Fr;
+    match warning {
+        Warning::BaselineMissing => {
+            if fr {
+                "Pas de période de référence (baseline) : sans mesure avant l'IA, le ROI est spéculatif.".into()
+            } else {
+                "No baseline period: without a measure before AI, the ROI is speculation.".into()
+            }
+        }
+        Warning::BaselineShort { months } => {
+            if fr {
+                format!("Période de référence de {months} mois : mesurez au moins 3 mois.")
+            } else {
+                format!("Baseline period of {months} month(s): measure at least 3 months.")
+            }
+        }
+        Warning::NoBaselineMetric => {
+            if fr {
+                "Aucun indicateur de référence mesuré pour les bénéfices annoncés.".into()
+            } else {
+                "No baseline metric backs the benefits claimed.".into()
+            }
+        }
+        Warning::HiddenCostsEmpty { categories } => {
+            let names: Vec<&str> = categories.iter().map(|c| c.key()).collect();
+            if fr {
+                format!(
+                    "Coûts cachés non chiffrés : {} (le TCO est souvent sous-estimé de 40 à 60 %).",
+                    names.join(", ")
+                )
+            } else {
+                format!(
+                    "Hidden costs left empty: {} (TCO is usually underestimated by 40–60 %).",
+                    names.join(", ")
+                )
+            }
+        }
+        Warning::NoContingency => {
+            if fr {
+                "Aucune réserve pour imprévus (contingency = 0).".into()
+            } else {
+                "No contingency reserve (contingency = 0).".into()
+            }
+        }
+        Warning::KpiWithoutDecision { key } => {
+            if fr {
+                format!("KPI « {key} » sans décision associée : indicateur de vanité possible.")
+            } else {
+                format!("KPI `{key}` drives no decision: possibly a vanity metric.")
+            }
+        }
+        Warning::RoiUndefined => {
+            if fr {
+                "ROI indéfini : le TCO est nul.".into()
+            } else {
+                "ROI undefined: the TCO is zero.".into()
+            }
+        }
+        Warning::RoiFarFromReference {
+            department,
+            roi_pct,
+            range,
+            month,
+        } => {
+            let roi = lang.percent(Some(*roi_pct));
+            let (low, high) = (
+                lang.percent(Some(range.low_pct)),
+                lang.percent(Some(range.high_pct)),
+            );
+            if fr {
+                format!(
+                    "ROI ajusté de {roi} à {month} mois, très loin de la référence {department} ({low} – {high}) : vérifiez les hypothèses."
+                )
+            } else {
+                format!(
+                    "Adjusted ROI of {roi} at {month} months is far from the {department} reference ({low} – {high}): check the assumptions."
+                )
+            }
+        }
+        Warning::MissingInput { benefit, input } => {
+            if fr {
+                format!("Bénéfice « {benefit} » : `{input}` manquant, compté à 0.")
+            } else {
+                format!("Benefit `{benefit}`: `{input}` is missing, counted as 0.")
+            }
+        }
+    }
+}

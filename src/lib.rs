@@ -1,0 +1,13 @@
+//! roi-workbench: decide which AI project to start, prove whether it pays, keep measuring it.
+//!
+//! - [`domain`]: the pure core — the project model, validation and the engine (DOMAIN.md).
+//! - [`store`]: project files on disk — load with line/column errors, atomic save, folders.
+//! - [`report`]: Markdown, JSON and CSV renderings of computed figures.
+//! - [`i18n`]: the French and English catalogues and number formats.
+//! - [`cli`]: the `roi` subcommands.
+
+pub mod cli;
+pub mod domain;
+pub mod i18n;
+pub mod report;
+pub mod store;

@@ -1,0 +1,20 @@
+//! Renderers of computed figures: JSON (a public interface, DOMAIN.md §8), Markdown (a
+//! one-page summary) and CSV (the monthly table). Nothing is recomputed here.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+
+use crate::domain::matrix::Quadrant;
+use crate::i18n::{Lang, Text};
+
+/// The localized name of a quadrant.
+pub fn quadrant_name(lang: Lang, quadrant: Option<Quadrant>) -> &'static str {
+    lang.t(match quadrant {
+        Some(Quadrant::QuickWin) => Text::QuickWin,
+        Some(Quadrant::Strategic) => Text::Strategic,
+        Some(Quadrant::Improvement) => Text::Improvement,
+        Some(Quadrant::Avoid) => Text::Avoid,
+        None => Text::NoQuadrant,
+    })
+}

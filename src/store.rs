@@ -1,0 +1,98 @@
+//! Files: loading projects with `file:line:column` diagnostics, saving atomically, finding
+//! the projects of a folder. The only module of the core that touches the disk.
+
+pub mod format;
+pub mod save;
+
+pub use format::{Diagnostic, parse, render};
+
+use crate::domain::Project;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A project read from disk, with the text it was read from (to save without losing the
+/// user's comments).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub project: Project,
+    pub text: String,
+}
+
+/// Why a project file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", Located { path, diagnostics })]
+    Invalid {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    /// One line per problem, each `file:line:column: message — fix`.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            LoadError::Unreadable { .. } => vec![self.to_string()],
+            LoadError::Invalid { path, diagnostics } => diagnostics
+                .iter()
+                .map(|d| format!("{}:{d}", path.display()))
+                .collect(),
+        }
+    }
+}
+
+struct Located<'a> {
+    path: &'a Path,
+    diagnostics: &'a [Diagnostic],
+}
+
+impl fmt::Display for Located<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{d}", self.path.display()))
+            .collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+/// Reads and validates one project file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Unreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    let project = parse(&text).map_err(|diagnostics| LoadError::Invalid {
+        path: path.to_owned(),
+        diagnostics,
+    })?;
+    Ok(Loaded {
+        path: path.to_owned(),
+        project,
+        text,
+    })
+}
+
+/// The project files (`*.toml`) of a folder, sorted by name; subfolders when `recursive`.
+pub fn project_files(dir: &Path, recursive: bool) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            if recursive {
+                files.extend(project_files(&path, true)?);
+            }
+        } else if path.extension().is_some_and(|ext| ext == "toml") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}

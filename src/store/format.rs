@@ -1,0 +1,259 @@
+//! Project file text ⇄ model: parsing with line/column diagnostics, and rendering that keeps
+//! a hand-edited file's comments, key order and formatting for everything that did not change.
+
+use crate::domain::project::Project;
+use crate::domain::validate::{FieldPath, Problem, Segment, validate};
+use rust_decimal::Decimal;
+use std::fmt;
+use std::str::FromStr;
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+/// A problem at a place in a file's text, with the sentence that says how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub fix: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)?;
+        if !self.fix.is_empty() {
+            write!(f, " — {}", self.fix)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads a project from TOML text: first the types (syntax, unknown keys, wrong types), then
+/// the rules of `validate`. Every problem found is returned, in file order.
+pub fn parse(text: &str) -> Result<Project, Vec<Diagnostic>> {
+    let project: Project =
+        toml::from_str(text).map_err(|error| vec![type_diagnostic(text, &error)])?;
+    let problems = validate(&project);
+    if problems.is_empty() {
+        return Ok(project);
+    }
+    let document = text.parse::<toml_edit::Document<String>>().ok();
+    let mut diagnostics: Vec<Diagnostic> = problems
+        .iter()
+        .map(|problem| problem_diagnostic(text, document.as_ref(), problem))
+        .collect();
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Err(diagnostics)
+}
+
+fn type_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
+    let offset = error.span().map_or(0, |span| span.start);
+    let (line, column) = line_column(text, offset);
+    let message = error.message().trim().replace('\n', " ");
+    let fix = fix_for_type_error(&message);
+    Diagnostic {
+        line,
+        column,
+        message,
+        fix: fix.to_owned(),
+    }
+}
+
+fn fix_for_type_error(message: &str) -> &'static str {
+    if message.contains("unknown field") {
+        "check the key's spelling against the keys listed (a misspelt key would silently drop a value)"
+    } else if message.contains("unknown variant") || message.contains("unknown value") {
+        "use one of the values listed"
+    } else if message.contains("missing field `schema`") {
+        "add `schema = 1` at the top of the file"
+    } else if message.contains("missing field") {
+        "add this key: it is required"
+    } else if message.contains("invalid type") || message.contains("not a number") {
+        "write numbers unquoted (1250.50) or quoted (\"1250.50\"), text in quotes, months as \"YYYY-MM\""
+    } else if message.contains("duplicate") {
+        "keep one of the two definitions"
+    } else {
+        "fix the TOML syntax here: text in quotes, `key = value`, [table] and [[array]] headers"
+    }
+}
+
+fn problem_diagnostic(
+    text: &str,
+    document: Option<&toml_edit::Document<String>>,
+    problem: &Problem,
+) -> Diagnostic {
+    let offset = document
+        .and_then(|doc| span_of(doc.as_item(), &problem.path))
+        .unwrap_or(0);
+    let (line, column) = line_column(text, offset);
+    Diagnostic {
+        line,
+        column,
+        message: format!("{}: {}", problem.path, problem.message),
+        fix: problem.fix.clone(),
+    }
+}
+
+/// The start of the value at `path`, or of its nearest parent present in the file.
+fn span_of(root: &Item, path: &FieldPath) -> Option<usize> {
+    let mut item = root;
+    let mut best = None;
+    for segment in &path.0 {
+        let next = match segment {
+            Segment::Key(key) => item.get(key.as_str()),
+            Segment::Index(index) => item.get(*index),
+        };
+        let Some(next) = next else { break };
+        item = next;
+        best = item.span().map(|span| span.start).or(best);
+    }
+    best
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |tail| tail.chars().count())
+        + 1;
+    (line, column)
+}
+
+/// Error rendering a project (only possible for values TOML cannot hold).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the project as TOML: {0}")]
+pub struct RenderError(String);
+
+/// The project as TOML text. With the file's current text, the result keeps that text's
+/// comments and layout and changes only the values that differ.
+pub fn render(project: &Project, original: Option<&str>) -> Result<String, RenderError> {
+    let fresh = fresh_document(project)?;
+    let Some(mut document) = original.and_then(|text| text.parse::<DocumentMut>().ok()) else {
+        return Ok(fresh.to_string());
+    };
+    merge_table(document.as_table_mut(), fresh.as_table());
+    Ok(document.to_string())
+}
+
+fn fresh_document(project: &Project) -> Result<DocumentMut, RenderError> {
+    let text = toml::to_string(project).map_err(|e| RenderError(e.to_string()))?;
+    let mut document: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| RenderError(e.to_string()))?;
+    inline_nested_arrays(document.as_table_mut());
+    Ok(document)
+}
+
+/// `measurements` read better as one inline array than as `[[kpis.measurements]]` tables.
+fn inline_nested_arrays(root: &mut Table) {
+    for (_, item) in root.iter_mut() {
+        let Some(tables) = item.as_array_of_tables_mut() else {
+            continue;
+        };
+        for table in tables.iter_mut() {
+            for (_, inner) in table.iter_mut() {
+                if let Some(nested) = inner.as_array_of_tables().cloned() {
+                    *inner = Item::Value(Value::Array(nested.into_array()));
+                }
+            }
+        }
+    }
+}
+
+fn merge_table(old: &mut Table, new: &Table) {
+    let stale: Vec<String> = old
+        .iter()
+        .map(|(key, _)| key.to_owned())
+        .filter(|key| !new.contains_key(key))
+        .collect();
+    for key in stale {
+        old.remove(&key);
+    }
+    for (key, new_item) in new.iter() {
+        match old.get_mut(key) {
+            Some(old_item) => merge_item(old_item, new_item),
+            None => {
+                old.insert(key, new_item.clone());
+            }
+        }
+    }
+}
+
+fn merge_item(old: &mut Item, new: &Item) {
+    match (old, new) {
+        (Item::Table(old), Item::Table(new)) => merge_table(old, new),
+        (Item::ArrayOfTables(old), Item::ArrayOfTables(new)) => {
+            while old.len() > new.len() {
+                old.remove(old.len() - 1);
+            }
+            for (i, new_table) in new.iter().enumerate() {
+                match old.get_mut(i) {
+                    Some(old_table) => merge_table(old_table, new_table),
+                    None => old.push(new_table.clone()),
+                }
+            }
+        }
+        (Item::Value(old), Item::Value(new)) => {
+            if !same_value(old, new) {
+                let decor = old.decor().clone();
+                *old = new.clone();
+                *old.decor_mut() = decor;
+            }
+        }
+        (old, new) => *old = new.clone(),
+    }
+}
+
+/// Values equal in meaning, whatever their spelling (`0.10`, `0.1` and `"0.1"` are the same).
+fn same_value(old: &Value, new: &Value) -> bool {
+    if let (Some(a), Some(b)) = (as_decimal(old), as_decimal(new)) {
+        return a == b;
+    }
+    match (old, new) {
+        (Value::String(a), Value::String(b)) => a.value() == b.value(),
+        (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| same_value(x, y))
+        }
+        (Value::InlineTable(a), Value::InlineTable(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(key, x)| b.get(key).is_some_and(|y| same_value(x, y)))
+        }
+        _ => false,
+    }
+}
+
+fn as_decimal(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::Integer(i) => Some(Decimal::from(*i.value())),
+        Value::Float(f) => Decimal::from_str(&f.value().to_string()).ok(),
+        Value::String(s) => Decimal::from_str(s.value().trim()).ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "a = 1\nnom = \"é\" x";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, text.find('x').unwrap_or(0)), (2, 11));
+    }
+
+    #[test]
+    fn unchanged_values_keep_their_spelling_and_comments() {
+        let text = "# mon projet\nschema = 1\n\n[project]\nname = \"Test\" # le nom\ndiscount_rate = 0.10\ncontingency = \"0.05\"\n";
+        let mut project = parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(render(&project, Some(text)).unwrap_or_default(), text);
+        project.project.name = "Autre".into();
+        let saved = render(&project, Some(text)).unwrap_or_default();
+        assert!(saved.contains("name = \"Autre\" # le nom"), "{saved}");
+        assert!(saved.contains("discount_rate = 0.10"), "{saved}");
+    }
+}

@@ -1,0 +1,130 @@
+//! Atomic saving: a crash at any moment leaves the old file or the new one, never a torn one.
+//!
+//! The text goes to a temporary file in the target's folder (same filesystem, so the rename is
+//! atomic), is flushed and fsynced, renamed over the target, and the folder is fsynced so the
+//! rename itself survives a power cut.
+
+use crate::domain::Project;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}: cannot save: {source} — the file on disk is unchanged", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Render(#[from] super::format::RenderError),
+    #[error("{}: already exists — choose another name or remove it first", path.display())]
+    Exists { path: PathBuf },
+}
+
+/// Writes `text` to `path` atomically.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
+    let io_error = |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".roi-save-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(io_error)?;
+    temporary.write_all(text.as_bytes()).map_err(io_error)?;
+    temporary.as_file().sync_all().map_err(io_error)?;
+    keep_permissions(path, temporary.as_file());
+    temporary.persist(path).map_err(|e| io_error(e.error))?;
+    sync_folder(folder);
+    Ok(())
+}
+
+/// A replaced file keeps its mode (a shared file stays group-writable).
+fn keep_permissions(path: &Path, temporary: &std::fs::File) {
+    if let Ok(metadata) = std::fs::metadata(path) {
+        // Best effort: the save is still correct with the temporary file's default mode.
+        let _ = temporary.set_permissions(metadata.permissions());
+    }
+}
+
+fn sync_folder(folder: &Path) {
+    // Not every platform can open a folder for syncing; the rename is done either way.
+    if let Ok(handle) = std::fs::File::open(folder) {
+        let _ = handle.sync_all();
+    }
+}
+
+/// Saves a project over `path`, keeping the comments and layout of `original` (the text the
+/// project was loaded from).
+pub fn save_project(
+    path: &Path,
+    project: &Project,
+    original: Option<&str>,
+) -> Result<String, SaveError> {
+    let text = super::format::render(project, original)?;
+    write_atomic(path, &text)?;
+    Ok(text)
+}
+
+/// Saves a new project, refusing to replace an existing file.
+pub fn create_project(path: &Path, project: &Project) -> Result<(), SaveError> {
+    if path.exists() {
+        return Err(SaveError::Exists {
+            path: path.to_owned(),
+        });
+    }
+    let text = super::format::render(project, None)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::AlreadyExists => SaveError::Exists {
+                path: path.to_owned(),
+            },
+            _ => SaveError::Io {
+                path: path.to_owned(),
+                source,
+            },
+        })?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|source| SaveError::Io {
+            path: path.to_owned(),
+            source,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saving_replaces_the_whole_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, "old content that is longer than the new one").unwrap();
+        write_atomic(&path, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["p.toml"]);
+    }
+
+    #[test]
+    fn creating_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, "mine").unwrap();
+        let result = create_project(&path, &Project::named("X"));
+        assert!(matches!(result, Err(SaveError::Exists { .. })));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    }
+}
