@@ -118,6 +118,8 @@ pub struct Figures {
     pub risk_total: Decimal,
     pub irr_annual: Option<Decimal>,
     pub stress: StressOutcome,
+    /// The flows under the ×2/÷2 rule, for drawing them.
+    pub stressed_flows: Flows,
     pub quadrant: Option<Quadrant>,
     pub warnings: Vec<Warning>,
 }
@@ -145,6 +147,7 @@ impl Figures {
             quadrant: Quadrant::of(&project.project),
             warnings,
             flows,
+            stressed_flows: stressed,
         }
     }
 

@@ -1,0 +1,175 @@
+//! Setting one value of a project by its path (`costs[1].monthly`), validated by exactly the
+//! rules of the file format: the project is written as TOML, the value set there, and the
+//! text read back through [`super::parse`]. The workbench's in-place edits and `roi set` both
+//! go through here, so an edit can never let in what a file could not hold.
+
+use super::format::{Diagnostic, RenderError, parse, render};
+use crate::domain::Project;
+use crate::domain::validate::{FieldPath, Segment};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("no value at `{0}`")]
+    NoSuchPath(String),
+    #[error("{message} — {fix}")]
+    Refused { message: String, fix: String },
+}
+
+impl From<RenderError> for EditError {
+    fn from(error: RenderError) -> Self {
+        EditError::Refused {
+            message: error.to_string(),
+            fix: String::new(),
+        }
+    }
+}
+
+impl From<Diagnostic> for EditError {
+    fn from(d: Diagnostic) -> Self {
+        EditError::Refused {
+            message: d.message,
+            fix: d.fix,
+        }
+    }
+}
+
+/// The project with the value at `path` set from what the user typed; an empty text removes
+/// an optional value (back to its default).
+pub fn set_value(project: &Project, path: &FieldPath, typed: &str) -> Result<Project, EditError> {
+    let mut document: DocumentMut =
+        render(project, None)?
+            .parse()
+            .map_err(|e: toml_edit::TomlError| EditError::Refused {
+                message: e.to_string(),
+                fix: String::new(),
+            })?;
+    let Some((Segment::Key(key), parents)) = path.0.split_last() else {
+        return Err(EditError::NoSuchPath(path.to_string()));
+    };
+    let table = walk(document.as_table_mut(), parents)
+        .ok_or_else(|| EditError::NoSuchPath(path.to_string()))?;
+    if typed.trim().is_empty() {
+        table.remove(key);
+    } else {
+        let value = typed_value(typed, table.get(key).and_then(Item::as_value));
+        table.insert(key, Item::Value(value));
+    }
+    parse(&document.to_string()).map_err(|mut diagnostics| EditError::from(diagnostics.remove(0)))
+}
+
+/// The table at `segments` below `table`, creating missing tables on the way (`[baseline]`).
+fn walk<'a>(table: &'a mut dyn TableLike, segments: &[Segment]) -> Option<&'a mut dyn TableLike> {
+    let Some((first, rest)) = segments.split_first() else {
+        return Some(table);
+    };
+    let Segment::Key(key) = first else {
+        return None;
+    };
+    if table.get(key).is_none() {
+        table.insert(key, Item::Table(Table::new()));
+    }
+    let item = table.get_mut(key)?;
+    match rest.split_first() {
+        Some((Segment::Index(index), tail)) => {
+            let element: &mut dyn TableLike = match item {
+                Item::ArrayOfTables(tables) => tables.get_mut(*index)?,
+                Item::Value(Value::Array(values)) => {
+                    values.get_mut(*index)?.as_inline_table_mut()?
+                }
+                _ => return None,
+            };
+            walk(element, tail)
+        }
+        _ => walk(item.as_table_like_mut()?, rest),
+    }
+}
+
+/// The TOML value for what the user typed. Numbers may use a comma and end with `%`
+/// (`12,5 %` is 0.125); decimals are kept as exact strings; text stays text where the file
+/// already holds text.
+pub fn typed_value(typed: &str, existing: Option<&Value>) -> Value {
+    let raw = typed.trim();
+    let number = parse_number(raw);
+    match (number, existing) {
+        (Some(number), Some(Value::String(_))) => Value::from(number.normalize().to_string()),
+        (None, _) => Value::from(raw),
+        (Some(number), _) => match i64::try_from(number) {
+            Ok(integer) if number.fract().is_zero() => Value::from(integer),
+            _ => Value::from(number.normalize().to_string()),
+        },
+    }
+}
+
+/// A number as people type it: spaces and currency signs ignored, comma or dot, `%` divides
+/// by 100.
+pub fn parse_number(text: &str) -> Option<Decimal> {
+    let (body, percent) = match text.trim().strip_suffix('%') {
+        Some(body) => (body, true),
+        None => (text, false),
+    };
+    let cleaned: String = body
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '€' | '$' | '£' | '_' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let number = Decimal::from_str(&cleaned).ok()?;
+    Some(if percent {
+        number / Decimal::ONE_HUNDRED
+    } else {
+        number
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    const TEXT: &str = "schema = 1\n[project]\nname = \"P\"\n[[costs]]\nname = \"Licences\"\nmonthly = 600\n\n[[kpis]]\nkey = \"k\"\nname = \"K\"\nmeasurements = [{ month = 1, value = 2 }]\n";
+
+    fn project() -> Project {
+        parse(TEXT).unwrap()
+    }
+
+    fn path(text: &str) -> FieldPath {
+        FieldPath::parse(text).unwrap()
+    }
+
+    #[test]
+    fn sets_a_value_by_path() {
+        let edited = set_value(&project(), &path("costs[0].monthly"), "750,5").unwrap();
+        assert_eq!(edited.costs[0].monthly, Some(dec!(750.5)));
+        let edited = set_value(&edited, &path("kpis[0].measurements[0].value"), "3").unwrap();
+        assert_eq!(edited.kpis[0].measurements[0].value.0, dec!(3));
+        let edited = set_value(&edited, &path("baseline.period_start"), "2025-09").unwrap();
+        assert!(edited.baseline.is_some());
+    }
+
+    #[test]
+    fn refuses_what_the_file_format_refuses() {
+        let refused = set_value(&project(), &path("costs[0].monthly"), "-5");
+        assert!(
+            matches!(refused, Err(EditError::Refused { .. })),
+            "{refused:?}"
+        );
+        let refused = set_value(&project(), &path("project.impact"), "11");
+        assert!(matches!(refused, Err(EditError::Refused { .. })));
+        assert!(set_value(&project(), &path("costs[3].monthly"), "1").is_err());
+    }
+
+    #[test]
+    fn empty_text_restores_the_default() {
+        let edited = set_value(&project(), &path("costs[0].monthly"), "").unwrap();
+        assert_eq!(edited.costs[0].monthly, None);
+    }
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        assert_eq!(parse_number("12,5 %"), Some(dec!(0.125)));
+        assert_eq!(parse_number("5 000 €"), Some(dec!(5000)));
+        assert_eq!(parse_number("abc"), None);
+    }
+}
