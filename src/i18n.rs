@@ -31,10 +31,8 @@ impl Lang {
 
     /// From the environment: `LC_ALL`, then `LANG`.
     pub fn detect() -> Self {
-        let locale = std::env::var("LC_ALL")
-            .ok()
-            .filter(|v| !v.is_empty())
-            .or_else(|| std::env::var("LANG").ok());
+        let locale =
+            std::env::var("LC_ALL").ok().filter(|v| !v.is_empty()).or_else(|| std::env::var("LANG").ok());
         Self::from_locale(locale.as_deref())
     }
 
@@ -68,9 +66,7 @@ impl Lang {
 
     fn money_with(self, amount: Decimal, currency: &str, decimals: u32) -> String {
         let digits = self.number(amount, decimals);
-        let (sign, digits) = digits
-            .strip_prefix('-')
-            .map_or(("", digits.as_str()), |d| ("-", d));
+        let (sign, digits) = digits.strip_prefix('-').map_or(("", digits.as_str()), |d| ("-", d));
         let symbol = currency_symbol(currency);
         match self {
             Lang::Fr => format!("{sign}{digits} {symbol}"),
@@ -93,8 +89,7 @@ impl Lang {
 
     /// A number with thousands grouped and a fixed count of decimals.
     pub fn number(self, value: Decimal, decimals: u32) -> String {
-        let rounded =
-            value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+        let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
         let text = format!("{:.*}", decimals as usize, rounded.abs());
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let (group, point) = match self {
@@ -108,11 +103,7 @@ impl Lang {
             }
             grouped.push(digit);
         }
-        let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
-            "-"
-        } else {
-            ""
-        };
+        let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
         if fraction.is_empty() {
             format!("{sign}{grouped}")
         } else {

@@ -9,9 +9,12 @@ fn main() -> ExitCode {
     let lang = cli.lang();
     match &cli.command {
         Some(command) => cli::run(command, lang),
-        None => {
-            eprintln!("the workbench is not built yet; try `roi --help`");
-            ExitCode::from(2)
-        }
+        None => match roi_workbench::tui::run(cli.path.as_deref(), lang) {
+            Ok(code) => code,
+            Err(error) => {
+                eprintln!("roi: {error:#}");
+                ExitCode::from(cli::EXIT_IO)
+            }
+        },
     }
 }

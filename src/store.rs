@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// A project read from disk, with the text it was read from (to save without losing the
 /// user's comments).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub path: PathBuf,
     pub project: Project,
@@ -24,15 +24,9 @@ pub struct Loaded {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{}: cannot read the file: {source}", path.display())]
-    Unreadable {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Unreadable { path: PathBuf, source: std::io::Error },
     #[error("{}", Located { path, diagnostics })]
-    Invalid {
-        path: PathBuf,
-        diagnostics: Vec<Diagnostic>,
-    },
+    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
 }
 
 impl LoadError {
@@ -40,10 +34,9 @@ impl LoadError {
     pub fn lines(&self) -> Vec<String> {
         match self {
             LoadError::Unreadable { .. } => vec![self.to_string()],
-            LoadError::Invalid { path, diagnostics } => diagnostics
-                .iter()
-                .map(|d| format!("{}:{d}", path.display()))
-                .collect(),
+            LoadError::Invalid { path, diagnostics } => {
+                diagnostics.iter().map(|d| format!("{}:{d}", path.display())).collect()
+            }
         }
     }
 }
@@ -55,30 +48,19 @@ struct Located<'a> {
 
 impl fmt::Display for Located<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lines: Vec<String> = self
-            .diagnostics
-            .iter()
-            .map(|d| format!("{}:{d}", self.path.display()))
-            .collect();
+        let lines: Vec<String> =
+            self.diagnostics.iter().map(|d| format!("{}:{d}", self.path.display())).collect();
         f.write_str(&lines.join("\n"))
     }
 }
 
 /// Reads and validates one project file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Unreadable {
-        path: path.to_owned(),
-        source,
-    })?;
-    let project = parse(&text).map_err(|diagnostics| LoadError::Invalid {
-        path: path.to_owned(),
-        diagnostics,
-    })?;
-    Ok(Loaded {
-        path: path.to_owned(),
-        project,
-        text,
-    })
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| LoadError::Unreadable { path: path.to_owned(), source })?;
+    let project =
+        parse(&text).map_err(|diagnostics| LoadError::Invalid { path: path.to_owned(), diagnostics })?;
+    Ok(Loaded { path: path.to_owned(), project, text })
 }
 
 /// The project files (`*.toml`) of a folder, sorted by name; subfolders when `recursive`.

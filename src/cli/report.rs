@@ -37,11 +37,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             Some(drivers) => *drivers,
             None => {
                 let names: Vec<&str> = project.scenarios.keys().map(String::as_str).collect();
-                eprintln!(
-                    "{}: no scenario `{name}` (scenarios: {})",
-                    args.file.display(),
-                    names.join(", ")
-                );
+                eprintln!("{}: no scenario `{name}` (scenarios: {})", args.file.display(), names.join(", "));
                 return ExitCode::from(2);
             }
         },

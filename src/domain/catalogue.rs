@@ -19,66 +19,55 @@ use Dimension as D;
 use Direction::{Higher, Lower};
 use Frequency as F;
 
-const fn entry(
-    key: &'static str,
-    name_fr: &'static str,
-    name_en: &'static str,
-    dimension: Dimension,
-    direction: Direction,
-    target: &'static str,
-    frequency: Frequency,
-    starter: bool,
-) -> CatalogueKpi {
-    CatalogueKpi {
-        key,
-        name_fr,
-        name_en,
-        dimension,
-        direction,
-        target,
-        frequency,
-        starter,
-    }
+macro_rules! entry {
+    ($key:literal, $fr:literal, $en:literal, $dimension:expr, $direction:expr, $target:literal, $frequency:expr, $starter:literal) => {
+        CatalogueKpi {
+            key: $key,
+            name_fr: $fr,
+            name_en: $en,
+            dimension: $dimension,
+            direction: $direction,
+            target: $target,
+            frequency: $frequency,
+            starter: $starter,
+        }
+    };
 }
 
 #[rustfmt::skip]
 pub const CATALOGUE: &[CatalogueKpi] = &[
-    entry("time_saved_per_task", "Temps gagné par tâche", "Time saved per task", D::Productivity, Higher, "+20–40 %", F::Monthly, true),
-    entry("adoption_rate", "Taux d'adoption", "Adoption rate", D::Technical, Higher, "> 70 %", F::Monthly, true),
-    entry("cost_per_request", "Coût par requête", "Cost per request", D::Technical, Lower, "decreasing", F::Weekly, true),
-    entry("post_ai_error_rate", "Taux d'erreur post-IA", "Post-AI error rate", D::Quality, Lower, "< 5 %", F::Monthly, true),
-    entry("user_satisfaction", "Satisfaction utilisateur (CSAT / NPS)", "User satisfaction (CSAT / NPS)", D::Quality, Higher, "> 85 / > 50", F::Quarterly, true),
-    entry("automation_rate", "Taux d'automatisation", "Automation rate", D::Productivity, Higher, "> 50 %", F::Quarterly, false),
-    entry("throughput", "Throughput (débit de production)", "Throughput", D::Productivity, Higher, "+30 %", F::Weekly, false),
-    entry("output_reuse_rate", "Taux de réutilisation des outputs", "Output reuse rate", D::Productivity, Higher, "> 60 %", F::Monthly, false),
-    entry("human_review_rate", "Taux de révision humaine", "Human review rate", D::Quality, Lower, "< 30 %", F::Monthly, false),
-    entry("cost_per_task", "Coût par tâche", "Cost per task", D::Finance, Lower, "−30–50 %", F::Monthly, false),
-    entry("revenue_per_employee", "Revenu par employé", "Revenue per employee", D::Finance, Higher, "+15 %", F::Quarterly, false),
-    entry("cost_avoidance", "Coût d'évitement", "Cost avoidance", D::Finance, Higher, "documented", F::Quarterly, false),
-    entry("roi_global", "ROI global IA", "Overall AI ROI", D::Finance, Higher, "> 150 %", F::Semiannual, false),
-    entry("latency", "Latence moyenne", "Average latency", D::Technical, Lower, "< 3 s", F::Realtime, false),
-    entry("uptime", "Disponibilité du service IA", "AI service uptime", D::Technical, Higher, "> 99.5 %", F::Realtime, false),
-    entry("cost_per_case", "Coût par dossier traité", "Cost per case", D::Finance, Lower, "decreasing", F::Monthly, false),
-    entry("processing_time", "Temps moyen de traitement", "Average processing time", D::Productivity, Lower, "decreasing", F::Monthly, false),
-    entry("conversion_rate", "Taux de conversion web", "Web conversion rate", D::Finance, Higher, "increasing", F::Monthly, false),
-    entry("average_order_value", "Panier moyen (AOV)", "Average order value", D::Finance, Higher, "increasing", F::Monthly, false),
-    entry("errors_avoided", "Nombre d'erreurs évitées", "Errors avoided", D::Quality, Higher, "increasing", F::Monthly, false),
-    entry("tco_monthly", "TCO mensuel", "Monthly TCO", D::Finance, Lower, "on budget", F::Monthly, false),
-    entry("time_to_market", "Délai de mise sur le marché (TTM)", "Time to market", D::Productivity, Lower, "decreasing", F::Quarterly, false),
-    entry("first_contact_resolution", "Taux de résolution au premier contact", "First-contact resolution", D::Customer, Higher, "increasing", F::Monthly, false),
-    entry("enps", "eNPS collaborateurs", "Employee NPS", D::Employee, Higher, "increasing", F::Quarterly, false),
-    entry("retention_rate", "Taux de fidélisation clients", "Customer retention rate", D::Customer, Higher, "increasing", F::Quarterly, false),
-    entry("false_positive_rate", "Taux de faux positifs", "False positive rate", D::Quality, Lower, "decreasing", F::Monthly, false),
-    entry("inference_cost", "Coût d'inférence par prédiction", "Inference cost per prediction", D::Technical, Lower, "decreasing", F::Monthly, false),
+    entry!("time_saved_per_task", "Temps gagné par tâche", "Time saved per task", D::Productivity, Higher, "+20–40 %", F::Monthly, true),
+    entry!("adoption_rate", "Taux d'adoption", "Adoption rate", D::Technical, Higher, "> 70 %", F::Monthly, true),
+    entry!("cost_per_request", "Coût par requête", "Cost per request", D::Technical, Lower, "decreasing", F::Weekly, true),
+    entry!("post_ai_error_rate", "Taux d'erreur post-IA", "Post-AI error rate", D::Quality, Lower, "< 5 %", F::Monthly, true),
+    entry!("user_satisfaction", "Satisfaction utilisateur (CSAT / NPS)", "User satisfaction (CSAT / NPS)", D::Quality, Higher, "> 85 / > 50", F::Quarterly, true),
+    entry!("automation_rate", "Taux d'automatisation", "Automation rate", D::Productivity, Higher, "> 50 %", F::Quarterly, false),
+    entry!("throughput", "Throughput (débit de production)", "Throughput", D::Productivity, Higher, "+30 %", F::Weekly, false),
+    entry!("output_reuse_rate", "Taux de réutilisation des outputs", "Output reuse rate", D::Productivity, Higher, "> 60 %", F::Monthly, false),
+    entry!("human_review_rate", "Taux de révision humaine", "Human review rate", D::Quality, Lower, "< 30 %", F::Monthly, false),
+    entry!("cost_per_task", "Coût par tâche", "Cost per task", D::Finance, Lower, "−30–50 %", F::Monthly, false),
+    entry!("revenue_per_employee", "Revenu par employé", "Revenue per employee", D::Finance, Higher, "+15 %", F::Quarterly, false),
+    entry!("cost_avoidance", "Coût d'évitement", "Cost avoidance", D::Finance, Higher, "documented", F::Quarterly, false),
+    entry!("roi_global", "ROI global IA", "Overall AI ROI", D::Finance, Higher, "> 150 %", F::Semiannual, false),
+    entry!("latency", "Latence moyenne", "Average latency", D::Technical, Lower, "< 3 s", F::Realtime, false),
+    entry!("uptime", "Disponibilité du service IA", "AI service uptime", D::Technical, Higher, "> 99.5 %", F::Realtime, false),
+    entry!("cost_per_case", "Coût par dossier traité", "Cost per case", D::Finance, Lower, "decreasing", F::Monthly, false),
+    entry!("processing_time", "Temps moyen de traitement", "Average processing time", D::Productivity, Lower, "decreasing", F::Monthly, false),
+    entry!("conversion_rate", "Taux de conversion web", "Web conversion rate", D::Finance, Higher, "increasing", F::Monthly, false),
+    entry!("average_order_value", "Panier moyen (AOV)", "Average order value", D::Finance, Higher, "increasing", F::Monthly, false),
+    entry!("errors_avoided", "Nombre d'erreurs évitées", "Errors avoided", D::Quality, Higher, "increasing", F::Monthly, false),
+    entry!("tco_monthly", "TCO mensuel", "Monthly TCO", D::Finance, Lower, "on budget", F::Monthly, false),
+    entry!("time_to_market", "Délai de mise sur le marché (TTM)", "Time to market", D::Productivity, Lower, "decreasing", F::Quarterly, false),
+    entry!("first_contact_resolution", "Taux de résolution au premier contact", "First-contact resolution", D::Customer, Higher, "increasing", F::Monthly, false),
+    entry!("enps", "eNPS collaborateurs", "Employee NPS", D::Employee, Higher, "increasing", F::Quarterly, false),
+    entry!("retention_rate", "Taux de fidélisation clients", "Customer retention rate", D::Customer, Higher, "increasing", F::Quarterly, false),
+    entry!("false_positive_rate", "Taux de faux positifs", "False positive rate", D::Quality, Lower, "decreasing", F::Monthly, false),
+    entry!("inference_cost", "Coût d'inférence par prédiction", "Inference cost per prediction", D::Technical, Lower, "decreasing", F::Monthly, false),
 ];
 
 /// The four dimensions whose coverage the KPI tab reports.
-pub const CORE_DIMENSIONS: [Dimension; 4] = [
-    Dimension::Productivity,
-    Dimension::Quality,
-    Dimension::Finance,
-    Dimension::Technical,
-];
+pub const CORE_DIMENSIONS: [Dimension; 4] =
+    [Dimension::Productivity, Dimension::Quality, Dimension::Finance, Dimension::Technical];
 
 pub fn find(key: &str) -> Option<&'static CatalogueKpi> {
     CATALOGUE.iter().find(|entry| entry.key == key)
@@ -100,11 +89,7 @@ impl CatalogueKpi {
 
 /// The five KPIs every new project starts with.
 pub fn starter_pack() -> Vec<Kpi> {
-    CATALOGUE
-        .iter()
-        .filter(|entry| entry.starter)
-        .map(CatalogueKpi::to_kpi)
-        .collect()
+    CATALOGUE.iter().filter(|entry| entry.starter).map(CatalogueKpi::to_kpi).collect()
 }
 
 #[cfg(test)]

@@ -29,11 +29,7 @@ pub fn discount_factors(rate: Decimal, horizon: i64) -> Vec<Decimal> {
 /// Σ flows[m-1] / (1 + rate)^(m/12).
 pub fn net_present_value(flows: &[Decimal], rate: Decimal) -> Decimal {
     let horizon = i64::try_from(flows.len()).unwrap_or(0);
-    flows
-        .iter()
-        .zip(discount_factors(rate, horizon))
-        .map(|(flow, factor)| flow / factor)
-        .sum()
+    flows.iter().zip(discount_factors(rate, horizon)).map(|(flow, factor)| flow / factor).sum()
 }
 
 /// x with x^12 = value (value > 0), by Newton's method.
@@ -106,10 +102,7 @@ mod tests {
 
     #[test]
     fn zero_rate_discounts_nothing() {
-        assert_eq!(
-            net_present_value(&[dec!(100), dec!(-50)], Decimal::ZERO),
-            dec!(50)
-        );
+        assert_eq!(net_present_value(&[dec!(100), dec!(-50)], Decimal::ZERO), dec!(50));
     }
 
     #[test]

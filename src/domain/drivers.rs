@@ -13,61 +13,25 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Drivers {
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub benefits: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub costs: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub risk: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay_months: Option<i64>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub ramp: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub maturity_factor: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub adoption: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub hourly_cost: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub volume: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub discount_rate: Option<Decimal>,
 }
 
@@ -119,9 +83,7 @@ impl Driver {
     pub fn bounds(self) -> (Decimal, Decimal) {
         match self {
             Driver::DelayMonths => (Decimal::from(-12), Decimal::from(24)),
-            Driver::Adoption | Driver::MaturityFactor | Driver::DiscountRate => {
-                (Decimal::ZERO, Decimal::ONE)
-            }
+            Driver::Adoption | Driver::MaturityFactor | Driver::DiscountRate => (Decimal::ZERO, Decimal::ONE),
             _ => (Decimal::ZERO, Decimal::from(3)),
         }
     }
@@ -150,16 +112,10 @@ impl fmt::Display for Driver {
 impl FromStr for Driver {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        Driver::ALL
-            .into_iter()
-            .find(|d| d.key() == text)
-            .ok_or_else(|| {
-                let keys: Vec<&str> = Driver::ALL.iter().map(|d| d.key()).collect();
-                format!(
-                    "unknown driver `{text}`, expected one of {}",
-                    keys.join(", ")
-                )
-            })
+        Driver::ALL.into_iter().find(|d| d.key() == text).ok_or_else(|| {
+            let keys: Vec<&str> = Driver::ALL.iter().map(|d| d.key()).collect();
+            format!("unknown driver `{text}`, expected one of {}", keys.join(", "))
+        })
     }
 }
 

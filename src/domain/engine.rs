@@ -7,7 +7,7 @@
 use super::discount::{internal_rate_of_return, net_present_value};
 use super::drivers::Drivers;
 use super::matrix::Quadrant;
-use super::project::Project;
+use super::project::{Cost, CostCategory, Project};
 use super::valuation::{monthly_value, ramp_factor};
 use super::warnings::{Warning, warnings_for};
 use rust_decimal::Decimal;
@@ -46,10 +46,7 @@ impl Cumulative {
 
     /// (B_adj − (TCO + Risk)) / TCO × 100, undefined when TCO is 0.
     pub fn roi_adjusted_pct(&self) -> Option<Decimal> {
-        percent_of_tco(
-            self.benefits_adjusted - self.tco - self.risk_provision,
-            self.tco,
-        )
+        percent_of_tco(self.benefits_adjusted - self.tco - self.risk_provision, self.tco)
     }
 
     fn is_break_even(&self) -> bool {
@@ -63,11 +60,7 @@ impl Cumulative {
 }
 
 fn percent_of_tco(gain: Decimal, tco: Decimal) -> Option<Decimal> {
-    if tco.is_zero() {
-        None
-    } else {
-        gain.checked_mul(HUNDRED)?.checked_div(tco)
-    }
+    if tco.is_zero() { None } else { gain.checked_mul(HUNDRED)?.checked_div(tco) }
 }
 
 /// The flows of one project under one set of drivers, month by month.
@@ -95,6 +88,16 @@ impl Flows {
     pub fn horizon(&self) -> i64 {
         i64::try_from(self.monthly.len()).unwrap_or(0)
     }
+
+    /// The month of the lowest cumulative net cash flow when it goes below zero: the
+    /// "valley of death" a project must finance before it pays.
+    pub fn valley(&self) -> Option<MonthFlow> {
+        self.monthly
+            .iter()
+            .copied()
+            .min_by_key(|m| m.cumulative_net)
+            .filter(|m| m.cumulative_net < Decimal::ZERO)
+    }
 }
 
 /// The outcome of the ×2/÷2 rule (DOMAIN.md §2.7).
@@ -114,8 +117,12 @@ pub struct Figures {
     pub maturity_factor: Decimal,
     /// V of each benefit line, in file order, with the drivers applied.
     pub benefit_values: Vec<Decimal>,
+    /// Each cost line's total over the horizon, contingency included, in file order.
+    pub cost_totals: Vec<Decimal>,
     pub flows: Flows,
     pub risk_total: Decimal,
+    /// Each risk's expected loss (cost × probability), in file order.
+    pub risk_lines: Vec<Decimal>,
     pub irr_annual: Option<Decimal>,
     pub stress: StressOutcome,
     /// The flows under the ×2/÷2 rule, for drawing them.
@@ -136,7 +143,9 @@ impl Figures {
             horizon: project.horizon(),
             maturity_factor: maturity_factor(project, drivers),
             benefit_values: benefit_values(project, drivers),
-            risk_total: flows.at_horizon().risk_provision,
+            cost_totals: cost_line_totals(project, drivers),
+            risk_total: risk_total(project, drivers, Stress::Off),
+            risk_lines: risk_losses(project, drivers, Stress::Off),
             irr_annual: internal_rate_of_return(&nets),
             stress: StressOutcome {
                 roi_adjusted_pct: stressed_roi,
@@ -151,12 +160,28 @@ impl Figures {
         }
     }
 
+    /// TCO per category over the horizon, largest first, empty categories left out.
+    pub fn cost_by_category(&self, project: &Project) -> Vec<(CostCategory, Decimal)> {
+        let mut totals: Vec<(CostCategory, Decimal)> = Vec::new();
+        for (line, total) in project.costs.iter().zip(&self.cost_totals) {
+            match totals.iter_mut().find(|(c, _)| *c == line.category()) {
+                Some((_, sum)) => *sum += *total,
+                None => totals.push((line.category(), *total)),
+            }
+        }
+        totals.retain(|(_, total)| !total.is_zero());
+        totals.sort_by_key(|(_, total)| std::cmp::Reverse(*total));
+        totals
+    }
+
+    /// TCO per project year (months 1–12, 13–24, …).
+    pub fn cost_by_year(&self) -> Vec<Decimal> {
+        self.flows.monthly.chunks(12).map(|year| year.iter().map(|m| m.costs).sum()).collect()
+    }
+
     /// The checkpoints reported for this horizon: 12, 24, 36 when within it, and the horizon.
     pub fn checkpoints(&self) -> Vec<Cumulative> {
-        let mut months: Vec<i64> = CHECKPOINTS
-            .into_iter()
-            .filter(|m| *m <= self.horizon)
-            .collect();
+        let mut months: Vec<i64> = CHECKPOINTS.into_iter().filter(|m| *m <= self.horizon).collect();
         if !months.contains(&self.horizon) {
             months.push(self.horizon);
         }
@@ -172,18 +197,12 @@ pub enum Stress {
 }
 
 fn maturity_factor(project: &Project, drivers: &Drivers) -> Decimal {
-    drivers
-        .maturity_factor
-        .unwrap_or_else(|| project.project.maturity_factor())
+    drivers.maturity_factor.unwrap_or_else(|| project.project.maturity_factor())
 }
 
 fn benefit_values(project: &Project, drivers: &Drivers) -> Vec<Decimal> {
     let scale = drivers.benefits() * drivers.adoption();
-    project
-        .benefits
-        .iter()
-        .map(|line| monthly_value(line, drivers) * scale)
-        .collect()
+    project.benefits.iter().map(|line| monthly_value(line, drivers) * scale).collect()
 }
 
 /// A benefit line reduced to what the monthly loop needs.
@@ -203,12 +222,7 @@ fn benefit_schedules(project: &Project, drivers: &Drivers, stress: Stress) -> Ve
         .map(|(line, value)| {
             let start = (line.start_month() + drivers.delay_months()).max(1);
             let ramp = Decimal::from(line.ramp_months()) * drivers.ramp();
-            let schedule = BenefitSchedule {
-                value,
-                start,
-                ramp,
-                adjustment: fm * line.time_factor(),
-            };
+            let schedule = BenefitSchedule { value, start, ramp, adjustment: fm * line.time_factor() };
             match stress {
                 Stress::Off => schedule,
                 Stress::On => BenefitSchedule {
@@ -222,39 +236,47 @@ fn benefit_schedules(project: &Project, drivers: &Drivers, stress: Stress) -> Ve
         .collect()
 }
 
+/// What a cost line charges in month m, before contingency and drivers.
+fn line_cost(line: &Cost, month: i64, horizon: i64) -> Decimal {
+    let one_off = line.one_off.filter(|_| line.one_off_month() == month);
+    let running = (line.start_month()..=line.end_month(horizon)).contains(&month);
+    let monthly = line.monthly.filter(|_| running);
+    one_off.unwrap_or_default() + monthly.unwrap_or_default()
+}
+
+fn stress_factor(stress: Stress) -> Decimal {
+    if stress == Stress::On { Decimal::TWO } else { Decimal::ONE }
+}
+
+/// What multiplies every cost: (1 + contingency) × the costs driver × 2 under stress.
+fn cost_scale(project: &Project, drivers: &Drivers, stress: Stress) -> Decimal {
+    (Decimal::ONE + project.project.contingency()) * drivers.costs() * stress_factor(stress)
+}
+
 /// c(m) for every month, contingency included.
 fn monthly_costs(project: &Project, drivers: &Drivers, stress: Stress) -> Vec<Decimal> {
     let horizon = project.horizon();
-    let stress_factor = if stress == Stress::On {
-        Decimal::TWO
-    } else {
-        Decimal::ONE
-    };
-    let scale = (Decimal::ONE + project.project.contingency()) * drivers.costs() * stress_factor;
+    let scale = cost_scale(project, drivers, stress);
     (1..=horizon)
-        .map(|m| {
-            let lines: Decimal = project
-                .costs
-                .iter()
-                .map(|line| {
-                    let one_off = line.one_off.filter(|_| line.one_off_month() == m);
-                    let running = (line.start_month()..=line.end_month(horizon)).contains(&m);
-                    let monthly = line.monthly.filter(|_| running);
-                    one_off.unwrap_or_default() + monthly.unwrap_or_default()
-                })
-                .sum();
-            lines * scale
-        })
+        .map(|m| project.costs.iter().map(|line| line_cost(line, m, horizon)).sum::<Decimal>() * scale)
         .collect()
 }
 
-/// R_total: Σ cost × probability, probabilities scaled by the risk driver and capped at 1.
-fn risk_total(project: &Project, drivers: &Drivers, stress: Stress) -> Decimal {
-    let stress_factor = if stress == Stress::On {
-        Decimal::TWO
-    } else {
-        Decimal::ONE
-    };
+/// Each cost line's total over the horizon, contingency included, in file order.
+fn cost_line_totals(project: &Project, drivers: &Drivers) -> Vec<Decimal> {
+    let horizon = project.horizon();
+    let scale = cost_scale(project, drivers, Stress::Off);
+    project
+        .costs
+        .iter()
+        .map(|line| (1..=horizon).map(|m| line_cost(line, m, horizon)).sum::<Decimal>() * scale)
+        .collect()
+}
+
+/// Each risk's expected loss: cost × probability, probabilities scaled by the risk driver
+/// and capped at 1.
+fn risk_losses(project: &Project, drivers: &Drivers, stress: Stress) -> Vec<Decimal> {
+    let stress_factor = stress_factor(stress);
     project
         .risks
         .iter()
@@ -262,7 +284,12 @@ fn risk_total(project: &Project, drivers: &Drivers, stress: Stress) -> Decimal {
             let probability = (risk.probability * drivers.risk()).min(Decimal::ONE);
             risk.cost * stress_factor * probability
         })
-        .sum()
+        .collect()
+}
+
+/// R_total = Σ cost × probability.
+fn risk_total(project: &Project, drivers: &Drivers, stress: Stress) -> Decimal {
+    risk_losses(project, drivers, stress).into_iter().sum()
 }
 
 /// The monthly and cumulative flows, NPV and break-even months.
@@ -304,12 +331,9 @@ pub fn compute_flows(project: &Project, drivers: &Drivers, stress: Stress) -> Fl
         });
         cumulative.push(running);
     }
-    let rate = drivers
-        .discount_rate
-        .unwrap_or_else(|| project.project.discount_rate());
+    let rate = drivers.discount_rate.unwrap_or_else(|| project.project.discount_rate());
     let nets: Vec<Decimal> = monthly.iter().map(|m| m.net).collect();
-    let first_month =
-        |test: fn(&Cumulative) -> bool| cumulative.iter().find(|c| test(c)).map(|c| c.month);
+    let first_month = |test: fn(&Cumulative) -> bool| cumulative.iter().find(|c| test(c)).map(|c| c.month);
     Flows {
         npv: net_present_value(&nets, rate),
         break_even_month: first_month(Cumulative::is_break_even),

@@ -35,9 +35,7 @@ impl Kpi {
     /// 0 < p < 0.5, off track p ≤ 0. When target equals baseline, the direction alone says
     /// whether the latest value is at or past the target.
     pub fn status(&self) -> KpiStatus {
-        let (Some(latest), Some(baseline), Some(target)) =
-            (self.latest(), self.baseline, self.target)
-        else {
+        let (Some(latest), Some(baseline), Some(target)) = (self.latest(), self.baseline, self.target) else {
             return KpiStatus::NoData;
         };
         let latest = latest.value.0;
@@ -46,11 +44,7 @@ impl Kpi {
                 Direction::Higher => latest >= target,
                 Direction::Lower => latest <= target,
             };
-            return if reached {
-                KpiStatus::Met
-            } else {
-                KpiStatus::OffTrack
-            };
+            return if reached { KpiStatus::Met } else { KpiStatus::OffTrack };
         }
         let progress = (latest - baseline) / (target - baseline);
         if progress >= Decimal::ONE {
@@ -75,12 +69,7 @@ mod tests {
     use super::*;
     use crate::domain::number::Exact;
 
-    fn kpi(
-        direction: Direction,
-        baseline: Decimal,
-        target: Decimal,
-        latest: Option<Decimal>,
-    ) -> Kpi {
+    fn kpi(direction: Direction, baseline: Decimal, target: Decimal, latest: Option<Decimal>) -> Kpi {
         Kpi {
             direction: Some(direction),
             baseline: Some(baseline),
@@ -88,14 +77,8 @@ mod tests {
             measurements: latest
                 .map(|value| {
                     vec![
-                        Measurement {
-                            month: 1,
-                            value: Exact(dec!(-999)),
-                        },
-                        Measurement {
-                            month: 3,
-                            value: Exact(value),
-                        },
+                        Measurement { month: 1, value: Exact(dec!(-999)) },
+                        Measurement { month: 3, value: Exact(value) },
                     ]
                 })
                 .unwrap_or_default(),
@@ -110,10 +93,7 @@ mod tests {
         assert_eq!(status(dec!(15)), KpiStatus::OnTrack);
         assert_eq!(status(dec!(14)), KpiStatus::AtRisk);
         assert_eq!(status(dec!(0)), KpiStatus::OffTrack);
-        assert_eq!(
-            kpi(Direction::Higher, dec!(0), dec!(30), None).status(),
-            KpiStatus::NoData
-        );
+        assert_eq!(kpi(Direction::Higher, dec!(0), dec!(30), None).status(), KpiStatus::NoData);
     }
 
     #[test]
@@ -127,12 +107,6 @@ mod tests {
     #[test]
     fn no_decision_is_a_vanity_flag() {
         assert!(Kpi::default().is_vanity());
-        assert!(
-            !Kpi {
-                decision: Some("Revoir le périmètre".into()),
-                ..Kpi::default()
-            }
-            .is_vanity()
-        );
+        assert!(!Kpi { decision: Some("Revoir le périmètre".into()), ..Kpi::default() }.is_vanity());
     }
 }

@@ -18,12 +18,8 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    pub const ALL: [Quadrant; 4] = [
-        Quadrant::QuickWin,
-        Quadrant::Strategic,
-        Quadrant::Improvement,
-        Quadrant::Avoid,
-    ];
+    pub const ALL: [Quadrant; 4] =
+        [Quadrant::QuickWin, Quadrant::Strategic, Quadrant::Improvement, Quadrant::Avoid];
 
     /// The quadrant of a project, or `None` when impact or feasibility is not scored.
     pub fn of(info: &ProjectInfo) -> Option<Self> {
@@ -88,18 +84,9 @@ mod tests {
             feasibility,
             npv: Decimal::from(npv),
         };
-        let mut keys = vec![
-            key(2, 2, 9),
-            key(9, 2, 0),
-            key(6, 6, 5),
-            key(7, 7, 1),
-            key(7, 7, 3),
-        ];
+        let mut keys = [key(2, 2, 9), key(9, 2, 0), key(6, 6, 5), key(7, 7, 1), key(7, 7, 3)];
         keys.sort_by(rank_order);
-        let order: Vec<(i64, i64, Decimal)> = keys
-            .iter()
-            .map(|k| (k.impact, k.feasibility, k.npv))
-            .collect();
+        let order: Vec<(i64, i64, Decimal)> = keys.iter().map(|k| (k.impact, k.feasibility, k.npv)).collect();
         assert_eq!(
             order,
             [

@@ -8,9 +8,7 @@ pub const DISPLAY_DECIMALS: u32 = 2;
 
 /// Rounds a money amount or a percentage for display and export.
 pub fn round(value: Decimal) -> Decimal {
-    value
-        .round_dp_with_strategy(DISPLAY_DECIMALS, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
+    value.round_dp_with_strategy(DISPLAY_DECIMALS, RoundingStrategy::MidpointAwayFromZero).normalize()
 }
 
 #[cfg(test)]

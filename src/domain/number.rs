@@ -37,16 +37,11 @@ pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok,
 pub mod option {
     use super::*;
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Decimal>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
         super::deserialize(deserializer).map(Some)
     }
 
-    pub fn serialize<S: Serializer>(
-        value: &Option<Decimal>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(value) => super::serialize(value, serializer),
             None => serializer.serialize_none(),
@@ -96,17 +91,10 @@ impl Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Decimal, E> {
-        let cleaned: String = value
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '_')
-            .collect();
+        let cleaned: String = value.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
         Decimal::from_str(&cleaned)
             .or_else(|_| Decimal::from_scientific(&cleaned))
-            .map_err(|_| {
-                E::custom(format!(
-                    "`{value}` is not a number (write it like \"1250.50\")"
-                ))
-            })
+            .map_err(|_| E::custom(format!("`{value}` is not a number (write it like \"1250.50\")")))
     }
 }
 
@@ -122,9 +110,7 @@ mod tests {
     }
 
     fn read(text: &str) -> Decimal {
-        toml::from_str::<Holder>(text)
-            .map(|h| h.x)
-            .unwrap_or_default()
+        toml::from_str::<Holder>(text).map(|h| h.x).unwrap_or_default()
     }
 
     #[test]
@@ -138,20 +124,12 @@ mod tests {
     fn integers_and_strings_load_exactly() {
         assert_eq!(read("x = 25000"), dec!(25000));
         assert_eq!(read("x = \"1250.50\""), dec!(1250.50));
-        assert_eq!(
-            read("x = \"0.3333333333333333333333333333\""),
-            dec!(0.3333333333333333333333333333)
-        );
+        assert_eq!(read("x = \"0.3333333333333333333333333333\""), dec!(0.3333333333333333333333333333));
     }
 
     #[test]
     fn writing_reads_back_to_the_same_value() {
-        for value in [
-            dec!(25000),
-            dec!(0.1),
-            dec!(1250.50),
-            dec!(0.3333333333333333333333333333),
-        ] {
+        for value in [dec!(25000), dec!(0.1), dec!(1250.50), dec!(0.3333333333333333333333333333)] {
             let text = toml::to_string(&Holder { x: value }).unwrap_or_default();
             assert_eq!(read(&text), value, "{text}");
         }

@@ -57,23 +57,11 @@ pub struct ProjectInfo {
     pub horizon_months: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity: Option<Maturity>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub maturity_factor: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub discount_rate: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub contingency: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<i64>,
@@ -124,8 +112,7 @@ impl ProjectInfo {
 
     /// FM: `maturity_factor` when set, else the named maturity's factor.
     pub fn maturity_factor(&self) -> Decimal {
-        self.maturity_factor
-            .unwrap_or_else(|| self.maturity().factor())
+        self.maturity_factor.unwrap_or_else(|| self.maturity().factor())
     }
 
     pub fn discount_rate(&self) -> Decimal {
@@ -289,8 +276,7 @@ pub struct YearMonth {
 impl YearMonth {
     /// Months from `self` to `other`, both counted: 2025-09..2025-12 is 4 months.
     pub fn months_through(self, other: YearMonth) -> i64 {
-        (i64::from(other.year) - i64::from(self.year)) * 12 + i64::from(other.month)
-            - i64::from(self.month)
+        (i64::from(other.year) - i64::from(self.year)) * 12 + i64::from(other.month) - i64::from(self.month)
             + 1
     }
 }
@@ -304,8 +290,7 @@ impl fmt::Display for YearMonth {
 impl FromStr for YearMonth {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let invalid =
-            || format!("`{text}` is not a month: write it as \"YYYY-MM\", e.g. \"2026-01\"");
+        let invalid = || format!("`{text}` is not a month: write it as \"YYYY-MM\", e.g. \"2026-01\"");
         let (year, month) = text.split_once('-').ok_or_else(invalid)?;
         let year: i32 = year.parse().map_err(|_| invalid())?;
         let month: u32 = month.parse().map_err(|_| invalid())?;
@@ -367,111 +352,43 @@ pub struct Benefit {
     pub kind: BenefitKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_class: Option<ValueClass>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub time_factor: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_month: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ramp_months: Option<i64>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub volume_per_month: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub minutes_saved_per_unit: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub minutes_before: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub minutes_after: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub hourly_cost: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub reallocation: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub annual_revenue: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub uplift: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub margin: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub errors_per_month: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub reduction: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub cost_per_error: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub departures_avoided_per_year: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub replacement_cost: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub monthly_value: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub annual_value: Option<Decimal>,
 }
 
@@ -486,14 +403,12 @@ impl Benefit {
 
     /// FT: `time_factor` when set, else the value class's factor.
     pub fn time_factor(&self) -> Decimal {
-        self.time_factor
-            .unwrap_or_else(|| self.value_class.unwrap_or_default().time_factor())
+        self.time_factor.unwrap_or_else(|| self.value_class.unwrap_or_default().time_factor())
     }
 
     /// Minutes saved per unit: given directly, or as before − after.
     pub fn minutes_saved(&self) -> Option<Decimal> {
-        self.minutes_saved_per_unit
-            .or_else(|| Some(self.minutes_before? - self.minutes_after?))
+        self.minutes_saved_per_unit.or_else(|| Some(self.minutes_before? - self.minutes_after?))
     }
 }
 
@@ -503,19 +418,11 @@ pub struct Cost {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<CostCategory>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub one_off: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_off_month: Option<i64>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub monthly: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_month: Option<i64>,
@@ -562,17 +469,9 @@ pub struct Kpi {
     pub unit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Decimal>,
-    #[serde(
-        default,
-        with = "number::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub target: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<Frequency>,
@@ -630,11 +529,8 @@ mod tests {
 
     #[test]
     fn minutes_saved_falls_back_to_before_minus_after() {
-        let line = Benefit {
-            minutes_before: Some(dec!(45)),
-            minutes_after: Some(dec!(15)),
-            ..Benefit::default()
-        };
+        let line =
+            Benefit { minutes_before: Some(dec!(45)), minutes_after: Some(dec!(15)), ..Benefit::default() };
         assert_eq!(line.minutes_saved(), Some(dec!(30)));
     }
 }

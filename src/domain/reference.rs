@@ -29,8 +29,5 @@ pub fn reference_range(department: Department) -> Option<ReferenceRange> {
         Department::Finance => (130, 220),
         Department::Operations | Department::Other => return None,
     };
-    Some(ReferenceRange {
-        low_pct: Decimal::from(low),
-        high_pct: Decimal::from(high),
-    })
+    Some(ReferenceRange { low_pct: Decimal::from(low), high_pct: Decimal::from(high) })
 }

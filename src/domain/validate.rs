@@ -84,10 +84,7 @@ impl fmt::Display for Problem {
 
 /// Every problem of a project, in file order.
 pub fn validate(project: &Project) -> Vec<Problem> {
-    let mut checker = Checker {
-        problems: Vec::new(),
-        horizon: project.horizon(),
-    };
+    let mut checker = Checker { problems: Vec::new(), horizon: project.horizon() };
     checker.project(project);
     checker.problems
 }
@@ -98,16 +95,11 @@ struct Checker {
 }
 
 const FRACTION_FIX: &str = "Write a fraction between 0 and 1: 0.25 means 25 %";
-const AMOUNT_FIX: &str =
-    "Write a positive amount or 0; a saving belongs in benefits, not as a negative cost";
+const AMOUNT_FIX: &str = "Write a positive amount or 0; a saving belongs in benefits, not as a negative cost";
 
 impl Checker {
     fn refuse(&mut self, path: FieldPath, message: impl Into<String>, fix: impl Into<String>) {
-        self.problems.push(Problem {
-            path,
-            message: message.into(),
-            fix: fix.into(),
-        });
+        self.problems.push(Problem { path, message: message.into(), fix: fix.into() });
     }
 
     fn fraction(&mut self, path: FieldPath, value: Option<Decimal>) {
@@ -135,11 +127,7 @@ impl Checker {
 
     fn score(&mut self, path: FieldPath, score: Option<i64>) {
         if let Some(score) = score.filter(|s| !(1..=10).contains(s)) {
-            self.refuse(
-                path,
-                format!("{score} is outside 1..=10"),
-                "Score it from 1 (low) to 10 (high)",
-            );
+            self.refuse(path, format!("{score} is outside 1..=10"), "Score it from 1 (low) to 10 (high)");
         }
     }
 
@@ -231,10 +219,7 @@ impl Checker {
             ("annual_revenue", line.annual_revenue),
             ("errors_per_month", line.errors_per_month),
             ("cost_per_error", line.cost_per_error),
-            (
-                "departures_avoided_per_year",
-                line.departures_avoided_per_year,
-            ),
+            ("departures_avoided_per_year", line.departures_avoided_per_year),
             ("replacement_cost", line.replacement_cost),
             ("monthly_value", line.monthly_value),
             ("annual_value", line.annual_value),
@@ -285,10 +270,7 @@ impl Checker {
                 );
             }
             for (j, measurement) in kpi.measurements.iter().enumerate() {
-                self.month(
-                    path.index(i).key("measurements").index(j).key("month"),
-                    Some(measurement.month),
-                );
+                self.month(path.index(i).key("measurements").index(j).key("month"), Some(measurement.month));
             }
         }
     }
@@ -322,15 +304,8 @@ mod tests {
 
     #[test]
     fn paths_print_and_parse_alike() {
-        for text in [
-            "costs[1].monthly",
-            "project.owner",
-            "kpis[0].measurements[2].month",
-        ] {
-            assert_eq!(
-                FieldPath::parse(text).map(|p| p.to_string()).as_deref(),
-                Some(text)
-            );
+        for text in ["costs[1].monthly", "project.owner", "kpis[0].measurements[2].month"] {
+            assert_eq!(FieldPath::parse(text).map(|p| p.to_string()).as_deref(), Some(text));
         }
         assert_eq!(FieldPath::parse("costs[x]"), None);
         assert_eq!(FieldPath::parse(""), None);

@@ -50,32 +50,23 @@ pub fn missing_inputs(line: &Benefit) -> Vec<&'static str> {
             ("minutes_saved_per_unit", line.minutes_saved().is_some()),
             ("hourly_cost", line.hourly_cost.is_some()),
         ],
-        BenefitKind::Revenue => &[
-            ("annual_revenue", line.annual_revenue.is_some()),
-            ("uplift", line.uplift.is_some()),
-        ],
+        BenefitKind::Revenue => {
+            &[("annual_revenue", line.annual_revenue.is_some()), ("uplift", line.uplift.is_some())]
+        }
         BenefitKind::ErrorReduction => &[
             ("errors_per_month", line.errors_per_month.is_some()),
             ("reduction", line.reduction.is_some()),
             ("cost_per_error", line.cost_per_error.is_some()),
         ],
         BenefitKind::Retention => &[
-            (
-                "departures_avoided_per_year",
-                line.departures_avoided_per_year.is_some(),
-            ),
+            ("departures_avoided_per_year", line.departures_avoided_per_year.is_some()),
             ("replacement_cost", line.replacement_cost.is_some()),
         ],
-        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => &[(
-            "monthly_value",
-            line.monthly_value.is_some() || line.annual_value.is_some(),
-        )],
+        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
+            &[("monthly_value", line.monthly_value.is_some() || line.annual_value.is_some())]
+        }
     };
-    needs
-        .iter()
-        .filter(|(_, given)| !given)
-        .map(|(key, _)| *key)
-        .collect()
+    needs.iter().filter(|(_, given)| !given).map(|(key, _)| *key).collect()
 }
 
 /// r(m): 0 before the start, then linear up to 1 over `ramp` months (0 = full at once).
@@ -170,11 +161,7 @@ mod tests {
             hourly_cost: Some(dec!(50)),
             ..Benefit::default()
         };
-        let drivers = Drivers {
-            volume: Some(dec!(0.5)),
-            hourly_cost: Some(dec!(2)),
-            ..neutral()
-        };
+        let drivers = Drivers { volume: Some(dec!(0.5)), hourly_cost: Some(dec!(2)), ..neutral() };
         assert_eq!(monthly_value(&line, &drivers), dec!(5000));
     }
 
@@ -192,11 +179,7 @@ mod tests {
 
     #[test]
     fn missing_inputs_are_named() {
-        let line = Benefit {
-            kind: BenefitKind::Revenue,
-            uplift: Some(dec!(0.1)),
-            ..Benefit::default()
-        };
+        let line = Benefit { kind: BenefitKind::Revenue, uplift: Some(dec!(0.1)), ..Benefit::default() };
         assert_eq!(missing_inputs(&line), ["annual_revenue"]);
         assert_eq!(monthly_value(&line, &neutral()), Decimal::ZERO);
     }

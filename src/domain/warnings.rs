@@ -22,38 +22,21 @@ pub const HIDDEN_COST_CATEGORIES: [CostCategory; 4] = [
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
     BaselineMissing,
-    BaselineShort {
-        months: i64,
-    },
+    BaselineShort { months: i64 },
     NoBaselineMetric,
-    HiddenCostsEmpty {
-        categories: Vec<CostCategory>,
-    },
+    HiddenCostsEmpty { categories: Vec<CostCategory> },
     NoContingency,
-    KpiWithoutDecision {
-        key: String,
-    },
+    KpiWithoutDecision { key: String },
     RoiUndefined,
-    RoiFarFromReference {
-        department: Department,
-        roi_pct: Decimal,
-        range: ReferenceRange,
-        month: i64,
-    },
-    MissingInput {
-        benefit: String,
-        input: &'static str,
-    },
+    RoiFarFromReference { department: Department, roi_pct: Decimal, range: ReferenceRange, month: i64 },
+    MissingInput { benefit: String, input: &'static str },
 }
 
 pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {
     let mut warnings = baseline_warnings(project);
     for line in &project.benefits {
         for input in missing_inputs(line) {
-            warnings.push(Warning::MissingInput {
-                benefit: line.name.clone(),
-                input,
-            });
+            warnings.push(Warning::MissingInput { benefit: line.name.clone(), input });
         }
     }
     let empty = empty_hidden_cost_categories(project);
@@ -78,15 +61,10 @@ fn baseline_warnings(project: &Project) -> Vec<Warning> {
     let mut warnings = Vec::new();
     match project.baseline.as_ref().and_then(|b| b.period_months()) {
         None => warnings.push(Warning::BaselineMissing),
-        Some(months) if months < MIN_BASELINE_MONTHS => {
-            warnings.push(Warning::BaselineShort { months })
-        }
+        Some(months) if months < MIN_BASELINE_MONTHS => warnings.push(Warning::BaselineShort { months }),
         Some(_) => {}
     }
-    let has_metric = project
-        .baseline
-        .as_ref()
-        .is_some_and(|b| !b.metrics.is_empty());
+    let has_metric = project.baseline.as_ref().is_some_and(|b| !b.metrics.is_empty());
     if !project.benefits.is_empty() && !has_metric {
         warnings.push(Warning::NoBaselineMetric);
     }
@@ -108,12 +86,10 @@ fn roi_warning(project: &Project, flows: &Flows) -> Option<Warning> {
     let range = reference_range(department)?;
     let month = REFERENCE_MONTH.min(project.horizon());
     let roi_pct = flows.at(month).roi_adjusted_pct().unwrap_or(roi);
-    range
-        .is_far_outside(roi_pct)
-        .then_some(Warning::RoiFarFromReference {
-            department,
-            roi_pct,
-            range,
-            month,
-        })
+    range.is_far_outside(roi_pct).then_some(Warning::RoiFarFromReference {
+        department,
+        roi_pct,
+        range,
+        month,
+    })
 }

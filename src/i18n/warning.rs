@@ -8,7 +8,8 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
     match warning {
         Warning::BaselineMissing => {
             if fr {
-                "Pas de période de référence (baseline) : sans mesure avant l'IA, le ROI est spéculatif.".into()
+                "Pas de période de référence (baseline) : sans mesure avant l'IA, le ROI est spéculatif."
+                    .into()
             } else {
                 "No baseline period: without a measure before AI, the ROI is speculation.".into()
             }
@@ -62,17 +63,9 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
                 "ROI undefined: the TCO is zero.".into()
             }
         }
-        Warning::RoiFarFromReference {
-            department,
-            roi_pct,
-            range,
-            month,
-        } => {
+        Warning::RoiFarFromReference { department, roi_pct, range, month } => {
             let roi = lang.percent(Some(*roi_pct));
-            let (low, high) = (
-                lang.percent(Some(range.low_pct)),
-                lang.percent(Some(range.high_pct)),
-            );
+            let (low, high) = (lang.percent(Some(range.low_pct)), lang.percent(Some(range.high_pct)));
             if fr {
                 format!(
                     "ROI ajusté de {roi} à {month} mois, très loin de la référence {department} ({low} – {high}) : vérifiez les hypothèses."

@@ -10,15 +10,8 @@ pub fn render(figures: &Figures) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');
     for m in &figures.flows.monthly {
-        let cells = [
-            m.benefits_raw,
-            m.benefits_adjusted,
-            m.costs,
-            m.risk,
-            m.net,
-            m.cumulative_net,
-        ]
-        .map(|value| format!("{:.2}", round(value)));
+        let cells = [m.benefits_raw, m.benefits_adjusted, m.costs, m.risk, m.net, m.cumulative_net]
+            .map(|value| format!("{:.2}", round(value)));
         out.push_str(&format!("{},{}\n", m.month, cells.join(",")));
     }
     out

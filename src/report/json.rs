@@ -23,19 +23,10 @@ fn cumulative(figures: &Cumulative) -> Map<String, Value> {
     let mut map = Map::new();
     map.insert("tco".into(), number(figures.tco));
     map.insert("benefits_raw".into(), number(figures.benefits_raw));
-    map.insert(
-        "benefits_adjusted".into(),
-        number(figures.benefits_adjusted),
-    );
+    map.insert("benefits_adjusted".into(), number(figures.benefits_adjusted));
     map.insert("risk_provision".into(), number(figures.risk_provision));
-    map.insert(
-        "roi_classic_pct".into(),
-        optional(figures.roi_classic_pct()),
-    );
-    map.insert(
-        "roi_adjusted_pct".into(),
-        optional(figures.roi_adjusted_pct()),
-    );
+    map.insert("roi_classic_pct".into(), optional(figures.roi_classic_pct()));
+    map.insert("roi_adjusted_pct".into(), optional(figures.roi_adjusted_pct()));
     map
 }
 
@@ -46,20 +37,11 @@ pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Value {
     totals.insert("risk_provision".into(), number(figures.risk_total));
     totals.insert("npv".into(), number(flows.npv));
     totals.insert("break_even_month".into(), json!(flows.break_even_month));
-    totals.insert(
-        "break_even_month_classic".into(),
-        json!(flows.break_even_month_classic),
-    );
-    totals.insert(
-        "irr_annual_pct".into(),
-        optional(figures.irr_annual.map(|r| r * Decimal::ONE_HUNDRED)),
-    );
+    totals.insert("break_even_month_classic".into(), json!(flows.break_even_month_classic));
+    totals.insert("irr_annual_pct".into(), optional(figures.irr_annual.map(|r| r * Decimal::ONE_HUNDRED)));
 
-    let at_month: Map<String, Value> = figures
-        .checkpoints()
-        .iter()
-        .map(|c| (c.month.to_string(), Value::Object(cumulative(c))))
-        .collect();
+    let at_month: Map<String, Value> =
+        figures.checkpoints().iter().map(|c| (c.month.to_string(), Value::Object(cumulative(c)))).collect();
     let monthly: Vec<Value> = flows
         .monthly
         .iter()
@@ -75,11 +57,7 @@ pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Value {
             })
         })
         .collect();
-    let warnings: Vec<String> = figures
-        .warnings
-        .iter()
-        .map(|w| warning_sentence(lang, w))
-        .collect();
+    let warnings: Vec<String> = figures.warnings.iter().map(|w| warning_sentence(lang, w)).collect();
     json!({
         "name": project.project.name,
         "horizon_months": figures.horizon,

@@ -44,17 +44,11 @@ pub fn render(project: &Project, figures: &Figures, lang: Lang) -> String {
             }),
         ),
         (t(Text::BreakEven), lang.month(flows.break_even_month)),
-        (
-            t(Text::BreakEvenClassic),
-            lang.month(flows.break_even_month_classic),
-        ),
+        (t(Text::BreakEvenClassic), lang.month(flows.break_even_month_classic)),
         (t(Text::Tco), money(total.tco)),
         (t(Text::BenefitsAdjusted), money(total.benefits_adjusted)),
         (t(Text::RiskProvision), money(figures.risk_total)),
-        (
-            t(Text::MaturityFactor),
-            lang.number(figures.maturity_factor, 2),
-        ),
+        (t(Text::MaturityFactor), lang.number(figures.maturity_factor, 2)),
     ];
     for (label, value) in rows {
         let _ = writeln!(out, "| {label} | {value} |");
@@ -83,11 +77,7 @@ pub fn render(project: &Project, figures: &Figures, lang: Lang) -> String {
     }
 
     let stress = &figures.stress;
-    let verdict = t(if stress.robust {
-        Text::Robust
-    } else {
-        Text::Fragile
-    });
+    let verdict = t(if stress.robust { Text::Robust } else { Text::Fragile });
     let _ = writeln!(
         out,
         "\n## {}\n\n**{verdict}** ({}){}{} {}, {} {}, {} {}.",
@@ -102,12 +92,7 @@ pub fn render(project: &Project, figures: &Figures, lang: Lang) -> String {
         lang.month(stress.break_even_month),
     );
 
-    let _ = writeln!(
-        out,
-        "\n## {}\n\n{}",
-        t(Text::Quadrant),
-        quadrant_name(lang, figures.quadrant)
-    );
+    let _ = writeln!(out, "\n## {}\n\n{}", t(Text::Quadrant), quadrant_name(lang, figures.quadrant));
     if let Some(range) = reference_range(info.department()) {
         let _ = writeln!(
             out,

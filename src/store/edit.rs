@@ -20,37 +20,27 @@ pub enum EditError {
 
 impl From<RenderError> for EditError {
     fn from(error: RenderError) -> Self {
-        EditError::Refused {
-            message: error.to_string(),
-            fix: String::new(),
-        }
+        EditError::Refused { message: error.to_string(), fix: String::new() }
     }
 }
 
 impl From<Diagnostic> for EditError {
     fn from(d: Diagnostic) -> Self {
-        EditError::Refused {
-            message: d.message,
-            fix: d.fix,
-        }
+        EditError::Refused { message: d.message, fix: d.fix }
     }
 }
 
 /// The project with the value at `path` set from what the user typed; an empty text removes
 /// an optional value (back to its default).
 pub fn set_value(project: &Project, path: &FieldPath, typed: &str) -> Result<Project, EditError> {
-    let mut document: DocumentMut =
-        render(project, None)?
-            .parse()
-            .map_err(|e: toml_edit::TomlError| EditError::Refused {
-                message: e.to_string(),
-                fix: String::new(),
-            })?;
+    let mut document: DocumentMut = render(project, None)?.parse().map_err(|e: toml_edit::TomlError| {
+        EditError::Refused { message: e.to_string(), fix: String::new() }
+    })?;
     let Some((Segment::Key(key), parents)) = path.0.split_last() else {
         return Err(EditError::NoSuchPath(path.to_string()));
     };
-    let table = walk(document.as_table_mut(), parents)
-        .ok_or_else(|| EditError::NoSuchPath(path.to_string()))?;
+    let table =
+        walk(document.as_table_mut(), parents).ok_or_else(|| EditError::NoSuchPath(path.to_string()))?;
     if typed.trim().is_empty() {
         table.remove(key);
     } else {
@@ -76,15 +66,31 @@ fn walk<'a>(table: &'a mut dyn TableLike, segments: &[Segment]) -> Option<&'a mu
         Some((Segment::Index(index), tail)) => {
             let element: &mut dyn TableLike = match item {
                 Item::ArrayOfTables(tables) => tables.get_mut(*index)?,
-                Item::Value(Value::Array(values)) => {
-                    values.get_mut(*index)?.as_inline_table_mut()?
-                }
+                Item::Value(Value::Array(values)) => values.get_mut(*index)?.as_inline_table_mut()?,
                 _ => return None,
             };
             walk(element, tail)
         }
         _ => walk(item.as_table_like_mut()?, rest),
     }
+}
+
+/// The value at `path` as plain text (strings without quotes), to start an edit from.
+pub fn get_value(project: &Project, path: &FieldPath) -> Option<String> {
+    let document: DocumentMut = render(project, None).ok()?.parse().ok()?;
+    let (Segment::Key(key), parents) = path.0.split_last()? else { return None };
+    let mut item = document.as_item();
+    for segment in parents {
+        item = match segment {
+            Segment::Key(key) => item.get(key.as_str())?,
+            Segment::Index(index) => item.get(*index)?,
+        };
+    }
+    let value = item.get(key.as_str())?.as_value()?;
+    Some(match value {
+        Value::String(text) => text.value().clone(),
+        other => other.clone().decorated("", "").to_string(),
+    })
 }
 
 /// The TOML value for what the user typed. Numbers may use a comma and end with `%`
@@ -116,11 +122,7 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
     let number = Decimal::from_str(&cleaned).ok()?;
-    Some(if percent {
-        number / Decimal::ONE_HUNDRED
-    } else {
-        number
-    })
+    Some(if percent { number / Decimal::ONE_HUNDRED } else { number })
 }
 
 #[cfg(test)]
@@ -151,13 +153,18 @@ mod tests {
     #[test]
     fn refuses_what_the_file_format_refuses() {
         let refused = set_value(&project(), &path("costs[0].monthly"), "-5");
-        assert!(
-            matches!(refused, Err(EditError::Refused { .. })),
-            "{refused:?}"
-        );
+        assert!(matches!(refused, Err(EditError::Refused { .. })), "{refused:?}");
         let refused = set_value(&project(), &path("project.impact"), "11");
         assert!(matches!(refused, Err(EditError::Refused { .. })));
         assert!(set_value(&project(), &path("costs[3].monthly"), "1").is_err());
+    }
+
+    #[test]
+    fn reads_the_value_to_edit() {
+        assert_eq!(get_value(&project(), &path("costs[0].monthly")).as_deref(), Some("600"));
+        assert_eq!(get_value(&project(), &path("costs[0].name")).as_deref(), Some("Licences"));
+        assert_eq!(get_value(&project(), &path("kpis[0].measurements[0].value")).as_deref(), Some("2"));
+        assert_eq!(get_value(&project(), &path("costs[0].one_off")), None);
     }
 
     #[test]

@@ -30,17 +30,14 @@ impl fmt::Display for Diagnostic {
 /// Reads a project from TOML text: first the types (syntax, unknown keys, wrong types), then
 /// the rules of `validate`. Every problem found is returned, in file order.
 pub fn parse(text: &str) -> Result<Project, Vec<Diagnostic>> {
-    let project: Project =
-        toml::from_str(text).map_err(|error| vec![type_diagnostic(text, &error)])?;
+    let project: Project = toml::from_str(text).map_err(|error| vec![type_diagnostic(text, &error)])?;
     let problems = validate(&project);
     if problems.is_empty() {
         return Ok(project);
     }
     let document = text.parse::<toml_edit::Document<String>>().ok();
-    let mut diagnostics: Vec<Diagnostic> = problems
-        .iter()
-        .map(|problem| problem_diagnostic(text, document.as_ref(), problem))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        problems.iter().map(|problem| problem_diagnostic(text, document.as_ref(), problem)).collect();
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Err(diagnostics)
 }
@@ -50,12 +47,7 @@ fn type_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
     let (line, column) = line_column(text, offset);
     let message = error.message().trim().replace('\n', " ");
     let fix = fix_for_type_error(&message);
-    Diagnostic {
-        line,
-        column,
-        message,
-        fix: fix.to_owned(),
-    }
+    Diagnostic { line, column, message, fix: fix.to_owned() }
 }
 
 fn fix_for_type_error(message: &str) -> &'static str {
@@ -81,9 +73,7 @@ fn problem_diagnostic(
     document: Option<&toml_edit::Document<String>>,
     problem: &Problem,
 ) -> Diagnostic {
-    let offset = document
-        .and_then(|doc| span_of(doc.as_item(), &problem.path))
-        .unwrap_or(0);
+    let offset = document.and_then(|doc| span_of(doc.as_item(), &problem.path)).unwrap_or(0);
     let (line, column) = line_column(text, offset);
     Diagnostic {
         line,
@@ -113,11 +103,7 @@ fn span_of(root: &Item, path: &FieldPath) -> Option<usize> {
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset.min(text.len())).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |tail| tail.chars().count())
-        + 1;
+    let column = before.rsplit('\n').next().map_or(0, |tail| tail.chars().count()) + 1;
     (line, column)
 }
 
@@ -139,9 +125,8 @@ pub fn render(project: &Project, original: Option<&str>) -> Result<String, Rende
 
 fn fresh_document(project: &Project) -> Result<DocumentMut, RenderError> {
     let text = toml::to_string(project).map_err(|e| RenderError(e.to_string()))?;
-    let mut document: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| RenderError(e.to_string()))?;
+    let mut document: DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| RenderError(e.to_string()))?;
     inline_nested_arrays(document.as_table_mut());
     Ok(document)
 }
@@ -163,11 +148,8 @@ fn inline_nested_arrays(root: &mut Table) {
 }
 
 fn merge_table(old: &mut Table, new: &Table) {
-    let stale: Vec<String> = old
-        .iter()
-        .map(|(key, _)| key.to_owned())
-        .filter(|key| !new.contains_key(key))
-        .collect();
+    let stale: Vec<String> =
+        old.iter().map(|(key, _)| key.to_owned()).filter(|key| !new.contains_key(key)).collect();
     for key in stale {
         old.remove(&key);
     }
@@ -218,9 +200,7 @@ fn same_value(old: &Value, new: &Value) -> bool {
             a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| same_value(x, y))
         }
         (Value::InlineTable(a), Value::InlineTable(b)) => {
-            a.len() == b.len()
-                && a.iter()
-                    .all(|(key, x)| b.get(key).is_some_and(|y| same_value(x, y)))
+            a.len() == b.len() && a.iter().all(|(key, x)| b.get(key).is_some_and(|y| same_value(x, y)))
         }
         _ => false,
     }

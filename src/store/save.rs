@@ -11,10 +11,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error("{}: cannot save: {source} — the file on disk is unchanged", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Render(#[from] super::format::RenderError),
     #[error("{}: already exists — choose another name or remove it first", path.display())]
@@ -23,19 +20,13 @@ pub enum SaveError {
 
 /// Writes `text` to `path` atomically.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
-    let io_error = |source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    };
+    let io_error = |source| SaveError::Io { path: path.to_owned(), source };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".roi-save-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(io_error)?;
+    let mut temporary =
+        tempfile::Builder::new().prefix(".roi-save-").suffix(".tmp").tempfile_in(folder).map_err(io_error)?;
     temporary.write_all(text.as_bytes()).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     keep_permissions(path, temporary.as_file());
@@ -61,11 +52,7 @@ fn sync_folder(folder: &Path) {
 
 /// Saves a project over `path`, keeping the comments and layout of `original` (the text the
 /// project was loaded from).
-pub fn save_project(
-    path: &Path,
-    project: &Project,
-    original: Option<&str>,
-) -> Result<String, SaveError> {
+pub fn save_project(path: &Path, project: &Project, original: Option<&str>) -> Result<String, SaveError> {
     let text = super::format::render(project, original)?;
     write_atomic(path, &text)?;
     Ok(text)
@@ -74,30 +61,19 @@ pub fn save_project(
 /// Saves a new project, refusing to replace an existing file.
 pub fn create_project(path: &Path, project: &Project) -> Result<(), SaveError> {
     if path.exists() {
-        return Err(SaveError::Exists {
-            path: path.to_owned(),
-        });
+        return Err(SaveError::Exists { path: path.to_owned() });
     }
     let text = super::format::render(project, None)?;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|source| match source.kind() {
-            std::io::ErrorKind::AlreadyExists => SaveError::Exists {
-                path: path.to_owned(),
-            },
-            _ => SaveError::Io {
-                path: path.to_owned(),
-                source,
-            },
+    let mut file =
+        std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|source| match source
+            .kind()
+        {
+            std::io::ErrorKind::AlreadyExists => SaveError::Exists { path: path.to_owned() },
+            _ => SaveError::Io { path: path.to_owned(), source },
         })?;
     file.write_all(text.as_bytes())
         .and_then(|()| file.sync_all())
-        .map_err(|source| SaveError::Io {
-            path: path.to_owned(),
-            source,
-        })
+        .map_err(|source| SaveError::Io { path: path.to_owned(), source })
 }
 
 #[cfg(test)]
@@ -111,10 +87,7 @@ mod tests {
         std::fs::write(&path, "old content that is longer than the new one").unwrap();
         write_atomic(&path, "new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["p.toml"]);
     }
 

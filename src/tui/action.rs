@@ -1,0 +1,102 @@
+//! Everything the user (or the runtime) can ask of the workbench. `update` sees only these,
+//! never a key event; each variant describes itself for the help overlay and the footer.
+
+use super::app::Tab;
+use crate::i18n::Lang;
+use crate::store::Loaded;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    GoTab(Tab),
+    NextTab,
+    PreviousTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Edit,
+    Add,
+    Delete,
+    Undo,
+    Redo,
+    Save,
+    ToggleLang,
+    /// Move the selected driver by this many steps.
+    AdjustDriver(i32),
+    ResetDriver,
+    ResetAllDrivers,
+    ToggleStress,
+    SaveScenario,
+    AddMeasurement,
+    OpenSelected,
+    // While typing in an editor or prompt.
+    Input(char),
+    Backspace,
+    ClearInput,
+    Submit,
+    Cancel,
+    // While a question is asked.
+    Confirm,
+    Decline,
+    SaveAndQuit,
+    // Mouse.
+    ClickTab(Tab),
+    ClickRow(u16),
+    Resize(u16, u16),
+    // Results of effects, fed back by the runtime.
+    Saved {
+        text: String,
+    },
+    SaveFailed(String),
+    Opened(Box<Loaded>),
+    OpenFailed(String),
+}
+
+impl Action {
+    /// What the action does, for the help overlay.
+    pub fn describe(&self, lang: Lang) -> &'static str {
+        let fr = lang == Lang::Fr;
+        let pick = |fr_text, en_text| if fr { fr_text } else { en_text };
+        match self {
+            Action::Quit => pick("quitter (demande si modifié)", "quit (asks if modified)"),
+            Action::ToggleHelp => pick("afficher / masquer l'aide", "show / hide this help"),
+            Action::GoTab(_) => pick("aller à l'onglet", "go to tab"),
+            Action::NextTab => pick("onglet suivant", "next tab"),
+            Action::PreviousTab => pick("onglet précédent", "previous tab"),
+            Action::Up | Action::Down => pick("ligne précédente / suivante", "previous / next row"),
+            Action::Left | Action::Right => pick("colonne précédente / suivante", "previous / next column"),
+            Action::Top | Action::Bottom => pick("première / dernière ligne", "first / last row"),
+            Action::PageUp | Action::PageDown => pick("page précédente / suivante", "page up / down"),
+            Action::Edit => pick("modifier la valeur", "edit the value"),
+            Action::Add => pick("ajouter une ligne", "add a row"),
+            Action::Delete => pick("supprimer la ligne", "delete the row"),
+            Action::Undo => pick("annuler", "undo"),
+            Action::Redo => pick("rétablir", "redo"),
+            Action::Save => pick("enregistrer", "save"),
+            Action::ToggleLang => pick("français / anglais", "French / English"),
+            Action::AdjustDriver(_) => pick("déplacer le curseur", "move the slider"),
+            Action::ResetDriver => pick("remettre ce curseur à neutre", "reset this slider"),
+            Action::ResetAllDrivers => pick("remettre tous les curseurs", "reset all sliders"),
+            Action::ToggleStress => {
+                pick("appliquer / retirer le test ×2/÷2", "apply / remove the ×2/÷2 stress")
+            }
+            Action::SaveScenario => {
+                pick("enregistrer les curseurs comme scénario", "save the sliders as a scenario")
+            }
+            Action::AddMeasurement => pick("ajouter une mesure au KPI", "add a measurement to the KPI"),
+            Action::OpenSelected => pick("ouvrir le projet sélectionné", "open the selected project"),
+            Action::Input(_) | Action::Backspace | Action::ClearInput => pick("saisir", "type"),
+            Action::Submit => pick("valider", "confirm"),
+            Action::Cancel => pick("annuler la saisie", "cancel"),
+            Action::Confirm | Action::Decline | Action::SaveAndQuit => pick("répondre", "answer"),
+            Action::ClickTab(_) | Action::ClickRow(_) | Action::Resize(..) => pick("clic", "click"),
+            Action::Saved { .. } | Action::SaveFailed(_) | Action::Opened(_) | Action::OpenFailed(_) => "",
+        }
+    }
+}

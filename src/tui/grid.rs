@@ -1,0 +1,152 @@
+//! The editable table model behind the Baseline, TCO and KPI tabs.
+//!
+//! A tab describes its table as rows of cells; a cell that holds a value of the project
+//! carries its path (`costs[1].monthly`), which is all `update` needs to edit it in place.
+//! Section rows name the collection that `a` adds to; item rows the element `d` deletes.
+
+use crate::domain::validate::FieldPath;
+
+/// The lists of a project a row can belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    Metrics,
+    Benefits,
+    Costs,
+    Risks,
+    Kpis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// A section title with its column headers.
+    Section,
+    /// A line of the project (a cost, a KPI…).
+    Item,
+    /// A detail of the item above (a benefit's input, a project setting).
+    Detail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cell {
+    pub text: String,
+    pub path: Option<FieldPath>,
+    pub right: bool,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Self {
+        Self { text: text.into(), ..Self::default() }
+    }
+
+    /// A number or amount, right-aligned.
+    pub fn figure(text: impl Into<String>) -> Self {
+        Self { text: text.into(), right: true, ..Self::default() }
+    }
+
+    /// A value the user can edit in place.
+    pub fn field(text: impl Into<String>, path: FieldPath) -> Self {
+        Self { text: text.into(), path: Some(path), right: false }
+    }
+
+    pub fn right(mut self) -> Self {
+        self.right = true;
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    /// Column widths of a section, used by the rows under it (0 = take what is left).
+    pub widths: Vec<u16>,
+    pub cells: Vec<Cell>,
+    /// The collection `a` adds to from this row.
+    pub collection: Option<Collection>,
+    /// The element of the collection this row shows, for `d`.
+    pub index: Option<usize>,
+}
+
+impl Row {
+    pub fn section(collection: Option<Collection>, widths: &[u16], cells: Vec<Cell>) -> Self {
+        Self { kind: RowKind::Section, widths: widths.to_vec(), cells, collection, index: None }
+    }
+
+    pub fn item(collection: Collection, index: usize, cells: Vec<Cell>) -> Self {
+        Self {
+            kind: RowKind::Item,
+            widths: Vec::new(),
+            cells,
+            collection: Some(collection),
+            index: Some(index),
+        }
+    }
+
+    pub fn detail(cells: Vec<Cell>) -> Self {
+        Self { kind: RowKind::Detail, widths: Vec::new(), cells, collection: None, index: None }
+    }
+
+    /// Columns holding an editable value.
+    pub fn editable_columns(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cells.iter().enumerate().filter(|(_, c)| c.path.is_some()).map(|(i, _)| i)
+    }
+}
+
+/// A tab's table: sections of rows, each section with its own column widths.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grid {
+    pub rows: Vec<Row>,
+}
+
+impl Grid {
+    /// The column widths that apply to `row`: those of its section.
+    pub fn widths_at(&self, row: usize) -> &[u16] {
+        self.rows
+            .get(..=row)
+            .and_then(|rows| rows.iter().rev().find(|r| r.kind == RowKind::Section))
+            .map_or(&[], |r| &r.widths)
+    }
+
+    pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
+        self.rows.get(row)?.cells.get(column)
+    }
+
+    /// The collection and element a row stands for, looking up to its section for `a`.
+    pub fn collection_at(&self, row: usize) -> Option<Collection> {
+        self.rows.get(..=row)?.iter().rev().find_map(|r| r.collection)
+    }
+
+    /// The element shown by `row` or by the item it details.
+    pub fn item_at(&self, row: usize) -> Option<(Collection, usize)> {
+        let rows = self.rows.get(..=row)?;
+        for candidate in rows.iter().rev() {
+            match candidate.kind {
+                RowKind::Item => return Some((candidate.collection?, candidate.index?)),
+                RowKind::Section => return None,
+                RowKind::Detail => {}
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_belong_to_the_item_above() {
+        let grid = Grid {
+            rows: vec![
+                Row::section(Some(Collection::Costs), &[0, 4], vec![]),
+                Row::item(Collection::Costs, 0, vec![]),
+                Row::detail(vec![]),
+                Row::section(Some(Collection::Risks), &[3], vec![]),
+            ],
+        };
+        assert_eq!(grid.widths_at(2), [0, 4]);
+        assert_eq!(grid.item_at(2), Some((Collection::Costs, 0)));
+        assert_eq!(grid.item_at(0), None);
+        assert_eq!(grid.collection_at(3), Some(Collection::Risks));
+        assert_eq!(grid.collection_at(2), Some(Collection::Costs));
+    }
+}

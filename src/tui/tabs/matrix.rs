@@ -1,0 +1,113 @@
+//! Matrix tab: the impact × feasibility grid of every project in the folder, quadrant names,
+//! the current project highlighted, and the ranked list beside it (Enter opens a project).
+
+use crate::domain::matrix::HIGH;
+use crate::i18n::Text;
+use crate::report::quadrant_name;
+use crate::tui::app::{App, PortfolioEntry};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::block;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+/// The marker of the n-th project of the ranked list: 1–9, then a–z.
+pub fn marker(rank: usize) -> char {
+    const MARKERS: &[u8] = b"123456789abcdefghijklmnopqrstuvwxyz";
+    MARKERS.get(rank).map_or('+', |b| char::from(*b))
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let [grid, list] = area.layout(&Layout::horizontal([Constraint::Length(38), Constraint::Fill(1)]));
+    frame.render_widget(
+        Paragraph::new(grid_lines(app, theme)).block(block(app.lang.t(Text::TabMatrix), theme)),
+        grid,
+    );
+    render_list(app, frame, list, theme);
+}
+
+fn grid_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let current = app.path.as_deref();
+    let mut lines = vec![Line::styled(format!("{}↑", lang.t(Text::Impact)), theme.label)];
+    for impact in (1..=10).rev() {
+        let mut spans = vec![Span::styled(format!("{impact:>2} "), theme.muted)];
+        for feasibility in 1..=10 {
+            if feasibility == HIGH {
+                spans.push(Span::styled("|", theme.muted));
+            }
+            let here: Vec<(usize, &PortfolioEntry)> = app
+                .portfolio
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.impact == Some(impact) && e.feasibility == Some(feasibility))
+                .collect();
+            let cell = match here.first() {
+                None => Span::styled(" . ", theme.muted),
+                Some((rank, entry)) => {
+                    let symbol = if here.len() > 1 { '*' } else { marker(*rank) };
+                    let style = if Some(entry.path.as_path()) == current {
+                        theme.selected_row
+                    } else if *rank == app.portfolio_selected {
+                        theme.selected_cell
+                    } else {
+                        theme.figure
+                    };
+                    Span::styled(format!(" {symbol} "), style)
+                }
+            };
+            spans.push(cell);
+        }
+        lines.push(Line::from(spans));
+        if impact == HIGH {
+            lines.push(Line::styled(format!("   {}+{}", "-".repeat(15), "-".repeat(15)), theme.muted));
+        }
+    }
+    lines.push(Line::styled("    1  2  3  4  5 |6  7  8  9 10", theme.muted));
+    lines.push(Line::styled(format!("{:>34}", format!("{}→", lang.t(Text::Feasibility))), theme.label));
+    lines.push(Line::styled(
+        format!(" {:<16}| {}", lang.t(Text::StrategicShort), lang.t(Text::QuickWinShort)),
+        theme.label,
+    ));
+    lines.push(Line::styled(
+        format!(" {:<16}| {}", lang.t(Text::AvoidShort), lang.t(Text::ImprovementShort)),
+        theme.label,
+    ));
+    lines
+}
+
+fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let items: Vec<ListItem> = app
+        .portfolio
+        .iter()
+        .enumerate()
+        .map(|(rank, entry)| {
+            let is_current = Some(entry.path.as_path()) == app.path.as_deref();
+            let name_style = if is_current { theme.title } else { theme.figure };
+            let mut lines = vec![Line::from(vec![
+                Span::styled(format!("{} ", marker(rank)), theme.label),
+                Span::styled(entry.name.clone(), name_style),
+            ])];
+            lines.push(match &entry.error {
+                Some(error) => Line::styled(format!("  {error}"), theme.bad),
+                None => Line::styled(
+                    format!(
+                        "  {} · {} {} · TCO {}",
+                        quadrant_name(lang, entry.quadrant).split(" — ").next().unwrap_or_default(),
+                        lang.t(Text::Npv),
+                        lang.money_whole(entry.npv, "EUR"),
+                        lang.money_whole(entry.tco, "EUR")
+                    ),
+                    theme.muted,
+                ),
+            });
+            ListItem::new(lines)
+        })
+        .collect();
+    let title = format!("{} ({})", lang.t(Text::Ranking), app.portfolio.len());
+    let list = List::new(items).block(block(&title, theme)).highlight_style(theme.selected_row);
+    let mut state = ListState::default().with_selected(Some(app.portfolio_selected));
+    frame.render_stateful_widget(list, area, &mut state);
+}

@@ -1,0 +1,139 @@
+//! Summary tab: ROI adjusted and classic at 12/24/36 months, NPV, IRR, break-even, risk
+//! provision, the stress verdict and the department's reference range; the cumulative net
+//! cash-flow chart with the valley of death and the break-even month; the warnings.
+
+use crate::domain::engine::Figures;
+use crate::domain::reference::{REFERENCE_MONTH, reference_range};
+use crate::i18n::{Text, warning_sentence};
+use crate::report::quadrant_name;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{block, cash_flow_chart};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use rust_decimal::Decimal;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let warnings_height = (wrapped_lines(app, area.width.saturating_sub(2)) + 2).clamp(3, 8);
+    let [top, bottom] =
+        area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(warnings_height)]));
+    let [figures, chart] = top.layout(&Layout::horizontal([Constraint::Length(44), Constraint::Fill(1)]));
+    frame.render_widget(
+        Paragraph::new(figure_lines(app, theme)).block(block(app.lang.t(Text::Figures), theme)),
+        figures,
+    );
+    let flows = &app.figures.flows;
+    cash_flow_chart(frame, chart, theme, app.lang, &[(flows, theme.figure)]);
+    render_warnings(app, frame, bottom, theme);
+}
+
+/// How many screen lines the warnings take once wrapped to `width`.
+fn wrapped_lines(app: &App, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let lines: usize = app
+        .figures
+        .warnings
+        .iter()
+        .map(|w| (warning_sentence(app.lang, w).chars().count() + 2).div_ceil(width))
+        .sum();
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
+fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let figures: &Figures = &app.figures;
+    let flows = &figures.flows;
+    let checkpoints: Vec<_> = figures.checkpoints().into_iter().take(3).collect();
+    let mut header = vec![Span::styled(format!("{:<14}", lang.t(Text::Month)), theme.label)];
+    header.extend(checkpoints.iter().map(|c| Span::styled(format!("{:>9}", c.month), theme.label)));
+    let row = |label: Text, value: &dyn Fn(&crate::domain::engine::Cumulative) -> Option<Decimal>| {
+        let mut spans = vec![Span::raw(format!("{:<14}", lang.t(label)))];
+        spans.extend(checkpoints.iter().map(|c| {
+            let v = value(c);
+            Span::styled(format!("{:>9}", lang.percent(v)), theme.signed(v))
+        }));
+        Line::from(spans)
+    };
+    let money = |v: Decimal| lang.money_whole(v, app.currency());
+    let pair = |label: Text, value: String, style| {
+        Line::from(vec![Span::raw(format!("{:<23}", lang.t(label))), Span::styled(value, style)])
+    };
+    let stress = &figures.stress;
+    let verdict = lang.t(if stress.robust { Text::Robust } else { Text::Fragile });
+    let mut lines = vec![
+        Line::from(header),
+        row(Text::RoiAdjusted, &|c| c.roi_adjusted_pct()),
+        row(Text::RoiClassic, &|c| c.roi_classic_pct()),
+        Line::raw(""),
+        pair(Text::Npv, money(flows.npv), theme.signed(Some(flows.npv))),
+        pair(
+            Text::Irr,
+            figures
+                .irr_annual
+                .map_or(lang.t(Text::IrrNone).to_owned(), |r| lang.percent(Some(r * Decimal::ONE_HUNDRED))),
+            theme.figure,
+        ),
+        pair(Text::BreakEven, lang.month(flows.break_even_month), theme.figure),
+        pair(Text::BreakEvenClassic, lang.month(flows.break_even_month_classic), theme.figure),
+        pair(Text::RiskProvision, money(figures.risk_total), theme.figure),
+        pair(Text::ValleyOfDeath, valley(app), theme.bad),
+        pair(Text::Tco, money(flows.at_horizon().tco), theme.figure),
+        pair(
+            Text::StressTest,
+            format!("{verdict} ({})", lang.percent(stress.roi_adjusted_pct)),
+            if stress.robust { theme.good } else { theme.bad },
+        ),
+        pair(Text::Quadrant, short_quadrant(lang, figures.quadrant), theme.figure),
+    ];
+    if let Some(range) = reference_range(app.project.project.department()) {
+        let month = REFERENCE_MONTH.min(figures.horizon);
+        let own = lang.percent(flows.at(month).roi_adjusted_pct());
+        lines.push(pair(
+            Text::ReferenceShort,
+            format!(
+                "{}–{} · m{month} {own}",
+                lang.number(range.low_pct, 0),
+                lang.percent(Some(range.high_pct)).replace(",0", "").replace(".0", "")
+            ),
+            theme.muted,
+        ));
+    }
+    lines
+}
+
+/// The quadrant's name without its advice ("Quick wins", not "Quick wins — start").
+pub fn short_quadrant(lang: crate::i18n::Lang, quadrant: Option<crate::domain::matrix::Quadrant>) -> String {
+    let name = quadrant_name(lang, quadrant);
+    name.split(" — ").next().unwrap_or(name).split(" (").next().unwrap_or(name).to_owned()
+}
+
+/// The lowest cumulative net cash flow and its month: the "valley of death".
+fn valley(app: &App) -> String {
+    let lang = app.lang;
+    match app.figures.flows.valley() {
+        Some(m) => format!(
+            "{} ({} {})",
+            lang.money_whole(m.cumulative_net, app.currency()),
+            lang.t(Text::MonthShort),
+            m.month
+        ),
+        None => "—".to_owned(),
+    }
+}
+
+fn render_warnings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let lines: Vec<Line> = if app.figures.warnings.is_empty() {
+        vec![Line::styled(lang.t(Text::NoWarnings), theme.good)]
+    } else {
+        app.figures
+            .warnings
+            .iter()
+            .map(|w| Line::from(vec![Span::styled("! ", theme.warn), Span::raw(warning_sentence(lang, w))]))
+            .collect()
+    };
+    let title = format!("{} ({})", lang.t(Text::Warnings), app.figures.warnings.len());
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(&title, theme)), area);
+}

@@ -1,0 +1,177 @@
+//! TCO tab: cost lines (one-off and monthly) and risks, the totals per year and per category,
+//! and the hidden-cost checklist.
+
+use super::path;
+use crate::domain::warnings::{HIDDEN_COST_CATEGORIES, empty_hidden_cost_categories};
+use crate::i18n::Text;
+use crate::tui::app::App;
+use crate::tui::grid::{Cell, Collection, Grid, Row};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{block, render_grid};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let [table, panels] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(8)]));
+    render_grid(app, frame, table, theme, &grid(app), app.lang.t(Text::TabTco));
+    let [categories, years, checklist] =
+        panels.layout(&Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2), Constraint::Fill(2)]));
+    render_categories(app, frame, categories, theme);
+    render_years(app, frame, years, theme);
+    render_checklist(app, frame, checklist, theme);
+}
+
+pub fn grid(app: &App) -> Grid {
+    let lang = app.lang;
+    let money =
+        |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |v| lang.money_whole(v, app.currency()));
+    let header = |texts: [Text; 8]| -> Vec<Cell> {
+        texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| if i >= 2 { Cell::figure(lang.t(t)) } else { Cell::text(lang.t(t)) })
+            .collect()
+    };
+    let horizon = app.project.horizon();
+    let mut rows = vec![Row::section(
+        Some(Collection::Costs),
+        &[0, 13, 9, 3, 8, 3, 3, 10],
+        header([
+            Text::SectionCosts,
+            Text::Category,
+            Text::OneOff,
+            Text::MonthShortCap,
+            Text::Monthly,
+            Text::StartShort,
+            Text::EndShort,
+            Text::TotalHorizon,
+        ]),
+    )];
+    for (i, line) in app.project.costs.iter().enumerate() {
+        let base = format!("costs[{i}]");
+        let field = |text: String, key: &str| Cell::field(text, path(&format!("{base}.{key}"))).right();
+        rows.push(Row::item(
+            Collection::Costs,
+            i,
+            vec![
+                Cell::field(format!("  {}", line.name), path(&format!("{base}.name"))),
+                Cell::field(line.category().key(), path(&format!("{base}.category"))),
+                field(money(line.one_off), "one_off"),
+                field(
+                    line.one_off.map_or_else(String::new, |_| line.one_off_month().to_string()),
+                    "one_off_month",
+                ),
+                field(money(line.monthly), "monthly"),
+                field(
+                    line.monthly.map_or_else(String::new, |_| line.start_month().to_string()),
+                    "start_month",
+                ),
+                field(
+                    line.monthly.map_or_else(String::new, |_| line.end_month(horizon).to_string()),
+                    "end_month",
+                ),
+                Cell::figure(money(app.figures.cost_totals.get(i).copied())),
+            ],
+        ));
+    }
+    rows.push(Row::section(
+        None,
+        &[24, 0],
+        vec![
+            Cell::text(lang.t(Text::Contingency)),
+            Cell::field(
+                lang.percent(Some(app.project.project.contingency() * Decimal::ONE_HUNDRED)),
+                path("project.contingency"),
+            ),
+        ],
+    ));
+    rows.push(Row::section(
+        Some(Collection::Risks),
+        &[0, 12, 8, 12],
+        vec![
+            Cell::text(lang.t(Text::SectionRisks)),
+            Cell::figure(lang.t(Text::RiskCost)),
+            Cell::figure(lang.t(Text::Probability)),
+            Cell::figure(lang.t(Text::Expected)),
+        ],
+    ));
+    for (i, risk) in app.project.risks.iter().enumerate() {
+        let base = format!("risks[{i}]");
+        let (cost, probability) = (risk.cost, risk.probability);
+        rows.push(Row::item(
+            Collection::Risks,
+            i,
+            vec![
+                Cell::field(format!("  {}", risk.name), path(&format!("{base}.name"))),
+                Cell::field(money(Some(cost)), path(&format!("{base}.cost"))).right(),
+                Cell::field(
+                    lang.percent(Some(probability * Decimal::ONE_HUNDRED)),
+                    path(&format!("{base}.probability")),
+                )
+                .right(),
+                Cell::figure(money(app.figures.risk_lines.get(i).copied())),
+            ],
+        ));
+    }
+    Grid { rows }
+}
+
+fn render_categories(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let totals = app.figures.cost_by_category(&app.project);
+    let bars: Vec<Bar> = totals
+        .iter()
+        .map(|(category, total)| {
+            let label = category.key().chars().take(5).collect::<String>();
+            Bar::default()
+                .value(total.round().to_u64().unwrap_or(0))
+                .label(Line::from(label))
+                .text_value(app.lang.money_whole(*total / Decimal::ONE_THOUSAND, "k"))
+                .style(theme.bar)
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(block(app.lang.t(Text::ByCategory), theme))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(5)
+        .bar_gap(1)
+        .value_style(theme.bar_value);
+    frame.render_widget(chart, area);
+}
+
+fn render_years(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let mut lines: Vec<Line> = app
+        .figures
+        .cost_by_year()
+        .iter()
+        .enumerate()
+        .map(|(i, total)| {
+            Line::from(vec![
+                Span::raw(format!("{} {} ", lang.t(Text::Year), i + 1)),
+                Span::styled(lang.money_whole(*total, app.currency()), theme.figure),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{} ", lang.t(Text::Total)), theme.label),
+        Span::styled(lang.money_whole(app.figures.flows.at_horizon().tco, app.currency()), theme.figure),
+    ]));
+    frame.render_widget(Paragraph::new(lines).block(block(lang.t(Text::ByYear), theme)), area);
+}
+
+fn render_checklist(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let empty = empty_hidden_cost_categories(&app.project);
+    let lines: Vec<Line> = HIDDEN_COST_CATEGORIES
+        .iter()
+        .map(|category| {
+            let missing = empty.contains(category);
+            let (mark, style) = if missing { ("[ ]", theme.bad) } else { ("[x]", theme.good) };
+            Line::from(vec![Span::styled(mark, style), Span::raw(format!(" {}", category.key()))])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block(app.lang.t(Text::HiddenCosts), theme)), area);
+}

@@ -1,0 +1,548 @@
+//! `update(&mut App, Action) -> Effect`: every change of the workbench's state, with no IO and
+//! no terminal. Every change of the project or the sliders recomputes every figure here,
+//! before the next frame.
+
+use super::action::Action;
+use super::app::{App, Mode, Purpose, Tab};
+use super::effect::Effect;
+use super::grid::{Collection, Grid};
+use super::tabs;
+use crate::domain::catalogue::CatalogueKpi;
+use crate::domain::drivers::Driver;
+use crate::domain::number::Exact;
+use crate::domain::project::{
+    Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Kpi, MAX_KPIS, Measurement, Project,
+    Risk,
+};
+use crate::domain::validate::validate;
+use crate::i18n::Text;
+use crate::store::edit::{get_value, parse_number, set_value};
+use rust_decimal::Decimal;
+
+/// Rows moved by PageUp / PageDown.
+const PAGE: usize = 10;
+
+pub fn update(app: &mut App, action: Action) -> Effect {
+    match app.mode {
+        Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
+        Mode::Picker { selected } => return picking(app, selected, action),
+        Mode::ConfirmQuit => return answering(app, action),
+        Mode::Help if action == Action::ToggleHelp => {
+            app.mode = Mode::Normal;
+            return Effect::None;
+        }
+        Mode::Help | Mode::Normal => {}
+    }
+    match action {
+        Action::Quit => return quit(app),
+        Action::ToggleHelp => app.mode = Mode::Help,
+        Action::GoTab(tab) | Action::ClickTab(tab) => app.tab = tab,
+        Action::NextTab => app.tab = app.tab.next(),
+        Action::PreviousTab => app.tab = app.tab.previous(),
+        Action::Up => move_rows(app, -1),
+        Action::Down => move_rows(app, 1),
+        Action::PageUp => move_rows(app, -(PAGE as i64)),
+        Action::PageDown => move_rows(app, PAGE as i64),
+        Action::Top => move_rows(app, i64::MIN / 2),
+        Action::Bottom => move_rows(app, i64::MAX / 2),
+        Action::Left => move_column(app, -1),
+        Action::Right => move_column(app, 1),
+        Action::Edit => begin_edit(app),
+        Action::Add => add_row(app),
+        Action::Delete => delete_row(app),
+        Action::Undo => undo(app),
+        Action::Redo => redo(app),
+        Action::Save => return save(app),
+        Action::ToggleLang => app.lang = app.lang.toggled(),
+        Action::AdjustDriver(steps) => adjust_driver(app, steps),
+        Action::ResetDriver => set_driver(app, app.selected_driver(), None),
+        Action::ResetAllDrivers => {
+            app.drivers = Default::default();
+            app.recompute();
+        }
+        Action::ToggleStress => app.stress_view = !app.stress_view,
+        Action::SaveScenario => start_prompt(app, Purpose::ScenarioName),
+        Action::AddMeasurement => match selected_item(app) {
+            Some((Collection::Kpis, kpi)) => start_prompt(app, Purpose::Measurement { kpi }),
+            _ => app.warn(app.lang.t(Text::SelectKpiFirst)),
+        },
+        Action::OpenSelected => return open_selected(app),
+        Action::ClickRow(y) => click_row(app, y),
+        Action::Resize(width, height) => app.screen = (width, height),
+        Action::Saved { text } => return saved(app, text),
+        Action::SaveFailed(message) | Action::OpenFailed(message) => {
+            app.quit_after_save = false;
+            app.warn(message);
+        }
+        Action::Opened(loaded) => {
+            let portfolio = std::mem::take(&mut app.portfolio);
+            let (lang, screen, tab) = (app.lang, app.screen, app.tab);
+            *app = App::new(*loaded, portfolio, lang);
+            app.screen = screen;
+            app.tab = if tab == Tab::Matrix { Tab::Summary } else { tab };
+        }
+        Action::Input(_)
+        | Action::Backspace
+        | Action::ClearInput
+        | Action::Submit
+        | Action::Cancel
+        | Action::Confirm
+        | Action::Decline
+        | Action::SaveAndQuit => {}
+    }
+    Effect::None
+}
+
+/// Replaces the project, keeping the old one for undo, and recomputes every figure.
+fn change_project(app: &mut App, project: Project) {
+    let previous = std::mem::replace(&mut app.project, project);
+    app.history.undo.push(previous);
+    app.history.redo.clear();
+    app.dirty = true;
+    app.recompute();
+}
+
+fn undo(app: &mut App) {
+    match app.history.undo.pop() {
+        Some(previous) => {
+            let current = std::mem::replace(&mut app.project, previous);
+            app.history.redo.push(current);
+            app.dirty = true;
+            app.recompute();
+            app.say(app.lang.t(Text::Undone));
+        }
+        None => app.say(app.lang.t(Text::NothingToUndo)),
+    }
+}
+
+fn redo(app: &mut App) {
+    match app.history.redo.pop() {
+        Some(next) => {
+            let current = std::mem::replace(&mut app.project, next);
+            app.history.undo.push(current);
+            app.dirty = true;
+            app.recompute();
+            app.say(app.lang.t(Text::Redone));
+        }
+        None => app.say(app.lang.t(Text::NothingToRedo)),
+    }
+}
+
+fn grid_rows(app: &App) -> usize {
+    match app.tab {
+        Tab::Matrix => app.portfolio.len(),
+        Tab::Sensitivity => Driver::ALL.len(),
+        _ => tabs::grid(app).map_or(0, |g| g.rows.len()),
+    }
+}
+
+fn move_rows(app: &mut App, delta: i64) {
+    let count = grid_rows(app);
+    if count == 0 {
+        return;
+    }
+    let current = match app.tab {
+        Tab::Matrix => app.portfolio_selected,
+        Tab::Sensitivity => app.driver,
+        _ => app.cursor().row,
+    };
+    let last = count as i64 - 1;
+    let target = (current as i64).saturating_add(delta).clamp(0, last) as usize;
+    match app.tab {
+        Tab::Matrix => app.portfolio_selected = target,
+        Tab::Sensitivity => app.driver = target,
+        Tab::Summary => {}
+        _ => {
+            app.cursor_mut().row = target;
+            snap_column(app);
+        }
+    }
+}
+
+/// Keeps the column cursor on an editable cell of the new row when there is one.
+fn snap_column(app: &mut App) {
+    let Some(grid) = tabs::grid(app) else { return };
+    let cursor = app.cursor();
+    let Some(row) = grid.rows.get(cursor.row) else { return };
+    let editable: Vec<usize> = row.editable_columns().collect();
+    if !editable.contains(&cursor.column)
+        && let Some(nearest) = editable.iter().min_by_key(|c| c.abs_diff(cursor.column))
+    {
+        app.cursor_mut().column = *nearest;
+    }
+}
+
+fn move_column(app: &mut App, delta: i64) {
+    let Some(grid) = tabs::grid(app) else { return };
+    let cursor = app.cursor();
+    let Some(row) = grid.rows.get(cursor.row) else { return };
+    let editable: Vec<usize> = row.editable_columns().collect();
+    let next = if delta > 0 {
+        editable.iter().find(|c| **c > cursor.column)
+    } else {
+        editable.iter().rev().find(|c| **c < cursor.column)
+    };
+    if let Some(column) = next {
+        app.cursor_mut().column = *column;
+    }
+}
+
+fn selected_item(app: &App) -> Option<(Collection, usize)> {
+    tabs::grid(app)?.item_at(app.cursor().row)
+}
+
+fn begin_edit(app: &mut App) {
+    let Some(grid) = tabs::grid(app) else { return };
+    let cursor = app.cursor();
+    match grid.cell(cursor.row, cursor.column).and_then(|c| c.path.clone()) {
+        Some(path) => {
+            let buffer = get_value(&app.project, &path).unwrap_or_default();
+            app.mode = Mode::Editing { path, buffer, error: None };
+        }
+        None => app.say(app.lang.t(Text::NotEditable)),
+    }
+}
+
+fn start_prompt(app: &mut App, purpose: Purpose) {
+    app.mode = Mode::Prompt { purpose, buffer: String::new(), error: None };
+}
+
+/// Keys while typing a value or an answer.
+fn typing(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Submit => submit(app),
+        Action::Cancel => app.mode = Mode::Normal,
+        Action::Resize(width, height) => app.screen = (width, height),
+        Action::Input(_) | Action::Backspace | Action::ClearInput => {
+            if let Mode::Editing { buffer, error, .. } | Mode::Prompt { buffer, error, .. } = &mut app.mode {
+                match action {
+                    Action::Input(c) => buffer.push(c),
+                    Action::Backspace => {
+                        buffer.pop();
+                    }
+                    _ => buffer.clear(),
+                }
+                *error = None;
+            }
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+fn submit(app: &mut App) {
+    let mode = std::mem::replace(&mut app.mode, Mode::Normal);
+    let result = match &mode {
+        Mode::Editing { path, buffer, .. } => {
+            set_value(&app.project, path, buffer).map_err(|e| e.to_string())
+        }
+        Mode::Prompt { purpose: Purpose::ScenarioName, buffer, .. } => with_scenario(app, buffer),
+        Mode::Prompt { purpose: Purpose::Measurement { kpi }, buffer, .. } => {
+            with_measurement(app, *kpi, buffer)
+        }
+        _ => return,
+    };
+    match result {
+        Ok(project) => {
+            change_project(app, project);
+            app.say(app.lang.t(Text::Changed));
+        }
+        Err(message) => {
+            app.mode = mode;
+            if let Mode::Editing { error, .. } | Mode::Prompt { error, .. } = &mut app.mode {
+                *error = Some(message);
+            }
+        }
+    }
+}
+
+/// The project with the current sliders saved as scenario `name`.
+fn with_scenario(app: &App, name: &str) -> Result<Project, String> {
+    let name = name.trim();
+    if name.is_empty() || name.contains(['.', '[', ']', '"']) {
+        return Err(app.lang.t(Text::BadScenarioName).to_owned());
+    }
+    let mut project = app.project.clone();
+    project.scenarios.insert(name.to_owned(), app.drivers);
+    checked(project)
+}
+
+/// The project with "MONTH VALUE" added to a KPI's measurements (replacing that month's).
+fn with_measurement(app: &App, kpi: usize, typed: &str) -> Result<Project, String> {
+    let refused = || app.lang.t(Text::BadMeasurement).to_owned();
+    let (month, value) = typed.trim().split_once(char::is_whitespace).ok_or_else(refused)?;
+    let month: i64 = month.parse().map_err(|_| refused())?;
+    let value = parse_number(value).ok_or_else(refused)?;
+    let mut project = app.project.clone();
+    let measurements = &mut project.kpis.get_mut(kpi).ok_or_else(refused)?.measurements;
+    measurements.retain(|m| m.month != month);
+    measurements.push(Measurement { month, value: Exact(value) });
+    measurements.sort_by_key(|m| m.month);
+    checked(project)
+}
+
+/// A project changed directly must still pass every rule of the file format.
+fn checked(project: Project) -> Result<Project, String> {
+    match validate(&project).into_iter().next() {
+        None => Ok(project),
+        Some(problem) => Err(problem.to_string()),
+    }
+}
+
+fn add_row(app: &mut App) {
+    let Some(grid) = tabs::grid(app) else { return };
+    let Some(collection) = grid.collection_at(app.cursor().row) else {
+        app.say(app.lang.t(Text::NothingToAdd));
+        return;
+    };
+    let lang = app.lang;
+    let mut project = app.project.clone();
+    let index = match collection {
+        Collection::Kpis => {
+            if project.kpis.len() >= MAX_KPIS {
+                app.warn(lang.t(Text::TooManyKpis));
+            } else {
+                app.mode = Mode::Picker { selected: 0 };
+            }
+            return;
+        }
+        Collection::Metrics => {
+            let metrics = &mut project.baseline.get_or_insert_with(Baseline::default).metrics;
+            let key = format!("metric_{}", metrics.len() + 1);
+            metrics.push(BaselineMetric {
+                key,
+                name: Some(lang.t(Text::NewMetric).into()),
+                unit: None,
+                value: Decimal::ZERO,
+            });
+            metrics.len() - 1
+        }
+        Collection::Benefits => {
+            project.benefits.push(Benefit {
+                name: lang.t(Text::NewBenefit).into(),
+                kind: BenefitKind::Other,
+                monthly_value: Some(Decimal::ZERO),
+                ..Benefit::default()
+            });
+            project.benefits.len() - 1
+        }
+        Collection::Costs => {
+            project.costs.push(Cost {
+                name: lang.t(Text::NewCost).into(),
+                category: Some(CostCategory::Other),
+                monthly: Some(Decimal::ZERO),
+                ..Cost::default()
+            });
+            project.costs.len() - 1
+        }
+        Collection::Risks => {
+            project.risks.push(Risk { name: lang.t(Text::NewRisk).into(), ..Risk::default() });
+            project.risks.len() - 1
+        }
+    };
+    change_project(app, project);
+    select_item(app, collection, index);
+}
+
+fn select_item(app: &mut App, collection: Collection, index: usize) {
+    let Some(grid) = tabs::grid(app) else { return };
+    if let Some(row) = row_of(&grid, collection, index) {
+        app.cursor_mut().row = row;
+        app.cursor_mut().column = 0;
+    }
+}
+
+fn row_of(grid: &Grid, collection: Collection, index: usize) -> Option<usize> {
+    grid.rows.iter().position(|r| r.collection == Some(collection) && r.index == Some(index))
+}
+
+fn delete_row(app: &mut App) {
+    let Some((collection, index)) = selected_item(app) else {
+        app.say(app.lang.t(Text::NothingToDelete));
+        return;
+    };
+    let mut project = app.project.clone();
+    match collection {
+        Collection::Metrics => {
+            if let Some(baseline) = project.baseline.as_mut() {
+                remove_at(&mut baseline.metrics, index);
+            }
+        }
+        Collection::Benefits => remove_at(&mut project.benefits, index),
+        Collection::Costs => remove_at(&mut project.costs, index),
+        Collection::Risks => remove_at(&mut project.risks, index),
+        Collection::Kpis => remove_at(&mut project.kpis, index),
+    }
+    change_project(app, project);
+    let rows = grid_rows(app);
+    let cursor = app.cursor_mut();
+    cursor.row = cursor.row.min(rows.saturating_sub(1));
+    app.say(app.lang.t(Text::Deleted));
+}
+
+fn remove_at<T>(items: &mut Vec<T>, index: usize) {
+    if index < items.len() {
+        items.remove(index);
+    }
+}
+
+fn picking(app: &mut App, selected: usize, action: Action) -> Effect {
+    let entries = tabs::kpis::picker_entries(app);
+    match action {
+        Action::Up => app.mode = Mode::Picker { selected: selected.saturating_sub(1) },
+        Action::Down => {
+            app.mode = Mode::Picker { selected: (selected + 1).min(entries.len().saturating_sub(1)) }
+        }
+        Action::Cancel => app.mode = Mode::Normal,
+        Action::Submit => {
+            let kpi = match entries.get(selected).copied().flatten() {
+                Some(entry) => CatalogueKpi::to_kpi(entry),
+                None => custom_kpi(app),
+            };
+            app.mode = Mode::Normal;
+            add_kpi(app, kpi);
+        }
+        Action::Resize(width, height) => app.screen = (width, height),
+        _ => {}
+    }
+    Effect::None
+}
+
+fn custom_kpi(app: &App) -> Kpi {
+    let taken = |key: &str| app.project.kpis.iter().any(|k| k.key == key);
+    let key = (1..).map(|n| format!("custom_{n}")).find(|k| !taken(k)).unwrap_or_default();
+    Kpi { key, name: app.lang.t(Text::CustomKpiName).into(), ..Kpi::default() }
+}
+
+/// Adds a KPI, refusing the 19th with a clear message.
+pub fn add_kpi(app: &mut App, kpi: Kpi) {
+    if app.project.kpis.len() >= MAX_KPIS {
+        app.warn(app.lang.t(Text::TooManyKpis));
+        return;
+    }
+    let mut project = app.project.clone();
+    project.kpis.push(kpi);
+    let index = project.kpis.len() - 1;
+    change_project(app, project);
+    select_item(app, Collection::Kpis, index);
+}
+
+fn adjust_driver(app: &mut App, steps: i32) {
+    let driver = app.selected_driver();
+    let current = app.drivers.get(driver).unwrap_or_else(|| neutral_value(app, driver));
+    let (low, high) = driver.bounds();
+    let next = (current + driver.step() * Decimal::from(steps)).clamp(low, high);
+    let value = (next != neutral_value(app, driver)).then_some(next);
+    set_driver(app, driver, value);
+}
+
+/// The value a driver has when left alone.
+pub fn neutral_value(app: &App, driver: Driver) -> Decimal {
+    match driver {
+        Driver::DelayMonths => Decimal::ZERO,
+        Driver::DiscountRate => app.project.project.discount_rate(),
+        Driver::MaturityFactor => app.project.project.maturity_factor(),
+        _ => Decimal::ONE,
+    }
+}
+
+fn set_driver(app: &mut App, driver: Driver, value: Option<Decimal>) {
+    app.drivers.set(driver, value);
+    app.recompute();
+}
+
+fn save(app: &mut App) -> Effect {
+    match &app.path {
+        Some(path) => Effect::Save {
+            path: path.clone(),
+            project: Box::new(app.project.clone()),
+            original: app.original.clone(),
+        },
+        None => {
+            app.warn(app.lang.t(Text::NoFile));
+            Effect::None
+        }
+    }
+}
+
+fn saved(app: &mut App, text: String) -> Effect {
+    app.original = Some(text);
+    app.dirty = false;
+    app.say(app.lang.t(Text::SavedMessage));
+    if app.quit_after_save {
+        app.should_quit = true;
+        return Effect::Quit;
+    }
+    Effect::None
+}
+
+fn quit(app: &mut App) -> Effect {
+    if app.dirty {
+        app.mode = Mode::ConfirmQuit;
+        Effect::None
+    } else {
+        app.should_quit = true;
+        Effect::Quit
+    }
+}
+
+fn answering(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Confirm => {
+            app.should_quit = true;
+            Effect::Quit
+        }
+        Action::SaveAndQuit => {
+            app.mode = Mode::Normal;
+            app.quit_after_save = true;
+            save(app)
+        }
+        Action::Decline => {
+            app.mode = Mode::Normal;
+            Effect::None
+        }
+        _ => Effect::None,
+    }
+}
+
+fn open_selected(app: &mut App) -> Effect {
+    let Some(entry) = app.portfolio.get(app.portfolio_selected) else { return Effect::None };
+    if Some(&entry.path) == app.path.as_ref() {
+        app.tab = Tab::Summary;
+        return Effect::None;
+    }
+    if let Some(error) = &entry.error {
+        let error = error.clone();
+        app.warn(error);
+        return Effect::None;
+    }
+    if app.dirty {
+        app.warn(app.lang.t(Text::SaveBeforeOpening));
+        return Effect::None;
+    }
+    Effect::Open(entry.path.clone())
+}
+
+/// Selects the grid row under a mouse click on screen row `y`.
+fn click_row(app: &mut App, y: u16) {
+    // The table's first row sits under the tab bar (1 line) and the block's top border.
+    let Some(visible_index) = (y as usize).checked_sub(2) else { return };
+    let panel = match app.tab {
+        Tab::Tco => 8,
+        Tab::Kpis => 6,
+        _ => 0,
+    };
+    // Rows of the table's inner area: screen minus tab bar, status bar, borders and panels.
+    let visible = (app.screen.1 as usize).saturating_sub(4 + panel).max(1);
+    if visible_index >= visible {
+        return;
+    }
+    let selected = app.cursor().row;
+    // Ratatui scrolls just enough to keep the selected row in view.
+    let offset = (selected + 1).saturating_sub(visible);
+    let row = offset + visible_index;
+    if row < grid_rows(app) && !matches!(app.tab, Tab::Summary | Tab::Matrix | Tab::Sensitivity) {
+        app.cursor_mut().row = row;
+        snap_column(app);
+    }
+}

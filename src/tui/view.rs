@@ -1,0 +1,145 @@
+//! The frame: tab bar, the current tab, the status bar, and whatever overlay the mode asks
+//! for (help, editor, prompt, picker, quit question). A pure function of the app state.
+
+use super::app::{App, Mode, Purpose, Tab};
+use super::keymap;
+use super::tabs;
+use super::theme::Theme;
+use super::widgets::{block, centered};
+use crate::i18n::Text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+/// The smallest terminal the workbench draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(app, frame, area, theme);
+        return;
+    }
+    let [tabs_bar, body, status] =
+        area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]));
+    render_tab_bar(app, frame, tabs_bar, theme);
+    match app.tab {
+        Tab::Summary => tabs::summary::render(app, frame, body, theme),
+        Tab::Baseline => tabs::baseline::render(app, frame, body, theme),
+        Tab::Tco => tabs::tco::render(app, frame, body, theme),
+        Tab::Kpis => tabs::kpis::render(app, frame, body, theme),
+        Tab::Matrix => tabs::matrix::render(app, frame, body, theme),
+        Tab::Sensitivity => tabs::sensitivity::render(app, frame, body, theme),
+    }
+    render_status(app, frame, status, theme);
+    match &app.mode {
+        Mode::Help => render_help(app, frame, body, theme),
+        Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
+        Mode::ConfirmQuit => render_question(app, frame, body, theme),
+        Mode::Normal | Mode::Editing { .. } | Mode::Prompt { .. } => {}
+    }
+}
+
+/// Where each tab's title sits in the tab bar, for mouse clicks: (tab, first column, width).
+pub fn tab_positions(app: &App) -> Vec<(Tab, u16, u16)> {
+    let mut x = 0;
+    Tab::ALL
+        .iter()
+        .map(|tab| {
+            let width = tab_label(app, *tab).chars().count() as u16;
+            let position = (*tab, x, width);
+            x += width + 1;
+            position
+        })
+        .collect()
+}
+
+fn tab_label(app: &App, tab: Tab) -> String {
+    format!(" {} {} ", tab.index() + 1, tab.title(app.lang))
+}
+
+fn render_tab_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut spans = Vec::new();
+    for tab in Tab::ALL {
+        let style = if tab == app.tab { theme.tab_active } else { theme.tab_inactive };
+        spans.push(Span::styled(tab_label(app, tab), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let line = match &app.mode {
+        Mode::Editing { buffer, error, .. } | Mode::Prompt { buffer, error, .. } => {
+            let label = match app.mode {
+                Mode::Prompt { purpose: Purpose::ScenarioName, .. } => lang.t(Text::PromptScenario),
+                Mode::Prompt { purpose: Purpose::Measurement { .. }, .. } => lang.t(Text::PromptMeasurement),
+                _ => lang.t(Text::PromptValue),
+            };
+            let mut spans =
+                vec![Span::styled(format!(" {label} "), theme.status), Span::raw(format!(" {buffer}_ "))];
+            if let Some(error) = error {
+                spans.push(Span::styled(format!(" {error} "), theme.status_error));
+            }
+            Line::from(spans)
+        }
+        _ => status_line(app, theme),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
+    let lang = app.lang;
+    let modified = if app.dirty { " [+]" } else { "" };
+    let mut spans = vec![Span::styled(format!(" {}{modified} ", app.file_label()), theme.status)];
+    if !app.drivers.is_neutral() || app.stress_view {
+        spans.push(Span::styled(format!(" {} ", lang.t(Text::WhatIfActive)), theme.warn));
+    }
+    match &app.status {
+        Some(message) if message.is_error => {
+            spans.push(Span::styled(format!(" {} ", message.text), theme.status_error))
+        }
+        Some(message) => spans.push(Span::raw(format!(" {}", message.text))),
+        None => spans.push(Span::styled(format!(" {}", lang.t(Text::HelpHint)), theme.muted)),
+    }
+    Line::from(spans)
+}
+
+fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let lines: Vec<Line> = keymap::help_entries(app.tab)
+        .into_iter()
+        .map(|(keys, action)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>14}  "), theme.label),
+                Span::raw(action.describe(lang)),
+            ])
+        })
+        .collect();
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = centered(area, 64, height);
+    frame.render_widget(Clear, popup);
+    let title = format!("{} — {}", lang.t(Text::Help), app.tab.title(lang));
+    frame.render_widget(Paragraph::new(lines).block(block(&title, theme)), popup);
+}
+
+fn render_question(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let popup = centered(area, 52, 5);
+    frame.render_widget(Clear, popup);
+    let text = Paragraph::new(app.lang.t(Text::ConfirmQuit)).wrap(Wrap { trim: true });
+    frame.render_widget(text.block(block(app.lang.t(Text::Unsaved), theme)), popup);
+}
+
+fn render_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let message = format!(
+        "{} {}×{} ({} {MIN_WIDTH}×{MIN_HEIGHT})",
+        app.lang.t(Text::TooSmall),
+        area.width,
+        area.height,
+        app.lang.t(Text::Minimum)
+    );
+    frame.render_widget(Paragraph::new(Line::styled(message, theme.warn)).wrap(Wrap { trim: true }), area);
+}

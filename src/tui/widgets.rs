@@ -1,0 +1,119 @@
+//! Drawing pieces shared by the tabs: framed blocks, the editable grid, the cash-flow chart,
+//! centred pop-ups. They draw what they are given; they compute no figure.
+
+use super::app::{App, Mode};
+use super::grid::{Grid, RowKind};
+use super::theme::Theme;
+use crate::domain::engine::Flows;
+use crate::i18n::{Lang, Text};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
+use rust_decimal::prelude::ToPrimitive;
+
+pub fn block<'a>(title: &str, theme: &Theme) -> Block<'a> {
+    Block::bordered().border_style(theme.border).title(Line::styled(format!(" {title} "), theme.title))
+}
+
+/// A `width` × `height` rectangle centred in `area` (shrunk to fit).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] =
+        area.layout(&Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center));
+    let [cell] =
+        row.layout(&Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center));
+    cell
+}
+
+/// Draws a tab's grid, each section with its own columns, scrolled to keep the selected row
+/// in view; the selected row is reversed and its selected cell highlighted.
+pub fn render_grid(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, grid: &Grid, title: &str) {
+    let outer = block(title, theme);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let cursor = app.cursor();
+    let visible = usize::from(inner.height);
+    let offset = (cursor.row + 1).saturating_sub(visible);
+    let editing = matches!(app.mode, Mode::Editing { .. });
+    for (screen_row, index) in (offset..grid.rows.len()).take(visible).enumerate() {
+        let row = &grid.rows[index];
+        let area = Rect { y: inner.y + screen_row as u16, height: 1, ..inner };
+        let selected = index == cursor.row;
+        let base = match row.kind {
+            RowKind::Section => theme.section,
+            RowKind::Item | RowKind::Detail => theme.figure,
+        };
+        let row_style = if selected { base.patch(theme.selected_row) } else { base };
+        frame.buffer_mut().set_style(area, row_style);
+        let widths = grid.widths_at(index);
+        let constraints =
+            widths.iter().map(|w| if *w == 0 { Constraint::Fill(1) } else { Constraint::Length(*w) });
+        let cells = Layout::horizontal(constraints).spacing(1).split(area);
+        for (column, (cell, cell_area)) in row.cells.iter().zip(cells.iter()).enumerate() {
+            let style = if selected
+                && column == cursor.column
+                && (row.kind != RowKind::Section || cell.path.is_some())
+            {
+                if editing { theme.warn } else { theme.selected_cell }
+            } else {
+                row_style
+            };
+            let line = Line::styled(cell.text.clone(), style);
+            let line = if cell.right { line.right_aligned() } else { line };
+            frame.render_widget(Paragraph::new(line).style(row_style), *cell_area);
+        }
+    }
+}
+
+/// The cumulative net cash flow of one or more flows (the last one on top), with the zero
+/// line, the valley of death and the break-even month of the last one marked.
+pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang, series: &[(&Flows, Style)]) {
+    let points: Vec<Vec<(f64, f64)>> = series
+        .iter()
+        .map(|(flows, _)| {
+            flows.monthly.iter().map(|m| (m.month as f64, m.cumulative_net.to_f64().unwrap_or(0.0))).collect()
+        })
+        .collect();
+    let horizon = series.iter().map(|(f, _)| f.horizon()).max().unwrap_or(1).max(1) as f64;
+    let (low, high) =
+        points.iter().flatten().fold((0.0_f64, 0.0_f64), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
+    let margin = ((high - low) * 0.05).max(1.0);
+    let vertical = |month: i64| vec![(month as f64, low), (month as f64, high)];
+    let main = series.last().map(|(flows, _)| *flows);
+    let valley = main.and_then(Flows::valley);
+    let break_even = main.and_then(|f| f.break_even_month);
+    let zero = vec![(1.0, 0.0), (horizon, 0.0)];
+    let valley_line = valley.map(|m| vertical(m.month)).unwrap_or_default();
+    let break_even_line = break_even.map(vertical).unwrap_or_default();
+    let line = |data, style| {
+        Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Dot).style(style)
+    };
+    let mut datasets =
+        vec![line(&zero, theme.muted), line(&valley_line, theme.bad), line(&break_even_line, theme.good)];
+    datasets.extend(points.iter().zip(series).map(|(data, (_, style))| line(data, *style)));
+    let k = |v: f64| format!("{:.0}k", v / 1000.0);
+    let legend = format!(
+        " {} {} · {} {} ",
+        lang.t(Text::Valley),
+        valley.map_or_else(|| "—".to_owned(), |m| format!("m{}", m.month)),
+        lang.t(Text::BreakEven).to_lowercase(),
+        break_even.map_or_else(|| "—".to_owned(), |m| format!("m{m}")),
+    );
+    let chart = Chart::new(datasets)
+        .block(block(lang.t(Text::CumulativeNet), theme).title_bottom(Line::styled(legend, theme.label)))
+        .x_axis(
+            Axis::default()
+                .bounds([1.0, horizon])
+                .labels([Span::raw("1"), Span::raw(format!("{}", horizon as i64))])
+                .style(theme.muted),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([low - margin, high + margin])
+                .labels([Span::raw(k(low)), Span::raw(k(high))])
+                .style(theme.muted),
+        );
+    frame.render_widget(chart, area);
+}

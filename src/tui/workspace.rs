@@ -1,0 +1,91 @@
+//! What the workbench opens: a file, a folder, or the user's workspace folder in the platform
+//! data directory, seeded with the sample projects on first run so a new user lands on real
+//! figures at once.
+
+use super::app::{PortfolioEntry, rank_portfolio};
+use crate::store::{self, Loaded};
+use std::path::{Path, PathBuf};
+
+/// The sample projects shipped in the binary, written to a new workspace.
+const SAMPLES: &[(&str, &str)] = &[]; // SAMPLES_PENDING
+
+pub struct Opened {
+    pub loaded: Loaded,
+    pub portfolio: Vec<PortfolioEntry>,
+    /// Something to tell the user in the status bar.
+    pub note: Option<String>,
+}
+
+/// The user's workspace folder: `<data dir>/roi-workbench/projects`.
+pub fn workspace_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "roi-workbench").map(|dirs| dirs.data_dir().join("projects"))
+}
+
+/// Opens `target`, or the workspace. Errors are the lines to print, `file:line:col: …`.
+pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
+    let mut note = None;
+    let target = match target {
+        Some(path) => path.to_owned(),
+        None => {
+            let dir =
+                workspace_dir().ok_or_else(|| vec!["no home directory to keep a workspace in".to_owned()])?;
+            if seed_if_new(&dir).map_err(|e| vec![format!("{}: {e}", dir.display())])? {
+                note = Some(format!("{}: {}", dir.display(), "sample projects"));
+            }
+            dir
+        }
+    };
+    if target.is_dir() {
+        open_folder(&target, note)
+    } else {
+        let loaded = store::load(&target).map_err(|e| e.lines())?;
+        let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let mut portfolio = scan(folder);
+        if !portfolio.iter().any(|e| e.path == loaded.path) {
+            portfolio.push(PortfolioEntry::from_loaded(&loaded));
+            rank_portfolio(&mut portfolio);
+        }
+        Ok(Opened { loaded, portfolio, note })
+    }
+}
+
+fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> {
+    let files = store::project_files(dir, false).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
+    let mut errors = Vec::new();
+    for file in &files {
+        match store::load(file) {
+            Ok(loaded) => return Ok(Opened { portfolio: scan(dir), loaded, note }),
+            Err(error) => errors.extend(error.lines()),
+        }
+    }
+    if errors.is_empty() {
+        errors.push(format!("{}: no project file (*.toml) here — create one with `roi new`", dir.display()));
+    }
+    Err(errors)
+}
+
+/// Every project file of a folder, valid or not, in the matrix's order.
+pub fn scan(dir: &Path) -> Vec<PortfolioEntry> {
+    let mut entries: Vec<PortfolioEntry> = store::project_files(dir, false)
+        .unwrap_or_default()
+        .iter()
+        .map(|path| match store::load(path) {
+            Ok(loaded) => PortfolioEntry::from_loaded(&loaded),
+            Err(error) => PortfolioEntry::from_error(path, &error),
+        })
+        .collect();
+    rank_portfolio(&mut entries);
+    entries
+}
+
+/// Writes the samples into a workspace that does not exist yet; true when it did so.
+fn seed_if_new(dir: &Path) -> std::io::Result<bool> {
+    if dir.exists() {
+        return Ok(false);
+    }
+    std::fs::create_dir_all(dir)?;
+    for (name, text) in SAMPLES {
+        crate::store::save::write_atomic(&dir.join(name), text).map_err(std::io::Error::other)?;
+    }
+    Ok(true)
+}
