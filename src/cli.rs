@@ -6,8 +6,10 @@
 
 pub mod check;
 pub mod completions;
+pub mod measure;
 pub mod new;
 pub mod report;
+pub mod set;
 
 use crate::i18n::Lang;
 use clap::{Parser, Subcommand};
@@ -43,6 +45,10 @@ pub enum Command {
     Report(report::Args),
     /// Create a new project file with the starter pack of five KPIs.
     New(new::Args),
+    /// Set one value: `roi set FILE costs[1].monthly 750` (validated, atomic, comments kept).
+    Set(set::Args),
+    /// Add or replace one KPI measurement: `roi measure FILE adoption_rate 6 64`.
+    Measure(measure::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
 }
@@ -64,6 +70,8 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Report(args) => report::run(args, lang),
         Command::New(args) => new::run(args),
+        Command::Set(args) => set::run(args),
+        Command::Measure(args) => measure::run(args),
         Command::Completions(args) => completions::run(args),
     }
 }

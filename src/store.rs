@@ -2,9 +2,14 @@
 //! the projects of a folder. The only module of the core that touches the disk.
 
 pub mod edit;
+pub mod fingerprint;
 pub mod format;
+pub mod lock;
+pub mod marker;
+pub mod recovery;
 pub mod save;
 
+pub use fingerprint::Fingerprint;
 pub use format::{Diagnostic, parse, render};
 
 use crate::domain::Project;
@@ -18,6 +23,7 @@ pub struct Loaded {
     pub path: PathBuf,
     pub project: Project,
     pub text: String,
+    pub fingerprint: Fingerprint,
 }
 
 /// Why a project file could not be used.
@@ -56,11 +62,35 @@ impl fmt::Display for Located<'_> {
 
 /// Reads and validates one project file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| LoadError::Unreadable { path: path.to_owned(), source })?;
+    let (fingerprint, text) =
+        Fingerprint::read(path).map_err(|source| LoadError::Unreadable { path: path.to_owned(), source })?;
+    from_text(path, text, fingerprint)
+}
+
+/// A project from text already read from `path`.
+pub fn from_text(path: &Path, text: String, fingerprint: Fingerprint) -> Result<Loaded, LoadError> {
     let project =
         parse(&text).map_err(|diagnostics| LoadError::Invalid { path: path.to_owned(), diagnostics })?;
-    Ok(Loaded { path: path.to_owned(), project, text })
+    Ok(Loaded { path: path.to_owned(), project, text, fingerprint })
+}
+
+/// A file we may not write, or in a folder where we cannot replace it (an atomic save
+/// renames a new file over the old one, so the folder must be writable too).
+pub fn is_read_only(path: &Path) -> bool {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mode_forbids = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
+        || std::fs::metadata(folder).is_ok_and(|m| m.permissions().readonly());
+    mode_forbids || !writable(path) || !writable(folder)
+}
+
+fn writable(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return false };
+    // SAFETY: access only reads the NUL-terminated path it is given.
+    unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
 }
 
 /// The project files (`*.toml`) of a folder, sorted by name; subfolders when `recursive`.

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compare;
 pub mod effect;
 pub mod grid;
 pub mod keymap;
@@ -17,10 +18,14 @@ pub mod view;
 pub mod widgets;
 pub mod workspace;
 
+use crate::domain::Project;
 use crate::i18n::Lang;
+use crate::store::fingerprint::{DiskState, disk_state};
+use crate::store::save::{self, SaveError};
+use crate::store::{Fingerprint, marker, recovery};
 use action::Action;
 use anyhow::Context;
-use app::App;
+use app::{App, Mode};
 use effect::Effect;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -28,9 +33,20 @@ use ratatui::crossterm::event::{
     MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use theme::Theme;
+
+/// How often the file and its edit marker are checked for other writers.
+const POLL_EVERY: Duration = Duration::from_secs(2);
+/// How long to wait for a key before looking at signals and the clock again.
+const TICK: Duration = Duration::from_millis(250);
+
+/// The last unsaved state, for the panic hook to write as a recovery file.
+static UNSAVED: Mutex<Option<(PathBuf, Project)>> = Mutex::new(None);
 
 /// Opens the workbench on `target` (a file, a folder, or the workspace when `None`).
 pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
@@ -47,41 +63,178 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
     if let Some(note) = opened.note {
         app.say(note);
     }
-    install_mouse_release_on_panic();
+    if let Some(project) = app.path.as_deref().and_then(recovery::find_recovery) {
+        app.mode = Mode::Recovery { project: Box::new(project) };
+    }
+    let signals = Signals::register()?;
+    install_panic_hook();
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app);
+    let mut runtime =
+        Runtime { signals, marked: false, seen: app.fingerprint.clone(), last_poll: Instant::now() };
+    let result = runtime.event_loop(&mut terminal, &mut app);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    result.map(|()| ExitCode::SUCCESS)
+    // A lost terminal (SSH dropped) ends the loop with an error: the changes are kept all the same.
+    let ending = match &result {
+        Ok(ending) => *ending,
+        Err(_) => Ending::Lost,
+    };
+    if ending != Ending::Quit && app.dirty {
+        keep_for_recovery(&app);
+    }
+    if let Some(path) = &app.path {
+        marker::clear_marker(path);
+    }
+    match ending {
+        Ending::Quit => result.map(|_| ExitCode::SUCCESS),
+        Ending::Signal(number) => Ok(ExitCode::from(128 + number)),
+        Ending::Lost => result.map(|_| ExitCode::FAILURE),
+    }
 }
 
-/// Ratatui's own hook restores the screen; this one also stops mouse reporting.
-fn install_mouse_release_on_panic() {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    Quit,
+    Signal(u8),
+    Lost,
+}
+
+fn keep_for_recovery(app: &App) {
+    if let Some(path) = &app.path
+        && let Some(kept) = recovery::write_recovery(path, &app.project)
+    {
+        eprintln!("roi: unsaved changes kept in {}", kept.display());
+    }
+}
+
+/// Restores the terminal (ratatui's hook, installed by `init`, does the screen; this stops
+/// mouse reporting) and keeps unsaved changes in a recovery file.
+fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        if let Ok(guard) = UNSAVED.try_lock()
+            && let Some((path, project)) = guard.as_ref()
+        {
+            let _ = recovery::write_recovery(path, project);
+        }
         previous(info);
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
-    let theme = Theme::from_env();
-    let size = terminal.size()?;
-    update::update(app, Action::Resize(size.width, size.height));
-    while !app.should_quit {
-        terminal.draw(|frame| view::view(app, frame, &theme))?;
-        let action = match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(app, key),
-            Event::Mouse(mouse) => mouse_action(app, mouse),
-            Event::Resize(width, height) => Some(Action::Resize(width, height)),
-            _ => None,
-        };
-        if let Some(action) = action {
-            dispatch(app, action);
+/// SIGHUP (the SSH connection dropped) and SIGTERM end the session cleanly.
+struct Signals {
+    hangup: Arc<AtomicBool>,
+    terminate: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> anyhow::Result<Self> {
+        let hangup = Arc::new(AtomicBool::new(false));
+        let terminate = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hangup))?;
+        signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&terminate))?;
+        Ok(Self { hangup, terminate })
+    }
+
+    fn received(&self) -> Option<u8> {
+        if self.hangup.load(Ordering::Relaxed) {
+            Some(1)
+        } else if self.terminate.load(Ordering::Relaxed) {
+            Some(15)
+        } else {
+            None
         }
     }
-    Ok(())
+}
+
+struct Runtime {
+    signals: Signals,
+    /// Our "being edited" marker is on disk.
+    marked: bool,
+    /// The last disk state reported, so a change is reported once.
+    seen: Option<Fingerprint>,
+    last_poll: Instant,
+}
+
+impl Runtime {
+    fn event_loop(&mut self, terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<Ending> {
+        let theme = Theme::from_env();
+        let size = terminal.size()?;
+        update::update(app, Action::Resize(size.width, size.height));
+        terminal.draw(|frame| view::view(app, frame, &theme))?;
+        while !app.should_quit {
+            if let Some(signal) = self.signals.received() {
+                return Ok(Ending::Signal(signal));
+            }
+            let mut changed = false;
+            if event::poll(TICK)? {
+                let action = match event::read()? {
+                    Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(app, key),
+                    Event::Mouse(mouse) => mouse_action(app, mouse),
+                    Event::Resize(width, height) => Some(Action::Resize(width, height)),
+                    _ => None,
+                };
+                if let Some(action) = action {
+                    dispatch(app, action);
+                    changed = true;
+                }
+            }
+            if self.last_poll.elapsed() >= POLL_EVERY {
+                self.last_poll = Instant::now();
+                changed |= self.poll_disk(app);
+            }
+            if changed {
+                self.sync_marker(app);
+                terminal.draw(|frame| view::view(app, frame, &theme))?;
+            }
+        }
+        Ok(Ending::Quit)
+    }
+
+    /// Looks for another writer's save and another editor's marker.
+    fn poll_disk(&mut self, app: &mut App) -> bool {
+        let Some(path) = app.path.clone() else { return false };
+        let mut changed = false;
+        if app.fingerprint != self.seen {
+            self.seen = app.fingerprint.clone();
+        }
+        if let Some(known) = self.seen.clone()
+            && let DiskState::Changed(text) = disk_state(&path, &known)
+        {
+            let metadata = std::fs::metadata(&path).ok();
+            let fingerprint = Fingerprint::of(&text, metadata.as_ref());
+            self.seen = Some(fingerprint.clone());
+            let action = match crate::store::from_text(&path, text, fingerprint) {
+                Ok(loaded) => Action::ChangedOnDisk(Box::new(loaded)),
+                Err(error) => Action::OpenFailed(error.lines().join(" ")),
+            };
+            dispatch(app, action);
+            changed = true;
+        }
+        let editor = marker::editor_of(&path).map(|owner| owner.who());
+        if editor != app.edited_by {
+            dispatch(app, Action::EditedBy(editor));
+            changed = true;
+        }
+        changed
+    }
+
+    /// Keeps the "being edited" marker and the panic snapshot in step with unsaved changes.
+    fn sync_marker(&mut self, app: &App) {
+        let Some(path) = &app.path else { return };
+        if app.dirty && !self.marked && !app.read_only {
+            marker::mark_editing(path);
+            self.marked = true;
+        } else if !app.dirty && self.marked {
+            marker::clear_marker(path);
+            self.marked = false;
+        }
+        if let Ok(mut unsaved) = UNSAVED.lock() {
+            *unsaved = app.dirty.then(|| (path.clone(), app.project.clone()));
+        }
+    }
 }
 
 /// Runs an action and every effect it leads to.
@@ -95,17 +248,34 @@ pub fn dispatch(app: &mut App, action: Action) {
 fn perform(effect: Effect) -> Option<Action> {
     match effect {
         Effect::None | Effect::Quit => None,
-        Effect::Save { path, project, original } => {
-            Some(match crate::store::save::save_project(&path, &project, original.as_deref()) {
-                Ok(text) => Action::Saved { text },
+        Effect::Save { path, project, original, known } => {
+            Some(match save::save_checked(&path, &project, original.as_deref(), known.as_ref()) {
+                Ok(saved) => Action::Saved { text: saved.text, fingerprint: saved.fingerprint },
+                Err(SaveError::Conflict { disk_text, .. }) => Action::SaveConflict { disk_text },
                 Err(error) => Action::SaveFailed(error.to_string()),
             })
+        }
+        Effect::SaveAs { path, project } => Some(match save_as(&path, &project) {
+            Ok(saved) => Action::SavedAs { path, text: saved.text, fingerprint: saved.fingerprint },
+            Err(error) => Action::SaveFailed(error.to_string()),
+        }),
+        Effect::DiscardRecovery(path) => {
+            recovery::discard_recovery(&path);
+            None
         }
         Effect::Open(path) => Some(match crate::store::load(&path) {
             Ok(loaded) => Action::Opened(Box::new(loaded)),
             Err(error) => Action::OpenFailed(error.lines().join(" ")),
         }),
     }
+}
+
+/// Writes a copy to a new file (never over an existing one).
+fn save_as(path: &Path, project: &Project) -> Result<save::Saved, SaveError> {
+    save::create_project(path, project)?;
+    let (fingerprint, text) =
+        Fingerprint::read(path).map_err(|source| SaveError::Io { path: path.to_owned(), source })?;
+    Ok(save::Saved { text, fingerprint })
 }
 
 fn mouse_action(app: &App, mouse: MouseEvent) -> Option<Action> {

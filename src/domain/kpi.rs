@@ -1,6 +1,8 @@
 //! KPI status from the latest measurement (DOMAIN.md §3).
 
-use super::project::{Direction, Kpi, Measurement};
+use super::number::Exact;
+use super::project::{Direction, Kpi, Measurement, Project};
+use super::validate::validate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -64,10 +66,28 @@ impl Kpi {
     }
 }
 
+impl Project {
+    /// The project with a KPI's measurement for `month` added, or replaced, checked by every
+    /// rule of the file format.
+    pub fn with_measurement(&self, kpi: &str, month: i64, value: Decimal) -> Result<Project, String> {
+        let mut project = self.clone();
+        let keys: Vec<&str> = self.kpis.iter().map(|k| k.key.as_str()).collect();
+        let Some(target) = project.kpis.iter_mut().find(|k| k.key == kpi) else {
+            return Err(format!("no KPI `{kpi}` — the KPIs are: {}", keys.join(", ")));
+        };
+        target.measurements.retain(|m| m.month != month);
+        target.measurements.push(Measurement { month, value: Exact(value) });
+        target.measurements.sort_by_key(|m| m.month);
+        match validate(&project).into_iter().next() {
+            Some(problem) => Err(problem.to_string()),
+            None => Ok(project),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::number::Exact;
 
     fn kpi(direction: Direction, baseline: Decimal, target: Decimal, latest: Option<Decimal>) -> Kpi {
         Kpi {

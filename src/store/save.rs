@@ -4,6 +4,8 @@
 //! atomic), is flushed and fsynced, renamed over the target, and the folder is fsynced so the
 //! rename itself survives a power cut.
 
+use super::fingerprint::{DiskState, Fingerprint, disk_state};
+use super::lock::lock_for_writing;
 use crate::domain::Project;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,6 +18,63 @@ pub enum SaveError {
     Render(#[from] super::format::RenderError),
     #[error("{}: already exists — choose another name or remove it first", path.display())]
     Exists { path: PathBuf },
+    #[error("{}: changed on disk since it was opened — not overwritten", path.display())]
+    Conflict { path: PathBuf, disk_text: String },
+    #[error(transparent)]
+    Lock(#[from] super::lock::LockError),
+}
+
+/// A save that went through: the text now on disk and its fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub text: String,
+    pub fingerprint: Fingerprint,
+}
+
+/// Saves `project` over `path`, keeping the comments and layout of `original`, unless the
+/// file changed on disk since it looked like `known` (pass `None` to overwrite anyway).
+/// The whole check-and-write holds the project's write lock, so two savers never interleave.
+pub fn save_checked(
+    path: &Path,
+    project: &Project,
+    original: Option<&str>,
+    known: Option<&Fingerprint>,
+) -> Result<Saved, SaveError> {
+    let _lock = lock_for_writing(path)?;
+    if let Some(known) = known
+        && let DiskState::Changed(disk_text) = disk_state(path, known)
+    {
+        return Err(SaveError::Conflict { path: path.to_owned(), disk_text });
+    }
+    let text = super::format::render(project, original)?;
+    write_atomic(path, &text)?;
+    let metadata = std::fs::metadata(path).ok();
+    Ok(Saved { fingerprint: Fingerprint::of(&text, metadata.as_ref()), text })
+}
+
+/// Why a read-modify-write of a project file did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ModifyError<E: std::error::Error + 'static> {
+    #[error(transparent)]
+    Load(#[from] super::LoadError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error("{0}")]
+    Refused(#[source] E),
+}
+
+/// Reads a project, changes it and writes it back, all under the write lock: concurrent
+/// writers queue, and every change that returns `Ok` is in the file. Comments survive.
+pub fn modify_locked<E: std::error::Error + 'static>(
+    path: &Path,
+    change: impl FnOnce(&Project) -> Result<Project, E>,
+) -> Result<(), ModifyError<E>> {
+    let _lock = lock_for_writing(path).map_err(SaveError::from)?;
+    let loaded = super::load(path)?;
+    let changed = change(&loaded.project).map_err(ModifyError::Refused)?;
+    let text = super::format::render(&changed, Some(&loaded.text)).map_err(SaveError::from)?;
+    write_atomic(path, &text)?;
+    Ok(())
 }
 
 /// Writes `text` to `path` atomically.

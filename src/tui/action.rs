@@ -3,7 +3,8 @@
 
 use super::app::Tab;
 use crate::i18n::Lang;
-use crate::store::Loaded;
+use crate::store::{Fingerprint, Loaded};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -52,8 +53,29 @@ pub enum Action {
     // Results of effects, fed back by the runtime.
     Saved {
         text: String,
+        fingerprint: Fingerprint,
+    },
+    SavedAs {
+        path: PathBuf,
+        text: String,
+        fingerprint: Fingerprint,
     },
     SaveFailed(String),
+    /// The file was not saved: someone else changed it. Here is their text.
+    SaveConflict {
+        disk_text: String,
+    },
+    /// The runtime's poll saw another writer's text on disk.
+    ChangedOnDisk(Box<Loaded>),
+    /// The runtime's poll of the edit marker: who else is editing, if anyone.
+    EditedBy(Option<String>),
+    // Answers to a conflict or a recovery.
+    Reload,
+    Overwrite,
+    SaveCopy,
+    Compare,
+    Restore,
+    Discard,
     Opened(Box<Loaded>),
     OpenFailed(String),
 }
@@ -96,7 +118,29 @@ impl Action {
             Action::Cancel => pick("annuler la saisie", "cancel"),
             Action::Confirm | Action::Decline | Action::SaveAndQuit => pick("répondre", "answer"),
             Action::ClickTab(_) | Action::ClickRow(_) | Action::Resize(..) => pick("clic", "click"),
-            Action::Saved { .. } | Action::SaveFailed(_) | Action::Opened(_) | Action::OpenFailed(_) => "",
+            Action::Reload => pick(
+                "recharger la version du disque (perdre mes modifications)",
+                "reload the file on disk (drop my changes)",
+            ),
+            Action::Overwrite => pick("écraser la version du disque", "overwrite the file on disk"),
+            Action::SaveCopy => {
+                pick("enregistrer mes modifications dans une copie", "save my changes as a copy")
+            }
+            Action::Compare => pick("comparer les chiffres", "compare the figures"),
+            Action::Restore => {
+                pick("restaurer les modifications récupérées", "restore the recovered changes")
+            }
+            Action::Discard => {
+                pick("abandonner les modifications récupérées", "discard the recovered changes")
+            }
+            Action::Saved { .. }
+            | Action::SavedAs { .. }
+            | Action::SaveFailed(_)
+            | Action::SaveConflict { .. }
+            | Action::ChangedOnDisk(_)
+            | Action::EditedBy(_)
+            | Action::Opened(_)
+            | Action::OpenFailed(_) => "",
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::matrix::{Quadrant, RankKey, rank_order};
 use crate::domain::validate::FieldPath;
 use crate::domain::{Drivers, Project};
 use crate::i18n::{Lang, Text};
-use crate::store::{LoadError, Loaded};
+use crate::store::{Fingerprint, LoadError, Loaded};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
@@ -71,12 +71,25 @@ pub enum Mode {
         selected: usize,
     },
     ConfirmQuit,
+    /// The file changed on disk since it was opened and we were about to save over it.
+    Conflict {
+        disk_text: String,
+        comparing: bool,
+    },
+    /// Unsaved changes from a session that ended badly are waiting.
+    Recovery {
+        project: Box<Project>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     ScenarioName,
-    Measurement { kpi: usize },
+    Measurement {
+        kpi: usize,
+    },
+    /// Where to save a copy (read-only file, or a conflict kept as a copy).
+    SaveAs,
 }
 
 /// A message in the status bar.
@@ -168,6 +181,14 @@ pub struct App {
     pub path: Option<PathBuf>,
     /// The text last read or written, so saving keeps the user's comments.
     pub original: Option<String>,
+    /// What the file looked like when last read or written, to detect other writers.
+    pub fingerprint: Option<Fingerprint>,
+    /// The file or its folder cannot be written: saving offers "save as".
+    pub read_only: bool,
+    /// Someone else changed the file on disk while we have unsaved changes.
+    pub changed_on_disk: bool,
+    /// Someone else is editing this project (`user@host since hh:mm`).
+    pub edited_by: Option<String>,
     pub figures: Figures,
     /// The figures without the sliders, to compare against.
     pub base_figures: Figures,
@@ -198,8 +219,12 @@ impl App {
         Self {
             lang,
             project: loaded.project,
+            read_only: crate::store::is_read_only(&loaded.path),
             path: Some(loaded.path),
             original: Some(loaded.text),
+            fingerprint: Some(loaded.fingerprint),
+            changed_on_disk: false,
+            edited_by: None,
             base_figures: figures.clone(),
             figures,
             drivers: Drivers::default(),

@@ -1,17 +1,27 @@
 //! What `update` asks the runtime to do: the only way the workbench reaches the disk or ends.
 
 use crate::domain::Project;
+use crate::store::Fingerprint;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     None,
-    /// Write the project over `path`, keeping the comments of `original`.
+    /// Write the project over `path`, keeping the comments of `original`, unless the file
+    /// no longer matches `known` (`None`: overwrite anyway).
     Save {
         path: PathBuf,
         project: Box<Project>,
         original: Option<String>,
+        known: Option<Fingerprint>,
     },
+    /// Write the project to a new file, never over an existing one.
+    SaveAs {
+        path: PathBuf,
+        project: Box<Project>,
+    },
+    /// Recovered unsaved changes were restored or discarded: the recovery file can go.
+    DiscardRecovery(PathBuf),
     /// Load another project.
     Open(PathBuf),
     Quit,

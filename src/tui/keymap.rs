@@ -95,6 +95,19 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::Cancel),
             _ => None,
         },
+        Mode::Conflict { .. } => match key.code {
+            KeyCode::Char('r') => Some(Action::Reload),
+            KeyCode::Char('o') => Some(Action::Overwrite),
+            KeyCode::Char('c') => Some(Action::SaveCopy),
+            KeyCode::Char('d') => Some(Action::Compare),
+            KeyCode::Esc => Some(Action::Cancel),
+            _ => None,
+        },
+        Mode::Recovery { .. } => match key.code {
+            KeyCode::Char('r') => Some(Action::Restore),
+            KeyCode::Char('d') => Some(Action::Discard),
+            _ => None,
+        },
         Mode::Normal => normal_action(app.tab, key),
     }
 }

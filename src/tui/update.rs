@@ -9,10 +9,8 @@ use super::grid::{Collection, Grid};
 use super::tabs;
 use crate::domain::catalogue::CatalogueKpi;
 use crate::domain::drivers::Driver;
-use crate::domain::number::Exact;
 use crate::domain::project::{
-    Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Kpi, MAX_KPIS, Measurement, Project,
-    Risk,
+    Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Kpi, MAX_KPIS, Project, Risk,
 };
 use crate::domain::validate::validate;
 use crate::i18n::Text;
@@ -27,6 +25,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),
         Mode::ConfirmQuit => return answering(app, action),
+        Mode::Conflict { .. } => return resolving(app, action),
+        Mode::Recovery { .. } => return recovering(app, action),
         Mode::Help if action == Action::ToggleHelp => {
             app.mode = Mode::Normal;
             return Effect::None;
@@ -69,7 +69,19 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenSelected => return open_selected(app),
         Action::ClickRow(y) => click_row(app, y),
         Action::Resize(width, height) => app.screen = (width, height),
-        Action::Saved { text } => return saved(app, text),
+        Action::Saved { text, fingerprint } => return saved(app, text, fingerprint),
+        Action::SavedAs { path, text, fingerprint } => {
+            app.path = Some(path);
+            app.read_only = false;
+            return saved(app, text, fingerprint);
+        }
+        Action::SaveConflict { disk_text } => {
+            app.quit_after_save = false;
+            app.changed_on_disk = true;
+            app.mode = Mode::Conflict { disk_text, comparing: false };
+        }
+        Action::ChangedOnDisk(loaded) => changed_on_disk(app, *loaded),
+        Action::EditedBy(who) => app.edited_by = who,
         Action::SaveFailed(message) | Action::OpenFailed(message) => {
             app.quit_after_save = false;
             app.warn(message);
@@ -88,9 +100,105 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         | Action::Cancel
         | Action::Confirm
         | Action::Decline
-        | Action::SaveAndQuit => {}
+        | Action::SaveAndQuit
+        | Action::Reload
+        | Action::Overwrite
+        | Action::SaveCopy
+        | Action::Compare
+        | Action::Restore
+        | Action::Discard => {}
     }
     Effect::None
+}
+
+/// Another writer saved the file. Without unsaved changes here, show theirs at once;
+/// with some, say so and let the next save ask what to do.
+fn changed_on_disk(app: &mut App, loaded: crate::store::Loaded) {
+    if app.dirty {
+        app.changed_on_disk = true;
+        app.warn(app.lang.t(Text::ChangedOnDiskDirty));
+        return;
+    }
+    app.project = loaded.project;
+    app.original = Some(loaded.text);
+    app.fingerprint = Some(loaded.fingerprint);
+    app.history = Default::default();
+    app.changed_on_disk = false;
+    app.recompute();
+    app.say(app.lang.t(Text::ReloadedFromDisk));
+}
+
+/// Answers to "the file changed on disk: reload, overwrite, save a copy, or compare?".
+fn resolving(app: &mut App, action: Action) -> Effect {
+    let Mode::Conflict { disk_text, comparing } = &mut app.mode else { return Effect::None };
+    match action {
+        Action::Reload => {
+            let Some(path) = app.path.clone() else { return Effect::None };
+            app.mode = Mode::Normal;
+            app.dirty = false;
+            Effect::Open(path)
+        }
+        Action::Overwrite => {
+            app.mode = Mode::Normal;
+            save_over(app, None)
+        }
+        Action::SaveCopy => {
+            let suggestion = copy_path(app);
+            app.mode = Mode::Prompt { purpose: Purpose::SaveAs, buffer: suggestion, error: None };
+            Effect::None
+        }
+        Action::Compare => {
+            *comparing = !*comparing;
+            let _ = disk_text;
+            Effect::None
+        }
+        Action::Cancel => {
+            app.mode = Mode::Normal;
+            Effect::None
+        }
+        _ => Effect::None,
+    }
+}
+
+/// "<stem>.copy-<user>.toml" beside the original.
+fn copy_path(app: &App) -> String {
+    let user = std::env::var("USER").unwrap_or_else(|_| "moi".into());
+    app.path.as_ref().map_or_else(String::new, |path| {
+        let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        path.with_file_name(format!("{stem}.copy-{user}.toml")).display().to_string()
+    })
+}
+
+/// Somewhere writable for a read-only project: the user's home folder.
+fn elsewhere_path(app: &App) -> String {
+    let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
+    let name = app
+        .path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map_or_else(|| "projet.toml".into(), |n| n.to_string_lossy().into_owned());
+    std::path::Path::new(&home).join(name).display().to_string()
+}
+
+/// Answers to "restore the unsaved changes of the last session?".
+fn recovering(app: &mut App, action: Action) -> Effect {
+    let Mode::Recovery { project } = &app.mode else { return Effect::None };
+    let project = (**project).clone();
+    let Some(path) = app.path.clone() else { return Effect::None };
+    match action {
+        Action::Restore => {
+            app.mode = Mode::Normal;
+            change_project(app, project);
+            app.say(app.lang.t(Text::Restored));
+            Effect::DiscardRecovery(path)
+        }
+        Action::Discard => {
+            app.mode = Mode::Normal;
+            app.say(app.lang.t(Text::DiscardedRecovery));
+            Effect::DiscardRecovery(path)
+        }
+        _ => Effect::None,
+    }
 }
 
 /// Replaces the project, keeping the old one for undo, and recomputes every figure.
@@ -210,7 +318,7 @@ fn start_prompt(app: &mut App, purpose: Purpose) {
 /// Keys while typing a value or an answer.
 fn typing(app: &mut App, action: Action) -> Effect {
     match action {
-        Action::Submit => submit(app),
+        Action::Submit => return submit(app),
         Action::Cancel => app.mode = Mode::Normal,
         Action::Resize(width, height) => app.screen = (width, height),
         Action::Input(_) | Action::Backspace | Action::ClearInput => {
@@ -230,8 +338,12 @@ fn typing(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn submit(app: &mut App) {
+fn submit(app: &mut App) -> Effect {
     let mode = std::mem::replace(&mut app.mode, Mode::Normal);
+    if let Mode::Prompt { purpose: Purpose::SaveAs, buffer, .. } = &mode {
+        let path = std::path::PathBuf::from(buffer.trim());
+        return Effect::SaveAs { path, project: Box::new(app.project.clone()) };
+    }
     let result = match &mode {
         Mode::Editing { path, buffer, .. } => {
             set_value(&app.project, path, buffer).map_err(|e| e.to_string())
@@ -240,7 +352,7 @@ fn submit(app: &mut App) {
         Mode::Prompt { purpose: Purpose::Measurement { kpi }, buffer, .. } => {
             with_measurement(app, *kpi, buffer)
         }
-        _ => return,
+        _ => return Effect::None,
     };
     match result {
         Ok(project) => {
@@ -254,6 +366,7 @@ fn submit(app: &mut App) {
             }
         }
     }
+    Effect::None
 }
 
 /// The project with the current sliders saved as scenario `name`.
@@ -273,12 +386,8 @@ fn with_measurement(app: &App, kpi: usize, typed: &str) -> Result<Project, Strin
     let (month, value) = typed.trim().split_once(char::is_whitespace).ok_or_else(refused)?;
     let month: i64 = month.parse().map_err(|_| refused())?;
     let value = parse_number(value).ok_or_else(refused)?;
-    let mut project = app.project.clone();
-    let measurements = &mut project.kpis.get_mut(kpi).ok_or_else(refused)?.measurements;
-    measurements.retain(|m| m.month != month);
-    measurements.push(Measurement { month, value: Exact(value) });
-    measurements.sort_by_key(|m| m.month);
-    checked(project)
+    let key = &app.project.kpis.get(kpi).ok_or_else(refused)?.key;
+    app.project.with_measurement(key, month, value)
 }
 
 /// A project changed directly must still pass every rule of the file format.
@@ -452,21 +561,33 @@ fn set_driver(app: &mut App, driver: Driver, value: Option<Decimal>) {
 }
 
 fn save(app: &mut App) -> Effect {
+    if app.read_only || app.path.is_none() {
+        let suggestion = elsewhere_path(app);
+        app.mode = Mode::Prompt { purpose: Purpose::SaveAs, buffer: suggestion, error: None };
+        app.warn(app.lang.t(Text::ReadOnlySaveAs));
+        return Effect::None;
+    }
+    let known = app.fingerprint.clone();
+    save_over(app, known)
+}
+
+/// Saves over the project's file unless it no longer matches `known`.
+fn save_over(app: &App, known: Option<crate::store::Fingerprint>) -> Effect {
     match &app.path {
         Some(path) => Effect::Save {
             path: path.clone(),
             project: Box::new(app.project.clone()),
             original: app.original.clone(),
+            known,
         },
-        None => {
-            app.warn(app.lang.t(Text::NoFile));
-            Effect::None
-        }
+        None => Effect::None,
     }
 }
 
-fn saved(app: &mut App, text: String) -> Effect {
+fn saved(app: &mut App, text: String, fingerprint: crate::store::Fingerprint) -> Effect {
     app.original = Some(text);
+    app.fingerprint = Some(fingerprint);
+    app.changed_on_disk = false;
     app.dirty = false;
     app.say(app.lang.t(Text::SavedMessage));
     if app.quit_after_save {

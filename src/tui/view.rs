@@ -38,6 +38,16 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Mode::Help => render_help(app, frame, body, theme),
         Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
         Mode::ConfirmQuit => render_question(app, frame, body, theme),
+        Mode::Conflict { disk_text, comparing } => {
+            render_conflict(app, disk_text, *comparing, frame, body, theme)
+        }
+        Mode::Recovery { .. } => render_dialog(
+            frame,
+            body,
+            theme,
+            app.lang.t(Text::RecoveryTitle),
+            app.lang.t(Text::RecoveryQuestion).lines().map(Line::raw).collect(),
+        ),
         Mode::Normal | Mode::Editing { .. } | Mode::Prompt { .. } => {}
     }
 }
@@ -95,6 +105,15 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let lang = app.lang;
     let modified = if app.dirty { " [+]" } else { "" };
     let mut spans = vec![Span::styled(format!(" {}{modified} ", app.file_label()), theme.status)];
+    if app.read_only {
+        spans.push(Span::styled(format!(" {} ", lang.t(Text::ReadOnlyBanner)), theme.status_error));
+    }
+    if app.changed_on_disk {
+        spans.push(Span::styled(format!(" {} ", lang.t(Text::ChangedOnDiskBanner)), theme.status_error));
+    }
+    if let Some(who) = &app.edited_by {
+        spans.push(Span::styled(format!(" {} {who} ", lang.t(Text::EditedByBanner)), theme.warn));
+    }
     if !app.drivers.is_neutral() || app.stress_view {
         spans.push(Span::styled(format!(" {} ", lang.t(Text::WhatIfActive)), theme.warn));
     }
@@ -131,6 +150,42 @@ fn render_question(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Clear, popup);
     let text = Paragraph::new(app.lang.t(Text::ConfirmQuit)).wrap(Wrap { trim: true });
     frame.render_widget(text.block(block(app.lang.t(Text::Unsaved), theme)), popup);
+}
+
+fn render_dialog(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, lines: Vec<Line>) {
+    let height = (lines.len() as u16 + 4).min(area.height);
+    let popup = centered(area, 70, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(title, theme)), popup);
+}
+
+/// The conflict question, and with `d` the key figures that differ between mine and theirs.
+fn render_conflict(
+    app: &App,
+    disk_text: &str,
+    comparing: bool,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let mut lines: Vec<Line> = lang.t(Text::ConflictQuestion).lines().map(Line::raw).collect();
+    if comparing {
+        lines.push(Line::raw(""));
+        let differences = super::compare::differences(app, disk_text);
+        if differences.is_empty() {
+            lines.push(Line::styled(lang.t(Text::NoDifference), theme.good));
+        } else {
+            lines.push(Line::styled(
+                format!("{:<24}{:>18}{:>18}", "", lang.t(Text::Mine), lang.t(Text::Theirs)),
+                theme.label,
+            ));
+        }
+        for (label, mine, theirs) in differences {
+            lines.push(Line::raw(format!("{label:<24}{mine:>18}{theirs:>18}")));
+        }
+    }
+    render_dialog(frame, area, theme, lang.t(Text::ConflictTitle), lines);
 }
 
 fn render_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -1,0 +1,37 @@
+//! `roi measure FILE KPI_KEY MONTH VALUE`: add or replace one measurement of a KPI, under the
+//! same rules as `roi set`.
+
+use crate::domain::Project;
+use crate::store::edit::parse_number;
+use crate::store::save::modify_locked;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The project file.
+    pub file: PathBuf,
+    /// The KPI's key, e.g. adoption_rate.
+    pub kpi: String,
+    /// Month since the project's start (1..=horizon).
+    pub month: i64,
+    /// The measured value (`22.5`, `22,5`, `12 %`).
+    pub value: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(String);
+
+/// The project with the measurement added, or replacing that month's.
+pub fn with_measurement(project: &Project, kpi: &str, month: i64, value: &str) -> Result<Project, Refused> {
+    let value = parse_number(value)
+        .ok_or_else(|| Refused(format!("`{value}` is not a number — write it like 22.5")))?;
+    project.with_measurement(kpi, month, value).map_err(Refused)
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let outcome =
+        modify_locked(&args.file, |project| with_measurement(project, &args.kpi, args.month, &args.value));
+    super::set::report(&args.file, outcome)
+}

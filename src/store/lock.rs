@@ -1,0 +1,113 @@
+//! A short write lock around read-modify-write, for headless writers (`roi set`,
+//! `roi measure`) and saves that must not lose a concurrent acknowledged write.
+//!
+//! The lock is a file created with `O_CREAT | O_EXCL` beside the project. That works on local
+//! and network filesystems alike (NFS ≥ 3, SMB), where `flock`/`fcntl` locks are often not
+//! propagated between clients. A lock older than [`STALE_AFTER`] or left by a dead process on
+//! this host is broken, so a crash never blocks a project for good.
+
+use super::marker::{Owner, pid_is_alive};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// A write lock held longer than this is from a crashed writer.
+pub const STALE_AFTER: Duration = Duration::from_secs(30);
+/// How long a writer waits for another before giving up with a clear message.
+pub const WAIT_AT_MOST: Duration = Duration::from_secs(15);
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("{}: busy — another writer ({holder}) has held it for {waited:?}; try again in a moment", path.display())]
+    Busy { path: PathBuf, holder: String, waited: Duration },
+    #[error("{}: cannot lock for writing: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// Held while a project is read, changed and written; released on drop.
+#[derive(Debug)]
+pub struct WriteLock {
+    path: PathBuf,
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        // A lock we cannot remove becomes stale and is broken by the next writer.
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+pub fn lock_path(project: &Path) -> PathBuf {
+    let name = project.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    project.with_file_name(format!(".{name}.roi-write-lock"))
+}
+
+/// Takes the write lock of `project`, waiting for another writer up to [`WAIT_AT_MOST`].
+pub fn lock_for_writing(project: &Path) -> Result<WriteLock, LockError> {
+    let path = lock_path(project);
+    let started = Instant::now();
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                // The owner line is informative; the lock is the file's existence.
+                let _ = writeln!(file, "{}", Owner::current().to_line());
+                return Ok(WriteLock { path });
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                if is_stale(&path) {
+                    let _ = std::fs::remove_file(&path);
+                    continue;
+                }
+                if started.elapsed() > WAIT_AT_MOST {
+                    let holder = std::fs::read_to_string(&path).unwrap_or_default().trim().to_owned();
+                    return Err(LockError::Busy {
+                        path: project.to_owned(),
+                        holder,
+                        waited: started.elapsed(),
+                    });
+                }
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            Err(source) => return Err(LockError::Io { path: project.to_owned(), source }),
+        }
+    }
+}
+
+fn is_stale(path: &Path) -> bool {
+    let age = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|modified| SystemTime::now().duration_since(modified).ok());
+    if age.is_some_and(|age| age > STALE_AFTER) {
+        return true;
+    }
+    let owner = std::fs::read_to_string(path).ok().and_then(|text| Owner::from_line(text.trim()));
+    owner.is_some_and(|owner| owner.is_on_this_host() && !pid_is_alive(owner.pid))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lock_is_exclusive_and_released_on_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.toml");
+        let lock = lock_for_writing(&project).unwrap();
+        assert!(lock_path(&project).exists());
+        drop(lock);
+        assert!(!lock_path(&project).exists());
+        let _again = lock_for_writing(&project).unwrap();
+    }
+
+    #[test]
+    fn a_lock_left_by_a_dead_process_is_broken() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.toml");
+        let dead = Owner { pid: u32::MAX - 1, ..Owner::current() };
+        std::fs::write(lock_path(&project), dead.to_line()).unwrap();
+        let _lock = lock_for_writing(&project).unwrap();
+    }
+}

@@ -1,0 +1,139 @@
+//! "Being edited by …": an advisory marker beside a project while someone has unsaved
+//! changes in it, so others reviewing the shared folder know before they edit too.
+//!
+//! The marker never blocks anyone: it is read, shown, and ignored when stale (its process is
+//! dead on this host, or it is older than [`MARKER_MAX_AGE`], for a crashed session elsewhere).
+//! OS file locks are not used for it: they are unreliable or invisible across network
+//! filesystems, and a lock would block readers, which a marker must never do.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A marker older than this is ignored (a session on another host that died).
+pub const MARKER_MAX_AGE: Duration = Duration::from_secs(12 * 3600);
+
+/// Who holds a marker or lock: `user@host pid since` (since in seconds since 1970).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub user: String,
+    pub host: String,
+    pub pid: u32,
+    pub since: u64,
+}
+
+impl Owner {
+    pub fn current() -> Self {
+        Self {
+            user: std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "?".into()),
+            host: host_name(),
+            pid: std::process::id(),
+            since: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        }
+    }
+
+    pub fn to_line(&self) -> String {
+        format!("{}@{} {} {}", self.user, self.host, self.pid, self.since)
+    }
+
+    pub fn from_line(line: &str) -> Option<Self> {
+        let mut parts = line.split_whitespace();
+        let (user, host) = parts.next()?.split_once('@')?;
+        let pid = parts.next()?.parse().ok()?;
+        let since = parts.next()?.parse().ok()?;
+        Some(Self { user: user.to_owned(), host: host.to_owned(), pid, since })
+    }
+
+    pub fn is_on_this_host(&self) -> bool {
+        self.host == host_name()
+    }
+
+    pub fn is_me(&self) -> bool {
+        self.is_on_this_host() && self.pid == std::process::id()
+    }
+
+    /// `user@host`
+    pub fn who(&self) -> String {
+        format!("{}@{}", self.user, self.host)
+    }
+
+    fn is_stale(&self) -> bool {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let too_old = now.saturating_sub(self.since) > MARKER_MAX_AGE.as_secs();
+        too_old || (self.is_on_this_host() && !pid_is_alive(self.pid))
+    }
+}
+
+pub fn marker_path(project: &Path) -> PathBuf {
+    let name = project.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    project.with_file_name(format!(".{name}.roi-editing"))
+}
+
+/// Says "I am editing this project". Best effort: a read-only folder simply gets no marker.
+pub fn mark_editing(project: &Path) {
+    let _ = std::fs::write(marker_path(project), Owner::current().to_line());
+}
+
+/// Removes our own marker (never somebody else's).
+pub fn clear_marker(project: &Path) {
+    let path = marker_path(project);
+    let mine = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| Owner::from_line(t.trim()))
+        .is_some_and(|o| o.is_me());
+    if mine {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Someone else editing the project right now, if a live marker says so.
+pub fn editor_of(project: &Path) -> Option<Owner> {
+    let text = std::fs::read_to_string(marker_path(project)).ok()?;
+    let owner = Owner::from_line(text.trim())?;
+    (!owner.is_stale() && !owner.is_me()).then_some(owner)
+}
+
+/// Whether a process of this host is still running.
+pub fn pid_is_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
+    // SAFETY: kill with signal 0 only checks that the process exists; it sends nothing.
+    let result = unsafe { libc::kill(pid, 0) };
+    result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|name| name.trim().to_owned())
+        .ok()
+        .filter(|name| !name.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "localhost".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_lines_round_trip() {
+        let owner = Owner::current();
+        assert_eq!(Owner::from_line(&owner.to_line()), Some(owner));
+        assert_eq!(Owner::from_line("nonsense"), None);
+    }
+
+    #[test]
+    fn my_own_marker_is_not_someone_else_and_dead_markers_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.toml");
+        mark_editing(&project);
+        assert_eq!(editor_of(&project), None);
+        let other = Owner { pid: 1, user: "claire".into(), ..Owner::current() };
+        std::fs::write(marker_path(&project), other.to_line()).unwrap();
+        assert_eq!(editor_of(&project).map(|o| o.user), Some("claire".into()));
+        let dead = Owner { pid: u32::MAX - 1, ..other };
+        std::fs::write(marker_path(&project), dead.to_line()).unwrap();
+        assert_eq!(editor_of(&project), None);
+        clear_marker(&project);
+        assert!(marker_path(&project).exists(), "never removes someone else's marker");
+    }
+}

@@ -1,0 +1,49 @@
+//! Recovery files: unsaved changes written to the user's data folder when the session ends
+//! badly (SSH connection dropped, SIGTERM, panic), offered back at the next open.
+
+use super::format::render;
+use crate::domain::Project;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// `<data dir>/roi-workbench/recovery`, or `ROI_RECOVERY_DIR` when set (tests, shared hosts).
+pub fn recovery_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ROI_RECOVERY_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "roi-workbench").map(|dirs| dirs.data_dir().join("recovery"))
+}
+
+/// Where the unsaved changes of `project_path` are kept: one file per project path.
+pub fn recovery_path(project_path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(project_path).unwrap_or_else(|_| project_path.to_owned());
+    let mut hasher = DefaultHasher::new();
+    absolute.hash(&mut hasher);
+    let stem =
+        project_path.file_stem().map_or_else(|| "project".into(), |s| s.to_string_lossy().into_owned());
+    Some(recovery_dir()?.join(format!("{stem}-{:016x}.toml", hasher.finish())))
+}
+
+/// Writes the unsaved project; returns where. Called from signal and panic paths, so it
+/// must not panic.
+pub fn write_recovery(project_path: &Path, project: &Project) -> Option<PathBuf> {
+    let path = recovery_path(project_path)?;
+    std::fs::create_dir_all(path.parent()?).ok()?;
+    let text = render(project, None).ok()?;
+    super::save::write_atomic(&path, &text).ok()?;
+    Some(path)
+}
+
+/// The unsaved changes kept for `project_path`, if any (and still readable).
+pub fn find_recovery(project_path: &Path) -> Option<Project> {
+    let text = std::fs::read_to_string(recovery_path(project_path)?).ok()?;
+    super::format::parse(&text).ok()
+}
+
+pub fn discard_recovery(project_path: &Path) {
+    if let Some(path) = recovery_path(project_path) {
+        // Absent already is fine.
+        let _ = std::fs::remove_file(path);
+    }
+}
