@@ -52,7 +52,7 @@ fn twelfth_root(value: Decimal) -> Decimal {
 
 /// The annual internal rate of return of monthly flows, when one exists: the monthly rate i
 /// with Σ flows[m-1] / (1+i)^m = 0, annualized as (1+i)^12 − 1. Found by bisection between
-/// −30 % and +50 % a month; `None` when the flows never change sign or no root lies there.
+/// −30 % and +100 % a month; `None` when the flows never change sign or no root lies there.
 pub fn internal_rate_of_return(flows: &[Decimal]) -> Option<Decimal> {
     let has_gain = flows.iter().any(|f| *f > Decimal::ZERO);
     let has_loss = flows.iter().any(|f| *f < Decimal::ZERO);
@@ -69,7 +69,7 @@ pub fn internal_rate_of_return(flows: &[Decimal]) -> Option<Decimal> {
         }
         Some(sum)
     };
-    let (mut low, mut high) = (Decimal::new(-30, 2), Decimal::new(50, 2));
+    let (mut low, mut high) = (Decimal::new(-30, 2), Decimal::ONE);
     let low_sign = present_value(low)?.is_sign_positive();
     if low_sign == present_value(high)?.is_sign_positive() {
         return None;

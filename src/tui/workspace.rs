@@ -7,7 +7,14 @@ use crate::store::{self, Loaded};
 use std::path::{Path, PathBuf};
 
 /// The sample projects shipped in the binary, written to a new workspace.
-const SAMPLES: &[(&str, &str)] = &[]; // SAMPLES_PENDING
+const SAMPLES: &[(&str, &str)] = &[
+    ("factures-fournisseurs.toml", include_str!("../../sample-data/factures-fournisseurs.toml")),
+    ("assistant-service-client.toml", include_str!("../../sample-data/assistant-service-client.toml")),
+    ("personnalisation-emailing.toml", include_str!("../../sample-data/personnalisation-emailing.toml")),
+    ("tri-cv.toml", include_str!("../../sample-data/tri-cv.toml")),
+    ("assistant-code.toml", include_str!("../../sample-data/assistant-code.toml")),
+    ("prevision-demande.toml", include_str!("../../sample-data/prevision-demande.toml")),
+];
 
 pub struct Opened {
     pub loaded: Loaded,
@@ -30,7 +37,7 @@ pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
             let dir =
                 workspace_dir().ok_or_else(|| vec!["no home directory to keep a workspace in".to_owned()])?;
             if seed_if_new(&dir).map_err(|e| vec![format!("{}: {e}", dir.display())])? {
-                note = Some(format!("{}: {}", dir.display(), "sample projects"));
+                note = Some(dir.display().to_string());
             }
             dir
         }

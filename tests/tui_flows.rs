@@ -1,0 +1,211 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The workbench driven by actions, as a user would with keys: (fixture, actions, expected
+//! figures recomputed by the engine). No terminal, no disk writes.
+
+use roi_workbench::domain::Figures;
+use roi_workbench::domain::drivers::Driver;
+use roi_workbench::i18n::Lang;
+use roi_workbench::store::{self, edit::set_value};
+use roi_workbench::tui::action::Action;
+use roi_workbench::tui::app::{App, Mode, Tab};
+use roi_workbench::tui::effect::Effect;
+use roi_workbench::tui::update::update;
+use rust_decimal_macros::dec;
+
+fn app() -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/domain-example.toml");
+    let loaded = store::load(&path).unwrap();
+    App::new(loaded, Vec::new(), Lang::En)
+}
+
+fn press(app: &mut App, actions: &[Action]) -> Effect {
+    let mut last = Effect::None;
+    for action in actions {
+        last = update(app, action.clone());
+    }
+    last
+}
+
+fn type_text(app: &mut App, text: &str) {
+    update(app, Action::ClearInput);
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}
+
+/// Row and column of the TCO tab's cell holding `path`.
+fn select_cell(app: &mut App, path: &str) {
+    let grid = roi_workbench::tui::tabs::grid(app).unwrap();
+    for (r, row) in grid.rows.iter().enumerate() {
+        for (c, cell) in row.cells.iter().enumerate() {
+            if cell.path.as_ref().map(ToString::to_string).as_deref() == Some(path) {
+                let cursor = app.cursor_mut();
+                cursor.row = r;
+                cursor.column = c;
+                return;
+            }
+        }
+    }
+    panic!("no cell for {path}");
+}
+
+#[test]
+fn editing_a_cost_changes_the_roi_by_what_the_engine_says_and_undo_restores_it() {
+    let mut app = app();
+    let before = app.figures.flows.at_horizon().roi_adjusted_pct();
+    press(&mut app, &[Action::GoTab(Tab::Tco)]);
+    select_cell(&mut app, "costs[1].monthly");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "900");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.dirty);
+    let expected_project = set_value(&app.history.undo[0], &"costs[1].monthly".parse_path(), "900").unwrap();
+    let expected = Figures::compute(&expected_project, &Default::default());
+    assert_eq!(app.figures, expected);
+    assert_eq!(app.project.costs[1].monthly, Some(dec!(900)));
+    assert_ne!(app.figures.flows.at_horizon().roi_adjusted_pct(), before);
+
+    press(&mut app, &[Action::Undo]);
+    assert_eq!(app.project.costs[1].monthly, Some(dec!(600)));
+    assert_eq!(app.figures.flows.at_horizon().roi_adjusted_pct(), before);
+    press(&mut app, &[Action::Redo]);
+    assert_eq!(app.project.costs[1].monthly, Some(dec!(900)));
+}
+
+trait ParsePath {
+    fn parse_path(&self) -> roi_workbench::domain::validate::FieldPath;
+}
+
+impl ParsePath for str {
+    fn parse_path(&self) -> roi_workbench::domain::validate::FieldPath {
+        roi_workbench::domain::validate::FieldPath::parse(self).unwrap()
+    }
+}
+
+#[test]
+fn an_invalid_edit_is_refused_inline_and_changes_nothing() {
+    let mut app = app();
+    let project = app.project.clone();
+    press(&mut app, &[Action::GoTab(Tab::Tco)]);
+    select_cell(&mut app, "costs[1].monthly");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "-5");
+    press(&mut app, &[Action::Submit]);
+    let Mode::Editing { error: Some(error), .. } = &app.mode else { panic!("{:?}", app.mode) };
+    assert!(error.contains("negative"), "{error}");
+    assert_eq!(app.project, project);
+    press(&mut app, &[Action::Cancel]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(!app.dirty);
+}
+
+#[test]
+fn sliders_recompute_without_touching_the_project_and_reset() {
+    let mut app = app();
+    let project = app.project.clone();
+    let base_npv = app.figures.flows.npv;
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity)]);
+    assert_eq!(app.selected_driver(), Driver::Benefits);
+    press(&mut app, &[Action::AdjustDriver(-1), Action::AdjustDriver(-1)]);
+    assert_eq!(app.drivers.benefits, Some(dec!(0.90)));
+    let expected = Figures::compute(&app.project, &app.drivers);
+    assert_eq!(app.figures.flows.npv, expected.flows.npv);
+    assert!(app.figures.flows.npv < base_npv);
+    assert_eq!(app.project, project);
+    assert!(!app.dirty);
+    press(&mut app, &[Action::ResetDriver]);
+    assert!(app.drivers.is_neutral());
+    assert_eq!(app.figures.flows.npv, base_npv);
+    press(&mut app, &[Action::Down, Action::AdjustDriver(2), Action::ResetAllDrivers]);
+    assert!(app.drivers.is_neutral());
+}
+
+#[test]
+fn a_slider_scenario_is_saved_in_the_project() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::AdjustDriver(1), Action::SaveScenario]);
+    type_text(&mut app, "prudent");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.project.scenarios.get("prudent").and_then(|d| d.benefits), Some(dec!(1.05)));
+    assert!(app.dirty);
+}
+
+#[test]
+fn the_nineteenth_kpi_is_refused_with_a_clear_message() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Kpis)]);
+    while app.project.kpis.len() < 18 {
+        app.cursor_mut().row = 0;
+        press(&mut app, &[Action::Add]);
+        assert!(matches!(app.mode, Mode::Picker { .. }));
+        press(&mut app, &[Action::Submit]);
+    }
+    app.cursor_mut().row = 0;
+    press(&mut app, &[Action::Add]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.project.kpis.len(), 18);
+    let status = app.status.clone().unwrap();
+    assert!(status.is_error && status.text.contains("18"), "{status:?}");
+}
+
+#[test]
+fn adding_and_deleting_rows_recomputes_and_can_be_undone() {
+    let mut app = app();
+    let tco = app.figures.flows.at_horizon().tco;
+    press(&mut app, &[Action::GoTab(Tab::Tco)]);
+    app.cursor_mut().row = 0;
+    press(&mut app, &[Action::Add]);
+    assert_eq!(app.project.costs.len(), 3);
+    select_cell(&mut app, "costs[2].monthly");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "100");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.figures.flows.at_horizon().tco, tco + dec!(100) * dec!(36) * dec!(1.1));
+    press(&mut app, &[Action::Delete]);
+    assert_eq!(app.project.costs.len(), 2);
+    assert_eq!(app.figures.flows.at_horizon().tco, tco);
+    press(&mut app, &[Action::Undo]);
+    assert_eq!(app.project.costs.len(), 3);
+}
+
+#[test]
+fn a_measurement_is_added_to_the_selected_kpi() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Kpis), Action::Down, Action::AddMeasurement]);
+    type_text(&mut app, "9 27,5");
+    press(&mut app, &[Action::Submit]);
+    let last = app.project.kpis[0].latest().unwrap();
+    assert_eq!((last.month, last.value.0), (9, dec!(27.5)));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::AdjustDriver(1), Action::SaveScenario]);
+    type_text(&mut app, "x");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(press(&mut app, &[Action::Quit]), Effect::None);
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    press(&mut app, &[Action::Decline]);
+    assert!(!app.should_quit);
+    press(&mut app, &[Action::Quit]);
+    assert_eq!(press(&mut app, &[Action::Confirm]), Effect::Quit);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn saving_asks_the_runtime_to_check_for_other_writers() {
+    let mut app = app();
+    let Effect::Save { known, .. } = press(&mut app, &[Action::Save]) else { panic!() };
+    assert_eq!(known, app.fingerprint);
+}
+
+#[test]
+fn help_lists_the_keys_and_closes() {
+    let mut app = app();
+    press(&mut app, &[Action::ToggleHelp]);
+    assert_eq!(app.mode, Mode::Help);
+    press(&mut app, &[Action::ToggleHelp]);
+    assert_eq!(app.mode, Mode::Normal);
+}

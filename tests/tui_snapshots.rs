@@ -1,0 +1,108 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Every tab of the workbench, drawn by ratatui's `TestBackend` at 80×24 and 120×40, in
+//! French and English, on the bundled sample portfolio; plus the overlays and the
+//! "terminal too small" screen.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use roi_workbench::i18n::Lang;
+use roi_workbench::tui::action::Action;
+use roi_workbench::tui::app::{App, Tab};
+use roi_workbench::tui::theme::Theme;
+use roi_workbench::tui::update::update;
+use roi_workbench::tui::{view, workspace};
+use std::path::PathBuf;
+
+const SAMPLE: &str = "sample-data/factures-fournisseurs.toml";
+
+fn app(lang: Lang) -> App {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    let opened = workspace::open(Some(&path)).unwrap();
+    let mut app = App::new(opened.loaded, opened.portfolio, lang);
+    // Paths differ between machines; the file name is what the status bar shows.
+    app.path = Some(PathBuf::from(SAMPLE));
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::view(app, frame, &Theme::monochrome())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn tab_name(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Summary => "summary",
+        Tab::Baseline => "baseline",
+        Tab::Tco => "tco",
+        Tab::Kpis => "kpis",
+        Tab::Matrix => "matrix",
+        Tab::Sensitivity => "sensitivity",
+    }
+}
+
+#[test]
+fn every_tab_in_both_languages_and_two_sizes() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(lang);
+        app.screen = (80, 24);
+        for tab in Tab::ALL {
+            update(&mut app, Action::GoTab(tab));
+            update(&mut app, Action::Down);
+            for (width, height) in [(80, 24), (120, 40)] {
+                let name = format!("{}_{}_{width}x{height}", tab_name(tab), lang.code());
+                insta::assert_snapshot!(name, draw(&app, width, height));
+            }
+        }
+    }
+}
+
+#[test]
+fn help_overlay_lists_the_tab_keys() {
+    let mut app = app(Lang::Fr);
+    update(&mut app, Action::GoTab(Tab::Sensitivity));
+    update(&mut app, Action::ToggleHelp);
+    insta::assert_snapshot!("help_sensitivity_fr", draw(&app, 80, 24));
+}
+
+#[test]
+fn sliders_moved_and_stress_applied() {
+    let mut app = app(Lang::En);
+    update(&mut app, Action::GoTab(Tab::Sensitivity));
+    for _ in 0..4 {
+        update(&mut app, Action::AdjustDriver(-1));
+    }
+    update(&mut app, Action::ToggleStress);
+    insta::assert_snapshot!("sensitivity_moved_stressed_en", draw(&app, 80, 24));
+}
+
+#[test]
+fn an_edit_refused_shows_its_error_inline() {
+    let mut app = app(Lang::En);
+    update(&mut app, Action::GoTab(Tab::Tco));
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Edit);
+    update(&mut app, Action::ClearInput);
+    for c in "-10".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    update(&mut app, Action::Submit);
+    insta::assert_snapshot!("tco_edit_refused_en", draw(&app, 120, 40));
+}
+
+#[test]
+fn a_small_terminal_says_so() {
+    let app = app(Lang::Fr);
+    insta::assert_snapshot!("too_small_fr", draw(&app, 60, 20));
+}
+
+#[test]
+fn the_kpi_picker_and_the_quit_question() {
+    let mut app = app(Lang::Fr);
+    update(&mut app, Action::GoTab(Tab::Kpis));
+    update(&mut app, Action::Add);
+    insta::assert_snapshot!("kpi_picker_fr", draw(&app, 80, 24));
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Quit);
+    insta::assert_snapshot!("quit_question_fr", draw(&app, 80, 24));
+}
