@@ -93,7 +93,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(pair(
             Text::ReferenceShort,
             format!(
-                "{}–{} · m{month} {own}",
+                "{}–{} ({own})",
                 lang.number(range.low_pct, 0),
                 lang.percent(Some(range.high_pct)).replace(",0", "").replace(".0", "")
             ),
