@@ -6,6 +6,7 @@ pub mod fingerprint;
 pub mod format;
 pub mod lock;
 pub mod marker;
+pub mod ranges;
 pub mod recovery;
 pub mod save;
 

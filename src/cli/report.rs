@@ -1,8 +1,12 @@
-//! `roi report FILE --format md|json|csv`: the figures of one project on stdout.
+//! `roi report FILE --format md|json|csv`: the figures of one project on stdout, with the
+//! tornado, and with `--simulate N` a Monte Carlo run.
 
-use crate::domain::{Drivers, Figures};
+use crate::domain::montecarlo::{self, Shape, Simulation, simulate};
+use crate::domain::sensitivity::{DEFAULT_WIDTH, tornado};
+use crate::domain::{Drivers, Figures, Project};
 use crate::i18n::Lang;
 use crate::{report, store};
+use rust_decimal::Decimal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,6 +18,13 @@ pub enum Format {
     Csv,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Distribution {
+    #[default]
+    Triangular,
+    Pert,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The project file.
@@ -23,6 +34,32 @@ pub struct Args {
     /// Apply a scenario saved in the file before computing.
     #[arg(long)]
     pub scenario: Option<String>,
+    /// Add a Monte Carlo run of N draws (P10/P50/P90, probabilities).
+    #[arg(long, value_name = "N")]
+    pub simulate: Option<usize>,
+    /// Seed of the Monte Carlo run: the same seed gives the same figures.
+    #[arg(long, default_value_t = montecarlo::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Shape of the distribution between low, likely and high.
+    #[arg(long, value_enum, default_value_t = Distribution::Triangular)]
+    pub distribution: Distribution,
+    /// Width of the tornado's swing, as a fraction (0.2 = each driver ±20 %).
+    #[arg(long, default_value_t = DEFAULT_WIDTH)]
+    pub tornado_width: Decimal,
+}
+
+/// The drivers of a named scenario, or the neutral ones.
+pub fn scenario_drivers(
+    project: &Project,
+    file: &std::path::Path,
+    name: Option<&str>,
+) -> Result<Drivers, ExitCode> {
+    let Some(name) = name else { return Ok(Drivers::default()) };
+    project.scenarios.get(name).copied().ok_or_else(|| {
+        let names: Vec<&str> = project.scenarios.keys().map(String::as_str).collect();
+        eprintln!("{}: no scenario `{name}` (scenarios: {})", file.display(), names.join(", "));
+        ExitCode::from(2)
+    })
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
@@ -31,21 +68,24 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Err(error) => return super::fail_load(&error),
     };
     let project = &loaded.project;
-    let drivers = match &args.scenario {
-        None => Drivers::default(),
-        Some(name) => match project.scenarios.get(name) {
-            Some(drivers) => *drivers,
-            None => {
-                let names: Vec<&str> = project.scenarios.keys().map(String::as_str).collect();
-                eprintln!("{}: no scenario `{name}` (scenarios: {})", args.file.display(), names.join(", "));
-                return ExitCode::from(2);
-            }
-        },
+    let drivers = match scenario_drivers(project, &args.file, args.scenario.as_deref()) {
+        Ok(drivers) => drivers,
+        Err(code) => return code,
     };
     let figures = Figures::compute(project, &drivers);
+    let bars = tornado(project, &drivers, args.tornado_width);
+    let shape = match args.distribution {
+        Distribution::Triangular => Shape::Triangular,
+        Distribution::Pert => Shape::Pert,
+    };
+    let run = args
+        .simulate
+        .map(|draws| simulate(project, &drivers, Simulation { draws, seed: args.seed, shape }, &|_| {}));
     let text = match args.format {
-        Format::Md => report::markdown::render(project, &figures, lang),
-        Format::Json => report::json::render(project, &figures, lang),
+        Format::Md => report::markdown::render(project, &figures, lang, &bars, run.as_ref()),
+        Format::Json => {
+            report::json::to_text(&report::json::report_with(project, &figures, lang, &bars, run.as_ref()))
+        }
         Format::Csv => report::csv::render(&figures),
     };
     println!("{}", text.trim_end());

@@ -67,11 +67,11 @@ impl Serialize for Exact {
 
 struct DecimalVisitor;
 
-impl Visitor<'_> for DecimalVisitor {
+impl<'de> Visitor<'de> for DecimalVisitor {
     type Value = Decimal;
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a number, like 1250 or 1250.50 or \"1250.50\"")
+        formatter.write_str("a number, like 1250 or 1250.50 or \"1250.50\", or a range { low, likely, high }")
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Decimal, E> {
@@ -88,6 +88,24 @@ impl Visitor<'_> for DecimalVisitor {
         }
         // Rust prints the shortest text that reads back to the same f64: the user's digits.
         Decimal::from_str(&value.to_string()).map_err(|_| E::custom("number out of range"))
+    }
+
+    /// A range `{ low, likely, high }` reads as its likely value; the store keeps the range.
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
+        let mut likely = None;
+        while let Some(key) = map.next_key::<String>()? {
+            let value: Exact = map.next_value()?;
+            match key.as_str() {
+                "likely" => likely = Some(value.0),
+                "low" | "high" => {}
+                other => {
+                    return Err(de::Error::custom(format!(
+                        "unknown field `{other}` in a range, expected `low`, `likely`, `high`"
+                    )));
+                }
+            }
+        }
+        likely.ok_or_else(|| de::Error::custom("a range needs `likely` (and `low`, `high`)"))
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Decimal, E> {

@@ -7,6 +7,7 @@
 
 use super::drivers::Drivers;
 use super::number::{self, Exact};
+use super::uncertainty::{Confidence, Ranges};
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -39,6 +40,10 @@ pub struct Project {
     pub kpis: Vec<Kpi>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub scenarios: IndexMap<String, Drivers>,
+    /// `{ low, likely, high }` ranges of line values; the likely value is in the line.
+    /// Read and written by the store, beside the lines (see `uncertainty`).
+    #[serde(skip)]
+    pub ranges: Ranges,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -390,6 +395,12 @@ pub struct Benefit {
     pub monthly_value: Option<Decimal>,
     #[serde(default, with = "number::option", skip_serializing_if = "Option::is_none")]
     pub annual_value: Option<Decimal>,
+    /// Where the figures come from ("devis éditeur", "mesure POC mars 2026").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// How sure the figures are; sets the default range of a Monte Carlo run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
 }
 
 impl Benefit {
@@ -428,6 +439,12 @@ pub struct Cost {
     pub start_month: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_month: Option<i64>,
+    /// Where the figures come from ("devis éditeur", "mesure POC mars 2026").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// How sure the figures are; sets the default range of a Monte Carlo run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
 }
 
 impl Cost {
@@ -456,6 +473,12 @@ pub struct Risk {
     pub cost: Decimal,
     #[serde(with = "number")]
     pub probability: Decimal,
+    /// Where the figures come from ("devis éditeur", "mesure POC mars 2026").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// How sure the figures are; sets the default range of a Monte Carlo run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
@@ -500,6 +523,7 @@ impl Project {
             risks: Vec::new(),
             kpis: Vec::new(),
             scenarios: IndexMap::new(),
+            ranges: Ranges::new(),
         }
     }
 

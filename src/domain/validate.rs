@@ -163,6 +163,15 @@ impl Checker {
             self.fraction(path.key("probability"), Some(risk.probability));
         }
         self.kpis(&project.kpis);
+        for (key, range) in &project.ranges {
+            let path = root.key(key.list.key()).index(key.index).key(key.field);
+            if crate::domain::uncertainty::is_fraction(key.field) {
+                self.fraction(path.clone(), Some(range.low));
+                self.fraction(path, Some(range.high));
+            } else {
+                self.amount(path, Some(range.low));
+            }
+        }
         for (name, drivers) in &project.scenarios {
             self.scenario(root.key("scenarios").key(name), drivers);
         }

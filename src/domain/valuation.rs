@@ -6,39 +6,42 @@
 
 use super::drivers::Drivers;
 use super::project::{Benefit, BenefitKind};
+use super::scalar::Scalar;
 use rust_decimal::Decimal;
 
-const MINUTES_PER_HOUR: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
-const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+const MINUTES_PER_HOUR: i64 = 60;
+const MONTHS_PER_YEAR: i64 = 12;
 
 /// V: the line's monthly value at full speed, with the input drivers applied.
 /// A missing input counts as zero; [`missing_inputs`] names it so a warning can say so.
-pub fn monthly_value(line: &Benefit, drivers: &Drivers) -> Decimal {
-    let input = |value: Option<Decimal>| value.unwrap_or(Decimal::ZERO);
+pub fn monthly_value<S: Scalar>(line: &Benefit, drivers: &Drivers) -> S {
+    let input = |value: Option<Decimal>| value.map_or(S::zero(), S::of);
+    let or_one = |value: Option<Decimal>| value.map_or(S::one(), S::of);
+    let (per_hour, per_year) = (S::of_int(MINUTES_PER_HOUR), S::of_int(MONTHS_PER_YEAR));
     match line.kind {
         BenefitKind::TimeSaving => {
-            let volume = input(line.volume_per_month) * drivers.volume();
-            let hourly = input(line.hourly_cost) * drivers.hourly_cost();
-            let reallocation = line.reallocation.unwrap_or(Decimal::ONE);
-            volume * input(line.minutes_saved()) * hourly * reallocation / MINUTES_PER_HOUR
+            let volume = input(line.volume_per_month) * S::of(drivers.volume());
+            let hourly = input(line.hourly_cost) * S::of(drivers.hourly_cost());
+            volume * input(line.minutes_saved()) * hourly * or_one(line.reallocation) / per_hour
         }
         BenefitKind::Revenue => {
-            let margin = line.margin.unwrap_or(Decimal::ONE);
-            input(line.annual_revenue) * input(line.uplift) * margin / MONTHS_PER_YEAR
+            input(line.annual_revenue) * input(line.uplift) * or_one(line.margin) / per_year
         }
         BenefitKind::ErrorReduction => {
             input(line.errors_per_month)
-                * drivers.volume()
+                * S::of(drivers.volume())
                 * input(line.reduction)
                 * input(line.cost_per_error)
         }
         BenefitKind::Retention => {
-            input(line.departures_avoided_per_year) * input(line.replacement_cost) / MONTHS_PER_YEAR
+            input(line.departures_avoided_per_year) * input(line.replacement_cost) / per_year
         }
-        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => line
-            .monthly_value
-            .or_else(|| line.annual_value.map(|annual| annual / MONTHS_PER_YEAR))
-            .unwrap_or(Decimal::ZERO),
+        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
+            match line.monthly_value {
+                Some(monthly) => S::of(monthly),
+                None => input(line.annual_value) / per_year,
+            }
+        }
     }
 }
 
@@ -70,13 +73,14 @@ pub fn missing_inputs(line: &Benefit) -> Vec<&'static str> {
 }
 
 /// r(m): 0 before the start, then linear up to 1 over `ramp` months (0 = full at once).
-pub fn ramp_factor(month: i64, start: i64, ramp: Decimal) -> Decimal {
+pub fn ramp_factor<S: Scalar>(month: i64, start: i64, ramp: S) -> S {
     if month < start {
-        Decimal::ZERO
-    } else if ramp <= Decimal::ZERO {
-        Decimal::ONE
+        S::zero()
+    } else if ramp <= S::zero() {
+        S::one()
     } else {
-        (Decimal::from(month - start + 1) / ramp).min(Decimal::ONE)
+        let share = S::of_int(month - start + 1) / ramp;
+        if share < S::one() { share } else { S::one() }
     }
 }
 
@@ -98,8 +102,8 @@ mod tests {
             hourly_cost: Some(dec!(50)),
             ..Benefit::default()
         };
-        assert_eq!(monthly_value(&line, &neutral()), dec!(5000));
-        assert_eq!(monthly_value(&line, &neutral()) * dec!(12), dec!(60000));
+        assert_eq!(monthly_value::<Decimal>(&line, &neutral()), dec!(5000));
+        assert_eq!(monthly_value::<Decimal>(&line, &neutral()) * dec!(12), dec!(60000));
     }
 
     #[test]
@@ -110,7 +114,7 @@ mod tests {
             uplift: Some(dec!(0.02)),
             ..Benefit::default()
         };
-        assert_eq!(monthly_value(&line, &neutral()) * dec!(12), dec!(200000));
+        assert_eq!(monthly_value::<Decimal>(&line, &neutral()) * dec!(12), dec!(200000));
     }
 
     #[test]
@@ -121,7 +125,7 @@ mod tests {
             annual_value: Some(dec!(50) * dec!(90000) * dec!(0.25)),
             ..Benefit::default()
         };
-        assert_eq!(monthly_value(&line, &neutral()) * dec!(12), dec!(1125000));
+        assert_eq!(monthly_value::<Decimal>(&line, &neutral()) * dec!(12), dec!(1125000));
     }
 
     #[test]
@@ -133,14 +137,14 @@ mod tests {
             cost_per_error: Some(dec!(120)),
             ..Benefit::default()
         };
-        assert_eq!(monthly_value(&errors, &neutral()), dec!(2400));
+        assert_eq!(monthly_value::<Decimal>(&errors, &neutral()), dec!(2400));
         let retention = Benefit {
             kind: BenefitKind::Retention,
             departures_avoided_per_year: Some(dec!(2)),
             replacement_cost: Some(dec!(30000)),
             ..Benefit::default()
         };
-        assert_eq!(monthly_value(&retention, &neutral()), dec!(5000));
+        assert_eq!(monthly_value::<Decimal>(&retention, &neutral()), dec!(5000));
         let reallocated = Benefit {
             kind: BenefitKind::TimeSaving,
             volume_per_month: Some(dec!(200)),
@@ -149,7 +153,7 @@ mod tests {
             reallocation: Some(dec!(0.8)),
             ..Benefit::default()
         };
-        assert_eq!(monthly_value(&reallocated, &neutral()), dec!(4000));
+        assert_eq!(monthly_value::<Decimal>(&reallocated, &neutral()), dec!(4000));
     }
 
     #[test]
@@ -162,25 +166,25 @@ mod tests {
             ..Benefit::default()
         };
         let drivers = Drivers { volume: Some(dec!(0.5)), hourly_cost: Some(dec!(2)), ..neutral() };
-        assert_eq!(monthly_value(&line, &drivers), dec!(5000));
+        assert_eq!(monthly_value::<Decimal>(&line, &drivers), dec!(5000));
     }
 
     #[test]
     fn ramp_grows_linearly_from_the_start_month() {
         let ramp = dec!(3);
-        let factors: Vec<Decimal> = (1..=6).map(|m| ramp_factor(m, 2, ramp)).collect();
+        let factors: Vec<Decimal> = (1..=6).map(|m| ramp_factor::<Decimal>(m, 2, ramp)).collect();
         let third = Decimal::ONE / dec!(3);
         assert_eq!(factors[0], Decimal::ZERO);
         assert_eq!(factors[1], third);
         assert_eq!(factors[2], dec!(2) / dec!(3));
         assert_eq!(factors[3..], [Decimal::ONE; 3]);
-        assert_eq!(ramp_factor(1, 1, Decimal::ZERO), Decimal::ONE);
+        assert_eq!(ramp_factor::<Decimal>(1, 1, Decimal::ZERO), Decimal::ONE);
     }
 
     #[test]
     fn missing_inputs_are_named() {
         let line = Benefit { kind: BenefitKind::Revenue, uplift: Some(dec!(0.1)), ..Benefit::default() };
         assert_eq!(missing_inputs(&line), ["annual_revenue"]);
-        assert_eq!(monthly_value(&line, &neutral()), Decimal::ZERO);
+        assert_eq!(monthly_value::<Decimal>(&line, &neutral()), Decimal::ZERO);
     }
 }

@@ -5,6 +5,8 @@
 use crate::domain::Project;
 use crate::domain::engine::{Cumulative, Figures};
 use crate::domain::money::round;
+use crate::domain::montecarlo::{MonteCarlo, Percentiles, Shape};
+use crate::domain::sensitivity::TornadoBar;
 use crate::i18n::{Lang, warning_sentence};
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value, json};
@@ -28,6 +30,70 @@ fn cumulative(figures: &Cumulative) -> Map<String, Value> {
     map.insert("roi_classic_pct".into(), optional(figures.roi_classic_pct()));
     map.insert("roi_adjusted_pct".into(), optional(figures.roi_adjusted_pct()));
     map
+}
+
+/// A probability (0..=1) rounded to 4 decimals.
+fn probability(value: Decimal) -> Value {
+    let text = value
+        .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string();
+    text.parse::<Number>().map_or(Value::Null, Value::Number)
+}
+
+fn percentiles(p: &Percentiles<Decimal>) -> Value {
+    json!({ "p10": number(p.p10), "p50": number(p.p50), "p90": number(p.p90) })
+}
+
+/// The tornado: each driver ±width alone, largest NPV swing first.
+pub fn tornado(bars: &[TornadoBar]) -> Value {
+    bars.iter()
+        .map(|bar| {
+            json!({
+                "driver": bar.driver.key(),
+                "npv_low": number(bar.npv_low),
+                "npv_high": number(bar.npv_high),
+                "roi_adjusted_pct_low": optional(bar.roi_adjusted_pct_low),
+                "roi_adjusted_pct_high": optional(bar.roi_adjusted_pct_high),
+            })
+        })
+        .collect()
+}
+
+/// A Monte Carlo run's percentiles and probabilities.
+pub fn monte_carlo(run: &MonteCarlo) -> Value {
+    let simulation = run.simulation.unwrap_or_default();
+    let by: Map<String, Value> =
+        run.prob_break_even_by.iter().map(|(month, p)| (month.to_string(), probability(*p))).collect();
+    let months = &run.break_even_month;
+    json!({
+        "draws": simulation.draws,
+        "seed": simulation.seed,
+        "distribution": match simulation.shape { Shape::Triangular => "triangular", Shape::Pert => "pert" },
+        "roi_adjusted_pct": run.roi_adjusted_pct.as_ref().map_or(Value::Null, percentiles),
+        "npv": percentiles(&run.npv),
+        "break_even_month": { "p10": months.p10, "p50": months.p50, "p90": months.p90 },
+        "prob_roi_positive": run.prob_roi_positive.map_or(Value::Null, probability),
+        "prob_break_even_by": by,
+    })
+}
+
+/// The report as a JSON value, with the tornado and, when given, a Monte Carlo run.
+pub fn report_with(
+    project: &Project,
+    figures: &Figures,
+    lang: Lang,
+    bars: &[TornadoBar],
+    run: Option<&MonteCarlo>,
+) -> Value {
+    let mut value = report(project, figures, lang);
+    if let Some(object) = value.as_object_mut() {
+        object.insert("tornado".into(), tornado(bars));
+        if let Some(run) = run {
+            object.insert("monte_carlo".into(), monte_carlo(run));
+        }
+    }
+    value
 }
 
 /// The report as a JSON value.
@@ -76,8 +142,7 @@ pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Value {
     })
 }
 
-/// The report as pretty-printed JSON text.
-pub fn render(project: &Project, figures: &Figures, lang: Lang) -> String {
-    let value = report(project, figures, lang);
-    serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string())
+/// Pretty-printed JSON text.
+pub fn to_text(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
 }

@@ -3,11 +3,113 @@
 use super::quadrant_name;
 use crate::domain::Project;
 use crate::domain::engine::Figures;
+use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::reference::{REFERENCE_MONTH, reference_range};
+use crate::domain::sensitivity::TornadoBar;
+use crate::domain::uncertainty::{LineList, UncertainLine};
 use crate::i18n::{Lang, Text, warning_sentence};
 use std::fmt::Write;
 
-pub fn render(project: &Project, figures: &Figures, lang: Lang) -> String {
+/// The five drivers that move the NPV most.
+fn write_tornado(out: &mut String, lang: Lang, bars: &[TornadoBar], currency: &str) {
+    let _ = writeln!(out, "\n## {}\n", lang.t(Text::Tornado));
+    let _ = writeln!(
+        out,
+        "| {} | {} − | {} + |\n|---|---:|---:|",
+        lang.t(Text::Driver),
+        lang.t(Text::Npv),
+        lang.t(Text::Npv)
+    );
+    for bar in bars.iter().take(5) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            bar.driver,
+            lang.money(bar.npv_low, currency),
+            lang.money(bar.npv_high, currency)
+        );
+    }
+}
+
+fn write_monte_carlo(out: &mut String, lang: Lang, run: &MonteCarlo, currency: &str) {
+    let draws = run.simulation.map_or(0, |s| s.draws);
+    let _ = writeln!(out, "\n## Monte Carlo ({draws})\n");
+    let _ = writeln!(out, "| | P10 | P50 | P90 |\n|---|---:|---:|---:|");
+    if let Some(roi) = &run.roi_adjusted_pct {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            lang.t(Text::RoiAdjusted),
+            lang.percent(Some(roi.p10)),
+            lang.percent(Some(roi.p50)),
+            lang.percent(Some(roi.p90))
+        );
+    }
+    let npv = &run.npv;
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |",
+        lang.t(Text::Npv),
+        lang.money(npv.p10, currency),
+        lang.money(npv.p50, currency),
+        lang.money(npv.p90, currency)
+    );
+    let months = &run.break_even_month;
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |",
+        lang.t(Text::BreakEven),
+        lang.month(months.p10),
+        lang.month(months.p50),
+        lang.month(months.p90)
+    );
+    let percent = |p: rust_decimal::Decimal| lang.percent(Some(p * rust_decimal::Decimal::ONE_HUNDRED));
+    if let Some(positive) = run.prob_roi_positive {
+        let _ = writeln!(out, "\n{}{}{}", lang.t(Text::ProbRoiPositive), lang.colon(), percent(positive));
+    }
+    for (month, p) in &run.prob_break_even_by {
+        let _ = writeln!(
+            out,
+            "\n{} {month} {}{}{}",
+            lang.t(Text::ProbBreakEvenBy),
+            lang.t(Text::Months),
+            lang.colon(),
+            percent(*p)
+        );
+    }
+}
+
+/// Every benefit, cost and risk line with its source and confidence.
+fn write_assumptions(out: &mut String, lang: Lang, project: &Project) {
+    let _ = writeln!(out, "\n## {}\n", lang.t(Text::Assumptions));
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} |\n|---|---|---|",
+        lang.t(Text::Line),
+        lang.t(Text::Source),
+        lang.t(Text::Confidence)
+    );
+    let mut row = |list: LineList, name: &str, source: Option<&str>, confidence: &str| {
+        let _ = writeln!(out, "| {} · {name} | {} | {confidence} |", list.key(), source.unwrap_or("—"));
+    };
+    for line in &project.benefits {
+        row(LineList::Benefits, &line.name, line.source.as_deref(), line.confidence().key());
+    }
+    for line in &project.costs {
+        row(LineList::Costs, &line.name, line.source.as_deref(), line.confidence().key());
+    }
+    for line in &project.risks {
+        row(LineList::Risks, &line.name, line.source.as_deref(), line.confidence().key());
+    }
+}
+
+pub fn render(
+    project: &Project,
+    figures: &Figures,
+    lang: Lang,
+    bars: &[TornadoBar],
+    run: Option<&MonteCarlo>,
+) -> String {
     let info = &project.project;
     let currency = info.currency();
     let money = |v| lang.money(v, currency);
@@ -106,6 +208,12 @@ pub fn render(project: &Project, figures: &Figures, lang: Lang) -> String {
             t(Text::Months),
         );
     }
+
+    write_tornado(&mut out, lang, bars, currency);
+    if let Some(run) = run {
+        write_monte_carlo(&mut out, lang, run, currency);
+    }
+    write_assumptions(&mut out, lang, project);
 
     let _ = writeln!(out, "\n## {}\n", t(Text::Warnings));
     if figures.warnings.is_empty() {

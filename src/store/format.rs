@@ -30,12 +30,16 @@ impl fmt::Display for Diagnostic {
 /// Reads a project from TOML text: first the types (syntax, unknown keys, wrong types), then
 /// the rules of `validate`. Every problem found is returned, in file order.
 pub fn parse(text: &str) -> Result<Project, Vec<Diagnostic>> {
-    let project: Project = toml::from_str(text).map_err(|error| vec![type_diagnostic(text, &error)])?;
+    let mut project: Project = toml::from_str(text).map_err(|error| vec![type_diagnostic(text, &error)])?;
+    let document = text.parse::<toml_edit::Document<String>>().ok();
+    if let Some(document) = &document {
+        super::ranges::refuse_stray_ranges(text, document).map_err(|d| vec![d])?;
+        super::ranges::read_ranges(text, document, &mut project).map_err(|d| vec![d])?;
+    }
     let problems = validate(&project);
     if problems.is_empty() {
         return Ok(project);
     }
-    let document = text.parse::<toml_edit::Document<String>>().ok();
     let mut diagnostics: Vec<Diagnostic> =
         problems.iter().map(|problem| problem_diagnostic(text, document.as_ref(), problem)).collect();
     diagnostics.sort_by_key(|d| (d.line, d.column));
@@ -128,6 +132,7 @@ fn fresh_document(project: &Project) -> Result<DocumentMut, RenderError> {
     let mut document: DocumentMut =
         text.parse().map_err(|e: toml_edit::TomlError| RenderError(e.to_string()))?;
     inline_nested_arrays(document.as_table_mut());
+    super::ranges::write_ranges(&mut document, project);
     Ok(document)
 }
 

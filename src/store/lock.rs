@@ -75,16 +75,23 @@ pub fn lock_for_writing(project: &Path) -> Result<WriteLock, LockError> {
     }
 }
 
+/// A writer writes its owner line right after creating the lock; a lock still without one
+/// after this long belongs to a writer killed in between.
+const UNSIGNED_STALE_AFTER: Duration = Duration::from_secs(1);
+
 fn is_stale(path: &Path) -> bool {
     let age = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
-        .and_then(|modified| SystemTime::now().duration_since(modified).ok());
-    if age.is_some_and(|age| age > STALE_AFTER) {
+        .and_then(|modified| SystemTime::now().duration_since(modified).ok())
+        .unwrap_or_default();
+    if age > STALE_AFTER {
         return true;
     }
-    let owner = std::fs::read_to_string(path).ok().and_then(|text| Owner::from_line(text.trim()));
-    owner.is_some_and(|owner| owner.is_on_this_host() && !pid_is_alive(owner.pid))
+    match std::fs::read_to_string(path).ok().and_then(|text| Owner::from_line(text.trim())) {
+        Some(owner) => owner.is_on_this_host() && !pid_is_alive(owner.pid),
+        None => age > UNSIGNED_STALE_AFTER,
+    }
 }
 
 #[cfg(test)]
@@ -100,6 +107,14 @@ mod tests {
         drop(lock);
         assert!(!lock_path(&project).exists());
         let _again = lock_for_writing(&project).unwrap();
+    }
+
+    #[test]
+    fn an_empty_lock_left_by_a_writer_killed_at_birth_is_broken() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.toml");
+        std::fs::write(lock_path(&project), "").unwrap();
+        let _lock = lock_for_writing(&project).unwrap();
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::domain::drivers::Driver;
 use crate::domain::project::{
     Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Kpi, MAX_KPIS, Project, Risk,
 };
+use crate::domain::sensitivity;
 use crate::domain::validate::validate;
 use crate::i18n::Text;
 use crate::store::edit::{get_value, parse_number, set_value};
@@ -538,21 +539,11 @@ pub fn add_kpi(app: &mut App, kpi: Kpi) {
 
 fn adjust_driver(app: &mut App, steps: i32) {
     let driver = app.selected_driver();
-    let current = app.drivers.get(driver).unwrap_or_else(|| neutral_value(app, driver));
+    let current = sensitivity::current(&app.project, &app.drivers, driver);
     let (low, high) = driver.bounds();
     let next = (current + driver.step() * Decimal::from(steps)).clamp(low, high);
-    let value = (next != neutral_value(app, driver)).then_some(next);
+    let value = (next != sensitivity::neutral(&app.project, driver)).then_some(next);
     set_driver(app, driver, value);
-}
-
-/// The value a driver has when left alone.
-pub fn neutral_value(app: &App, driver: Driver) -> Decimal {
-    match driver {
-        Driver::DelayMonths => Decimal::ZERO,
-        Driver::DiscountRate => app.project.project.discount_rate(),
-        Driver::MaturityFactor => app.project.project.maturity_factor(),
-        _ => Decimal::ONE,
-    }
 }
 
 fn set_driver(app: &mut App, driver: Driver, value: Option<Decimal>) {

@@ -2,6 +2,7 @@
 //! base figures, the cumulative chart of both, and the ×2/÷2 toggle.
 
 use crate::domain::drivers::Driver;
+use crate::domain::sensitivity;
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -67,13 +68,7 @@ fn slider_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         .map(|(i, driver)| {
             let selected = i == app.driver;
             let (low, high) = driver.bounds();
-            let neutral = match driver {
-                Driver::DelayMonths => Decimal::ZERO,
-                Driver::DiscountRate => app.project.project.discount_rate(),
-                Driver::MaturityFactor => app.project.project.maturity_factor(),
-                _ => Decimal::ONE,
-            };
-            let value = app.drivers.get(*driver).unwrap_or(neutral);
+            let value = sensitivity::current(&app.project, &app.drivers, *driver);
             let position =
                 ((value - low) / (high - low) * Decimal::from(SLIDER_WIDTH)).round().to_usize().unwrap_or(0);
             let track: String =

@@ -1,0 +1,325 @@
+//! Monte Carlo: P10/P50/P90 of the headline figures when every uncertain value is drawn from
+//! its range (DOMAIN.md §1 step 5: "ranges instead of single guesses").
+//!
+//! Each draw sets the line values of a copy of the project and runs the very same generic
+//! flows as the deterministic figures (`flows::compute_flows`), in `f64` rather than
+//! `Decimal` for speed, so the formulas have one source of truth. Results are converted back
+//! to `Decimal` for reporting. Draws are split over a fixed number of
+//! threads, each with its own generator seeded from the run's seed, so a seed gives the same
+//! result on any machine.
+
+use super::drivers::Drivers;
+use super::engine::{Stress, compute_flows};
+use super::project::Project;
+use super::scalar::Scalar;
+use super::uncertainty::Uncertain;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand_distr::{Distribution, Pert, Triangular};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub const DEFAULT_DRAWS: usize = 10_000;
+pub const DEFAULT_SEED: u64 = 42;
+/// The months at which the probability of having broken even is reported.
+pub const PAYBACK_MONTHS: [i64; 3] = [12, 24, 36];
+/// Draws are shared between this many threads whatever the machine, for reproducibility.
+const THREADS: usize = 2;
+
+/// The shape of the distribution drawn between low and high around likely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shape {
+    #[default]
+    Triangular,
+    Pert,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Simulation {
+    pub draws: usize,
+    pub seed: u64,
+    pub shape: Shape,
+}
+
+impl Default for Simulation {
+    fn default() -> Self {
+        Self { draws: DEFAULT_DRAWS, seed: DEFAULT_SEED, shape: Shape::Triangular }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Percentiles<T> {
+    pub p10: T,
+    pub p50: T,
+    pub p90: T,
+}
+
+/// What one draw produced.
+#[derive(Debug, Clone, PartialEq)]
+struct Outcome {
+    roi_adjusted_pct: Option<f64>,
+    npv: f64,
+    break_even_month: Option<i64>,
+    cumulative_net: Vec<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MonteCarlo {
+    pub simulation: Option<Simulation>,
+    /// `None` when no draw has a defined ROI (TCO always 0).
+    pub roi_adjusted_pct: Option<Percentiles<Decimal>>,
+    pub npv: Percentiles<Decimal>,
+    /// `None` at a percentile whose draws never break even within the horizon.
+    pub break_even_month: Percentiles<Option<i64>>,
+    /// Share of the draws (with a defined ROI) whose adjusted ROI is above 0, in 0..=1.
+    pub prob_roi_positive: Option<Decimal>,
+    /// (month, share of draws broken even by then), for 12, 24 and 36.
+    pub prob_break_even_by: Vec<(i64, Decimal)>,
+    /// P10/P50/P90 of the cumulative net cash flow, month by month.
+    pub fan: Vec<Percentiles<Decimal>>,
+    /// Every draw's adjusted ROI, sorted, for the histogram.
+    pub roi_samples: Vec<Decimal>,
+}
+
+/// Runs `simulation` on `project` under `drivers`. `progress` is told how many draws are
+/// done, from any thread; it must be cheap.
+pub fn simulate(
+    project: &Project,
+    drivers: &Drivers,
+    simulation: Simulation,
+    progress: &(dyn Fn(usize) + Sync),
+) -> MonteCarlo {
+    let uncertain = project.uncertain_values();
+    let done = AtomicUsize::new(0);
+    let chunks: Vec<usize> = (0..THREADS)
+        .map(|t| simulation.draws / THREADS + usize::from(t < simulation.draws % THREADS))
+        .collect();
+    let outcomes: Vec<Outcome> = std::thread::scope(|scope| {
+        let workers: Vec<_> = chunks
+            .iter()
+            .enumerate()
+            .map(|(thread, draws)| {
+                let (uncertain, done) = (&uncertain, &done);
+                scope.spawn(move || {
+                    let seed =
+                        simulation.seed.wrapping_add((thread as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+                    let mut rng = StdRng::seed_from_u64(seed);
+                    let mut copy = project.clone();
+                    (0..*draws)
+                        .map(|_| {
+                            let outcome = draw(&mut copy, uncertain, drivers, simulation.shape, &mut rng);
+                            progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                            outcome
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    summarize(simulation, outcomes)
+}
+
+fn draw(
+    copy: &mut Project,
+    uncertain: &[Uncertain],
+    drivers: &Drivers,
+    shape: Shape,
+    rng: &mut StdRng,
+) -> Outcome {
+    for value in uncertain {
+        copy.set_amount(value.key, sample(value, shape, rng));
+    }
+    let flows = compute_flows::<f64>(copy, drivers, Stress::Off);
+    Outcome {
+        roi_adjusted_pct: flows.at_horizon().roi_adjusted_pct(),
+        npv: flows.npv,
+        break_even_month: flows.break_even_month,
+        cumulative_net: flows.monthly.iter().map(|m| m.cumulative_net).collect(),
+    }
+}
+
+/// One value drawn between low and high, most often near likely. A degenerate range gives
+/// the likely value itself, exactly.
+fn sample(value: &Uncertain, shape: Shape, rng: &mut StdRng) -> Decimal {
+    let (Some(low), Some(likely), Some(high)) =
+        (value.low.to_f64(), value.likely.to_f64(), value.high.to_f64())
+    else {
+        return value.likely;
+    };
+    if high <= low {
+        return value.likely;
+    }
+    let likely = likely.clamp(low, high);
+    let drawn = match shape {
+        Shape::Triangular => Triangular::new(low, high, likely).map(|d| d.sample(rng)).ok(),
+        Shape::Pert => Pert::new(low, high).with_mode(likely).map(|d| d.sample(rng)).ok(),
+    };
+    drawn.and_then(Decimal::from_f64).unwrap_or(value.likely)
+}
+
+fn summarize(simulation: Simulation, outcomes: Vec<Outcome>) -> MonteCarlo {
+    let count = outcomes.len();
+    let mut roi: Vec<f64> = outcomes.iter().filter_map(|o| o.roi_adjusted_pct).collect();
+    roi.sort_by(f64::total_cmp);
+    let mut npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
+    npv.sort_by(f64::total_cmp);
+    // "Not reached" sorts after every month.
+    let mut break_even: Vec<Option<i64>> = outcomes.iter().map(|o| o.break_even_month).collect();
+    break_even.sort_by_key(|m| m.unwrap_or(i64::MAX));
+    let share = |part: usize, whole: usize| (whole > 0).then(|| Decimal::from(part) / Decimal::from(whole));
+    let prob_break_even_by = PAYBACK_MONTHS
+        .iter()
+        .map(|month| {
+            let by = outcomes.iter().filter(|o| o.break_even_month.is_some_and(|m| m <= *month)).count();
+            (*month, share(by, count).unwrap_or_default())
+        })
+        .collect();
+    MonteCarlo {
+        simulation: Some(simulation),
+        roi_adjusted_pct: (!roi.is_empty()).then(|| exact(percentiles(&roi))),
+        npv: if npv.is_empty() { Percentiles::default() } else { exact(percentiles(&npv)) },
+        break_even_month: if break_even.is_empty() {
+            Percentiles::default()
+        } else {
+            percentiles(&break_even)
+        },
+        prob_roi_positive: share(roi.iter().filter(|r| **r > 0.0).count(), roi.len()),
+        prob_break_even_by,
+        fan: fan(&outcomes),
+        roi_samples: roi.into_iter().map(Scalar::to_decimal).collect(),
+    }
+}
+
+fn exact(p: Percentiles<f64>) -> Percentiles<Decimal> {
+    Percentiles { p10: p.p10.to_decimal(), p50: p.p50.to_decimal(), p90: p.p90.to_decimal() }
+}
+
+/// Nearest-rank percentiles of sorted values.
+fn percentiles<T: Copy>(sorted: &[T]) -> Percentiles<T> {
+    let at = |p: usize| {
+        let rank = (p * sorted.len()).div_ceil(100).max(1);
+        sorted[(rank - 1).min(sorted.len() - 1)]
+    };
+    Percentiles { p10: at(10), p50: at(50), p90: at(90) }
+}
+
+fn fan(outcomes: &[Outcome]) -> Vec<Percentiles<Decimal>> {
+    let months = outcomes.first().map_or(0, |o| o.cumulative_net.len());
+    (0..months)
+        .map(|m| {
+            let mut values: Vec<f64> =
+                outcomes.iter().filter_map(|o| o.cumulative_net.get(m).copied()).collect();
+            values.sort_by(f64::total_cmp);
+            exact(percentiles(&values))
+        })
+        .collect()
+}
+
+/// Counts of sorted samples in `bins` equal-width bins: (lower bound, count).
+pub fn histogram(sorted: &[Decimal], bins: usize) -> Vec<(Decimal, usize)> {
+    let (Some(first), Some(last)) = (sorted.first(), sorted.last()) else { return Vec::new() };
+    let bins = bins.max(1);
+    let width = (*last - *first) / Decimal::from(bins);
+    if width.is_zero() {
+        return vec![(*first, sorted.len())];
+    }
+    let mut counts = vec![0; bins];
+    for value in sorted {
+        let bin = ((*value - *first) / width).floor().to_usize().unwrap_or(0).min(bins - 1);
+        counts[bin] += 1;
+    }
+    counts.into_iter().enumerate().map(|(i, count)| (*first + width * Decimal::from(i), count)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Figures;
+    use crate::domain::project::{Benefit, BenefitKind, Cost, Risk};
+    use crate::domain::uncertainty::{LineList, Range, RangeKey};
+    use rust_decimal_macros::dec;
+
+    fn project() -> Project {
+        let mut project = Project::named("MC");
+        project.benefits.push(Benefit {
+            kind: BenefitKind::Other,
+            monthly_value: Some(dec!(3000)),
+            start_month: Some(2),
+            ramp_months: Some(3),
+            ..Benefit::default()
+        });
+        project.costs.push(Cost { one_off: Some(dec!(20000)), monthly: Some(dec!(500)), ..Cost::default() });
+        project.risks.push(Risk { cost: dec!(10000), probability: dec!(0.2), ..Risk::default() });
+        project
+    }
+
+    fn small(seed: u64) -> Simulation {
+        Simulation { draws: 400, seed, shape: Shape::Triangular }
+    }
+
+    fn degenerate(project: &mut Project) {
+        for value in project.uncertain_values() {
+            project.ranges.insert(value.key, Range { low: value.likely, high: value.likely });
+        }
+    }
+
+    #[test]
+    fn degenerate_ranges_give_the_deterministic_figures() {
+        let mut project = project();
+        degenerate(&mut project);
+        let figures = Figures::compute(&project, &Drivers::default());
+        let run = simulate(&project, &Drivers::default(), small(1), &|_| {});
+        // The draws compute in f64: equal to the cent, as reported.
+        let cents = |v: Decimal| crate::domain::money::round(v);
+        let roi = cents(figures.flows.at_horizon().roi_adjusted_pct().unwrap());
+        let drawn = run.roi_adjusted_pct.unwrap();
+        assert_eq!((cents(drawn.p10), cents(drawn.p50), cents(drawn.p90)), (roi, roi, roi));
+        assert_eq!(cents(run.npv.p50), cents(figures.flows.npv));
+        assert_eq!(run.break_even_month.p90, figures.flows.break_even_month);
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_result_and_percentiles_are_ordered() {
+        let project = project();
+        let first = simulate(&project, &Drivers::default(), small(7), &|_| {});
+        let again = simulate(&project, &Drivers::default(), small(7), &|_| {});
+        assert_eq!(first, again);
+        let other = simulate(&project, &Drivers::default(), small(8), &|_| {});
+        assert_ne!(first.npv, other.npv);
+        let roi = first.roi_adjusted_pct.unwrap();
+        assert!(roi.p10 <= roi.p50 && roi.p50 <= roi.p90);
+        assert!(first.npv.p10 < first.npv.p90, "medium confidence spreads the figures");
+        for band in &first.fan {
+            assert!(band.p10 <= band.p50 && band.p50 <= band.p90);
+        }
+    }
+
+    #[test]
+    fn progress_counts_every_draw() {
+        let counted = AtomicUsize::new(0);
+        simulate(&project(), &Drivers::default(), small(3), &|_| {
+            counted.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(counted.into_inner(), 400);
+    }
+
+    #[test]
+    fn a_wide_cost_range_can_make_the_roi_negative() {
+        let mut project = project();
+        let key = RangeKey { list: LineList::Costs, index: 0, field: "one_off" };
+        project.ranges.insert(key, Range { low: dec!(10000), high: dec!(400000) });
+        let run = simulate(&project, &Drivers::default(), small(5), &|_| {});
+        let positive = run.prob_roi_positive.unwrap();
+        assert!(positive > Decimal::ZERO && positive < Decimal::ONE, "{positive}");
+    }
+
+    #[test]
+    fn histogram_counts_every_sample() {
+        let samples: Vec<Decimal> = (0..100).map(Decimal::from).collect();
+        let bins = histogram(&samples, 10);
+        assert_eq!(bins.len(), 10);
+        assert_eq!(bins.iter().map(|(_, c)| c).sum::<usize>(), 100);
+    }
+}

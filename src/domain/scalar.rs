@@ -1,0 +1,114 @@
+//! The number type the flows are computed in. Figures are computed in exact `Decimal`;
+//! a Monte Carlo run may compute its thousands of draws in `f64` through the very same
+//! generic code, so the formulas of DOMAIN.md exist once.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::fmt::Debug;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Div, Mul, MulAssign, Sub};
+
+pub trait Scalar:
+    Copy
+    + PartialEq
+    + PartialOrd
+    + Default
+    + Debug
+    + Send
+    + Sync
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + AddAssign
+    + MulAssign
+    + Sum
+{
+    fn of(value: Decimal) -> Self;
+    fn of_int(value: i64) -> Self;
+    fn to_decimal(self) -> Decimal;
+    /// x with x^12 = self (self > 0).
+    fn twelfth_root(self) -> Self;
+
+    fn zero() -> Self {
+        Self::of_int(0)
+    }
+
+    fn one() -> Self {
+        Self::of_int(1)
+    }
+
+    /// gain × 100 / base, undefined when base is 0.
+    fn percent_of(gain: Self, base: Self) -> Option<Self> {
+        (base != Self::zero()).then(|| gain * Self::of_int(100) / base)
+    }
+}
+
+impl Scalar for Decimal {
+    fn of(value: Decimal) -> Self {
+        value
+    }
+
+    fn of_int(value: i64) -> Self {
+        Decimal::from(value)
+    }
+
+    fn to_decimal(self) -> Decimal {
+        self
+    }
+
+    /// Newton's method to Decimal's full precision.
+    fn twelfth_root(self) -> Self {
+        if self <= Decimal::ZERO {
+            return Decimal::ZERO;
+        }
+        let twelve = Decimal::from(12);
+        let mut x = Decimal::ONE + (self - Decimal::ONE) / twelve;
+        for _ in 0..64 {
+            let power_11 = (0..11).fold(Decimal::ONE, |acc, _| acc * x);
+            let next = x - (power_11 * x - self) / (twelve * power_11);
+            if next == x {
+                break;
+            }
+            x = next;
+        }
+        x
+    }
+
+    fn percent_of(gain: Self, base: Self) -> Option<Self> {
+        if base.is_zero() { None } else { gain.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base) }
+    }
+}
+
+impl Scalar for f64 {
+    fn of(value: Decimal) -> Self {
+        value.to_f64().unwrap_or(0.0)
+    }
+
+    fn of_int(value: i64) -> Self {
+        value as f64
+    }
+
+    fn to_decimal(self) -> Decimal {
+        Decimal::from_f64_retain(self).unwrap_or_default()
+    }
+
+    fn twelfth_root(self) -> Self {
+        self.powf(1.0 / 12.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn both_number_types_agree_on_the_twelfth_root() {
+        let exact = dec!(1.1).twelfth_root();
+        let float = 1.1_f64.twelfth_root();
+        assert!((exact.to_f64().unwrap_or(0.0) - float).abs() < 1e-12);
+        assert_eq!(Decimal::percent_of(dec!(1), Decimal::ZERO), None);
+        assert_eq!(f64::percent_of(1.0, 4.0), Some(25.0));
+    }
+}
