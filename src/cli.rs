@@ -76,6 +76,13 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
     }
 }
 
+/// Writes text and a newline to stdout. A reader that went away (`roi report … | head`)
+/// is not an error worth a panic: the output is simply cut.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
 /// Prints a load error on stderr and returns its exit code.
 pub fn fail_load(error: &crate::store::LoadError) -> ExitCode {
     for line in error.lines() {

@@ -36,7 +36,7 @@ pub fn run(args: &Args) -> ExitCode {
             if let Err(error) = store::load(&file) {
                 failed = true;
                 for line in error.lines() {
-                    println!("{line}");
+                    super::emit(&line);
                 }
             }
         }

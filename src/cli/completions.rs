@@ -10,6 +10,8 @@ pub struct Args {
 
 pub fn run(args: &Args) -> ExitCode {
     let mut command = super::Cli::command();
-    clap_complete::generate(args.shell, &mut command, "roi", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "roi", &mut script);
+    super::emit(String::from_utf8_lossy(&script).trim_end());
     ExitCode::SUCCESS
 }

@@ -88,6 +88,6 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         }
         Format::Csv => report::csv::render(&figures),
     };
-    println!("{}", text.trim_end());
+    super::emit(text.trim_end());
     ExitCode::SUCCESS
 }

@@ -94,6 +94,22 @@ struct Checker {
     horizon: i64,
 }
 
+/// Upper bounds that keep every product of the engine within `Decimal`'s range, far above
+/// any real project (a file's typo of ten zeros is refused rather than overflowing).
+const LARGEST_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 1e12
+const LARGEST_MEASURE: Decimal = Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0); // 1e15
+const LARGEST_MULTIPLIER: Decimal = Decimal::TEN;
+const LONGEST_DELAY: i64 = 120;
+
+fn largest_allowed(key: &str) -> Decimal {
+    match key {
+        "volume_per_month" | "errors_per_month" => Decimal::from(1_000_000_000),
+        "minutes_saved_per_unit" | "minutes_before" | "minutes_after" | "hourly_cost" => Decimal::from(100_000),
+        "departures_avoided_per_year" => Decimal::from(1_000_000),
+        _ => LARGEST_AMOUNT,
+    }
+}
+
 const FRACTION_FIX: &str = "Write a fraction between 0 and 1: 0.25 means 25 %";
 const AMOUNT_FIX: &str = "Write a positive amount or 0; a saving belongs in benefits, not as a negative cost";
 
@@ -109,8 +125,22 @@ impl Checker {
     }
 
     fn amount(&mut self, path: FieldPath, value: Option<Decimal>) {
-        if let Some(value) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+        let Some(value) = value else { return };
+        let largest = path.0.last().map_or(LARGEST_AMOUNT, |segment| match segment {
+            Segment::Key(key) => largest_allowed(key),
+            Segment::Index(_) => LARGEST_AMOUNT,
+        });
+        if value.is_sign_negative() && !value.is_zero() {
             self.refuse(path, format!("{value} is negative"), AMOUNT_FIX);
+        } else if value > largest {
+            self.refuse(path, format!("{value} is larger than {largest}"), "Check the unit: amounts are in currency units, volumes per month, times in minutes");
+        }
+    }
+
+    /// A number with no unit (KPI values) within ±LARGEST_MEASURE.
+    fn measure(&mut self, path: FieldPath, value: Option<Decimal>) {
+        if let Some(value) = value.filter(|v| v.abs() > LARGEST_MEASURE) {
+            self.refuse(path, format!("{value} is beyond ±{LARGEST_MEASURE}"), "Write the value in a smaller unit");
         }
     }
 
@@ -278,8 +308,12 @@ impl Checker {
                     "Give each KPI its own key",
                 );
             }
+            self.measure(path.index(i).key("baseline"), kpi.baseline);
+            self.measure(path.index(i).key("target"), kpi.target);
             for (j, measurement) in kpi.measurements.iter().enumerate() {
-                self.month(path.index(i).key("measurements").index(j).key("month"), Some(measurement.month));
+                let at = path.index(i).key("measurements").index(j);
+                self.month(at.key("month"), Some(measurement.month));
+                self.measure(at.key("value"), Some(measurement.value.0));
             }
         }
     }
@@ -293,13 +327,20 @@ impl Checker {
             ("hourly_cost", drivers.hourly_cost),
             ("volume", drivers.volume),
         ] {
-            if let Some(value) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+            if let Some(value) = value.filter(|v| (v.is_sign_negative() && !v.is_zero()) || *v > LARGEST_MULTIPLIER) {
                 self.refuse(
                     path.key(key),
-                    format!("multiplier {value} is negative"),
-                    "A multiplier is 0 or more: 1 leaves the input as it is",
+                    format!("multiplier {value} is outside 0..={LARGEST_MULTIPLIER}"),
+                    "A multiplier is between 0 and 10: 1 leaves the input as it is",
                 );
             }
+        }
+        if let Some(delay) = drivers.delay_months.filter(|d| d.abs() > LONGEST_DELAY) {
+            self.refuse(
+                path.key("delay_months"),
+                format!("a delay of {delay} months is beyond ±{LONGEST_DELAY}"),
+                "Write a delay in months, within the horizon",
+            );
         }
         self.fraction(path.key("adoption"), drivers.adoption);
         self.fraction(path.key("maturity_factor"), drivers.maturity_factor);
