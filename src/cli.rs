@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod goal_seek;
 pub mod measure;
 pub mod new;
 pub mod report;
@@ -49,6 +50,8 @@ pub enum Command {
     Set(set::Args),
     /// Add or replace one KPI measurement: `roi measure FILE adoption_rate 6 64`.
     Measure(measure::Args),
+    /// Find the value of one driver that reaches a target ROI, NPV or break-even month.
+    GoalSeek(goal_seek::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
 }
@@ -72,6 +75,7 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
         Command::New(args) => new::run(args),
         Command::Set(args) => set::run(args),
         Command::Measure(args) => measure::run(args),
+        Command::GoalSeek(args) => goal_seek::run(args),
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -28,6 +28,7 @@ pub fn new_project(name: &str, department: Option<Department>) -> Project {
     let mut project = Project::named(name);
     project.project.department = department;
     project.kpis = starter_pack();
+    project.scenarios = crate::domain::drivers::presets();
     project
 }
 

@@ -119,6 +119,22 @@ impl FromStr for Driver {
     }
 }
 
+/// The scenarios a new project starts with: a prudent, a realistic and an optimistic view,
+/// in the spirit of the ×2/÷2 rule and the POC-to-production haircut of DOMAIN.md §5.
+pub fn presets() -> indexmap::IndexMap<String, Drivers> {
+    let preset = |benefits, costs, delay_months| Drivers {
+        benefits: Some(benefits),
+        costs: Some(costs),
+        delay_months: Some(delay_months),
+        ..Drivers::default()
+    };
+    indexmap::IndexMap::from([
+        ("pessimiste".to_owned(), preset(Decimal::new(6, 1), Decimal::new(13, 1), 3)),
+        ("réaliste".to_owned(), preset(Decimal::new(85, 2), Decimal::new(11, 1), 1)),
+        ("optimiste".to_owned(), preset(Decimal::new(11, 1), Decimal::ONE, 0)),
+    ])
+}
+
 impl Drivers {
     pub fn is_neutral(&self) -> bool {
         *self == Drivers::default()

@@ -104,7 +104,9 @@ const LONGEST_DELAY: i64 = 120;
 fn largest_allowed(key: &str) -> Decimal {
     match key {
         "volume_per_month" | "errors_per_month" => Decimal::from(1_000_000_000),
-        "minutes_saved_per_unit" | "minutes_before" | "minutes_after" | "hourly_cost" => Decimal::from(100_000),
+        "minutes_saved_per_unit" | "minutes_before" | "minutes_after" | "hourly_cost" => {
+            Decimal::from(100_000)
+        }
         "departures_avoided_per_year" => Decimal::from(1_000_000),
         _ => LARGEST_AMOUNT,
     }
@@ -133,14 +135,22 @@ impl Checker {
         if value.is_sign_negative() && !value.is_zero() {
             self.refuse(path, format!("{value} is negative"), AMOUNT_FIX);
         } else if value > largest {
-            self.refuse(path, format!("{value} is larger than {largest}"), "Check the unit: amounts are in currency units, volumes per month, times in minutes");
+            self.refuse(
+                path,
+                format!("{value} is larger than {largest}"),
+                "Check the unit: amounts are in currency units, volumes per month, times in minutes",
+            );
         }
     }
 
     /// A number with no unit (KPI values) within ±LARGEST_MEASURE.
     fn measure(&mut self, path: FieldPath, value: Option<Decimal>) {
         if let Some(value) = value.filter(|v| v.abs() > LARGEST_MEASURE) {
-            self.refuse(path, format!("{value} is beyond ±{LARGEST_MEASURE}"), "Write the value in a smaller unit");
+            self.refuse(
+                path,
+                format!("{value} is beyond ±{LARGEST_MEASURE}"),
+                "Write the value in a smaller unit",
+            );
         }
     }
 
@@ -327,7 +337,9 @@ impl Checker {
             ("hourly_cost", drivers.hourly_cost),
             ("volume", drivers.volume),
         ] {
-            if let Some(value) = value.filter(|v| (v.is_sign_negative() && !v.is_zero()) || *v > LARGEST_MULTIPLIER) {
+            if let Some(value) =
+                value.filter(|v| (v.is_sign_negative() && !v.is_zero()) || *v > LARGEST_MULTIPLIER)
+            {
                 self.refuse(
                     path.key(key),
                     format!("multiplier {value} is outside 0..={LARGEST_MULTIPLIER}"),

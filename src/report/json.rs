@@ -17,6 +17,11 @@ pub fn number(value: Decimal) -> Value {
     text.parse::<Number>().map_or(Value::Null, Value::Number)
 }
 
+/// A decimal as an exact JSON number, unrounded (a driver value found by goal seek).
+pub fn number_exact(value: Decimal) -> Value {
+    value.normalize().to_string().parse::<Number>().map_or(Value::Null, Value::Number)
+}
+
 fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, number)
 }

@@ -1,0 +1,83 @@
+//! `roi goal-seek FILE --driver D --target METRIC=VALUE`: which value of one driver reaches a
+//! target adjusted ROI, NPV or break-even month, solved numerically and checked by recomputing.
+
+use super::EXIT_INVALID;
+use crate::domain::drivers::Driver;
+use crate::domain::sensitivity::{Goal, goal_seek};
+use crate::store;
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The project file.
+    pub file: PathBuf,
+    /// benefits, costs, risk, delay_months, ramp, adoption, hourly_cost, volume, discount_rate, maturity_factor
+    #[arg(long, value_parser = parse_driver)]
+    pub driver: Driver,
+    /// roi_adjusted=150 (percent at the horizon), npv=0, or break_even=18 (month).
+    #[arg(long, value_parser = parse_goal)]
+    pub target: Goal,
+    /// Start from a scenario saved in the file (the other drivers keep its values).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+fn parse_driver(text: &str) -> Result<Driver, String> {
+    text.parse()
+}
+
+fn parse_goal(text: &str) -> Result<Goal, String> {
+    text.parse()
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let loaded = match store::load(&args.file) {
+        Ok(loaded) => loaded,
+        Err(error) => return super::fail_load(&error),
+    };
+    let base = match super::report::scenario_drivers(&loaded.project, &args.file, args.scenario.as_deref()) {
+        Ok(drivers) => drivers,
+        Err(code) => return code,
+    };
+    let answer = goal_seek(&loaded.project, &base, args.driver, args.target);
+    let (min, max) = args.driver.bounds();
+    match args.format {
+        Format::Json => super::emit(&crate::report::json::to_text(&json!({
+            "driver": args.driver.key(),
+            "target": args.target.to_string(),
+            "value": answer.value.map(crate::report::json::number_exact),
+            "achieved": answer.achieved.map(crate::report::json::number),
+        }))),
+        Format::Text => match (answer.value, answer.achieved) {
+            (Some(value), achieved) => super::emit(&format!(
+                "{} = {value} reaches {} (recomputed: {})",
+                args.driver,
+                args.target,
+                achieved
+                    .map_or_else(|| "not reached".to_owned(), |a| crate::domain::money::round(a).to_string())
+            )),
+            (None, _) => {}
+        },
+    }
+    if answer.value.is_none() {
+        eprintln!(
+            "{}: no value of {} between {min} and {max} reaches {}",
+            args.file.display(),
+            args.driver,
+            args.target
+        );
+        return ExitCode::from(EXIT_INVALID);
+    }
+    ExitCode::SUCCESS
+}
