@@ -15,10 +15,12 @@ pub mod tabs;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod whatif;
 pub mod widgets;
 pub mod workspace;
 
-use crate::domain::Project;
+use crate::domain::montecarlo::{MonteCarlo, Simulation, simulate};
+use crate::domain::{Drivers, Project};
 use crate::i18n::Lang;
 use crate::store::fingerprint::{DiskState, disk_state};
 use crate::store::save::{self, SaveError};
@@ -35,8 +37,8 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 use theme::Theme;
 
@@ -44,6 +46,8 @@ use theme::Theme;
 const POLL_EVERY: Duration = Duration::from_secs(2);
 /// How long to wait for a key before looking at signals and the clock again.
 const TICK: Duration = Duration::from_millis(250);
+/// Shorter while a background run reports progress.
+const BUSY_TICK: Duration = Duration::from_millis(50);
 
 /// The last unsaved state, for the panic hook to write as a recovery file.
 static UNSAVED: Mutex<Option<(PathBuf, Project)>> = Mutex::new(None);
@@ -70,8 +74,13 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
     install_panic_hook();
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let mut runtime =
-        Runtime { signals, marked: false, seen: app.fingerprint.clone(), last_poll: Instant::now() };
+    let mut runtime = Runtime {
+        signals,
+        marked: false,
+        seen: app.fingerprint.clone(),
+        last_poll: Instant::now(),
+        background: None,
+    };
     let result = runtime.event_loop(&mut terminal, &mut app);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -156,6 +165,8 @@ struct Runtime {
     /// The last disk state reported, so a change is reported once.
     seen: Option<Fingerprint>,
     last_poll: Instant,
+    /// A Monte Carlo run in progress.
+    background: Option<Background>,
 }
 
 impl Runtime {
@@ -169,7 +180,8 @@ impl Runtime {
                 return Ok(Ending::Signal(signal));
             }
             let mut changed = false;
-            if event::poll(TICK)? {
+            let tick = if self.background.is_some() { BUSY_TICK } else { TICK };
+            if event::poll(tick)? {
                 let action = match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(app, key),
                     Event::Mouse(mouse) => mouse_action(app, mouse),
@@ -177,10 +189,11 @@ impl Runtime {
                     _ => None,
                 };
                 if let Some(action) = action {
-                    dispatch(app, action);
+                    self.dispatch(app, action);
                     changed = true;
                 }
             }
+            changed |= self.poll_background(app);
             if self.last_poll.elapsed() >= POLL_EVERY {
                 self.last_poll = Instant::now();
                 changed |= self.poll_disk(app);
@@ -191,6 +204,20 @@ impl Runtime {
             }
         }
         Ok(Ending::Quit)
+    }
+
+    fn dispatch(&mut self, app: &mut App, action: Action) {
+        run_effects(app, action, &mut Runner::Background(&mut self.background));
+    }
+
+    /// Reports a background run's progress, and its result when it is done.
+    fn poll_background(&mut self, app: &mut App) -> bool {
+        let Some(action) = self.background.as_mut().and_then(Background::poll) else { return false };
+        if matches!(action, Action::SimulationDone(_)) {
+            self.background = None;
+        }
+        self.dispatch(app, action);
+        true
     }
 
     /// Looks for another writer's save and another editor's marker.
@@ -210,12 +237,12 @@ impl Runtime {
                 Ok(loaded) => Action::ChangedOnDisk(Box::new(loaded)),
                 Err(error) => Action::OpenFailed(error.lines().join(" ")),
             };
-            dispatch(app, action);
+            self.dispatch(app, action);
             changed = true;
         }
         let editor = marker::editor_of(&path).map(|owner| owner.who());
         if editor != app.edited_by {
-            dispatch(app, Action::EditedBy(editor));
+            self.dispatch(app, Action::EditedBy(editor));
             changed = true;
         }
         changed
@@ -237,17 +264,70 @@ impl Runtime {
     }
 }
 
-/// Runs an action and every effect it leads to.
+/// Runs an action and every effect it leads to, in the foreground (a Monte Carlo run
+/// included): for tests, benchmarks and scripts.
 pub fn dispatch(app: &mut App, action: Action) {
+    run_effects(app, action, &mut Runner::Foreground);
+}
+
+fn run_effects(app: &mut App, action: Action, runner: &mut Runner) {
     let mut effect = update::update(app, action);
-    while let Some(feedback) = perform(effect) {
+    while let Some(feedback) = perform(effect, runner) {
         effect = update::update(app, feedback);
     }
 }
 
-fn perform(effect: Effect) -> Option<Action> {
+/// Where long work runs: at once (tests, scripts) or on other threads (the workbench).
+enum Runner<'a> {
+    Foreground,
+    Background(&'a mut Option<Background>),
+}
+
+/// A Monte Carlo run drawing on other threads while the interface stays live.
+struct Background {
+    done: Arc<AtomicUsize>,
+    reported: usize,
+    result: mpsc::Receiver<MonteCarlo>,
+}
+
+impl Background {
+    fn start(project: Project, drivers: Drivers, simulation: Simulation) -> Self {
+        let done = Arc::new(AtomicUsize::new(0));
+        let (sender, result) = mpsc::channel();
+        let counter = Arc::clone(&done);
+        std::thread::spawn(move || {
+            let run = simulate(&project, &drivers, simulation, &|n| counter.store(n, Ordering::Relaxed));
+            // The receiver is gone only if the workbench quit meanwhile.
+            let _ = sender.send(run);
+        });
+        Self { done, reported: 0, result }
+    }
+
+    /// Progress to report, or the finished run.
+    fn poll(&mut self) -> Option<Action> {
+        if let Ok(run) = self.result.try_recv() {
+            return Some(Action::SimulationDone(Box::new(run)));
+        }
+        let done = self.done.load(Ordering::Relaxed);
+        (done != self.reported).then(|| {
+            self.reported = done;
+            Action::SimulationProgress(done)
+        })
+    }
+}
+
+fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
     match effect {
         Effect::None | Effect::Quit => None,
+        Effect::Simulate { project, drivers, simulation } => match runner {
+            Runner::Foreground => {
+                Some(Action::SimulationDone(Box::new(simulate(&project, &drivers, simulation, &|_| {}))))
+            }
+            Runner::Background(slot) => {
+                **slot = Some(Background::start(*project, drivers, simulation));
+                None
+            }
+        },
         Effect::Save { path, project, original, known } => {
             Some(match save::save_checked(&path, &project, original.as_deref(), known.as_ref()) {
                 Ok(saved) => Action::Saved { text: saved.text, fingerprint: saved.fingerprint },

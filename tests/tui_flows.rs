@@ -209,3 +209,79 @@ fn help_lists_the_keys_and_closes() {
     press(&mut app, &[Action::ToggleHelp]);
     assert_eq!(app.mode, Mode::Normal);
 }
+
+#[test]
+fn goal_seek_moves_the_slider_to_the_value_the_engine_confirms() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::Down, Action::GoalSeek]);
+    assert_eq!(app.selected_driver(), Driver::Costs);
+    type_text(&mut app, "npv=0");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.mode, Mode::Normal);
+    let costs = app.drivers.costs.unwrap();
+    assert!(costs > dec!(1), "{costs}");
+    assert!(app.figures.flows.npv.abs() < dec!(1), "{}", app.figures.flows.npv);
+    assert!(!app.dirty, "goal seek moves a slider, not the project");
+}
+
+#[test]
+fn an_unreachable_goal_is_said_inline() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::GoalSeek]);
+    type_text(&mut app, "break_even=1");
+    press(&mut app, &[Action::Submit]);
+    let Mode::Prompt { error: Some(error), .. } = &app.mode else { panic!("{:?}", app.mode) };
+    assert!(error.contains("benefits"), "{error}");
+}
+
+#[test]
+fn scenarios_are_compared_applied_renamed_and_deleted() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::ShowScenarios]);
+    let Mode::Scenarios { rows, .. } = &app.mode else { panic!() };
+    assert_eq!(rows.len(), 2, "base and pessimiste");
+    press(&mut app, &[Action::Down, Action::Submit]);
+    assert_eq!(app.drivers, app.project.scenarios["pessimiste"]);
+    assert!(!app.dirty);
+    press(&mut app, &[Action::ShowScenarios, Action::Down, Action::Rename]);
+    type_text(&mut app, "prudent");
+    press(&mut app, &[Action::Submit]);
+    assert!(app.project.scenarios.contains_key("prudent"));
+    press(&mut app, &[Action::ShowScenarios, Action::Down, Action::Delete]);
+    assert!(app.project.scenarios.is_empty());
+    press(&mut app, &[Action::Cancel, Action::Undo]);
+    assert!(app.project.scenarios.contains_key("prudent"));
+}
+
+#[test]
+fn prudence_presets_and_the_tornado_width() {
+    let mut app = app();
+    press(
+        &mut app,
+        &[Action::GoTab(Tab::Sensitivity), Action::Preset(roi_workbench::tui::action::Preset::PocGains)],
+    );
+    assert_eq!(app.drivers.benefits, Some(dec!(0.65)));
+    let first = app.tornado[0];
+    press(&mut app, &[Action::CycleTornadoWidth]);
+    assert_eq!(app.tornado_width, dec!(0.30));
+    assert!(app.tornado[0].npv_swing() > first.npv_swing());
+}
+
+#[test]
+fn a_monte_carlo_run_shows_its_results() {
+    let mut app = app();
+    roi_workbench::tui::dispatch(&mut app, Action::GoTab(Tab::Sensitivity));
+    roi_workbench::tui::dispatch(&mut app, Action::RunMonteCarlo);
+    assert_eq!(app.mode, Mode::MonteCarlo);
+    let roi_workbench::tui::app::SimulationState::Done(run) = &app.simulation else { panic!() };
+    let roi = run.roi_adjusted_pct.unwrap();
+    assert!(roi.p10 <= roi.p50 && roi.p50 <= roi.p90);
+    press(&mut app, &[Action::Cancel]);
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, &[Action::AdjustDriver(1)]);
+    assert_eq!(
+        app.simulation,
+        roi_workbench::tui::app::SimulationState::Idle,
+        "a run of other inputs is dropped"
+    );
+}

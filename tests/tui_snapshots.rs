@@ -106,3 +106,14 @@ fn the_kpi_picker_and_the_quit_question() {
     update(&mut app, Action::Quit);
     insta::assert_snapshot!("quit_question_fr", draw(&app, 80, 24));
 }
+
+#[test]
+fn scenarios_side_by_side_and_monte_carlo() {
+    let mut app = app(Lang::Fr);
+    update(&mut app, Action::GoTab(Tab::Sensitivity));
+    update(&mut app, Action::ShowScenarios);
+    insta::assert_snapshot!("scenarios_fr", draw(&app, 80, 24));
+    update(&mut app, Action::Cancel);
+    roi_workbench::tui::dispatch(&mut app, Action::RunMonteCarlo);
+    insta::assert_snapshot!("monte_carlo_fr", draw(&app, 120, 40));
+}

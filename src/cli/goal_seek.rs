@@ -59,16 +59,17 @@ pub fn run(args: &Args) -> ExitCode {
             "value": answer.value.map(crate::report::json::number_exact),
             "achieved": answer.achieved.map(crate::report::json::number),
         }))),
-        Format::Text => match (answer.value, answer.achieved) {
-            (Some(value), achieved) => super::emit(&format!(
-                "{} = {value} reaches {} (recomputed: {})",
-                args.driver,
-                args.target,
-                achieved
-                    .map_or_else(|| "not reached".to_owned(), |a| crate::domain::money::round(a).to_string())
-            )),
-            (None, _) => {}
-        },
+        Format::Text => {
+            if let Some(value) = answer.value {
+                let achieved = answer
+                    .achieved
+                    .map_or_else(|| "not reached".to_owned(), |a| crate::domain::money::round(a).to_string());
+                super::emit(&format!(
+                    "{} = {value} reaches {} (recomputed: {achieved})",
+                    args.driver, args.target
+                ));
+            }
+        }
     }
     if answer.value.is_none() {
         eprintln!(

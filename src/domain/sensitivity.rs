@@ -197,6 +197,40 @@ pub fn goal_seek(project: &Project, base: &Drivers, driver: Driver, goal: Goal) 
     GoalSeek { driver, goal, value: Some(value), achieved: achieved(goal, &flows) }
 }
 
+/// One line of the side-by-side table of scenarios.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioSummary {
+    /// `None` for the base (no scenario).
+    pub name: Option<String>,
+    pub drivers: Drivers,
+    pub roi_adjusted_pct_12: Option<Decimal>,
+    pub roi_adjusted_pct_horizon: Option<Decimal>,
+    pub npv: Decimal,
+    pub break_even_month: Option<i64>,
+    pub robust: bool,
+}
+
+/// The base and every scenario of the project, with their headline figures.
+pub fn scenario_summaries(project: &Project) -> Vec<ScenarioSummary> {
+    let base = (None, Drivers::default());
+    let scenarios = project.scenarios.iter().map(|(name, drivers)| (Some(name.clone()), *drivers));
+    std::iter::once(base)
+        .chain(scenarios)
+        .map(|(name, drivers)| {
+            let figures = super::engine::Figures::compute(project, &drivers);
+            ScenarioSummary {
+                name,
+                drivers,
+                roi_adjusted_pct_12: figures.flows.at(12).roi_adjusted_pct(),
+                roi_adjusted_pct_horizon: figures.flows.at_horizon().roi_adjusted_pct(),
+                npv: figures.flows.npv,
+                break_even_month: figures.flows.break_even_month,
+                robust: figures.stress.robust,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,6 +285,20 @@ mod tests {
         let impossible =
             goal_seek(&project(), &Drivers::default(), Driver::Adoption, Goal::RoiAdjusted(dec!(1000)));
         assert_eq!(impossible.value, None);
+    }
+
+    #[test]
+    fn scenarios_side_by_side_start_with_the_base() {
+        let mut project = project();
+        project
+            .scenarios
+            .insert("prudent".into(), Drivers { benefits: Some(dec!(0.5)), ..Drivers::default() });
+        let rows = scenario_summaries(&project);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].name, None);
+        assert_eq!(rows[0].npv, dec!(12000));
+        assert_eq!(rows[1].npv, dec!(-6000));
+        assert_eq!(rows[1].break_even_month, None);
     }
 
     #[test]

@@ -2,8 +2,18 @@
 //! never a key event; each variant describes itself for the help overlay and the footer.
 
 use super::app::Tab;
+use crate::domain::montecarlo::MonteCarlo;
 use crate::i18n::Lang;
 use crate::store::{Fingerprint, Loaded};
+
+/// The prudence rules of the method, one key each (DOMAIN.md §2.8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// Gains measured in a POC × 0.65 before extrapolating.
+    PocGains,
+    /// POC-to-scale extrapolation × 0.6 (the middle of 0.5–0.7).
+    PocToScale,
+}
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +86,16 @@ pub enum Action {
     Compare,
     Restore,
     Discard,
+    // What-if tools of the Sensitivity tab.
+    ShowScenarios,
+    Rename,
+    GoalSeek,
+    RunMonteCarlo,
+    ShowMonteCarlo,
+    SimulationProgress(usize),
+    SimulationDone(Box<MonteCarlo>),
+    Preset(Preset),
+    CycleTornadoWidth,
     Opened(Box<Loaded>),
     OpenFailed(String),
 }
@@ -133,6 +153,29 @@ impl Action {
             Action::Discard => {
                 pick("abandonner les modifications récupérées", "discard the recovered changes")
             }
+            Action::ShowScenarios => pick(
+                "comparer, appliquer, renommer, supprimer les scénarios",
+                "compare, apply, rename, delete scenarios",
+            ),
+            Action::Rename => pick("renommer", "rename"),
+            Action::GoalSeek => pick(
+                "valeur cible : quel réglage du curseur atteint…",
+                "goal seek: which value of this driver reaches…",
+            ),
+            Action::RunMonteCarlo => {
+                pick("lancer le Monte Carlo (10 000 tirages)", "run Monte Carlo (10,000 draws)")
+            }
+            Action::ShowMonteCarlo => pick("afficher le Monte Carlo", "show the Monte Carlo results"),
+            Action::Preset(Preset::PocGains) => {
+                pick("prudence : gains de POC × 0,65", "prudence: POC gains × 0.65")
+            }
+            Action::Preset(Preset::PocToScale) => {
+                pick("prudence : passage POC → échelle × 0,6", "prudence: POC-to-scale × 0.6")
+            }
+            Action::CycleTornadoWidth => {
+                pick("largeur de la tornade : ±10 / 20 / 30 %", "tornado width: ±10 / 20 / 30 %")
+            }
+            Action::SimulationProgress(_) | Action::SimulationDone(_) => "",
             Action::Saved { .. }
             | Action::SavedAs { .. }
             | Action::SaveFailed(_)

@@ -4,6 +4,8 @@
 use crate::domain::drivers::Driver;
 use crate::domain::engine::Figures;
 use crate::domain::matrix::{Quadrant, RankKey, rank_order};
+use crate::domain::montecarlo::MonteCarlo;
+use crate::domain::sensitivity::{DEFAULT_WIDTH, ScenarioSummary, TornadoBar, tornado};
 use crate::domain::validate::FieldPath;
 use crate::domain::{Drivers, Project};
 use crate::i18n::{Lang, Text};
@@ -49,6 +51,18 @@ impl Tab {
     }
 }
 
+/// A Monte Carlo run: none yet, drawing in the background, or done.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum SimulationState {
+    #[default]
+    Idle,
+    Running {
+        done: usize,
+        total: usize,
+    },
+    Done(Box<MonteCarlo>),
+}
+
 /// What the keyboard currently drives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
@@ -80,6 +94,13 @@ pub enum Mode {
     Recovery {
         project: Box<Project>,
     },
+    /// The scenarios side by side; `selected` 0 is the base.
+    Scenarios {
+        selected: usize,
+        rows: Vec<ScenarioSummary>,
+    },
+    /// The Monte Carlo results: histogram, fan chart, percentiles.
+    MonteCarlo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +111,12 @@ pub enum Purpose {
     },
     /// Where to save a copy (read-only file, or a conflict kept as a copy).
     SaveAs,
+    /// A target for the selected driver: `roi_adjusted=150`, `npv=0`, `break_even=18`.
+    GoalSeek,
+    /// A new name for a scenario.
+    RenameScenario {
+        index: usize,
+    },
 }
 
 /// A message in the status bar.
@@ -196,6 +223,11 @@ pub struct App {
     pub drivers: Drivers,
     /// Show the figures under the ×2/÷2 rule.
     pub stress_view: bool,
+    /// Each driver moved ±`tornado_width` alone, largest NPV swing first.
+    pub tornado: Vec<TornadoBar>,
+    pub tornado_width: Decimal,
+    /// The Monte Carlo run of the current project and sliders, if one was asked for.
+    pub simulation: SimulationState,
     pub tab: Tab,
     pub cursors: [Cursor; 6],
     pub driver: usize,
@@ -215,6 +247,7 @@ pub struct App {
 impl App {
     pub fn new(loaded: Loaded, portfolio: Vec<PortfolioEntry>, lang: Lang) -> Self {
         let figures = Figures::compute(&loaded.project, &Drivers::default());
+        let bars = tornado(&loaded.project, &Drivers::default(), DEFAULT_WIDTH);
         let portfolio_selected = portfolio.iter().position(|e| e.path == loaded.path).unwrap_or(0);
         Self {
             lang,
@@ -225,6 +258,9 @@ impl App {
             fingerprint: Some(loaded.fingerprint),
             changed_on_disk: false,
             edited_by: None,
+            tornado: bars,
+            tornado_width: DEFAULT_WIDTH,
+            simulation: SimulationState::Idle,
             base_figures: figures.clone(),
             figures,
             drivers: Drivers::default(),
@@ -247,11 +283,21 @@ impl App {
     /// Recomputes every figure from the project and the sliders: the one recompute path.
     pub fn recompute(&mut self) {
         self.base_figures = Figures::compute(&self.project, &Drivers::default());
+        self.recompute_what_if();
+    }
+
+    /// Recomputes what the sliders change (the project itself did not change).
+    pub fn recompute_what_if(&mut self) {
         self.figures = if self.drivers.is_neutral() {
             self.base_figures.clone()
         } else {
             Figures::compute(&self.project, &self.drivers)
         };
+        self.tornado = tornado(&self.project, &self.drivers, self.tornado_width);
+        // A run of other inputs would mislead: it is dropped, and can be run again.
+        if matches!(self.simulation, SimulationState::Done(_)) {
+            self.simulation = SimulationState::Idle;
+        }
     }
 
     pub fn cursor(&self) -> Cursor {

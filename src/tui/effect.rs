@@ -1,6 +1,7 @@
 //! What `update` asks the runtime to do: the only way the workbench reaches the disk or ends.
 
-use crate::domain::Project;
+use crate::domain::montecarlo::Simulation;
+use crate::domain::{Drivers, Project};
 use crate::store::Fingerprint;
 use std::path::PathBuf;
 
@@ -24,5 +25,11 @@ pub enum Effect {
     DiscardRecovery(PathBuf),
     /// Load another project.
     Open(PathBuf),
+    /// Run a Monte Carlo simulation in the background.
+    Simulate {
+        project: Box<Project>,
+        drivers: Drivers,
+        simulation: Simulation,
+    },
     Quit,
 }

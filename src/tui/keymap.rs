@@ -1,7 +1,7 @@
 //! Keys as data: (scope, key) → `Action`. The help overlay is drawn from the same table, so
 //! it can never drift from what the keys do. Vim keys and arrows both work.
 
-use super::action::Action;
+use super::action::{Action, Preset};
 use super::app::{App, Mode, Tab};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -45,6 +45,13 @@ static BINDINGS: &[Binding] = &[
     bind!(Only(Tab::Sensitivity), "R", [ch('R'), (KeyCode::Char('R'), SHIFT)], Action::ResetAllDrivers),
     bind!(Only(Tab::Sensitivity), "s", [ch('s')], Action::ToggleStress),
     bind!(Only(Tab::Sensitivity), "S", [ch('S'), (KeyCode::Char('S'), SHIFT)], Action::SaveScenario),
+    bind!(Only(Tab::Sensitivity), "c", [ch('c')], Action::ShowScenarios),
+    bind!(Only(Tab::Sensitivity), "=", [ch('=')], Action::GoalSeek),
+    bind!(Only(Tab::Sensitivity), "M", [ch('M'), (KeyCode::Char('M'), SHIFT)], Action::RunMonteCarlo),
+    bind!(Only(Tab::Sensitivity), "m", [ch('m')], Action::ShowMonteCarlo),
+    bind!(Only(Tab::Sensitivity), "p", [ch('p')], Action::Preset(Preset::PocGains)),
+    bind!(Only(Tab::Sensitivity), "P", [ch('P'), (KeyCode::Char('P'), SHIFT)], Action::Preset(Preset::PocToScale)),
+    bind!(Only(Tab::Sensitivity), "w", [ch('w')], Action::CycleTornadoWidth),
     bind!(Only(Tab::Matrix), "Enter", [(Enter, NONE)], Action::OpenSelected),
     bind!(Only(Tab::Kpis), "m", [ch('m')], Action::AddMeasurement),
     bind!(Grid, "Enter", [(Enter, NONE)], Action::Edit),
@@ -106,6 +113,20 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Mode::Recovery { .. } => match key.code {
             KeyCode::Char('r') => Some(Action::Restore),
             KeyCode::Char('d') => Some(Action::Discard),
+            _ => None,
+        },
+        Mode::Scenarios { .. } => match key.code {
+            Up | KeyCode::Char('k') => Some(Action::Up),
+            Down | KeyCode::Char('j') => Some(Action::Down),
+            Enter => Some(Action::Submit),
+            KeyCode::Char('r') => Some(Action::Rename),
+            KeyCode::Char('d') => Some(Action::Delete),
+            KeyCode::Esc | KeyCode::Char('q' | 'c') => Some(Action::Cancel),
+            _ => None,
+        },
+        Mode::MonteCarlo => match key.code {
+            KeyCode::Char('M') => Some(Action::RunMonteCarlo),
+            KeyCode::Esc | KeyCode::Char('q' | 'm') => Some(Action::Cancel),
             _ => None,
         },
         Mode::Normal => normal_action(app.tab, key),

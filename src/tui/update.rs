@@ -7,6 +7,7 @@ use super::app::{App, Mode, Purpose, Tab};
 use super::effect::Effect;
 use super::grid::{Collection, Grid};
 use super::tabs;
+use super::whatif;
 use crate::domain::catalogue::CatalogueKpi;
 use crate::domain::drivers::Driver;
 use crate::domain::project::{
@@ -28,6 +29,20 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::ConfirmQuit => return answering(app, action),
         Mode::Conflict { .. } => return resolving(app, action),
         Mode::Recovery { .. } => return recovering(app, action),
+        Mode::Scenarios { .. } => return whatif::scenarios(app, action),
+        Mode::MonteCarlo => {
+            return match action {
+                Action::RunMonteCarlo => whatif::run_monte_carlo(app),
+                Action::SimulationProgress(done) => {
+                    whatif::progress(app, done);
+                    Effect::None
+                }
+                _ => {
+                    app.mode = Mode::Normal;
+                    Effect::None
+                }
+            };
+        }
         Mode::Help if action == Action::ToggleHelp => {
             app.mode = Mode::Normal;
             return Effect::None;
@@ -83,6 +98,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::ChangedOnDisk(loaded) => changed_on_disk(app, *loaded),
         Action::EditedBy(who) => app.edited_by = who,
+        Action::ShowScenarios => whatif::show_scenarios(app),
+        Action::GoalSeek => start_prompt(app, Purpose::GoalSeek),
+        Action::RunMonteCarlo => return whatif::run_monte_carlo(app),
+        Action::ShowMonteCarlo => whatif::show_monte_carlo(app),
+        Action::SimulationProgress(done) => whatif::progress(app, done),
+        Action::SimulationDone(run) => whatif::finished(app, run),
+        Action::Preset(preset) => whatif::preset(app, preset),
+        Action::CycleTornadoWidth => whatif::cycle_tornado_width(app),
         Action::SaveFailed(message) | Action::OpenFailed(message) => {
             app.quit_after_save = false;
             app.warn(message);
@@ -107,7 +130,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         | Action::SaveCopy
         | Action::Compare
         | Action::Restore
-        | Action::Discard => {}
+        | Action::Discard
+        | Action::Rename => {}
     }
     Effect::None
 }
@@ -203,7 +227,7 @@ fn recovering(app: &mut App, action: Action) -> Effect {
 }
 
 /// Replaces the project, keeping the old one for undo, and recomputes every figure.
-fn change_project(app: &mut App, project: Project) {
+pub fn change_project(app: &mut App, project: Project) {
     let previous = std::mem::replace(&mut app.project, project);
     app.history.undo.push(previous);
     app.history.redo.clear();
@@ -345,6 +369,12 @@ fn submit(app: &mut App) -> Effect {
         let path = std::path::PathBuf::from(buffer.trim());
         return Effect::SaveAs { path, project: Box::new(app.project.clone()) };
     }
+    if let Mode::Prompt { purpose: Purpose::GoalSeek, buffer, .. } = &mode {
+        if let Err(message) = whatif::solve_goal(app, buffer) {
+            refuse_input(app, mode, message);
+        }
+        return Effect::None;
+    }
     let result = match &mode {
         Mode::Editing { path, buffer, .. } => {
             set_value(&app.project, path, buffer).map_err(|e| e.to_string())
@@ -353,6 +383,9 @@ fn submit(app: &mut App) -> Effect {
         Mode::Prompt { purpose: Purpose::Measurement { kpi }, buffer, .. } => {
             with_measurement(app, *kpi, buffer)
         }
+        Mode::Prompt { purpose: Purpose::RenameScenario { index }, buffer, .. } => {
+            whatif::with_renamed_scenario(app, *index, buffer)
+        }
         _ => return Effect::None,
     };
     match result {
@@ -360,14 +393,17 @@ fn submit(app: &mut App) -> Effect {
             change_project(app, project);
             app.say(app.lang.t(Text::Changed));
         }
-        Err(message) => {
-            app.mode = mode;
-            if let Mode::Editing { error, .. } | Mode::Prompt { error, .. } = &mut app.mode {
-                *error = Some(message);
-            }
-        }
+        Err(message) => refuse_input(app, mode, message),
     }
     Effect::None
+}
+
+/// Puts the editor or prompt back, with the reason its input was refused.
+fn refuse_input(app: &mut App, mode: Mode, message: String) {
+    app.mode = mode;
+    if let Mode::Editing { error, .. } | Mode::Prompt { error, .. } = &mut app.mode {
+        *error = Some(message);
+    }
 }
 
 /// The project with the current sliders saved as scenario `name`.

@@ -41,6 +41,10 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Mode::Conflict { disk_text, comparing } => {
             render_conflict(app, disk_text, *comparing, frame, body, theme)
         }
+        Mode::Scenarios { selected, rows } => {
+            tabs::sensitivity::render_scenarios(app, *selected, rows, frame, body, theme)
+        }
+        Mode::MonteCarlo => tabs::sensitivity::render_monte_carlo(app, frame, body, theme),
         Mode::Recovery { .. } => render_dialog(
             frame,
             body,
@@ -87,6 +91,9 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let label = match app.mode {
                 Mode::Prompt { purpose: Purpose::ScenarioName, .. } => lang.t(Text::PromptScenario),
                 Mode::Prompt { purpose: Purpose::Measurement { .. }, .. } => lang.t(Text::PromptMeasurement),
+                Mode::Prompt { purpose: Purpose::GoalSeek, .. } => lang.t(Text::PromptGoal),
+                Mode::Prompt { purpose: Purpose::RenameScenario { .. }, .. } => lang.t(Text::PromptRename),
+                Mode::Prompt { purpose: Purpose::SaveAs, .. } => lang.t(Text::PromptSaveAs),
                 _ => lang.t(Text::PromptValue),
             };
             let mut spans =
@@ -113,6 +120,9 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     }
     if let Some(who) = &app.edited_by {
         spans.push(Span::styled(format!(" {} {who} ", lang.t(Text::EditedByBanner)), theme.warn));
+    }
+    if let crate::tui::app::SimulationState::Running { done, total } = app.simulation {
+        spans.push(Span::styled(format!(" {} {done}/{total} ", lang.t(Text::Simulating)), theme.warn));
     }
     if !app.drivers.is_neutral() || app.stress_view {
         spans.push(Span::styled(format!(" {} ", lang.t(Text::WhatIfActive)), theme.warn));

@@ -2,7 +2,7 @@
 //! base figures, the cumulative chart of both, and the ×2/÷2 toggle.
 
 use crate::domain::drivers::Driver;
-use crate::domain::sensitivity;
+use crate::domain::sensitivity::{self, ScenarioSummary};
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -27,14 +27,225 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Paragraph::new(figure_lines(app, theme)).block(block(&figures_title(app), theme)),
         figures,
     );
+    let [chart, tornado] = right.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(12)]));
     let shown = if app.stress_view { &app.figures.stressed_flows } else { &app.figures.flows };
     cash_flow_chart(
         frame,
-        right,
+        chart,
         theme,
         app.lang,
         &[(&app.base_figures.flows, theme.muted), (shown, theme.figure)],
     );
+    render_tornado(app, frame, tornado, theme);
+}
+
+/// One bar per driver around the current NPV: left of the axis when the driver's low end
+/// lowers the NPV, right when its high end raises it; widest swing on top.
+fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let title = format!(
+        "{} ±{}",
+        lang.t(Text::TornadoTitle),
+        lang.percent(Some(app.tornado_width * Decimal::ONE_HUNDRED))
+    );
+    let outer = block(&title, theme);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let center = app.figures.flows.npv;
+    let widest = app
+        .tornado
+        .iter()
+        .map(|b| (b.npv_low - center).abs().max((b.npv_high - center).abs()))
+        .max()
+        .unwrap_or_default();
+    let label_width = 16;
+    let half = usize::from(inner.width.saturating_sub(label_width + 1)) / 2;
+    let cells = |delta: Decimal| -> usize {
+        if widest.is_zero() {
+            0
+        } else {
+            ((delta.abs() / widest) * Decimal::from(half)).round().to_usize().unwrap_or(0).min(half)
+        }
+    };
+    let lines: Vec<Line> = app
+        .tornado
+        .iter()
+        .take(usize::from(inner.height))
+        .map(|bar| {
+            let (down, up) = (bar.npv_low.min(bar.npv_high) - center, bar.npv_low.max(bar.npv_high) - center);
+            let (left, right) = (cells(down.min(Decimal::ZERO)), cells(up.max(Decimal::ZERO)));
+            Line::from(vec![
+                Span::styled(format!("{:<16}", bar.driver.key()), theme.label),
+                Span::raw(" ".repeat(half - left)),
+                Span::styled("=".repeat(left), theme.bad),
+                Span::styled("|", theme.muted),
+                Span::styled("=".repeat(right), theme.good),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The base and every scenario side by side.
+pub fn render_scenarios(
+    app: &App,
+    selected: usize,
+    rows: &[ScenarioSummary],
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let money = |v| lang.money_whole(v, app.currency());
+    let header = Line::styled(
+        format!(
+            "{:<15}{:>11}{:>11}{:>12}{:>11}{:>10}",
+            lang.t(Text::Scenario),
+            format!("{} 12", lang.t(Text::RoiShort)),
+            format!("{} {}", lang.t(Text::RoiShort), app.figures.horizon),
+            lang.t(Text::Npv),
+            lang.t(Text::BreakEven),
+            "×2/÷2"
+        ),
+        theme.label,
+    );
+    let mut lines = vec![header];
+    for (i, row) in rows.iter().enumerate() {
+        let name: String =
+            row.name.clone().unwrap_or_else(|| lang.t(Text::Base).to_owned()).chars().take(14).collect();
+        let verdict = lang.t(if row.robust { Text::Robust } else { Text::Fragile });
+        let text = format!(
+            "{name:<15}{:>11}{:>11}{:>12}{:>11}{:>10}",
+            lang.percent(row.roi_adjusted_pct_12),
+            lang.percent(row.roi_adjusted_pct_horizon),
+            money(row.npv),
+            row.break_even_month.map_or_else(|| "—".to_owned(), |m| format!("m{m}")),
+            verdict
+        );
+        lines.push(Line::styled(text, if i == selected { theme.selected_row } else { theme.figure }));
+    }
+    let popup = crate::tui::widgets::centered(area, 74, rows.len() as u16 + 3);
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block(lang.t(Text::Scenarios), theme)), popup);
+}
+
+/// The Monte Carlo results: percentiles and probabilities, the ROI histogram, the fan chart.
+pub fn render_monte_carlo(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let crate::tui::app::SimulationState::Done(run) = &app.simulation else { return };
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let [left, right] = area.layout(&Layout::horizontal([Constraint::Length(44), Constraint::Fill(1)]));
+    let [stats, histogram] = left.layout(&Layout::vertical([Constraint::Length(10), Constraint::Fill(1)]));
+    let lang = app.lang;
+    let draws = run.simulation.map_or(0, |s| s.draws);
+    let percent = |p: Decimal| lang.percent(Some(p * Decimal::ONE_HUNDRED));
+    let money = |v| lang.money_whole(v, app.currency());
+    let mut lines =
+        vec![Line::styled(format!("{:<12}{:>10}{:>10}{:>10}", "", "P10", "P50", "P90"), theme.label)];
+    if let Some(roi) = &run.roi_adjusted_pct {
+        lines.push(Line::raw(format!(
+            "{:<12}{:>10}{:>10}{:>10}",
+            lang.t(Text::RoiShort),
+            lang.percent(Some(roi.p10)),
+            lang.percent(Some(roi.p50)),
+            lang.percent(Some(roi.p90))
+        )));
+    }
+    lines.push(Line::raw(format!(
+        "{:<12}{:>10}{:>10}{:>10}",
+        lang.t(Text::Npv),
+        money(run.npv.p10),
+        money(run.npv.p50),
+        money(run.npv.p90)
+    )));
+    let months = &run.break_even_month;
+    let month = |m: Option<i64>| m.map_or_else(|| "—".to_owned(), |m| format!("m{m}"));
+    lines.push(Line::raw(format!(
+        "{:<12}{:>10}{:>10}{:>10}",
+        lang.t(Text::BreakEven),
+        month(months.p10),
+        month(months.p50),
+        month(months.p90)
+    )));
+    if let Some(positive) = run.prob_roi_positive {
+        lines.push(Line::from(vec![
+            Span::raw(format!("P(ROI > 0){}", lang.colon())),
+            Span::styled(percent(positive), theme.signed(Some(positive - Decimal::new(5, 1)))),
+        ]));
+    }
+    let by: Vec<String> =
+        run.prob_break_even_by.iter().map(|(m, p)| format!("{m}m {}", percent(*p))).collect();
+    lines.push(Line::raw(format!("{}{}", lang.t(Text::BreakEven), lang.colon())));
+    lines.push(Line::styled(format!("  {}", by.join(" · ")), theme.figure));
+    let title = format!("Monte Carlo · {draws} · M / Esc");
+    frame.render_widget(Paragraph::new(lines).block(block(&title, theme)), stats);
+    render_histogram(app, &run.roi_samples, frame, histogram, theme);
+    render_fan(app, run, frame, right, theme);
+}
+
+fn render_histogram(app: &App, samples: &[Decimal], frame: &mut Frame, area: Rect, theme: &Theme) {
+    let bins =
+        crate::domain::montecarlo::histogram(samples, usize::from(area.width.saturating_sub(2) / 3).max(1));
+    let bars: Vec<ratatui::widgets::Bar> = bins
+        .iter()
+        .map(|(_, count)| {
+            ratatui::widgets::Bar::default().value(*count as u64).text_value(String::new()).style(theme.bar)
+        })
+        .collect();
+    let first = bins.first().map_or_else(String::new, |(low, _)| app.lang.percent(Some(*low)));
+    let last = samples.last().map_or_else(String::new, |v| app.lang.percent(Some(*v)));
+    let chart = ratatui::widgets::BarChart::default()
+        .block(
+            block(app.lang.t(Text::Histogram), theme)
+                .title_bottom(Line::styled(format!(" {first} … {last} "), theme.label)),
+        )
+        .data(ratatui::widgets::BarGroup::default().bars(&bars))
+        .bar_width(2)
+        .bar_gap(1);
+    frame.render_widget(chart, area);
+}
+
+fn render_fan(
+    app: &App,
+    run: &crate::domain::montecarlo::MonteCarlo,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    use ratatui::symbols::Marker;
+    use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
+    let series = |pick: fn(&crate::domain::montecarlo::Percentiles<Decimal>) -> Decimal| -> Vec<(f64, f64)> {
+        run.fan.iter().enumerate().map(|(m, p)| ((m + 1) as f64, pick(p).to_f64().unwrap_or(0.0))).collect()
+    };
+    let (p10, p50, p90) = (series(|p| p.p10), series(|p| p.p50), series(|p| p.p90));
+    let low = p10.iter().map(|(_, y)| *y).fold(0.0_f64, f64::min);
+    let high = p90.iter().map(|(_, y)| *y).fold(0.0_f64, f64::max);
+    let horizon = run.fan.len().max(1) as f64;
+    let zero = vec![(1.0, 0.0), (horizon, 0.0)];
+    let line = |data, style| {
+        Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Dot).style(style)
+    };
+    let datasets = vec![
+        line(&zero, theme.muted),
+        line(&p10, theme.bad),
+        line(&p90, theme.good),
+        line(&p50, theme.figure),
+    ];
+    let k = |v: f64| format!("{:.0}k", v / 1000.0);
+    let chart = Chart::new(datasets)
+        .block(block(app.lang.t(Text::Fan), theme))
+        .x_axis(
+            Axis::default()
+                .bounds([1.0, horizon])
+                .labels([Span::raw("1"), Span::raw(format!("{}", horizon as i64))])
+                .style(theme.muted),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([low, high.max(low + 1.0)])
+                .labels([Span::raw(k(low)), Span::raw(k(high))])
+                .style(theme.muted),
+        );
+    frame.render_widget(chart, area);
 }
 
 fn figures_title(app: &App) -> String {
