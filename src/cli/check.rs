@@ -1,7 +1,7 @@
 //! `roi check PATH…`: validate files and folders; every problem on its own line.
 
-use super::EXIT_INVALID;
-use crate::store;
+use super::{EXIT_INVALID, EXIT_IO};
+use crate::store::{self, LoadError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,8 +15,9 @@ pub struct Args {
     pub recursive: bool,
 }
 
+/// 0 when every file is valid; 1 when one is invalid; 3 when one cannot be read.
 pub fn run(args: &Args) -> ExitCode {
-    let mut failed = false;
+    let mut code = 0;
     let mut checked = 0;
     for path in &args.paths {
         let files = if path.is_dir() {
@@ -24,7 +25,7 @@ pub fn run(args: &Args) -> ExitCode {
                 Ok(files) => files,
                 Err(error) => {
                     eprintln!("{}: cannot read the folder: {error}", path.display());
-                    failed = true;
+                    code = EXIT_IO;
                     continue;
                 }
             }
@@ -33,18 +34,21 @@ pub fn run(args: &Args) -> ExitCode {
         };
         for file in files {
             checked += 1;
-            if let Err(error) = store::load(&file) {
-                failed = true;
-                for line in error.lines() {
-                    super::emit(&line);
+            match store::load(&file) {
+                Ok(_) => {}
+                Err(error @ LoadError::Invalid { .. }) => {
+                    code = code.max(EXIT_INVALID);
+                    error.lines().iter().for_each(|line| super::emit(line));
+                }
+                Err(error @ LoadError::Unreadable { .. }) => {
+                    code = EXIT_IO;
+                    eprintln!("{error}");
                 }
             }
         }
     }
-    if failed {
-        ExitCode::from(EXIT_INVALID)
-    } else {
+    if code == 0 {
         eprintln!("{checked} project file(s) valid");
-        ExitCode::SUCCESS
     }
+    ExitCode::from(code)
 }
