@@ -212,7 +212,10 @@ fn reading_commands_never_write_the_file() {
             .assert()
             .success();
     }
-    roi().args(["goal-seek", file.to_str().unwrap(), "--driver", "benefits", "--target", "npv=0"]).assert().success();
+    roi()
+        .args(["goal-seek", file.to_str().unwrap(), "--driver", "benefits", "--target", "npv=0"])
+        .assert()
+        .success();
     let after = (std::fs::read(&file).unwrap(), std::fs::metadata(&file).unwrap().modified().unwrap());
     assert_eq!(before, after);
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
