@@ -9,6 +9,7 @@ pub mod completions;
 pub mod goal_seek;
 pub mod measure;
 pub mod new;
+pub mod portfolio;
 pub mod report;
 pub mod set;
 
@@ -52,6 +53,8 @@ pub enum Command {
     Measure(measure::Args),
     /// Find the value of one driver that reaches a target ROI, NPV or break-even month.
     GoalSeek(goal_seek::Args),
+    /// The table of every project in a folder (invalid files included) with totals.
+    Portfolio(portfolio::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
 }
@@ -76,6 +79,7 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
         Command::Set(args) => set::run(args),
         Command::Measure(args) => measure::run(args),
         Command::GoalSeek(args) => goal_seek::run(args),
+        Command::Portfolio(args) => portfolio::run(args, lang),
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -15,6 +15,7 @@ pub mod matrix;
 pub mod money;
 pub mod montecarlo;
 pub mod number;
+pub mod portfolio;
 pub mod project;
 pub mod reference;
 pub mod scalar;

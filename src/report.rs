@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod portfolio;
 
 use crate::domain::matrix::Quadrant;
 use crate::i18n::{Lang, Text};

@@ -2,10 +2,12 @@
 //! the projects of a folder. The only module of the core that touches the disk.
 
 pub mod edit;
+pub mod files;
 pub mod fingerprint;
 pub mod format;
 pub mod lock;
 pub mod marker;
+pub mod portfolio;
 pub mod ranges;
 pub mod recovery;
 pub mod save;

@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod compare;
 pub mod effect;
+pub mod folder;
 pub mod grid;
 pub mod keymap;
 pub mod tabs;
@@ -24,7 +25,7 @@ use crate::domain::{Drivers, Project};
 use crate::i18n::Lang;
 use crate::store::fingerprint::{DiskState, disk_state};
 use crate::store::save::{self, SaveError};
-use crate::store::{Fingerprint, marker, recovery};
+use crate::store::{Fingerprint, files, marker, recovery};
 use action::Action;
 use anyhow::Context;
 use app::{App, Mode};
@@ -44,6 +45,8 @@ use theme::Theme;
 
 /// How often the file and its edit marker are checked for other writers.
 const POLL_EVERY: Duration = Duration::from_secs(2);
+/// How often the folder is checked for added, removed or changed project files.
+const POLL_FOLDER_EVERY: Duration = Duration::from_secs(5);
 /// How long to wait for a key before looking at signals and the clock again.
 const TICK: Duration = Duration::from_millis(250);
 /// Shorter while a background run reports progress.
@@ -80,6 +83,8 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
         seen: app.fingerprint.clone(),
         last_poll: Instant::now(),
         background: None,
+        folder_signature: Vec::new(),
+        last_folder_poll: Instant::now(),
     };
     let result = runtime.event_loop(&mut terminal, &mut app);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
@@ -167,6 +172,9 @@ struct Runtime {
     last_poll: Instant,
     /// A Monte Carlo run in progress.
     background: Option<Background>,
+    /// The folder's files, sizes and times when last read.
+    folder_signature: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
+    last_folder_poll: Instant,
 }
 
 impl Runtime {
@@ -198,6 +206,10 @@ impl Runtime {
                 self.last_poll = Instant::now();
                 changed |= self.poll_disk(app);
             }
+            if self.last_folder_poll.elapsed() >= POLL_FOLDER_EVERY {
+                self.last_folder_poll = Instant::now();
+                changed |= self.poll_folder(app);
+            }
             if changed {
                 self.sync_marker(app);
                 terminal.draw(|frame| view::view(app, frame, &theme))?;
@@ -217,6 +229,23 @@ impl Runtime {
             self.background = None;
         }
         self.dispatch(app, action);
+        true
+    }
+
+    /// Reads the folder again when a file was added, removed or written: one `stat` per
+    /// file when nothing changed.
+    fn poll_folder(&mut self, app: &mut App) -> bool {
+        let Some(folder) = app.folder() else { return false };
+        let signature = crate::store::portfolio::signature(&folder, false);
+        if signature == self.folder_signature {
+            return false;
+        }
+        let first = self.folder_signature.is_empty();
+        self.folder_signature = signature;
+        if first {
+            return false;
+        }
+        self.dispatch(app, Action::PortfolioScanned(workspace::scan(&folder)));
         true
     }
 
@@ -339,6 +368,19 @@ fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
             Ok(saved) => Action::SavedAs { path, text: saved.text, fingerprint: saved.fingerprint },
             Err(error) => Action::SaveFailed(error.to_string()),
         }),
+        Effect::CreateProject { path, project } => {
+            Some(file_outcome(files::create(&path, &project).map(|()| format!("created {}", path.display()))))
+        }
+        Effect::DuplicateProject { from, to } => Some(file_outcome(
+            files::duplicate(&from, &to).map(|()| format!("{} → {}", from.display(), to.display())),
+        )),
+        Effect::RenameProject { from, to } => Some(file_outcome(
+            files::rename(&from, &to).map(|()| format!("{} → {}", from.display(), to.display())),
+        )),
+        Effect::ArchiveProject(path) => Some(file_outcome(
+            files::archive(&path).map(|to| format!("{} → {}", path.display(), to.display())),
+        )),
+        Effect::Rescan(folder) => Some(Action::PortfolioScanned(workspace::scan(&folder))),
         Effect::DiscardRecovery(path) => {
             recovery::discard_recovery(&path);
             None
@@ -347,6 +389,13 @@ fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
             Ok(loaded) => Action::Opened(Box::new(loaded)),
             Err(error) => Action::OpenFailed(error.lines().join(" ")),
         }),
+    }
+}
+
+fn file_outcome(result: Result<String, files::FileError>) -> Action {
+    match result {
+        Ok(message) => Action::FileDone(message),
+        Err(error) => Action::FileFailed(error.to_string()),
     }
 }
 

@@ -38,6 +38,7 @@ fn tab_name(tab: Tab) -> &'static str {
         Tab::Kpis => "kpis",
         Tab::Matrix => "matrix",
         Tab::Sensitivity => "sensitivity",
+        Tab::Portfolio => "portfolio",
     }
 }
 

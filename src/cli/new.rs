@@ -1,7 +1,6 @@
 //! `roi new FILE --name …`: a valid new project with the starter pack; never overwrites.
 
 use super::EXIT_IO;
-use crate::domain::catalogue::starter_pack;
 use crate::domain::project::{Department, Project};
 use crate::store::save::create_project;
 use std::path::PathBuf;
@@ -23,17 +22,8 @@ fn parse_department(text: &str) -> Result<Department, String> {
     text.parse()
 }
 
-/// The project `roi new` writes.
-pub fn new_project(name: &str, department: Option<Department>) -> Project {
-    let mut project = Project::named(name);
-    project.project.department = department;
-    project.kpis = starter_pack();
-    project.scenarios = crate::domain::drivers::presets();
-    project
-}
-
 pub fn run(args: &Args) -> ExitCode {
-    let project = new_project(&args.name, args.department);
+    let project = Project::starter(&args.name, args.department);
     match create_project(&args.file, &project) {
         Ok(()) => {
             eprintln!("{}: created", args.file.display());

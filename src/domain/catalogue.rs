@@ -87,6 +87,17 @@ impl CatalogueKpi {
     }
 }
 
+impl super::project::Project {
+    /// A new project: the starter pack of five KPIs and the three preset scenarios.
+    pub fn starter(name: &str, department: Option<super::project::Department>) -> Self {
+        let mut project = Self::named(name);
+        project.project.department = department;
+        project.kpis = starter_pack();
+        project.scenarios = super::drivers::presets();
+        project
+    }
+}
+
 /// The five KPIs every new project starts with.
 pub fn starter_pack() -> Vec<Kpi> {
     CATALOGUE.iter().filter(|entry| entry.starter).map(CatalogueKpi::to_kpi).collect()

@@ -96,6 +96,18 @@ pub enum Action {
     SimulationDone(Box<MonteCarlo>),
     Preset(Preset),
     CycleTornadoWidth,
+    // The portfolio tab.
+    CycleSort,
+    Filter,
+    NewProject,
+    DuplicateProject,
+    RenameProject,
+    ArchiveProject,
+    /// The folder, read again.
+    PortfolioScanned(Vec<crate::tui::app::PortfolioEntry>),
+    /// A file operation went through (message) or not (error).
+    FileDone(String),
+    FileFailed(String),
     Opened(Box<Loaded>),
     OpenFailed(String),
 }
@@ -175,7 +187,20 @@ impl Action {
             Action::CycleTornadoWidth => {
                 pick("largeur de la tornade : ±10 / 20 / 30 %", "tornado width: ±10 / 20 / 30 %")
             }
-            Action::SimulationProgress(_) | Action::SimulationDone(_) => "",
+            Action::CycleSort => pick("changer la colonne de tri", "sort by the next column"),
+            Action::Filter => pick(
+                "filtrer (nom, service, statut, quadrant…)",
+                "filter (name, department, status, quadrant…)",
+            ),
+            Action::NewProject => pick("nouveau projet dans le dossier", "new project in the folder"),
+            Action::DuplicateProject => pick("dupliquer le projet", "duplicate the project"),
+            Action::RenameProject => pick("renommer le fichier", "rename the file"),
+            Action::ArchiveProject => pick("archiver (déplacer dans archive/)", "archive (move to archive/)"),
+            Action::SimulationProgress(_)
+            | Action::SimulationDone(_)
+            | Action::PortfolioScanned(_)
+            | Action::FileDone(_)
+            | Action::FileFailed(_) => "",
             Action::Saved { .. }
             | Action::SavedAs { .. }
             | Action::SaveFailed(_)

@@ -3,15 +3,15 @@
 
 use crate::domain::drivers::Driver;
 use crate::domain::engine::Figures;
-use crate::domain::matrix::{Quadrant, RankKey, rank_order};
 use crate::domain::montecarlo::MonteCarlo;
+use crate::domain::portfolio::{PortfolioTotals, SortKey, ordering};
 use crate::domain::sensitivity::{DEFAULT_WIDTH, ScenarioSummary, TornadoBar, tornado};
 use crate::domain::validate::FieldPath;
 use crate::domain::{Drivers, Project};
 use crate::i18n::{Lang, Text};
-use crate::store::{Fingerprint, LoadError, Loaded};
+use crate::store::{Fingerprint, Loaded};
 use rust_decimal::Decimal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -21,11 +21,12 @@ pub enum Tab {
     Kpis,
     Matrix,
     Sensitivity,
+    Portfolio,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] =
-        [Tab::Summary, Tab::Baseline, Tab::Tco, Tab::Kpis, Tab::Matrix, Tab::Sensitivity];
+    pub const ALL: [Tab; 7] =
+        [Tab::Summary, Tab::Baseline, Tab::Tco, Tab::Kpis, Tab::Matrix, Tab::Sensitivity, Tab::Portfolio];
 
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -39,6 +40,7 @@ impl Tab {
             Tab::Kpis => Text::TabKpis,
             Tab::Matrix => Text::TabMatrix,
             Tab::Sensitivity => Text::TabSensitivity,
+            Tab::Portfolio => Text::TabPortfolio,
         })
     }
 
@@ -117,6 +119,14 @@ pub enum Purpose {
     RenameScenario {
         index: usize,
     },
+    /// Text to filter the portfolio by.
+    Filter,
+    /// The file name of a new project in the folder.
+    NewProject,
+    /// The file name of a copy of the selected project.
+    DuplicateProject,
+    /// A new file name for the selected project.
+    RenameProject,
 }
 
 /// A message in the status bar.
@@ -133,64 +143,59 @@ pub struct Cursor {
     pub column: usize,
 }
 
-/// One project of the folder, as the matrix shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PortfolioEntry {
-    pub path: PathBuf,
-    pub name: String,
-    pub impact: Option<i64>,
-    pub feasibility: Option<i64>,
-    pub quadrant: Option<Quadrant>,
-    pub npv: Decimal,
-    pub tco: Decimal,
-    /// The first problem of an invalid file, as `file:line:col: message`.
-    pub error: Option<String>,
-}
-
-impl PortfolioEntry {
-    pub fn from_loaded(loaded: &Loaded) -> Self {
-        let figures = Figures::compute(&loaded.project, &Drivers::default());
-        let info = &loaded.project.project;
-        Self {
-            path: loaded.path.clone(),
-            name: info.name.clone(),
-            impact: info.impact,
-            feasibility: info.feasibility,
-            quadrant: figures.quadrant,
-            npv: figures.flows.npv,
-            tco: figures.flows.at_horizon().tco,
-            error: None,
-        }
-    }
-
-    pub fn from_error(path: &Path, error: &LoadError) -> Self {
-        Self {
-            path: path.to_owned(),
-            name: path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-            impact: None,
-            feasibility: None,
-            quadrant: None,
-            npv: Decimal::ZERO,
-            tco: Decimal::ZERO,
-            error: error.lines().into_iter().next(),
-        }
-    }
-
-    fn rank_key(&self) -> RankKey {
-        RankKey {
-            quadrant: self.quadrant,
-            impact: self.impact.unwrap_or(0),
-            feasibility: self.feasibility.unwrap_or(0),
-            npv: self.npv,
-        }
-    }
-}
+/// One project of the folder: its file and its row of figures.
+pub type PortfolioEntry = crate::store::portfolio::Scanned;
 
 /// Sorts portfolio entries in the matrix's order (DOMAIN.md §4); invalid files last.
 pub fn rank_portfolio(entries: &mut [PortfolioEntry]) {
-    entries.sort_by(|a, b| {
-        a.error.is_some().cmp(&b.error.is_some()).then_with(|| rank_order(&a.rank_key(), &b.rank_key()))
-    });
+    entries.sort_by(|a, b| ordering(&a.row, &b.row, SortKey::Rank));
+}
+
+/// How the portfolio tab shows the folder: sorted by a column, filtered by a text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PortfolioView {
+    pub sort: SortKey,
+    pub filter: String,
+    /// Indexes into `App::portfolio`, in display order.
+    pub order: Vec<usize>,
+    /// Position in `order`.
+    pub selected: usize,
+    /// Totals of the rows shown.
+    pub totals: PortfolioTotals,
+}
+
+impl App {
+    /// Re-sorts and re-filters the portfolio tab after the folder, the sort or the filter
+    /// changed, keeping the selected file selected when it is still shown.
+    pub fn refresh_portfolio_view(&mut self) {
+        let selected_path = self.selected_portfolio_entry().map(|e| e.path.clone());
+        let view = &mut self.portfolio_view;
+        let mut order: Vec<usize> =
+            (0..self.portfolio.len()).filter(|i| self.portfolio[*i].row.matches(&view.filter)).collect();
+        order.sort_by(|a, b| ordering(&self.portfolio[*a].row, &self.portfolio[*b].row, view.sort));
+        let rows: Vec<_> = order.iter().map(|i| self.portfolio[*i].row.clone()).collect();
+        view.totals = PortfolioTotals::of(&rows);
+        view.selected = selected_path
+            .and_then(|path| order.iter().position(|i| self.portfolio[*i].path == path))
+            .unwrap_or(0)
+            .min(order.len().saturating_sub(1));
+        view.order = order;
+    }
+
+    pub fn selected_portfolio_entry(&self) -> Option<&PortfolioEntry> {
+        let view = &self.portfolio_view;
+        view.order.get(view.selected).and_then(|i| self.portfolio.get(*i))
+    }
+
+    /// The folder the portfolio is read from.
+    pub fn folder(&self) -> Option<PathBuf> {
+        let path = self.path.as_ref()?;
+        Some(
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), PathBuf::from),
+        )
+    }
 }
 
 /// Undo and redo stacks of whole projects: simple, and exact whatever the edit was.
@@ -229,10 +234,12 @@ pub struct App {
     /// The Monte Carlo run of the current project and sliders, if one was asked for.
     pub simulation: SimulationState,
     pub tab: Tab,
-    pub cursors: [Cursor; 6],
+    pub cursors: [Cursor; 7],
     pub driver: usize,
+    /// Every project of the folder, in the matrix's order.
     pub portfolio: Vec<PortfolioEntry>,
     pub portfolio_selected: usize,
+    pub portfolio_view: PortfolioView,
     pub mode: Mode,
     pub history: History,
     pub dirty: bool,
@@ -249,7 +256,7 @@ impl App {
         let figures = Figures::compute(&loaded.project, &Drivers::default());
         let bars = tornado(&loaded.project, &Drivers::default(), DEFAULT_WIDTH);
         let portfolio_selected = portfolio.iter().position(|e| e.path == loaded.path).unwrap_or(0);
-        Self {
+        let mut app = Self {
             lang,
             project: loaded.project,
             read_only: crate::store::is_read_only(&loaded.path),
@@ -266,8 +273,9 @@ impl App {
             drivers: Drivers::default(),
             stress_view: false,
             tab: Tab::Summary,
-            cursors: [Cursor::default(); 6],
+            cursors: [Cursor::default(); 7],
             driver: 0,
+            portfolio_view: PortfolioView::default(),
             portfolio,
             portfolio_selected,
             mode: Mode::Normal,
@@ -277,7 +285,9 @@ impl App {
             should_quit: false,
             quit_after_save: false,
             screen: (80, 24),
-        }
+        };
+        app.refresh_portfolio_view();
+        app
     }
 
     /// Recomputes every figure from the project and the sliders: the one recompute path.

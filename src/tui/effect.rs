@@ -25,6 +25,22 @@ pub enum Effect {
     DiscardRecovery(PathBuf),
     /// Load another project.
     Open(PathBuf),
+    /// Write a new project file (never over an existing one).
+    CreateProject {
+        path: PathBuf,
+        project: Box<Project>,
+    },
+    DuplicateProject {
+        from: PathBuf,
+        to: PathBuf,
+    },
+    RenameProject {
+        from: PathBuf,
+        to: PathBuf,
+    },
+    ArchiveProject(PathBuf),
+    /// Read the folder again.
+    Rescan(PathBuf),
     /// Run a Monte Carlo simulation in the background.
     Simulate {
         project: Box<Project>,

@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod kpis;
 pub mod matrix;
+pub mod portfolio;
 pub mod sensitivity;
 pub mod summary;
 pub mod tco;
@@ -17,7 +18,7 @@ pub fn grid(app: &App) -> Option<Grid> {
         Tab::Baseline => Some(baseline::grid(app)),
         Tab::Tco => Some(tco::grid(app)),
         Tab::Kpis => Some(kpis::grid(app)),
-        Tab::Summary | Tab::Matrix | Tab::Sensitivity => None,
+        Tab::Summary | Tab::Matrix | Tab::Sensitivity | Tab::Portfolio => None,
     }
 }
 

@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::app::{App, Mode, Purpose, Tab};
 use super::effect::Effect;
+use super::folder;
 use super::grid::{Collection, Grid};
 use super::tabs;
 use super::whatif;
@@ -106,6 +107,18 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::SimulationDone(run) => whatif::finished(app, run),
         Action::Preset(preset) => whatif::preset(app, preset),
         Action::CycleTornadoWidth => whatif::cycle_tornado_width(app),
+        Action::CycleSort => folder::cycle_sort(app),
+        Action::Filter => folder::start(app, Purpose::Filter),
+        Action::NewProject => folder::start(app, Purpose::NewProject),
+        Action::DuplicateProject => folder::start(app, Purpose::DuplicateProject),
+        Action::RenameProject => folder::start(app, Purpose::RenameProject),
+        Action::ArchiveProject => return folder::archive(app),
+        Action::PortfolioScanned(entries) => folder::scanned(app, entries),
+        Action::FileDone(message) => {
+            app.say(message);
+            return app.folder().map_or(Effect::None, Effect::Rescan);
+        }
+        Action::FileFailed(message) => app.warn(message),
         Action::SaveFailed(message) | Action::OpenFailed(message) => {
             app.quit_after_save = false;
             app.warn(message);
@@ -264,6 +277,7 @@ fn redo(app: &mut App) {
 fn grid_rows(app: &App) -> usize {
     match app.tab {
         Tab::Matrix => app.portfolio.len(),
+        Tab::Portfolio => app.portfolio_view.order.len(),
         Tab::Sensitivity => Driver::ALL.len(),
         _ => tabs::grid(app).map_or(0, |g| g.rows.len()),
     }
@@ -272,6 +286,10 @@ fn grid_rows(app: &App) -> usize {
 fn move_rows(app: &mut App, delta: i64) {
     let count = grid_rows(app);
     if count == 0 {
+        return;
+    }
+    if app.tab == Tab::Portfolio {
+        folder::move_selection(app, delta);
         return;
     }
     let current = match app.tab {
@@ -368,6 +386,21 @@ fn submit(app: &mut App) -> Effect {
     if let Mode::Prompt { purpose: Purpose::SaveAs, buffer, .. } = &mode {
         let path = std::path::PathBuf::from(buffer.trim());
         return Effect::SaveAs { path, project: Box::new(app.project.clone()) };
+    }
+    if let Mode::Prompt {
+        purpose:
+            purpose @ (Purpose::Filter | Purpose::NewProject | Purpose::DuplicateProject | Purpose::RenameProject),
+        buffer,
+        ..
+    } = &mode
+    {
+        return match folder::submit(app, *purpose, buffer) {
+            Ok(effect) => effect,
+            Err(message) => {
+                refuse_input(app, mode, message);
+                Effect::None
+            }
+        };
     }
     if let Mode::Prompt { purpose: Purpose::GoalSeek, buffer, .. } = &mode {
         if let Err(message) = whatif::solve_goal(app, buffer) {
@@ -654,12 +687,16 @@ fn answering(app: &mut App, action: Action) -> Effect {
 }
 
 fn open_selected(app: &mut App) -> Effect {
-    let Some(entry) = app.portfolio.get(app.portfolio_selected) else { return Effect::None };
+    let entry = match app.tab {
+        Tab::Portfolio => app.selected_portfolio_entry(),
+        _ => app.portfolio.get(app.portfolio_selected),
+    };
+    let Some(entry) = entry else { return Effect::None };
     if Some(&entry.path) == app.path.as_ref() {
         app.tab = Tab::Summary;
         return Effect::None;
     }
-    if let Some(error) = &entry.error {
+    if let Some(error) = &entry.row.error {
         let error = error.clone();
         app.warn(error);
         return Effect::None;

@@ -32,8 +32,10 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Tab::Kpis => tabs::kpis::render(app, frame, body, theme),
         Tab::Matrix => tabs::matrix::render(app, frame, body, theme),
         Tab::Sensitivity => tabs::sensitivity::render(app, frame, body, theme),
+        Tab::Portfolio => tabs::portfolio::render(app, frame, body, theme),
     }
     render_status(app, frame, status, theme);
+    render_rubric(app, frame, body, theme);
     match &app.mode {
         Mode::Help => render_help(app, frame, body, theme),
         Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
@@ -71,7 +73,7 @@ pub fn tab_positions(app: &App) -> Vec<(Tab, u16, u16)> {
 }
 
 fn tab_label(app: &App, tab: Tab) -> String {
-    format!(" {} {} ", tab.index() + 1, tab.title(app.lang))
+    format!(" {} {}", tab.index() + 1, tab.title(app.lang))
 }
 
 fn render_tab_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -94,6 +96,11 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Mode::Prompt { purpose: Purpose::GoalSeek, .. } => lang.t(Text::PromptGoal),
                 Mode::Prompt { purpose: Purpose::RenameScenario { .. }, .. } => lang.t(Text::PromptRename),
                 Mode::Prompt { purpose: Purpose::SaveAs, .. } => lang.t(Text::PromptSaveAs),
+                Mode::Prompt { purpose: Purpose::Filter, .. } => lang.t(Text::PromptFilter),
+                Mode::Prompt {
+                    purpose: Purpose::NewProject | Purpose::DuplicateProject | Purpose::RenameProject,
+                    ..
+                } => lang.t(Text::PromptFileName),
                 _ => lang.t(Text::PromptValue),
             };
             let mut spans =
@@ -127,7 +134,14 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     if !app.drivers.is_neutral() || app.stress_view {
         spans.push(Span::styled(format!(" {} ", lang.t(Text::WhatIfActive)), theme.warn));
     }
+    let invalid = app
+        .selected_portfolio_entry()
+        .and_then(|e| e.row.error.as_ref())
+        .filter(|_| app.tab == Tab::Portfolio);
     match &app.status {
+        _ if invalid.is_some() => {
+            spans.push(Span::styled(format!(" {} ", invalid.map_or("", String::as_str)), theme.status_error));
+        }
         Some(message) if message.is_error => {
             spans.push(Span::styled(format!(" {} ", message.text), theme.status_error))
         }
@@ -196,6 +210,21 @@ fn render_conflict(
         }
     }
     render_dialog(frame, area, theme, lang.t(Text::ConflictTitle), lines);
+}
+
+/// What 2, 5 and 8 mean, while impact or feasibility is being scored.
+fn render_rubric(app: &App, frame: &mut Frame, body: Rect, theme: &Theme) {
+    let Mode::Editing { path, .. } = &app.mode else { return };
+    let rubric = match path.to_string().as_str() {
+        "project.impact" => Text::RubricImpact,
+        "project.feasibility" => Text::RubricFeasibility,
+        _ => return,
+    };
+    let lines: Vec<Line> = app.lang.t(rubric).lines().map(Line::raw).collect();
+    let height = lines.len() as u16 + 2;
+    let area = Rect { y: body.bottom().saturating_sub(height), height: height.min(body.height), ..body };
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block(app.lang.t(Text::Rubric), theme)), area);
 }
 
 fn render_too_small(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {

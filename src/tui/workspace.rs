@@ -3,6 +3,8 @@
 //! figures at once.
 
 use super::app::{PortfolioEntry, rank_portfolio};
+use crate::domain::portfolio::PortfolioRow;
+use crate::domain::{Drivers, Figures};
 use crate::store::{self, Loaded};
 use std::path::{Path, PathBuf};
 
@@ -49,7 +51,10 @@ pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
         let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let mut portfolio = scan(folder);
         if !portfolio.iter().any(|e| e.path == loaded.path) {
-            portfolio.push(PortfolioEntry::from_loaded(&loaded));
+            let figures = Figures::compute(&loaded.project, &Drivers::default());
+            let file = loaded.path.display().to_string();
+            let row = PortfolioRow::from_project(file, &loaded.project, &figures);
+            portfolio.push(PortfolioEntry { path: loaded.path.clone(), row });
             rank_portfolio(&mut portfolio);
         }
         Ok(Opened { loaded, portfolio, note })
@@ -73,14 +78,7 @@ fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> 
 
 /// Every project file of a folder, valid or not, in the matrix's order.
 pub fn scan(dir: &Path) -> Vec<PortfolioEntry> {
-    let mut entries: Vec<PortfolioEntry> = store::project_files(dir, false)
-        .unwrap_or_default()
-        .iter()
-        .map(|path| match store::load(path) {
-            Ok(loaded) => PortfolioEntry::from_loaded(&loaded),
-            Err(error) => PortfolioEntry::from_error(path, &error),
-        })
-        .collect();
+    let mut entries = crate::store::portfolio::scan(dir, false).unwrap_or_default();
     rank_portfolio(&mut entries);
     entries
 }

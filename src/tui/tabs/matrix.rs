@@ -41,7 +41,7 @@ fn grid_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
                 .portfolio
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.impact == Some(impact) && e.feasibility == Some(feasibility))
+                .filter(|(_, e)| e.row.impact == Some(impact) && e.row.feasibility == Some(feasibility))
                 .collect();
             let cell = match here.first() {
                 None => Span::styled(" . ", theme.muted),
@@ -88,17 +88,17 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let name_style = if is_current { theme.title } else { theme.figure };
             let mut lines = vec![Line::from(vec![
                 Span::styled(format!("{} ", marker(rank)), theme.label),
-                Span::styled(entry.name.clone(), name_style),
+                Span::styled(entry.row.name.clone(), name_style),
             ])];
-            lines.push(match &entry.error {
+            lines.push(match &entry.row.error {
                 Some(error) => Line::styled(format!("  {error}"), theme.bad),
                 None => Line::styled(
                     format!(
                         "  {} · {} {} · TCO {}",
-                        quadrant_name(lang, entry.quadrant).split(" — ").next().unwrap_or_default(),
+                        quadrant_name(lang, entry.row.quadrant).split(" — ").next().unwrap_or_default(),
                         lang.t(Text::Npv),
-                        lang.money_whole(entry.npv, "EUR"),
-                        lang.money_whole(entry.tco, "EUR")
+                        lang.money_whole(entry.row.npv, "EUR"),
+                        lang.money_whole(entry.row.tco, "EUR")
                     ),
                     theme.muted,
                 ),

@@ -5,7 +5,6 @@
 use crate::domain::engine::Figures;
 use crate::domain::reference::{REFERENCE_MONTH, reference_range};
 use crate::i18n::{Text, warning_sentence};
-use crate::report::quadrant_name;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{block, cash_flow_chart};
@@ -103,10 +102,16 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
-/// The quadrant's name without its advice ("Quick wins", not "Quick wins — start").
+/// The quadrant's short name ("Quick wins", not "Quick wins — start").
 pub fn short_quadrant(lang: crate::i18n::Lang, quadrant: Option<crate::domain::matrix::Quadrant>) -> String {
-    let name = quadrant_name(lang, quadrant);
-    name.split(" — ").next().unwrap_or(name).split(" (").next().unwrap_or(name).to_owned()
+    use crate::domain::matrix::Quadrant;
+    match quadrant {
+        Some(Quadrant::QuickWin) => lang.t(Text::QuickWinShort).to_owned(),
+        Some(Quadrant::Strategic) => lang.t(Text::StrategicShort).to_owned(),
+        Some(Quadrant::Improvement) => lang.t(Text::ImprovementShort).to_owned(),
+        Some(Quadrant::Avoid) => lang.t(Text::AvoidShort).to_owned(),
+        None => "—".to_owned(),
+    }
 }
 
 /// The lowest cumulative net cash flow and its month: the "valley of death".

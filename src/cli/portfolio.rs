@@ -1,0 +1,53 @@
+//! `roi portfolio DIR`: one row per project file of a folder, invalid files included, with
+//! the portfolio's totals.
+
+use super::{EXIT_INVALID, EXIT_IO};
+use crate::domain::portfolio::{PortfolioRow, PortfolioTotals, SortKey, sort};
+use crate::i18n::Lang;
+use crate::report;
+use crate::store::portfolio::scan;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Md,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder of project files.
+    pub dir: PathBuf,
+    #[arg(long, short, value_enum, default_value_t = Format::Md)]
+    pub format: Format,
+    /// Also read the subfolders.
+    #[arg(long, short)]
+    pub recursive: bool,
+}
+
+/// 0 when every file is valid, 1 when one is not (the table is printed all the same), 3
+/// when the folder cannot be read.
+pub fn run(args: &Args, lang: Lang) -> ExitCode {
+    let scanned = match scan(&args.dir, args.recursive) {
+        Ok(scanned) => scanned,
+        Err(error) => {
+            eprintln!("{}: cannot read the folder: {error}", args.dir.display());
+            return ExitCode::from(EXIT_IO);
+        }
+    };
+    let mut rows: Vec<PortfolioRow> = scanned.into_iter().map(|s| s.row).collect();
+    sort(&mut rows, SortKey::Rank);
+    let totals = PortfolioTotals::of(&rows);
+    let text = match args.format {
+        Format::Md => {
+            report::portfolio::markdown(&rows, &totals, lang, crate::domain::project::DEFAULT_CURRENCY)
+        }
+        Format::Json => report::portfolio::json(&rows, &totals),
+        Format::Csv => report::portfolio::csv(&rows),
+    };
+    super::emit(text.trim_end());
+    if totals.invalid > 0 { ExitCode::from(EXIT_INVALID) } else { ExitCode::SUCCESS }
+}

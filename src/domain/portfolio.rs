@@ -1,0 +1,246 @@
+//! A portfolio: one row per project file of a folder, with the figures a leadership team
+//! reviews side by side, the totals, and the matrix's order (DOMAIN.md §4). Rows are built
+//! from projects already loaded and computed; nothing here reads a file.
+
+use super::engine::Figures;
+use super::kpi::KpiStatus;
+use super::matrix::{Quadrant, RankKey, rank_order};
+use super::project::{Department, Project, Status};
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PortfolioRow {
+    /// The file, relative to the folder.
+    pub file: String,
+    pub name: String,
+    pub department: Department,
+    pub owner: Option<String>,
+    pub status: Status,
+    pub impact: Option<i64>,
+    pub feasibility: Option<i64>,
+    pub quadrant: Option<Quadrant>,
+    pub roi_adjusted_pct_12: Option<Decimal>,
+    pub roi_adjusted_pct_horizon: Option<Decimal>,
+    pub npv: Decimal,
+    pub tco: Decimal,
+    /// TCO of the first 12 months: the investment a year commits.
+    pub investment_12: Decimal,
+    pub break_even_month: Option<i64>,
+    pub robust: bool,
+    pub kpis_off_track: usize,
+    /// Last modified, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub modified: Option<String>,
+    /// `user@host` of someone editing it now.
+    pub edited_by: Option<String>,
+    /// The first problem of an invalid file, `file:line:col: message`.
+    pub error: Option<String>,
+}
+
+impl PortfolioRow {
+    pub fn from_project(file: String, project: &Project, figures: &Figures) -> Self {
+        let info = &project.project;
+        let flows = &figures.flows;
+        Self {
+            file,
+            name: info.name.clone(),
+            department: info.department(),
+            owner: info.owner.clone(),
+            status: info.status(),
+            impact: info.impact,
+            feasibility: info.feasibility,
+            quadrant: figures.quadrant,
+            roi_adjusted_pct_12: flows.at(12).roi_adjusted_pct(),
+            roi_adjusted_pct_horizon: flows.at_horizon().roi_adjusted_pct(),
+            npv: flows.npv,
+            tco: flows.at_horizon().tco,
+            investment_12: flows.at(12).tco,
+            break_even_month: flows.break_even_month,
+            robust: figures.stress.robust,
+            kpis_off_track: project.kpis.iter().filter(|k| k.status() == KpiStatus::OffTrack).count(),
+            ..Self::default()
+        }
+    }
+
+    pub fn invalid(file: String, error: String) -> Self {
+        Self { name: file.clone(), file, error: Some(error), ..Self::default() }
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.error.is_none()
+    }
+
+    fn rank_key(&self) -> RankKey {
+        RankKey {
+            quadrant: self.quadrant,
+            impact: self.impact.unwrap_or(0),
+            feasibility: self.feasibility.unwrap_or(0),
+            npv: self.npv,
+        }
+    }
+
+    /// Whether the row mentions `text` (name, file, owner, department, status, quadrant).
+    pub fn matches(&self, text: &str) -> bool {
+        let text = text.to_lowercase();
+        let quadrant = self.quadrant.map_or("", Quadrant::key);
+        [
+            self.name.as_str(),
+            &self.file,
+            self.owner.as_deref().unwrap_or(""),
+            self.department.key(),
+            self.status.key(),
+            quadrant,
+        ]
+        .iter()
+        .any(|field| field.to_lowercase().contains(&text))
+    }
+}
+
+/// The columns a portfolio can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// The matrix's order.
+    #[default]
+    Rank,
+    Name,
+    Department,
+    Status,
+    RoiHorizon,
+    Npv,
+    BreakEven,
+    KpisOffTrack,
+    Modified,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 9] = [
+        SortKey::Rank,
+        SortKey::Name,
+        SortKey::Department,
+        SortKey::Status,
+        SortKey::RoiHorizon,
+        SortKey::Npv,
+        SortKey::BreakEven,
+        SortKey::KpisOffTrack,
+        SortKey::Modified,
+    ];
+
+    pub fn next(self) -> Self {
+        let index = Self::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        Self::ALL[(index + 1) % Self::ALL.len()]
+    }
+}
+
+/// Sorts rows by `key`; invalid files always last. Figures sort best first (highest ROI and
+/// NPV, earliest break-even, most KPIs off track, most recently modified).
+pub fn sort(rows: &mut [PortfolioRow], key: SortKey) {
+    rows.sort_by(|a, b| ordering(a, b, key));
+}
+
+/// The order of two rows for `key`, invalid files last.
+pub fn ordering(a: &PortfolioRow, b: &PortfolioRow, key: SortKey) -> Ordering {
+    a.error.is_some().cmp(&b.error.is_some()).then_with(|| compare(a, b, key))
+}
+
+fn compare(a: &PortfolioRow, b: &PortfolioRow, key: SortKey) -> Ordering {
+    let by_rank = || rank_order(&a.rank_key(), &b.rank_key());
+    match key {
+        SortKey::Rank => by_rank(),
+        SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        SortKey::Department => a.department.cmp(&b.department).then_with(by_rank),
+        SortKey::Status => a.status.cmp(&b.status).then_with(by_rank),
+        SortKey::RoiHorizon => b.roi_adjusted_pct_horizon.cmp(&a.roi_adjusted_pct_horizon),
+        SortKey::Npv => b.npv.cmp(&a.npv),
+        SortKey::BreakEven => {
+            a.break_even_month.unwrap_or(i64::MAX).cmp(&b.break_even_month.unwrap_or(i64::MAX))
+        }
+        SortKey::KpisOffTrack => b.kpis_off_track.cmp(&a.kpis_off_track).then_with(by_rank),
+        SortKey::Modified => b.modified.cmp(&a.modified),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PortfolioTotals {
+    pub investment_12: Decimal,
+    pub npv: Decimal,
+    /// Projects per quadrant, in `Quadrant::ALL` order.
+    pub quadrants: [usize; 4],
+    pub unscored: usize,
+    pub invalid: usize,
+}
+
+impl PortfolioTotals {
+    pub fn of(rows: &[PortfolioRow]) -> Self {
+        let mut totals = Self::default();
+        for row in rows {
+            if !row.is_valid() {
+                totals.invalid += 1;
+                continue;
+            }
+            totals.investment_12 += row.investment_12;
+            totals.npv += row.npv;
+            match row.quadrant {
+                Some(quadrant) => totals.quadrants[quadrant as usize] += 1,
+                None => totals.unscored += 1,
+            }
+        }
+        totals
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn row(name: &str, impact: i64, feasibility: i64, npv: Decimal) -> PortfolioRow {
+        PortfolioRow {
+            name: name.into(),
+            file: format!("{name}.toml"),
+            impact: Some(impact),
+            feasibility: Some(feasibility),
+            quadrant: Some(Quadrant::from_scores(impact, feasibility)),
+            npv,
+            investment_12: dec!(1000),
+            ..PortfolioRow::default()
+        }
+    }
+
+    #[test]
+    fn rank_order_puts_quick_wins_first_and_invalid_files_last() {
+        let mut rows = vec![
+            PortfolioRow::invalid("bad.toml".into(), "bad.toml:1:1: oops".into()),
+            row("avoid", 2, 2, dec!(100)),
+            row("win", 8, 8, dec!(5)),
+            row("plan", 9, 3, dec!(50)),
+        ];
+        sort(&mut rows, SortKey::Rank);
+        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["win", "plan", "avoid", "bad.toml"]);
+        sort(&mut rows, SortKey::Npv);
+        assert_eq!(rows[0].name, "avoid");
+        assert_eq!(rows[3].name, "bad.toml");
+    }
+
+    #[test]
+    fn totals_count_quadrants_and_skip_invalid_files() {
+        let rows = vec![
+            row("a", 8, 8, dec!(10)),
+            row("b", 2, 8, dec!(-4)),
+            PortfolioRow::invalid("x".into(), "e".into()),
+        ];
+        let totals = PortfolioTotals::of(&rows);
+        assert_eq!(totals.npv, dec!(6));
+        assert_eq!(totals.investment_12, dec!(2000));
+        assert_eq!(totals.quadrants, [1, 0, 1, 0]);
+        assert_eq!(totals.invalid, 1);
+    }
+
+    #[test]
+    fn filters_by_any_visible_text() {
+        let row = row("Tri des CV", 5, 5, dec!(0));
+        assert!(row.matches("cv"));
+        assert!(row.matches("avoid"));
+        assert!(!row.matches("factures"));
+    }
+}

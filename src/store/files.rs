@@ -1,0 +1,118 @@
+//! Creating, duplicating, renaming and archiving project files in a shared folder, under
+//! the same rules as saving: nothing is ever overwritten, and a file being edited by someone
+//! else is not moved under their feet.
+
+use super::save::{SaveError, create_project};
+use super::{LoadError, load, marker};
+use crate::domain::Project;
+use std::path::{Path, PathBuf};
+
+/// The subfolder archived projects go to (not read by the portfolio unless recursive).
+pub const ARCHIVE: &str = "archive";
+
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("{}: already exists — choose another name", .0.display())]
+    Exists(PathBuf),
+    #[error("{}: being edited by {who} — wait until they save", path.display())]
+    BeingEdited { path: PathBuf, who: String },
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// A file name typed by the user, inside `folder`, with `.toml` added when missing.
+pub fn file_in(folder: &Path, typed: &str) -> Option<PathBuf> {
+    let name = typed.trim();
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return None;
+    }
+    let name = if name.ends_with(".toml") { name.to_owned() } else { format!("{name}.toml") };
+    Some(folder.join(name))
+}
+
+pub fn create(path: &Path, project: &Project) -> Result<(), FileError> {
+    Ok(create_project(path, project)?)
+}
+
+/// A copy of `from` at `to`, named "… (copie)".
+pub fn duplicate(from: &Path, to: &Path) -> Result<(), FileError> {
+    let mut project = load(from)?.project;
+    project.project.name = format!("{} (copie)", project.project.name);
+    Ok(create_project(to, &project)?)
+}
+
+pub fn rename(from: &Path, to: &Path) -> Result<(), FileError> {
+    refuse_if_edited(from)?;
+    move_without_overwrite(from, to)
+}
+
+/// Moves the file into the folder's `archive/` subfolder.
+pub fn archive(path: &Path) -> Result<PathBuf, FileError> {
+    refuse_if_edited(path)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let archive = folder.join(ARCHIVE);
+    std::fs::create_dir_all(&archive).map_err(|source| FileError::Io { path: archive.clone(), source })?;
+    let target = archive.join(path.file_name().unwrap_or_default());
+    move_without_overwrite(path, &target)?;
+    Ok(target)
+}
+
+fn refuse_if_edited(path: &Path) -> Result<(), FileError> {
+    match marker::editor_of(path) {
+        Some(owner) => Err(FileError::BeingEdited { path: path.to_owned(), who: owner.who() }),
+        None => Ok(()),
+    }
+}
+
+/// A hard link then an unlink: the link fails if the target exists, so a file another
+/// user created meanwhile is never replaced (a plain rename would replace it).
+fn move_without_overwrite(from: &Path, to: &Path) -> Result<(), FileError> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => {
+            std::fs::remove_file(from).map_err(|source| FileError::Io { path: from.to_owned(), source })
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(FileError::Exists(to.to_owned())),
+        // Some network filesystems have no hard links: check, then rename.
+        Err(_) if to.exists() => Err(FileError::Exists(to.to_owned())),
+        Err(_) => std::fs::rename(from, to).map_err(|source| FileError::Io { path: from.to_owned(), source }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project_in(dir: &Path, name: &str) -> PathBuf {
+        let path = dir.join(name);
+        create(&path, &Project::named("P")).unwrap();
+        path
+    }
+
+    #[test]
+    fn rename_and_archive_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = project_in(dir.path(), "a.toml");
+        let b = project_in(dir.path(), "b.toml");
+        assert!(matches!(rename(&a, &b), Err(FileError::Exists(_))));
+        rename(&a, &dir.path().join("c.toml")).unwrap();
+        let archived = archive(&b).unwrap();
+        assert!(archived.ends_with("archive/b.toml") && archived.exists() && !b.exists());
+        let again = project_in(dir.path(), "b.toml");
+        assert!(matches!(archive(&again), Err(FileError::Exists(_))));
+    }
+
+    #[test]
+    fn duplicates_are_named_as_copies_and_names_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = project_in(dir.path(), "a.toml");
+        let copy = file_in(dir.path(), "a-bis").unwrap();
+        duplicate(&a, &copy).unwrap();
+        assert_eq!(load(&copy).unwrap().project.project.name, "P (copie)");
+        assert_eq!(file_in(dir.path(), "../x"), None);
+        assert_eq!(file_in(dir.path(), ""), None);
+    }
+}

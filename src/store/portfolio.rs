@@ -1,0 +1,98 @@
+//! Reading a folder of projects into portfolio rows (invalid files included, with their
+//! first problem), and a cheap signature of the folder to notice changes by polling.
+
+use super::{LoadError, load, marker, project_files};
+use crate::domain::portfolio::PortfolioRow;
+use crate::domain::{Drivers, Figures};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// One file of the folder and its row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scanned {
+    pub path: PathBuf,
+    pub row: PortfolioRow,
+}
+
+/// Every project file of `dir` (and its subfolders when `recursive`), as rows.
+pub fn scan(dir: &Path, recursive: bool) -> std::io::Result<Vec<Scanned>> {
+    Ok(project_files(dir, recursive)?.into_iter().map(|path| scan_file(dir, path)).collect())
+}
+
+fn scan_file(dir: &Path, path: PathBuf) -> Scanned {
+    let file = path.strip_prefix(dir).unwrap_or(&path).display().to_string();
+    let mut row = match load(&path) {
+        Ok(loaded) => {
+            let figures = Figures::compute(&loaded.project, &Drivers::default());
+            PortfolioRow::from_project(file, &loaded.project, &figures)
+        }
+        Err(error @ LoadError::Invalid { .. }) | Err(error @ LoadError::Unreadable { .. }) => {
+            PortfolioRow::invalid(file, error.lines().into_iter().next().unwrap_or_default())
+        }
+    };
+    row.modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(rfc3339);
+    row.edited_by = marker::editor_of(&path).map(|owner| owner.who());
+    Scanned { path, row }
+}
+
+/// What changes when a file of the folder is added, removed or written: names, sizes and
+/// modification times. Comparing two signatures costs one `stat` per file.
+pub fn signature(dir: &Path, recursive: bool) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    project_files(dir, recursive)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|path| {
+            let metadata = std::fs::metadata(&path).ok();
+            let len = metadata.as_ref().map_or(0, std::fs::Metadata::len);
+            let modified = metadata.and_then(|m| m.modified().ok());
+            (path, len, modified)
+        })
+        .collect()
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+pub fn rfc3339(time: SystemTime) -> String {
+    let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    let (year, month, day) = civil_from_days(i64::try_from(days).unwrap_or(0));
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+/// Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn dates_in_rfc_3339() {
+        assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(UNIX_EPOCH + Duration::from_secs(1_795_000_000)), "2026-11-18T11:06:40Z");
+        assert_eq!(rfc3339(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn invalid_files_are_rows_with_their_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bad.toml"), "schema = 1\n[project]\nname = \"X\"\nimpact = 11\n")
+            .unwrap();
+        let rows = scan(dir.path(), false).unwrap();
+        assert_eq!(rows.len(), 1);
+        let error = rows[0].row.error.clone().unwrap();
+        assert!(error.contains("bad.toml:4:10"), "{error}");
+        assert!(rows[0].row.modified.is_some());
+    }
+}

@@ -1,0 +1,81 @@
+//! The portfolio part of `update`: sorting, filtering, and asking the runtime to create,
+//! duplicate, rename or archive project files of the folder. Pure: the files are touched by
+//! the runtime performing the returned `Effect`.
+
+use super::app::{App, Mode, PortfolioEntry, Purpose};
+use super::effect::Effect;
+use crate::domain::Project;
+use crate::i18n::Text;
+use crate::store::files::file_in;
+
+pub fn cycle_sort(app: &mut App) {
+    app.portfolio_view.sort = app.portfolio_view.sort.next();
+    app.refresh_portfolio_view();
+}
+
+pub fn move_selection(app: &mut App, delta: i64) {
+    let view = &mut app.portfolio_view;
+    let last = view.order.len().saturating_sub(1) as i64;
+    view.selected = (view.selected as i64).saturating_add(delta).clamp(0, last) as usize;
+}
+
+pub fn start(app: &mut App, purpose: Purpose) {
+    let buffer = match purpose {
+        Purpose::Filter => app.portfolio_view.filter.clone(),
+        Purpose::RenameProject | Purpose::DuplicateProject => selected_stem(app),
+        _ => String::new(),
+    };
+    if matches!(purpose, Purpose::RenameProject | Purpose::DuplicateProject)
+        && app.selected_portfolio_entry().is_none()
+    {
+        return;
+    }
+    app.mode = Mode::Prompt { purpose, buffer, error: None };
+}
+
+fn selected_stem(app: &App) -> String {
+    app.selected_portfolio_entry()
+        .and_then(|e| e.path.file_stem())
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
+}
+
+/// What the typed file name asks for, or why it cannot be done.
+pub fn submit(app: &mut App, purpose: Purpose, typed: &str) -> Result<Effect, String> {
+    if purpose == Purpose::Filter {
+        app.portfolio_view.filter = typed.trim().to_owned();
+        app.refresh_portfolio_view();
+        return Ok(Effect::None);
+    }
+    let folder = app.folder().ok_or_else(|| app.lang.t(Text::NoFile).to_owned())?;
+    let target = file_in(&folder, typed).ok_or_else(|| app.lang.t(Text::BadFileName).to_owned())?;
+    let selected = app.selected_portfolio_entry().map(|e| e.path.clone());
+    let is_open_and_dirty = |path: &std::path::PathBuf| app.dirty && Some(path) == app.path.as_ref();
+    match (purpose, selected) {
+        (Purpose::NewProject, _) => {
+            let name = typed.trim().trim_end_matches(".toml").replace(['-', '_'], " ");
+            Ok(Effect::CreateProject { path: target, project: Box::new(Project::starter(&name, None)) })
+        }
+        (Purpose::DuplicateProject, Some(from)) => Ok(Effect::DuplicateProject { from, to: target }),
+        (Purpose::RenameProject, Some(from)) if is_open_and_dirty(&from) => {
+            Err(app.lang.t(Text::SaveBeforeOpening).to_owned())
+        }
+        (Purpose::RenameProject, Some(from)) => Ok(Effect::RenameProject { from, to: target }),
+        _ => Ok(Effect::None),
+    }
+}
+
+pub fn archive(app: &mut App) -> Effect {
+    let Some(entry) = app.selected_portfolio_entry().cloned() else { return Effect::None };
+    if Some(&entry.path) == app.path.as_ref() {
+        app.warn(app.lang.t(Text::CannotArchiveOpen));
+        return Effect::None;
+    }
+    Effect::ArchiveProject(entry.path)
+}
+
+/// The folder as read again by the runtime.
+pub fn scanned(app: &mut App, entries: Vec<PortfolioEntry>) {
+    app.portfolio_selected = entries.iter().position(|e| Some(&e.path) == app.path.as_ref()).unwrap_or(0);
+    app.portfolio = entries;
+    app.refresh_portfolio_view();
+}

@@ -1,0 +1,163 @@
+//! Portfolio tab: every project file of the folder in one table — name, department, owner,
+//! status, quadrant, adjusted ROI at 12 months and at the horizon, NPV, break-even, stress
+//! verdict, KPIs off track, last modified, who is editing it — sortable and filterable, with
+//! the portfolio's totals. Invalid files are listed with their error.
+
+use crate::domain::matrix::Quadrant;
+use crate::domain::portfolio::{PortfolioRow, SortKey};
+use crate::i18n::{Lang, Text};
+use crate::tui::app::App;
+use crate::tui::tabs::summary::short_quadrant;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::block;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let [table, totals] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]));
+    render_table(app, frame, table, theme);
+    render_totals(app, frame, totals, theme);
+}
+
+fn sort_name(lang: Lang, key: SortKey) -> &'static str {
+    lang.t(match key {
+        SortKey::Rank => Text::Quadrant,
+        SortKey::Name => Text::Name,
+        SortKey::Department => Text::Department,
+        SortKey::Status => Text::Status,
+        SortKey::RoiHorizon => Text::RoiShort,
+        SortKey::Npv => Text::Npv,
+        SortKey::BreakEven => Text::BreakEven,
+        SortKey::KpisOffTrack => Text::KpisOffTrack,
+        SortKey::Modified => Text::Modified,
+    })
+}
+
+fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let view = &app.portfolio_view;
+    let (wide, wider) = (area.width >= 110, area.width >= 160);
+    let mut title = format!(
+        "{} ({}) · {} {}",
+        lang.t(Text::TabPortfolio),
+        view.order.len(),
+        lang.t(Text::SortedBy),
+        sort_name(lang, view.sort)
+    );
+    if !view.filter.is_empty() {
+        title.push_str(&format!(" · « {} »", view.filter));
+    }
+    let mut headers = vec![
+        Text::Name,
+        Text::Quadrant,
+        Text::RoiShort,
+        Text::Npv,
+        Text::BreakEvenShort,
+        Text::KpisOffTrackShort,
+    ];
+    let mut widths = vec![
+        Constraint::Fill(1),
+        Constraint::Length(14),
+        Constraint::Length(9),
+        Constraint::Length(11),
+        Constraint::Length(5),
+        Constraint::Length(4),
+    ];
+    if wide {
+        headers.extend([Text::Department, Text::Status]);
+        widths.extend([Constraint::Length(16), Constraint::Length(9)]);
+    }
+    if wider {
+        headers.extend([Text::StressShort, Text::Modified, Text::EditedBy]);
+        widths.extend([Constraint::Length(8), Constraint::Length(11), Constraint::Length(16)]);
+    }
+    let header = Row::new(headers.into_iter().map(|t| Cell::from(lang.t(t)))).style(theme.section);
+    let rows: Vec<Row> = view
+        .order
+        .iter()
+        .filter_map(|i| app.portfolio.get(*i))
+        .map(|entry| {
+            let is_current = Some(&entry.path) == app.path.as_ref();
+            row(lang, &entry.row, (wide, wider), app.currency(), theme, is_current)
+        })
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block(&title, theme))
+        .row_highlight_style(theme.selected_row);
+    let mut state = TableState::default().with_selected(Some(view.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn row<'a>(
+    lang: Lang,
+    row: &PortfolioRow,
+    (wide, wider): (bool, bool),
+    currency: &str,
+    theme: &Theme,
+    is_current: bool,
+) -> Row<'a> {
+    let name_style = if is_current { theme.title } else { theme.figure };
+    let edited = if row.edited_by.is_some() { "✎ " } else { "" };
+    if let Some(error) = &row.error {
+        // The whole error is in the status bar when the row is selected.
+        let message = error.split_once(": ").map_or(error.as_str(), |(_, message)| message);
+        return Row::new(vec![Cell::from(format!("✗ {}", row.file)), Cell::from(message.to_owned())])
+            .style(theme.bad);
+    }
+    let right = |text: String, style| Cell::from(Line::styled(text, style).right_aligned());
+    let mut cells = vec![
+        Cell::from(Span::styled(format!("{edited}{}", row.name), name_style)),
+        Cell::from(quadrant_cell(lang, row.quadrant)),
+        right(lang.percent(row.roi_adjusted_pct_horizon), theme.signed(row.roi_adjusted_pct_horizon)),
+        right(lang.money_whole(row.npv, currency), theme.signed(Some(row.npv))),
+        right(row.break_even_month.map_or_else(|| "—".to_owned(), |m| format!("m{m}")), theme.figure),
+        right(row.kpis_off_track.to_string(), if row.kpis_off_track > 0 { theme.bad } else { theme.muted }),
+    ];
+    if wide {
+        cells.extend([Cell::from(row.department.key().to_owned()), Cell::from(row.status.key().to_owned())]);
+    }
+    if wider {
+        let verdict = lang.t(if row.robust { Text::Robust } else { Text::Fragile });
+        cells.extend([
+            Cell::from(Span::styled(verdict, if row.robust { theme.good } else { theme.bad })),
+            Cell::from(
+                row.modified.as_deref().map_or_else(String::new, |m| m.get(..10).unwrap_or(m).to_owned()),
+            ),
+            Cell::from(row.edited_by.clone().unwrap_or_default()),
+        ]);
+    }
+    Row::new(cells)
+}
+
+fn quadrant_cell(lang: Lang, quadrant: Option<Quadrant>) -> String {
+    short_quadrant(lang, quadrant)
+}
+
+fn render_totals(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let totals = &app.portfolio_view.totals;
+    let quadrants: Vec<String> = Quadrant::ALL
+        .iter()
+        .map(|q| format!("{} {}", short_quadrant(lang, Some(*q)), totals.quadrants[*q as usize]))
+        .collect();
+    let line = Line::from(vec![
+        Span::styled(format!("{}{}", lang.t(Text::Investment12), lang.colon()), theme.label),
+        Span::raw(lang.money_whole(totals.investment_12, app.currency())),
+        Span::styled(format!(" · {}{}", lang.t(Text::Npv), lang.colon()), theme.label),
+        Span::styled(lang.money_whole(totals.npv, app.currency()), theme.signed(Some(totals.npv))),
+        Span::raw(format!(" · {} · ", quadrants.join(" · "))),
+        Span::styled(
+            format!("{} {}", totals.invalid, lang.t(Text::InvalidFiles)),
+            if totals.invalid > 0 { theme.bad } else { theme.muted },
+        ),
+    ]);
+    frame.render_widget(
+        Paragraph::new(line)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(block(lang.t(Text::Total), theme)),
+        area,
+    );
+}
