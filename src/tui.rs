@@ -67,6 +67,10 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
         }
     };
     let mut app = App::new(opened.loaded, opened.portfolio, lang);
+    if opened.folder {
+        // A folder is a portfolio: show it first; the first project is one Enter away.
+        app.tab = app::Tab::Portfolio;
+    }
     if let Some(note) = opened.note {
         app.say(note);
     }
@@ -87,18 +91,22 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
         last_folder_poll: Instant::now(),
     };
     let result = runtime.event_loop(&mut terminal, &mut app);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    // A lost terminal (SSH dropped) ends the loop with an error: the changes are kept all the same.
+    // A lost terminal (SSH dropped) ends the loop with an error: the changes are kept all the
+    // same, first, before anything that could fail on a terminal that is gone.
     let ending = match &result {
         Ok(ending) => *ending,
         Err(_) => Ending::Lost,
     };
-    if ending != Ending::Quit && app.dirty {
-        keep_for_recovery(&app);
-    }
+    let kept = (ending != Ending::Quit && app.dirty).then(|| keep_for_recovery(&app)).flatten();
     if let Some(path) = &app.path {
         marker::clear_marker(path);
+    }
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    // Not `ratatui::restore`, which prints its error with a panicking `eprintln!`.
+    let _ = ratatui::try_restore();
+    if let Some(kept) = kept {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "roi: unsaved changes kept in {}", kept.display());
     }
     match ending {
         Ending::Quit => result.map(|_| ExitCode::SUCCESS),
@@ -114,12 +122,8 @@ enum Ending {
     Lost,
 }
 
-fn keep_for_recovery(app: &App) {
-    if let Some(path) = &app.path
-        && let Some(kept) = recovery::write_recovery(path, &app.project)
-    {
-        eprintln!("roi: unsaved changes kept in {}", kept.display());
-    }
+fn keep_for_recovery(app: &App) -> Option<PathBuf> {
+    recovery::write_recovery(app.path.as_ref()?, &app.project)
 }
 
 /// Restores the terminal (ratatui's hook, installed by `init`, does the screen; this stops
@@ -135,6 +139,27 @@ fn install_panic_hook() {
         }
         previous(info);
     }));
+}
+
+/// Keys handled before a frame is drawn, so a paste cannot starve the screen.
+const MAX_EVENTS_PER_FRAME: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Terminal {
+    Ready,
+    HungUp,
+}
+
+/// Waits up to `tick` for input. A terminal that went away without a SIGHUP (its
+/// pseudo-terminal closed) reports a hang-up: the session then ends as if the connection
+/// dropped, instead of spinning on a dead descriptor.
+fn wait_for_terminal(tick: Duration) -> Terminal {
+    let mut terminal = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
+    let milliseconds = libc::c_int::try_from(tick.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: polls one descriptor of this process, for at most `tick`.
+    let ready = unsafe { libc::poll(&mut terminal, 1, milliseconds) };
+    let hung_up = terminal.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+    if ready > 0 && hung_up { Terminal::HungUp } else { Terminal::Ready }
 }
 
 /// SIGHUP (the SSH connection dropped) and SIGTERM end the session cleanly.
@@ -187,9 +212,17 @@ impl Runtime {
             if let Some(signal) = self.signals.received() {
                 return Ok(Ending::Signal(signal));
             }
-            let mut changed = false;
             let tick = if self.background.is_some() { BUSY_TICK } else { TICK };
-            if event::poll(tick)? {
+            // Wait on the terminal ourselves: crossterm's own wait spins on a closed one.
+            if wait_for_terminal(tick) == Terminal::HungUp {
+                return Ok(Ending::Lost);
+            }
+            let mut changed = false;
+            // Everything crossterm has: keys, and resizes (which arrive by signal).
+            for _ in 0..MAX_EVENTS_PER_FRAME {
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
                 let action = match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(app, key),
                     Event::Mouse(mouse) => mouse_action(app, mouse),
@@ -200,6 +233,14 @@ impl Runtime {
                     self.dispatch(app, action);
                     changed = true;
                 }
+            }
+            // Resizes arrive by signal, which the wait above does not see: ask the terminal.
+            if let Ok(size) = terminal.size()
+                && (size.width, size.height) != app.screen
+            {
+                self.dispatch(app, Action::Resize(size.width, size.height));
+                terminal.autoresize()?;
+                changed = true;
             }
             changed |= self.poll_background(app);
             if self.last_poll.elapsed() >= POLL_EVERY {

@@ -285,3 +285,64 @@ fn a_monte_carlo_run_shows_its_results() {
         "a run of other inputs is dropped"
     );
 }
+
+fn folder_app(dir: &std::path::Path) -> App {
+    let opened = roi_workbench::tui::workspace::open(Some(dir)).unwrap();
+    App::new(opened.loaded, opened.portfolio, Lang::En)
+}
+
+#[test]
+fn the_portfolio_tab_sorts_filters_and_opens() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let mut app = folder_app(&folder);
+    press(&mut app, &[Action::GoTab(Tab::Portfolio)]);
+    assert_eq!(app.portfolio_view.order.len(), 6);
+    assert_eq!(app.portfolio_view.totals.quadrants, [3, 1, 1, 1]);
+    press(&mut app, &[Action::Filter]);
+    type_text(&mut app, "hr");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.portfolio_view.order.len(), 1);
+    let only = app.selected_portfolio_entry().unwrap().path.clone();
+    assert!(only.ends_with("tri-cv.toml"));
+    press(&mut app, &[Action::Filter, Action::ClearInput, Action::Submit, Action::CycleSort]);
+    assert_eq!(app.portfolio_view.order.len(), 6);
+    let Effect::Open(path) = press(&mut app, &[Action::Bottom, Action::OpenSelected]) else { panic!() };
+    assert_eq!(path, app.selected_portfolio_entry().unwrap().path);
+}
+
+#[test]
+fn portfolio_files_are_created_duplicated_renamed_and_archived_through_the_runtime() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    std::fs::copy(samples.join("tri-cv.toml"), dir.path().join("a.toml")).unwrap();
+    std::fs::copy(samples.join("assistant-code.toml"), dir.path().join("b.toml")).unwrap();
+    let mut app = folder_app(dir.path());
+    let dispatch = roi_workbench::tui::dispatch;
+    dispatch(&mut app, Action::GoTab(Tab::Portfolio));
+    dispatch(&mut app, Action::NewProject);
+    for c in "nouveau".chars() {
+        dispatch(&mut app, Action::Input(c));
+    }
+    dispatch(&mut app, Action::Submit);
+    assert!(dir.path().join("nouveau.toml").exists());
+    assert_eq!(app.portfolio.len(), 3, "the folder was read again");
+    // Duplicating onto an existing name is refused, and nothing is overwritten.
+    let before = std::fs::read(dir.path().join("a.toml")).unwrap();
+    dispatch(&mut app, Action::DuplicateProject);
+    dispatch(&mut app, Action::ClearInput);
+    for c in "a".chars() {
+        dispatch(&mut app, Action::Input(c));
+    }
+    dispatch(&mut app, Action::Submit);
+    assert!(app.status.as_ref().unwrap().is_error);
+    assert_eq!(std::fs::read(dir.path().join("a.toml")).unwrap(), before);
+    // Archive a project that is not the open one.
+    let open = app.path.clone().unwrap();
+    let index = app.portfolio_view.order.iter().position(|i| app.portfolio[*i].path != open).unwrap();
+    app.portfolio_view.selected = index;
+    let archived = app.selected_portfolio_entry().unwrap().path.clone();
+    dispatch(&mut app, Action::ArchiveProject);
+    assert!(!archived.exists());
+    assert!(dir.path().join("archive").join(archived.file_name().unwrap()).exists());
+    assert_eq!(app.portfolio.len(), 2);
+}

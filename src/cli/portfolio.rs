@@ -1,6 +1,7 @@
 //! `roi portfolio DIR`: one row per project file of a folder, invalid files included, with
 //! the portfolio's totals.
 
+use super::report::Format;
 use super::{EXIT_INVALID, EXIT_IO};
 use crate::domain::portfolio::{PortfolioRow, PortfolioTotals, SortKey, sort};
 use crate::i18n::Lang;
@@ -8,14 +9,6 @@ use crate::report;
 use crate::store::portfolio::scan;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
-    #[default]
-    Md,
-    Json,
-    Csv,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -293,7 +293,13 @@ impl App {
     /// Recomputes every figure from the project and the sliders: the one recompute path.
     pub fn recompute(&mut self) {
         self.base_figures = Figures::compute(&self.project, &Drivers::default());
+        self.recompute_tornado();
         self.recompute_what_if();
+    }
+
+    /// The tornado is drawn around the base, like the report's: the sliders do not move it.
+    pub fn recompute_tornado(&mut self) {
+        self.tornado = tornado(&self.project, &Drivers::default(), self.tornado_width);
     }
 
     /// Recomputes what the sliders change (the project itself did not change).
@@ -303,7 +309,6 @@ impl App {
         } else {
             Figures::compute(&self.project, &self.drivers)
         };
-        self.tornado = tornado(&self.project, &self.drivers, self.tornado_width);
         // A run of other inputs would mislead: it is dropped, and can be run again.
         if matches!(self.simulation, SimulationState::Done(_)) {
             self.simulation = SimulationState::Idle;

@@ -144,5 +144,5 @@ pub fn cycle_tornado_width(app: &mut App) {
         .position(|w| *w == app.tornado_width)
         .map_or(1, |i| (i + 1) % TORNADO_WIDTHS.len());
     app.tornado_width = TORNADO_WIDTHS[next];
-    app.recompute_what_if();
+    app.recompute_tornado();
 }

@@ -87,13 +87,10 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
     let zero = vec![(1.0, 0.0), (horizon, 0.0)];
     let valley_line = valley.map(|m| vertical(m.month)).unwrap_or_default();
     let break_even_line = break_even.map(vertical).unwrap_or_default();
-    let line = |data, style| {
-        Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Dot).style(style)
-    };
+    let line = line_dataset;
     let mut datasets =
         vec![line(&zero, theme.muted), line(&valley_line, theme.bad), line(&break_even_line, theme.good)];
     datasets.extend(points.iter().zip(series).map(|(data, (_, style))| line(data, *style)));
-    let k = |v: f64| format!("{:.0}k", v / 1000.0);
     let legend = format!(
         " {} {} · {} {} ",
         lang.t(Text::Valley),
@@ -101,8 +98,26 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
         lang.t(Text::BreakEven).to_lowercase(),
         break_even.map_or_else(|| "—".to_owned(), |m| format!("m{m}")),
     );
-    let chart = Chart::new(datasets)
-        .block(block(lang.t(Text::CumulativeNet), theme).title_bottom(Line::styled(legend, theme.label)))
+    let titled = block(lang.t(Text::CumulativeNet), theme).title_bottom(Line::styled(legend, theme.label));
+    frame.render_widget(month_chart(datasets, titled, theme, horizon, (low - margin, high + margin)), area);
+}
+
+/// A line of a chart drawn with plain dots (no braille: safe on any UTF-8 terminal).
+pub fn line_dataset<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
+    Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Dot).style(style)
+}
+
+/// A chart over months 1..=horizon with money in thousands on the vertical axis.
+pub fn month_chart<'a>(
+    datasets: Vec<Dataset<'a>>,
+    frame: Block<'a>,
+    theme: &Theme,
+    horizon: f64,
+    (low, high): (f64, f64),
+) -> Chart<'a> {
+    let thousands = |v: f64| format!("{:.0}k", v / 1000.0);
+    Chart::new(datasets)
+        .block(frame)
         .x_axis(
             Axis::default()
                 .bounds([1.0, horizon])
@@ -111,9 +126,8 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
         )
         .y_axis(
             Axis::default()
-                .bounds([low - margin, high + margin])
-                .labels([Span::raw(k(low)), Span::raw(k(high))])
+                .bounds([low, high.max(low + 1.0)])
+                .labels([Span::raw(thousands(low)), Span::raw(thousands(high))])
                 .style(theme.muted),
-        );
-    frame.render_widget(chart, area);
+        )
 }

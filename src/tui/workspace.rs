@@ -23,6 +23,8 @@ pub struct Opened {
     pub portfolio: Vec<PortfolioEntry>,
     /// Something to tell the user in the status bar.
     pub note: Option<String>,
+    /// A folder (or the workspace) was opened, rather than one file.
+    pub folder: bool,
 }
 
 /// The user's workspace folder: `<data dir>/roi-workbench/projects`.
@@ -57,7 +59,7 @@ pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
             portfolio.push(PortfolioEntry { path: loaded.path.clone(), row });
             rank_portfolio(&mut portfolio);
         }
-        Ok(Opened { loaded, portfolio, note })
+        Ok(Opened { loaded, portfolio, note, folder: false })
     }
 }
 
@@ -66,7 +68,7 @@ fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> 
     let mut errors = Vec::new();
     for file in &files {
         match store::load(file) {
-            Ok(loaded) => return Ok(Opened { portfolio: scan(dir), loaded, note }),
+            Ok(loaded) => return Ok(Opened { portfolio: scan(dir), loaded, note, folder: true }),
             Err(error) => errors.extend(error.lines()),
         }
     }

@@ -51,7 +51,7 @@ fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let outer = block(&title, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let center = app.figures.flows.npv;
+    let center = app.base_figures.flows.npv;
     let widest = app
         .tornado
         .iter()
@@ -211,8 +211,7 @@ fn render_fan(
     area: Rect,
     theme: &Theme,
 ) {
-    use ratatui::symbols::Marker;
-    use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
+    use crate::tui::widgets::{line_dataset, month_chart};
     let series = |pick: fn(&crate::domain::montecarlo::Percentiles<Decimal>) -> Decimal| -> Vec<(f64, f64)> {
         run.fan.iter().enumerate().map(|(m, p)| ((m + 1) as f64, pick(p).to_f64().unwrap_or(0.0))).collect()
     };
@@ -221,31 +220,16 @@ fn render_fan(
     let high = p90.iter().map(|(_, y)| *y).fold(0.0_f64, f64::max);
     let horizon = run.fan.len().max(1) as f64;
     let zero = vec![(1.0, 0.0), (horizon, 0.0)];
-    let line = |data, style| {
-        Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Dot).style(style)
-    };
     let datasets = vec![
-        line(&zero, theme.muted),
-        line(&p10, theme.bad),
-        line(&p90, theme.good),
-        line(&p50, theme.figure),
+        line_dataset(&zero, theme.muted),
+        line_dataset(&p10, theme.bad),
+        line_dataset(&p90, theme.good),
+        line_dataset(&p50, theme.figure),
     ];
-    let k = |v: f64| format!("{:.0}k", v / 1000.0);
-    let chart = Chart::new(datasets)
-        .block(block(app.lang.t(Text::Fan), theme))
-        .x_axis(
-            Axis::default()
-                .bounds([1.0, horizon])
-                .labels([Span::raw("1"), Span::raw(format!("{}", horizon as i64))])
-                .style(theme.muted),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([low, high.max(low + 1.0)])
-                .labels([Span::raw(k(low)), Span::raw(k(high))])
-                .style(theme.muted),
-        );
-    frame.render_widget(chart, area);
+    frame.render_widget(
+        month_chart(datasets, block(app.lang.t(Text::Fan), theme), theme, horizon, (low, high)),
+        area,
+    );
 }
 
 fn figures_title(app: &App) -> String {
