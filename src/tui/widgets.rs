@@ -77,8 +77,7 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
         })
         .collect();
     let horizon = series.iter().map(|(f, _)| f.horizon()).max().unwrap_or(1).max(1) as f64;
-    let (low, high) =
-        points.iter().flatten().fold((0.0_f64, 0.0_f64), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
+    let (low, high) = vertical_range(&points);
     let margin = ((high - low) * 0.05).max(1.0);
     let vertical = |month: i64| vec![(month as f64, low), (month as f64, high)];
     let main = series.last().map(|(flows, _)| *flows);
@@ -90,7 +89,14 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
     let line = line_dataset;
     let mut datasets =
         vec![line(&zero, theme.muted), line(&valley_line, theme.bad), line(&break_even_line, theme.good)];
-    datasets.extend(points.iter().zip(series).map(|(data, (_, style))| line(data, *style)));
+    // One dot per month rather than joined lines: as readable, and a slider step rewrites
+    // a few dozen cells instead of every cell of a redrawn curve (SSH bandwidth).
+    datasets.extend(
+        points
+            .iter()
+            .zip(series)
+            .map(|(data, (_, style))| Dataset::default().data(data).graph_type(GraphType::Scatter).marker(Marker::Dot).style(*style)),
+    );
     let legend = format!(
         " {} {} · {} {} ",
         lang.t(Text::Valley),
@@ -100,6 +106,16 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
     );
     let titled = block(lang.t(Text::CumulativeNet), theme).title_bottom(Line::styled(legend, theme.label));
     frame.render_widget(month_chart(datasets, titled, theme, horizon, (low - margin, high + margin)), area);
+}
+
+/// The vertical range of a chart of series: the first series' range widened by a quarter
+/// of its span each way, and further only when another series leaves it. A slider step
+/// then seldom rescales the chart, so it seldom redraws every point (SSH bandwidth).
+fn vertical_range(points: &[Vec<(f64, f64)>]) -> (f64, f64) {
+    let range = |series: &[(f64, f64)]| series.iter().fold((0.0_f64, 0.0_f64), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
+    let (low, high) = points.first().map_or((0.0, 0.0), |first| range(first));
+    let slack = if points.len() > 1 { (high - low) * 0.25 } else { 0.0 };
+    points.iter().skip(1).map(|series| range(series)).fold((low - slack, high + slack), |(lo, hi), (l, h)| (lo.min(l), hi.max(h)))
 }
 
 /// A line of a chart drawn with plain dots (no braille: safe on any UTF-8 terminal).
