@@ -12,6 +12,7 @@ pub mod effect;
 pub mod folder;
 pub mod grid;
 pub mod keymap;
+pub mod saving;
 pub mod tabs;
 pub mod theme;
 pub mod update;

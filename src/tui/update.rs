@@ -7,6 +7,7 @@ use super::app::{App, Mode, Purpose, Tab};
 use super::effect::Effect;
 use super::folder;
 use super::grid::{Collection, Grid};
+use super::saving;
 use super::tabs;
 use super::whatif;
 use crate::domain::catalogue::CatalogueKpi;
@@ -27,9 +28,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     match app.mode {
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),
-        Mode::ConfirmQuit => return answering(app, action),
-        Mode::Conflict { .. } => return resolving(app, action),
-        Mode::Recovery { .. } => return recovering(app, action),
+        Mode::ConfirmQuit => return saving::answering(app, action),
+        Mode::Conflict { .. } => return saving::resolving(app, action),
+        Mode::Recovery { .. } => return saving::recovering(app, action),
         Mode::Scenarios { .. } => return whatif::scenarios(app, action),
         Mode::MonteCarlo => {
             return match action {
@@ -51,7 +52,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::Help | Mode::Normal => {}
     }
     match action {
-        Action::Quit => return quit(app),
+        Action::Quit => return saving::quit(app),
         Action::ToggleHelp => app.mode = Mode::Help,
         Action::GoTab(tab) | Action::ClickTab(tab) => app.tab = tab,
         Action::NextTab => app.tab = app.tab.next(),
@@ -69,7 +70,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Delete => delete_row(app),
         Action::Undo => undo(app),
         Action::Redo => redo(app),
-        Action::Save => return save(app),
+        Action::Save => return saving::save(app),
         Action::ToggleLang => app.lang = app.lang.toggled(),
         Action::AdjustDriver(steps) => adjust_driver(app, steps),
         Action::ResetDriver => set_driver(app, app.selected_driver(), None),
@@ -86,18 +87,18 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenSelected => return open_selected(app),
         Action::ClickRow(y) => click_row(app, y),
         Action::Resize(width, height) => app.screen = (width, height),
-        Action::Saved { text, fingerprint } => return saved(app, text, fingerprint),
+        Action::Saved { text, fingerprint } => return saving::saved(app, text, fingerprint),
         Action::SavedAs { path, text, fingerprint } => {
             app.path = Some(path);
             app.read_only = false;
-            return saved(app, text, fingerprint);
+            return saving::saved(app, text, fingerprint);
         }
         Action::SaveConflict { disk_text } => {
             app.quit_after_save = false;
             app.changed_on_disk = true;
             app.mode = Mode::Conflict { disk_text, comparing: false };
         }
-        Action::ChangedOnDisk(loaded) => changed_on_disk(app, *loaded),
+        Action::ChangedOnDisk(loaded) => saving::changed_on_disk(app, *loaded),
         Action::EditedBy(who) => app.edited_by = who,
         Action::ShowScenarios => whatif::show_scenarios(app),
         Action::GoalSeek => start_prompt(app, Purpose::GoalSeek),
@@ -147,96 +148,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         | Action::Rename => {}
     }
     Effect::None
-}
-
-/// Another writer saved the file. Without unsaved changes here, show theirs at once;
-/// with some, say so and let the next save ask what to do.
-fn changed_on_disk(app: &mut App, loaded: crate::store::Loaded) {
-    if app.dirty {
-        app.changed_on_disk = true;
-        app.warn(app.lang.t(Text::ChangedOnDiskDirty));
-        return;
-    }
-    app.project = loaded.project;
-    app.original = Some(loaded.text);
-    app.fingerprint = Some(loaded.fingerprint);
-    app.history = Default::default();
-    app.changed_on_disk = false;
-    app.recompute();
-    app.say(app.lang.t(Text::ReloadedFromDisk));
-}
-
-/// Answers to "the file changed on disk: reload, overwrite, save a copy, or compare?".
-fn resolving(app: &mut App, action: Action) -> Effect {
-    let Mode::Conflict { disk_text, comparing } = &mut app.mode else { return Effect::None };
-    match action {
-        Action::Reload => {
-            let Some(path) = app.path.clone() else { return Effect::None };
-            app.mode = Mode::Normal;
-            app.dirty = false;
-            Effect::Open(path)
-        }
-        Action::Overwrite => {
-            app.mode = Mode::Normal;
-            save_over(app, None)
-        }
-        Action::SaveCopy => {
-            let suggestion = copy_path(app);
-            app.mode = Mode::Prompt { purpose: Purpose::SaveAs, buffer: suggestion, error: None };
-            Effect::None
-        }
-        Action::Compare => {
-            *comparing = !*comparing;
-            let _ = disk_text;
-            Effect::None
-        }
-        Action::Cancel => {
-            app.mode = Mode::Normal;
-            Effect::None
-        }
-        _ => Effect::None,
-    }
-}
-
-/// "<stem>.copy-<user>.toml" beside the original.
-fn copy_path(app: &App) -> String {
-    let user = std::env::var("USER").unwrap_or_else(|_| "moi".into());
-    app.path.as_ref().map_or_else(String::new, |path| {
-        let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-        path.with_file_name(format!("{stem}.copy-{user}.toml")).display().to_string()
-    })
-}
-
-/// Somewhere writable for a read-only project: the user's home folder.
-fn elsewhere_path(app: &App) -> String {
-    let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
-    let name = app
-        .path
-        .as_ref()
-        .and_then(|p| p.file_name())
-        .map_or_else(|| "projet.toml".into(), |n| n.to_string_lossy().into_owned());
-    std::path::Path::new(&home).join(name).display().to_string()
-}
-
-/// Answers to "restore the unsaved changes of the last session?".
-fn recovering(app: &mut App, action: Action) -> Effect {
-    let Mode::Recovery { project } = &app.mode else { return Effect::None };
-    let project = (**project).clone();
-    let Some(path) = app.path.clone() else { return Effect::None };
-    match action {
-        Action::Restore => {
-            app.mode = Mode::Normal;
-            change_project(app, project);
-            app.say(app.lang.t(Text::Restored));
-            Effect::DiscardRecovery(path)
-        }
-        Action::Discard => {
-            app.mode = Mode::Normal;
-            app.say(app.lang.t(Text::DiscardedRecovery));
-            Effect::DiscardRecovery(path)
-        }
-        _ => Effect::None,
-    }
 }
 
 /// Replaces the project, keeping the old one for undo, and recomputes every figure.
@@ -618,72 +529,6 @@ fn adjust_driver(app: &mut App, steps: i32) {
 fn set_driver(app: &mut App, driver: Driver, value: Option<Decimal>) {
     app.drivers.set(driver, value);
     app.recompute();
-}
-
-fn save(app: &mut App) -> Effect {
-    if app.read_only || app.path.is_none() {
-        let suggestion = elsewhere_path(app);
-        app.mode = Mode::Prompt { purpose: Purpose::SaveAs, buffer: suggestion, error: None };
-        app.warn(app.lang.t(Text::ReadOnlySaveAs));
-        return Effect::None;
-    }
-    let known = app.fingerprint.clone();
-    save_over(app, known)
-}
-
-/// Saves over the project's file unless it no longer matches `known`.
-fn save_over(app: &App, known: Option<crate::store::Fingerprint>) -> Effect {
-    match &app.path {
-        Some(path) => Effect::Save {
-            path: path.clone(),
-            project: Box::new(app.project.clone()),
-            original: app.original.clone(),
-            known,
-        },
-        None => Effect::None,
-    }
-}
-
-fn saved(app: &mut App, text: String, fingerprint: crate::store::Fingerprint) -> Effect {
-    app.original = Some(text);
-    app.fingerprint = Some(fingerprint);
-    app.changed_on_disk = false;
-    app.dirty = false;
-    app.say(app.lang.t(Text::SavedMessage));
-    if app.quit_after_save {
-        app.should_quit = true;
-        return Effect::Quit;
-    }
-    Effect::None
-}
-
-fn quit(app: &mut App) -> Effect {
-    if app.dirty {
-        app.mode = Mode::ConfirmQuit;
-        Effect::None
-    } else {
-        app.should_quit = true;
-        Effect::Quit
-    }
-}
-
-fn answering(app: &mut App, action: Action) -> Effect {
-    match action {
-        Action::Confirm => {
-            app.should_quit = true;
-            Effect::Quit
-        }
-        Action::SaveAndQuit => {
-            app.mode = Mode::Normal;
-            app.quit_after_save = true;
-            save(app)
-        }
-        Action::Decline => {
-            app.mode = Mode::Normal;
-            Effect::None
-        }
-        _ => Effect::None,
-    }
 }
 
 fn open_selected(app: &mut App) -> Effect {

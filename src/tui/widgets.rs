@@ -91,12 +91,9 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
         vec![line(&zero, theme.muted), line(&valley_line, theme.bad), line(&break_even_line, theme.good)];
     // One dot per month rather than joined lines: as readable, and a slider step rewrites
     // a few dozen cells instead of every cell of a redrawn curve (SSH bandwidth).
-    datasets.extend(
-        points
-            .iter()
-            .zip(series)
-            .map(|(data, (_, style))| Dataset::default().data(data).graph_type(GraphType::Scatter).marker(Marker::Dot).style(*style)),
-    );
+    datasets.extend(points.iter().zip(series).map(|(data, (_, style))| {
+        Dataset::default().data(data).graph_type(GraphType::Scatter).marker(Marker::Dot).style(*style)
+    }));
     let legend = format!(
         " {} {} · {} {} ",
         lang.t(Text::Valley),
@@ -112,10 +109,16 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
 /// of its span each way, and further only when another series leaves it. A slider step
 /// then seldom rescales the chart, so it seldom redraws every point (SSH bandwidth).
 fn vertical_range(points: &[Vec<(f64, f64)>]) -> (f64, f64) {
-    let range = |series: &[(f64, f64)]| series.iter().fold((0.0_f64, 0.0_f64), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
+    let range = |series: &[(f64, f64)]| {
+        series.iter().fold((0.0_f64, 0.0_f64), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)))
+    };
     let (low, high) = points.first().map_or((0.0, 0.0), |first| range(first));
     let slack = if points.len() > 1 { (high - low) * 0.25 } else { 0.0 };
-    points.iter().skip(1).map(|series| range(series)).fold((low - slack, high + slack), |(lo, hi), (l, h)| (lo.min(l), hi.max(h)))
+    points
+        .iter()
+        .skip(1)
+        .map(|series| range(series))
+        .fold((low - slack, high + slack), |(lo, hi), (l, h)| (lo.min(l), hi.max(h)))
 }
 
 /// A line of a chart drawn with plain dots (no braille: safe on any UTF-8 terminal).

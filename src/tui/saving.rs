@@ -1,0 +1,167 @@
+//! The saving part of `update`: saving under the shared-folder rules (a save never
+//! overwrites another writer's work without asking), read-only files, the conflict and
+//! recovery questions, and quitting with unsaved changes. Pure: the runtime performs the
+//! returned `Effect`s.
+
+use super::action::Action;
+use super::app::{App, Mode, Purpose};
+use super::effect::Effect;
+use super::update::change_project;
+use crate::i18n::Text;
+use crate::store::{Fingerprint, Loaded};
+
+/// Another writer saved the file. Without unsaved changes here, show theirs at once;
+/// with some, say so and let the next save ask what to do.
+pub fn changed_on_disk(app: &mut App, loaded: Loaded) {
+    if app.dirty {
+        app.changed_on_disk = true;
+        app.warn(app.lang.t(Text::ChangedOnDiskDirty));
+        return;
+    }
+    app.project = loaded.project;
+    app.original = Some(loaded.text);
+    app.fingerprint = Some(loaded.fingerprint);
+    app.history = Default::default();
+    app.changed_on_disk = false;
+    app.recompute();
+    app.say(app.lang.t(Text::ReloadedFromDisk));
+}
+
+/// Answers to "the file changed on disk: reload, overwrite, save a copy, or compare?".
+pub fn resolving(app: &mut App, action: Action) -> Effect {
+    let Mode::Conflict { disk_text, comparing } = &mut app.mode else { return Effect::None };
+    match action {
+        Action::Reload => {
+            let Some(path) = app.path.clone() else { return Effect::None };
+            app.mode = Mode::Normal;
+            app.dirty = false;
+            Effect::Open(path)
+        }
+        Action::Overwrite => {
+            app.mode = Mode::Normal;
+            save_over(app, None)
+        }
+        Action::SaveCopy => {
+            let suggestion = copy_path(app);
+            app.mode = Mode::Prompt { purpose: Purpose::SaveAs, buffer: suggestion, error: None };
+            Effect::None
+        }
+        Action::Compare => {
+            *comparing = !*comparing;
+            let _ = disk_text;
+            Effect::None
+        }
+        Action::Cancel => {
+            app.mode = Mode::Normal;
+            Effect::None
+        }
+        _ => Effect::None,
+    }
+}
+
+/// "<stem>.copy-<user>.toml" beside the original.
+fn copy_path(app: &App) -> String {
+    let user = std::env::var("USER").unwrap_or_else(|_| "moi".into());
+    app.path.as_ref().map_or_else(String::new, |path| {
+        let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        path.with_file_name(format!("{stem}.copy-{user}.toml")).display().to_string()
+    })
+}
+
+/// Somewhere writable for a read-only project: the user's home folder.
+fn elsewhere_path(app: &App) -> String {
+    let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
+    let name = app
+        .path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map_or_else(|| "projet.toml".into(), |n| n.to_string_lossy().into_owned());
+    std::path::Path::new(&home).join(name).display().to_string()
+}
+
+/// Answers to "restore the unsaved changes of the last session?".
+pub fn recovering(app: &mut App, action: Action) -> Effect {
+    let Mode::Recovery { project } = &app.mode else { return Effect::None };
+    let project = (**project).clone();
+    let Some(path) = app.path.clone() else { return Effect::None };
+    match action {
+        Action::Restore => {
+            app.mode = Mode::Normal;
+            change_project(app, project);
+            app.say(app.lang.t(Text::Restored));
+            Effect::DiscardRecovery(path)
+        }
+        Action::Discard => {
+            app.mode = Mode::Normal;
+            app.say(app.lang.t(Text::DiscardedRecovery));
+            Effect::DiscardRecovery(path)
+        }
+        _ => Effect::None,
+    }
+}
+
+pub fn save(app: &mut App) -> Effect {
+    if app.read_only || app.path.is_none() {
+        let suggestion = elsewhere_path(app);
+        app.mode = Mode::Prompt { purpose: Purpose::SaveAs, buffer: suggestion, error: None };
+        app.warn(app.lang.t(Text::ReadOnlySaveAs));
+        return Effect::None;
+    }
+    let known = app.fingerprint.clone();
+    save_over(app, known)
+}
+
+/// Saves over the project's file unless it no longer matches `known`.
+fn save_over(app: &App, known: Option<Fingerprint>) -> Effect {
+    match &app.path {
+        Some(path) => Effect::Save {
+            path: path.clone(),
+            project: Box::new(app.project.clone()),
+            original: app.original.clone(),
+            known,
+        },
+        None => Effect::None,
+    }
+}
+
+pub fn saved(app: &mut App, text: String, fingerprint: Fingerprint) -> Effect {
+    app.original = Some(text);
+    app.fingerprint = Some(fingerprint);
+    app.changed_on_disk = false;
+    app.dirty = false;
+    app.say(app.lang.t(Text::SavedMessage));
+    if app.quit_after_save {
+        app.should_quit = true;
+        return Effect::Quit;
+    }
+    Effect::None
+}
+
+pub fn quit(app: &mut App) -> Effect {
+    if app.dirty {
+        app.mode = Mode::ConfirmQuit;
+        Effect::None
+    } else {
+        app.should_quit = true;
+        Effect::Quit
+    }
+}
+
+pub fn answering(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Confirm => {
+            app.should_quit = true;
+            Effect::Quit
+        }
+        Action::SaveAndQuit => {
+            app.mode = Mode::Normal;
+            app.quit_after_save = true;
+            save(app)
+        }
+        Action::Decline => {
+            app.mode = Mode::Normal;
+            Effect::None
+        }
+        _ => Effect::None,
+    }
+}
