@@ -17,7 +17,7 @@ fn portfolio(c: &mut Criterion) {
     }
     let mut group = c.benchmark_group("portfolio");
     group.sample_size(10);
-    group.bench_function("open a folder of 200 projects", |b| b.iter(|| scan(dir.path())));
+    group.bench_function("open a folder of 200 projects", |b| b.iter(|| scan(dir.path(), false)));
     group.finish();
 }
 

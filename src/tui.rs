@@ -278,7 +278,8 @@ impl Runtime {
     /// file when nothing changed.
     fn poll_folder(&mut self, app: &mut App) -> bool {
         let Some(folder) = app.folder() else { return false };
-        let signature = crate::store::portfolio::signature(&folder, false);
+        let recursive = app.portfolio_view.recursive;
+        let signature = crate::store::portfolio::signature(&folder, recursive);
         if signature == self.folder_signature {
             return false;
         }
@@ -287,7 +288,7 @@ impl Runtime {
         if first {
             return false;
         }
-        self.dispatch(app, Action::PortfolioScanned(workspace::scan(&folder)));
+        self.dispatch(app, Action::PortfolioScanned(workspace::scan(&folder, recursive)));
         true
     }
 
@@ -422,7 +423,9 @@ fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
         Effect::ArchiveProject(path) => Some(file_outcome(
             files::archive(&path).map(|to| format!("{} → {}", path.display(), to.display())),
         )),
-        Effect::Rescan(folder) => Some(Action::PortfolioScanned(workspace::scan(&folder))),
+        Effect::Rescan { folder, recursive } => {
+            Some(Action::PortfolioScanned(workspace::scan(&folder, recursive)))
+        }
         Effect::DiscardRecovery(path) => {
             recovery::discard_recovery(&path);
             None

@@ -346,3 +346,20 @@ fn portfolio_files_are_created_duplicated_renamed_and_archived_through_the_runti
     assert!(dir.path().join("archive").join(archived.file_name().unwrap()).exists());
     assert_eq!(app.portfolio.len(), 2);
 }
+
+#[test]
+fn the_portfolio_reads_subfolders_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    std::fs::copy(samples.join("tri-cv.toml"), dir.path().join("a.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("clients")).unwrap();
+    std::fs::copy(samples.join("assistant-code.toml"), dir.path().join("clients/b.toml")).unwrap();
+    let mut app = folder_app(dir.path());
+    assert_eq!(app.portfolio.len(), 1);
+    roi_workbench::tui::dispatch(&mut app, Action::GoTab(Tab::Portfolio));
+    roi_workbench::tui::dispatch(&mut app, Action::ToggleSubfolders);
+    assert_eq!(app.portfolio.len(), 2);
+    assert!(app.portfolio.iter().any(|e| e.row.file == "clients/b.toml"));
+    roi_workbench::tui::dispatch(&mut app, Action::ToggleSubfolders);
+    assert_eq!(app.portfolio.len(), 1);
+}

@@ -104,25 +104,33 @@ pub enum SortKey {
     Rank,
     Name,
     Department,
+    Owner,
     Status,
+    Roi12,
     RoiHorizon,
     Npv,
     BreakEven,
+    Robust,
     KpisOffTrack,
     Modified,
+    EditedBy,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 9] = [
+    pub const ALL: [SortKey; 13] = [
         SortKey::Rank,
         SortKey::Name,
         SortKey::Department,
+        SortKey::Owner,
         SortKey::Status,
+        SortKey::Roi12,
         SortKey::RoiHorizon,
         SortKey::Npv,
         SortKey::BreakEven,
+        SortKey::Robust,
         SortKey::KpisOffTrack,
         SortKey::Modified,
+        SortKey::EditedBy,
     ];
 
     pub fn next(self) -> Self {
@@ -148,6 +156,10 @@ fn compare(a: &PortfolioRow, b: &PortfolioRow, key: SortKey) -> Ordering {
         SortKey::Rank => by_rank(),
         SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
         SortKey::Department => a.department.cmp(&b.department).then_with(by_rank),
+        SortKey::Owner => a.owner.cmp(&b.owner).then_with(by_rank),
+        SortKey::Roi12 => b.roi_adjusted_pct_12.cmp(&a.roi_adjusted_pct_12),
+        SortKey::Robust => b.robust.cmp(&a.robust).then_with(by_rank),
+        SortKey::EditedBy => b.edited_by.cmp(&a.edited_by).then_with(by_rank),
         SortKey::Status => a.status.cmp(&b.status).then_with(by_rank),
         SortKey::RoiHorizon => b.roi_adjusted_pct_horizon.cmp(&a.roi_adjusted_pct_horizon),
         SortKey::Npv => b.npv.cmp(&a.npv),
@@ -220,6 +232,20 @@ mod tests {
         sort(&mut rows, SortKey::Npv);
         assert_eq!(rows[0].name, "avoid");
         assert_eq!(rows[3].name, "bad.toml");
+    }
+
+    #[test]
+    fn every_sort_key_keeps_invalid_files_last() {
+        let mut rows = vec![
+            PortfolioRow::invalid("bad".into(), "e".into()),
+            row("a", 8, 8, dec!(1)),
+            row("b", 2, 3, dec!(2)),
+        ];
+        for key in SortKey::ALL {
+            sort(&mut rows, key);
+            assert!(rows[2].error.is_some(), "{key:?}");
+        }
+        assert_eq!(SortKey::EditedBy.next(), SortKey::Rank);
     }
 
     #[test]

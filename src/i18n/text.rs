@@ -181,6 +181,8 @@ catalogue! {
     Rubric => ("Grille de notation (1 à 10 ; 6 et plus = élevé)", "Scoring rubric (1 to 10; 6 and above is high)"),
     RubricImpact => ("2 : gain marginal, aucun enjeu stratégique, moins de 10 k€ par an\n5 : gain net pour un service, 50 à 100 k€ par an, avantage modeste\n8 : enjeu stratégique, plus de 200 k€ par an, avantage concurrentiel durable", "2: marginal gain, no strategic stake, under €10k a year\n5: clear gain for one department, €50–100k a year, modest edge\n8: strategic stake, over €200k a year, lasting competitive advantage"),
     RubricFeasibility => ("2 : coût élevé, technique incertaine, données absentes, compétences à recruter\n5 : coût raisonnable, technique connue, données à nettoyer, compétences à former\n8 : coût faible, solution sur étagère, données prêtes, équipe compétente", "2: high cost, uncertain technology, no data, skills to hire\n5: reasonable cost, known technology, data to clean, skills to train\n8: low cost, off-the-shelf solution, data ready, skilled team"),
+    Roi12 => ("ROI aj. 12", "Adj. ROI 12"),
+    WithSubfolders => ("avec sous-dossiers", "with subfolders"),
     SamplesSeeded => ("projets d'exemple installés", "sample projects installed"),
     // Figures
     RoiAdjusted => ("ROI ajusté", "Adjusted ROI"),

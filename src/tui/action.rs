@@ -98,6 +98,7 @@ pub enum Action {
     CycleTornadoWidth,
     // The portfolio tab.
     CycleSort,
+    ToggleSubfolders,
     Filter,
     NewProject,
     DuplicateProject,
@@ -188,6 +189,9 @@ impl Action {
                 pick("largeur de la tornade : ±10 / 20 / 30 %", "tornado width: ±10 / 20 / 30 %")
             }
             Action::CycleSort => pick("changer la colonne de tri", "sort by the next column"),
+            Action::ToggleSubfolders => {
+                pick("inclure / exclure les sous-dossiers", "include / leave out subfolders")
+            }
             Action::Filter => pick(
                 "filtrer (nom, service, statut, quadrant…)",
                 "filter (name, department, status, quadrant…)",

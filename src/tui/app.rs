@@ -162,6 +162,8 @@ pub struct PortfolioView {
     pub selected: usize,
     /// Totals of the rows shown.
     pub totals: PortfolioTotals,
+    /// Subfolders are read too.
+    pub recursive: bool,
 }
 
 impl App {

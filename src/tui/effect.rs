@@ -40,7 +40,10 @@ pub enum Effect {
     },
     ArchiveProject(PathBuf),
     /// Read the folder again.
-    Rescan(PathBuf),
+    Rescan {
+        folder: PathBuf,
+        recursive: bool,
+    },
     /// Run a Monte Carlo simulation in the background.
     Simulate {
         project: Box<Project>,

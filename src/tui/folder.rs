@@ -13,6 +13,13 @@ pub fn cycle_sort(app: &mut App) {
     app.refresh_portfolio_view();
 }
 
+/// Reads subfolders too, or not any more: the runtime reads the folder again.
+pub fn toggle_subfolders(app: &mut App) -> Effect {
+    app.portfolio_view.recursive = !app.portfolio_view.recursive;
+    app.folder()
+        .map_or(Effect::None, |folder| Effect::Rescan { folder, recursive: app.portfolio_view.recursive })
+}
+
 pub fn move_selection(app: &mut App, delta: i64) {
     let view = &mut app.portfolio_view;
     let last = view.order.len().saturating_sub(1) as i64;

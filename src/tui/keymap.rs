@@ -55,6 +55,7 @@ static BINDINGS: &[Binding] = &[
     bind!(Only(Tab::Matrix), "Enter", [(Enter, NONE)], Action::OpenSelected),
     bind!(Only(Tab::Portfolio), "Enter", [(Enter, NONE)], Action::OpenSelected),
     bind!(Only(Tab::Portfolio), "o", [ch('o')], Action::CycleSort),
+    bind!(Only(Tab::Portfolio), "s", [ch('s')], Action::ToggleSubfolders),
     bind!(Only(Tab::Portfolio), "/", [ch('/')], Action::Filter),
     bind!(Only(Tab::Portfolio), "n", [ch('n')], Action::NewProject),
     bind!(Only(Tab::Portfolio), "y", [ch('y')], Action::DuplicateProject),

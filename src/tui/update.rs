@@ -109,6 +109,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Preset(preset) => whatif::preset(app, preset),
         Action::CycleTornadoWidth => whatif::cycle_tornado_width(app),
         Action::CycleSort => folder::cycle_sort(app),
+        Action::ToggleSubfolders => return folder::toggle_subfolders(app),
         Action::Filter => folder::start(app, Purpose::Filter),
         Action::NewProject => folder::start(app, Purpose::NewProject),
         Action::DuplicateProject => folder::start(app, Purpose::DuplicateProject),
@@ -117,7 +118,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::PortfolioScanned(entries) => folder::scanned(app, entries),
         Action::FileDone(message) => {
             app.say(message);
-            return app.folder().map_or(Effect::None, Effect::Rescan);
+            let recursive = app.portfolio_view.recursive;
+            return app.folder().map_or(Effect::None, |folder| Effect::Rescan { folder, recursive });
         }
         Action::FileFailed(message) => app.warn(message),
         Action::SaveFailed(message) | Action::OpenFailed(message) => {

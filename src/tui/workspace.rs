@@ -51,7 +51,7 @@ pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
     } else {
         let loaded = store::load(&target).map_err(|e| e.lines())?;
         let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let mut portfolio = scan(folder);
+        let mut portfolio = scan(folder, false);
         if !portfolio.iter().any(|e| e.path == loaded.path) {
             let figures = Figures::compute(&loaded.project, &Drivers::default());
             let file = loaded.path.display().to_string();
@@ -68,7 +68,7 @@ fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> 
     let mut errors = Vec::new();
     for file in &files {
         match store::load(file) {
-            Ok(loaded) => return Ok(Opened { portfolio: scan(dir), loaded, note, folder: true }),
+            Ok(loaded) => return Ok(Opened { portfolio: scan(dir, false), loaded, note, folder: true }),
             Err(error) => errors.extend(error.lines()),
         }
     }
@@ -79,8 +79,8 @@ fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> 
 }
 
 /// Every project file of a folder, valid or not, in the matrix's order.
-pub fn scan(dir: &Path) -> Vec<PortfolioEntry> {
-    let mut entries = crate::store::portfolio::scan(dir, false).unwrap_or_default();
+pub fn scan(dir: &Path, recursive: bool) -> Vec<PortfolioEntry> {
+    let mut entries = crate::store::portfolio::scan(dir, recursive).unwrap_or_default();
     rank_portfolio(&mut entries);
     entries
 }

@@ -26,8 +26,12 @@ fn sort_name(lang: Lang, key: SortKey) -> &'static str {
         SortKey::Rank => Text::Quadrant,
         SortKey::Name => Text::Name,
         SortKey::Department => Text::Department,
+        SortKey::Owner => Text::Owner,
         SortKey::Status => Text::Status,
+        SortKey::Roi12 => Text::Roi12,
         SortKey::RoiHorizon => Text::RoiShort,
+        SortKey::Robust => Text::StressShort,
+        SortKey::EditedBy => Text::EditedBy,
         SortKey::Npv => Text::Npv,
         SortKey::BreakEven => Text::BreakEven,
         SortKey::KpisOffTrack => Text::KpisOffTrack,
@@ -46,6 +50,9 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         lang.t(Text::SortedBy),
         sort_name(lang, view.sort)
     );
+    if view.recursive {
+        title.push_str(&format!(" · {}", lang.t(Text::WithSubfolders)));
+    }
     if !view.filter.is_empty() {
         title.push_str(&format!(" · « {} »", view.filter));
     }
@@ -66,12 +73,17 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Constraint::Length(4),
     ];
     if wide {
-        headers.extend([Text::Department, Text::Status]);
-        widths.extend([Constraint::Length(16), Constraint::Length(9)]);
+        headers.extend([Text::Roi12, Text::Department, Text::Status]);
+        widths.extend([Constraint::Length(9), Constraint::Length(16), Constraint::Length(9)]);
     }
     if wider {
-        headers.extend([Text::StressShort, Text::Modified, Text::EditedBy]);
-        widths.extend([Constraint::Length(8), Constraint::Length(11), Constraint::Length(16)]);
+        headers.extend([Text::Owner, Text::StressShort, Text::Modified, Text::EditedBy]);
+        widths.extend([
+            Constraint::Length(16),
+            Constraint::Length(8),
+            Constraint::Length(11),
+            Constraint::Length(16),
+        ]);
     }
     let header = Row::new(headers.into_iter().map(|t| Cell::from(lang.t(t)))).style(theme.section);
     let rows: Vec<Row> = view
@@ -117,11 +129,16 @@ fn row<'a>(
         right(row.kpis_off_track.to_string(), if row.kpis_off_track > 0 { theme.bad } else { theme.muted }),
     ];
     if wide {
-        cells.extend([Cell::from(row.department.key().to_owned()), Cell::from(row.status.key().to_owned())]);
+        cells.extend([
+            right(lang.percent(row.roi_adjusted_pct_12), theme.signed(row.roi_adjusted_pct_12)),
+            Cell::from(row.department.key().to_owned()),
+            Cell::from(row.status.key().to_owned()),
+        ]);
     }
     if wider {
         let verdict = lang.t(if row.robust { Text::Robust } else { Text::Fragile });
         cells.extend([
+            Cell::from(row.owner.clone().unwrap_or_default()),
             Cell::from(Span::styled(verdict, if row.robust { theme.good } else { theme.bad })),
             Cell::from(
                 row.modified.as_deref().map_or_else(String::new, |m| m.get(..10).unwrap_or(m).to_owned()),
