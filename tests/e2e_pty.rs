@@ -211,3 +211,17 @@ fn a_dropped_connection_keeps_unsaved_changes_for_the_next_session() {
     again.keys("q");
     assert_eq!(again.exit_code(), 0);
 }
+
+#[test]
+fn a_new_user_lands_on_the_seeded_workspace() {
+    let home = tempfile::tempdir().unwrap();
+    let mut roi = Session::start(&[], home.path());
+    roi.expect("Portefeuille (6)");
+    roi.expect("Assistant de code pour l");
+    let seeded = home.path().join("data/roi-workbench/projects");
+    assert_eq!(std::fs::read_dir(&seeded).unwrap().count(), 6);
+    roi.bytes(b"\r");
+    roi.expect("Chiffres clés");
+    roi.keys("q");
+    assert_eq!(roi.exit_code(), 0);
+}

@@ -131,7 +131,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             let (lang, screen, tab) = (app.lang, app.screen, app.tab);
             *app = App::new(*loaded, portfolio, lang);
             app.screen = screen;
-            app.tab = if tab == Tab::Matrix { Tab::Summary } else { tab };
+            // Opened from the matrix or the portfolio: show the project itself.
+            app.tab = if matches!(tab, Tab::Matrix | Tab::Portfolio) { Tab::Summary } else { tab };
         }
         Action::Input(_)
         | Action::Backspace

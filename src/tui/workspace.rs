@@ -63,12 +63,14 @@ pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
     }
 }
 
+/// A folder opens on its best-ranked valid project (the top of the matrix).
 fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> {
-    let files = store::project_files(dir, false).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
-    let mut errors = Vec::new();
-    for file in &files {
-        match store::load(file) {
-            Ok(loaded) => return Ok(Opened { portfolio: scan(dir, false), loaded, note, folder: true }),
+    store::project_files(dir, false).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
+    let portfolio = scan(dir, false);
+    let mut errors: Vec<String> = portfolio.iter().filter_map(|e| e.row.error.clone()).collect();
+    for entry in portfolio.iter().filter(|e| e.row.is_valid()) {
+        match store::load(&entry.path) {
+            Ok(loaded) => return Ok(Opened { portfolio, loaded, note, folder: true }),
             Err(error) => errors.extend(error.lines()),
         }
     }
