@@ -10,16 +10,16 @@ use crate::domain::uncertainty::{LineList, UncertainLine};
 use crate::i18n::{Lang, Text, warning_sentence};
 use std::fmt::Write;
 
+/// A Markdown table's header row and its alignment row.
+fn table_header(out: &mut String, titles: &[&str], alignment: &str) {
+    let _ = writeln!(out, "| {} |\n{alignment}", titles.join(" | "));
+}
+
 /// The five drivers that move the NPV most.
 fn write_tornado(out: &mut String, lang: Lang, bars: &[TornadoBar], currency: &str) {
     let _ = writeln!(out, "\n## {}\n", lang.t(Text::Tornado));
-    let _ = writeln!(
-        out,
-        "| {} | {} − | {} + |\n|---|---:|---:|",
-        lang.t(Text::Driver),
-        lang.t(Text::Npv),
-        lang.t(Text::Npv)
-    );
+    let (driver, npv) = (lang.t(Text::Driver), lang.t(Text::Npv));
+    table_header(out, &[driver, &format!("{npv} −"), &format!("{npv} +")], "|---|---:|---:|");
     for bar in bars.iter().take(5) {
         let _ = writeln!(
             out,
@@ -82,13 +82,7 @@ fn write_monte_carlo(out: &mut String, lang: Lang, run: &MonteCarlo, currency: &
 /// Every benefit, cost and risk line with its source and confidence.
 fn write_assumptions(out: &mut String, lang: Lang, project: &Project) {
     let _ = writeln!(out, "\n## {}\n", lang.t(Text::Assumptions));
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} |\n|---|---|---|",
-        lang.t(Text::Line),
-        lang.t(Text::Source),
-        lang.t(Text::Confidence)
-    );
+    table_header(out, &[lang.t(Text::Line), lang.t(Text::Source), lang.t(Text::Confidence)], "|---|---|---|");
     let mut row = |list: LineList, name: &str, source: Option<&str>, confidence: &str| {
         let _ = writeln!(out, "| {} · {name} | {} | {confidence} |", list.key(), source.unwrap_or("—"));
     };

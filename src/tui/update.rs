@@ -68,8 +68,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Edit => begin_edit(app),
         Action::Add => add_row(app),
         Action::Delete => delete_row(app),
-        Action::Undo => undo(app),
-        Action::Redo => redo(app),
+        Action::Undo => travel(app, true),
+        Action::Redo => travel(app, false),
         Action::Save => return saving::save(app),
         Action::ToggleLang => app.lang = app.lang.toggled(),
         Action::AdjustDriver(steps) => adjust_driver(app, steps),
@@ -162,30 +162,24 @@ pub fn change_project(app: &mut App, project: Project) {
     app.recompute();
 }
 
-fn undo(app: &mut App) {
-    match app.history.undo.pop() {
-        Some(previous) => {
-            let current = std::mem::replace(&mut app.project, previous);
-            app.history.redo.push(current);
-            app.dirty = true;
-            app.recompute();
-            app.say(app.lang.t(Text::Undone));
-        }
-        None => app.say(app.lang.t(Text::NothingToUndo)),
+/// Undo (`back`) or redo one change of the project.
+fn travel(app: &mut App, back: bool) {
+    let popped = if back { app.history.undo.pop() } else { app.history.redo.pop() };
+    let (done, nothing) =
+        if back { (Text::Undone, Text::NothingToUndo) } else { (Text::Redone, Text::NothingToRedo) };
+    let Some(project) = popped else {
+        app.say(app.lang.t(nothing));
+        return;
+    };
+    let current = std::mem::replace(&mut app.project, project);
+    if back {
+        app.history.redo.push(current);
+    } else {
+        app.history.undo.push(current);
     }
-}
-
-fn redo(app: &mut App) {
-    match app.history.redo.pop() {
-        Some(next) => {
-            let current = std::mem::replace(&mut app.project, next);
-            app.history.undo.push(current);
-            app.dirty = true;
-            app.recompute();
-            app.say(app.lang.t(Text::Redone));
-        }
-        None => app.say(app.lang.t(Text::NothingToRedo)),
-    }
+    app.dirty = true;
+    app.recompute();
+    app.say(app.lang.t(done));
 }
 
 fn grid_rows(app: &App) -> usize {
