@@ -133,13 +133,17 @@ fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        if let Ok(guard) = UNSAVED.try_lock()
-            && let Some((path, project)) = guard.as_ref()
-        {
-            let _ = recovery::write_recovery(path, project);
-        }
+        keep_unsaved_snapshot();
         previous(info);
     }));
+}
+
+/// Writes the last unsaved project, if any, to its recovery file. Never blocks: a panic
+/// while the snapshot is being updated skips it rather than deadlock.
+fn keep_unsaved_snapshot() -> Option<PathBuf> {
+    let guard = UNSAVED.try_lock().ok()?;
+    let (path, project) = guard.as_ref()?;
+    recovery::write_recovery(path, project)
 }
 
 /// Keys handled before a frame is drawn, so a paste cannot starve the screen.
@@ -463,4 +467,24 @@ fn mouse_action(app: &App, mouse: MouseEvent) -> Option<Action> {
             .map(|(tab, _, _)| Action::ClickTab(tab));
     }
     Some(Action::ClickRow(mouse.row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_panic_hook_keeps_the_last_unsaved_project() {
+        let dir = tempfile::tempdir().unwrap();
+        // SAFETY: no other test of this binary reads the recovery folder variable.
+        unsafe { std::env::set_var("ROI_RECOVERY_DIR", dir.path()) };
+        let path = dir.path().join("p.toml");
+        assert_eq!(keep_unsaved_snapshot(), None, "nothing unsaved, nothing written");
+        let project = Project::named("Non enregistré");
+        *UNSAVED.lock().unwrap() = Some((path.clone(), project.clone()));
+        let kept = keep_unsaved_snapshot().unwrap();
+        assert!(kept.starts_with(dir.path()));
+        assert_eq!(recovery::find_recovery(&path), Some(project));
+        *UNSAVED.lock().unwrap() = None;
+    }
 }
