@@ -59,28 +59,20 @@ fn read_range(table: &InlineTable) -> Option<Range> {
     (low <= likely && likely <= high).then_some(Range { low, high })
 }
 
-fn at(text: &str, item: &Item) -> (usize, usize) {
-    line_column(text, item.span().map_or(0, |span| span.start))
+/// A problem at the value `item` of the text.
+fn at(text: &str, item: &Item, message: String, fix: &str) -> Diagnostic {
+    let (line, column) = line_column(text, item.span().map_or(0, |span| span.start));
+    Diagnostic { line, column, message, fix: fix.to_owned() }
 }
 
 fn bad_range(text: &str, item: &Item, field: &str) -> Diagnostic {
-    let (line, column) = at(text, item);
-    Diagnostic {
-        line,
-        column,
-        message: format!("`{field}`: a range needs numbers low ≤ likely ≤ high"),
-        fix: "write it like { low = 40, likely = 50, high = 65 }".into(),
-    }
+    let message = format!("`{field}`: a range needs numbers low ≤ likely ≤ high");
+    at(text, item, message, "write it like { low = 40, likely = 50, high = 65 }")
 }
 
 fn misplaced(text: &str, item: &Item, field: &str) -> Diagnostic {
-    let (line, column) = at(text, item);
-    Diagnostic {
-        line,
-        column,
-        message: format!("`{field}` cannot be a range"),
-        fix: "ranges are for the amounts, quantities and rates of benefit, cost and risk lines; write a single value".into(),
-    }
+    let fix = "ranges are for the amounts, quantities and rates of benefit, cost and risk lines; write a single value";
+    at(text, item, format!("`{field}` cannot be a range"), fix)
 }
 
 /// Refuses a range anywhere the model would silently keep only its likely value.
