@@ -1,122 +1,168 @@
-//! One keypress → update → recompute → frame, at 200×60: timed by criterion, with the
-//! distribution (p50/p99) and the bytes written to the terminal printed first.
+//! One keypress → update → recompute → frame, at 200×60 on the largest sample: timed by
+//! criterion, and, printed first, the distribution (p50/p99) of 1000 presses of each kind.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
+use common::workbench::{
+    edited_value, monthly_cost, open, open_with_slider_moved, select_cell, set_cost, slider_press, type_value,
+};
+use common::{HEIGHT, WIDTH};
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::backend::{CrosstermBackend, TestBackend};
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
-use roi_workbench::i18n::Lang;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use roi_workbench::tui::action::Action;
 use roi_workbench::tui::app::{App, Tab};
 use roi_workbench::tui::theme::Theme;
-use roi_workbench::tui::{dispatch, view, workspace};
-use std::io::Write;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use roi_workbench::tui::{dispatch, view};
 use std::time::{Duration, Instant};
 
-const WIDTH: u16 = 200;
-const HEIGHT: u16 = 60;
+const PRESSES: usize = 1000;
 
-fn app(tab: Tab) -> App {
-    let opened = workspace::open(Some(&common::sample_path("prevision-demande.toml"))).unwrap();
-    let mut app = App::new(opened.loaded, opened.portfolio, Lang::Fr);
-    dispatch(&mut app, Action::Resize(WIDTH, HEIGHT));
-    dispatch(&mut app, Action::GoTab(tab));
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap()
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
+    terminal.draw(|frame| view::view(app, frame, theme)).unwrap();
+}
+
+type Prepare = Box<dyn FnMut(&mut App, &mut Terminal<TestBackend>, &Theme, usize)>;
+type Key = Box<dyn FnMut(&mut App, usize)>;
+
+/// The workbench ready for one kind of keypress, and the keypress itself.
+struct Press {
+    label: &'static str,
+    app: App,
+    /// Untimed: what comes before the key (typing the value before Enter).
+    prepare: Prepare,
+    /// Timed with the frame that follows it.
+    press: Key,
+}
+
+impl Press {
+    fn new(label: &'static str, app: App, press: Key) -> Self {
+        Self { label, app, prepare: Box::new(|_, _, _, _| {}), press }
+    }
+
+    /// Times the `i`-th press and its frame; the preparation is not timed.
+    fn time(&mut self, terminal: &mut Terminal<TestBackend>, theme: &Theme, i: usize) -> Duration {
+        (self.prepare)(&mut self.app, terminal, theme, i);
+        let started = Instant::now();
+        (self.press)(&mut self.app, i);
+        draw(terminal, &self.app, theme);
+        started.elapsed()
+    }
+}
+
+/// The workbench on the synthetic project (40 lines, 120 months), a slider moved.
+fn big() -> App {
+    let mut app = open_with_slider_moved(Tab::Sensitivity);
+    app.project = common::big_project();
+    app.recompute();
     app
 }
 
-/// A slider step back and forth, so the figures change on every press.
-fn slider_press(app: &mut App, i: usize) {
-    dispatch(app, Action::AdjustDriver(if i % 2 == 0 { 1 } else { -1 }));
-}
-
-/// Counts what a frame writes to the terminal (shared, as the backend owns the writer).
-#[derive(Default, Clone)]
-struct Counter(Arc<AtomicUsize>);
-
-impl Write for Counter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.fetch_add(bytes.len(), Ordering::Relaxed);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn bytes_written(tab: Tab, press: impl Fn(&mut App)) -> usize {
-    let mut app = app(tab);
-    let theme = Theme::colour();
-    let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)) };
-    let counter = Counter::default();
-    let mut terminal = Terminal::with_options(CrosstermBackend::new(counter.clone()), options).unwrap();
-    terminal.draw(|frame| view::view(&app, frame, &theme)).unwrap();
-    counter.0.store(0, Ordering::Relaxed);
-    press(&mut app);
-    terminal.draw(|frame| view::view(&app, frame, &theme)).unwrap();
-    counter.0.load(Ordering::Relaxed)
-}
-
-fn percentiles(tab: Tab) -> (Duration, Duration) {
-    let mut app = app(tab);
-    let theme = Theme::colour();
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
-    let mut times: Vec<Duration> = (0..500)
-        .map(|i| {
-            let started = Instant::now();
-            slider_press(&mut app, i);
-            terminal.draw(|frame| view::view(&app, frame, &theme)).unwrap();
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[times.len() / 2], times[times.len() * 99 / 100])
-}
-
-fn report_once() {
-    let slider = bytes_written(Tab::Sensitivity, |app| slider_press(app, 0));
-    // An edited value that changes no figure on screen: a KPI's unit, retyped.
-    let edit = bytes_written(Tab::Kpis, |app| {
-        let path = roi_workbench::domain::validate::FieldPath::parse("project.owner").unwrap();
-        let project = roi_workbench::store::edit::set_value(&app.project, &path, "Thomas R.").unwrap();
-        app.project = project;
-        app.recompute();
-    });
-    let (p50, p99) = percentiles(Tab::Sensitivity);
-    eprintln!("bytes for one slider step at {WIDTH}x{HEIGHT}: {slider}");
-    eprintln!("bytes for one edited value at {WIDTH}x{HEIGHT}: {edit}");
-    eprintln!(
-        "keypress -> recompute -> frame at {WIDTH}x{HEIGHT} (sensitivity tab): p50 {p50:?}, p99 {p99:?}"
+fn presses() -> Vec<Press> {
+    let summary = open(Tab::Summary);
+    let (path, original) = monthly_cost(&summary);
+    let edit = {
+        let (path, original) = (path.clone(), original.clone());
+        Box::new(move |app: &mut App, i| set_cost(app, &path, &edited_value(&original, i)))
+    };
+    let mut typed = Press::new(
+        "Enter commits a typed cost -> frame (TCO tab)",
+        open(Tab::Tco),
+        Box::new(|app, _| dispatch(app, Action::Submit)),
     );
+    typed.prepare = Box::new(move |app, terminal, theme, i| {
+        // Keep the undo history short: a real session does not make a million edits.
+        app.history.undo.clear();
+        select_cell(app, &path);
+        type_value(app, &edited_value(&original, i));
+        draw(terminal, app, theme);
+    });
+    vec![
+        Press::new(
+            "no key, frame only (Sensitivity tab)",
+            open_with_slider_moved(Tab::Sensitivity),
+            Box::new(|_, _| {}),
+        ),
+        Press::new("no key, frame only (Summary tab)", open(Tab::Summary), Box::new(|_, _| {})),
+        Press::new(
+            "slider step -> frame (Sensitivity tab)",
+            open_with_slider_moved(Tab::Sensitivity),
+            Box::new(slider_press),
+        ),
+        Press::new(
+            "slider step -> frame (Summary tab)",
+            open_with_slider_moved(Tab::Summary),
+            Box::new(slider_press),
+        ),
+        Press::new("cost edited -> frame (Summary tab)", summary, edit),
+        Press::new(
+            "slider step -> frame (Sensitivity tab), synthetic 120 months",
+            big(),
+            Box::new(slider_press),
+        ),
+        typed,
+    ]
+}
+
+fn print_percentiles() {
+    let theme = Theme::colour();
+    eprintln!(
+        "keypress -> update -> recompute -> frame at {WIDTH}x{HEIGHT}, {}, {PRESSES} presses:",
+        common::largest_sample_name()
+    );
+    for mut press in presses() {
+        let mut terminal = terminal();
+        draw(&mut terminal, &press.app, &theme);
+        for i in 0..50 {
+            press.time(&mut terminal, &theme, i); // warm-up
+        }
+        let mut times: Vec<Duration> = (0..PRESSES).map(|i| press.time(&mut terminal, &theme, i)).collect();
+        times.sort();
+        let at = |q: usize| times[(times.len() * q / 100).min(times.len() - 1)];
+        eprintln!(
+            "  {:<62} p50 {:>9.3?}  p99 {:>9.3?}  max {:>9.3?}",
+            press.label,
+            at(50),
+            at(99),
+            times[times.len() - 1]
+        );
+    }
 }
 
 fn frame(c: &mut Criterion) {
-    report_once();
-    for tab in [Tab::Summary, Tab::Sensitivity] {
-        let mut app = app(tab);
-        let theme = Theme::colour();
-        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+    print_percentiles();
+    let theme = Theme::colour();
+    let mut group = c.benchmark_group("frame 200x60");
+    for mut press in presses() {
+        let mut terminal = terminal();
+        draw(&mut terminal, &press.app, &theme);
         let mut i = 0;
-        c.bench_function(&format!("slider step + frame 200x60 ({tab:?})"), |b| {
-            b.iter(|| {
-                i += 1;
-                slider_press(&mut app, i);
-                terminal.draw(|frame| view::view(&app, frame, &theme)).unwrap();
+        group.bench_function(press.label, |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    i += 1;
+                    total += press.time(&mut terminal, &theme, i);
+                }
+                total
             })
         });
     }
-    c.bench_function("start-up to first frame 200x60 (in process)", |b| {
+    // In process: open the file (and read its folder), build the app, draw the first frame.
+    group.bench_function("start-up to first frame (in process)", |b| {
         b.iter(|| {
-            let app = app(Tab::Summary);
-            let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
-            terminal.draw(|frame| view::view(&app, frame, &Theme::colour())).unwrap();
+            let app = open(Tab::Summary);
+            let mut terminal = terminal();
+            draw(&mut terminal, &app, &theme);
         })
     });
+    group.finish();
 }
 
 criterion_group!(benches, frame);

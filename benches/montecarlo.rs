@@ -1,4 +1,4 @@
-//! Monte Carlo: 10 000 draws over the largest sample (48 months).
+//! Monte Carlo: 10 000 draws over the largest sample (the most benefit, cost and KPI lines).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -97,18 +97,33 @@ fn writable(path: &Path) -> bool {
 }
 
 /// The project files (`*.toml`) of a folder, sorted by name; subfolders when `recursive`.
+/// A folder reached twice (a symbolic link to a parent, two links to one folder) is read once.
 pub fn project_files(dir: &Path, recursive: bool) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
+    let mut visited = std::collections::HashSet::new();
+    collect_project_files(dir, recursive, &mut visited, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+fn collect_project_files(
+    dir: &Path,
+    recursive: bool,
+    visited: &mut std::collections::HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
+    if !visited.insert(std::fs::canonicalize(dir)?) {
+        return Ok(());
+    }
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
             if recursive {
-                files.extend(project_files(&path, true)?);
+                collect_project_files(&path, true, visited, files)?;
             }
         } else if path.extension().is_some_and(|ext| ext == "toml") {
             files.push(path);
         }
     }
-    files.sort();
-    Ok(files)
+    Ok(())
 }

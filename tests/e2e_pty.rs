@@ -1,6 +1,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The real `roi` binary in a pseudo-terminal: keys typed, the screen read back through a
 //! terminal emulator (vt100), as a person at an SSH prompt would use it.
+//!
+//! Every wait polls the emulated screen until the expected text shows up (or goes away), with
+//! a generous deadline: nothing here asserts how fast the workbench is. The child runs with a
+//! cleared environment and a temporary home, so neither the machine's locale (`LC_ALL`) nor
+//! the user's workspace can leak in; it is killed if a test fails.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -8,7 +13,19 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const WAIT: Duration = Duration::from_secs(20);
+/// How long to wait for the screen to show something before failing.
+const WAIT: Duration = Duration::from_secs(10);
+
+const FRENCH: &str = "fr_FR.UTF-8";
+const ENGLISH: &str = "en_US.UTF-8";
+
+const CTRL_S: &[u8] = &[0x13];
+const CTRL_U: &[u8] = &[0x15];
+const ENTER: &[u8] = b"\r";
+
+fn size(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
 
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
@@ -18,27 +35,31 @@ struct Session {
 }
 
 impl Session {
-    fn start(args: &[&Path], home: &Path) -> Self {
+    /// Starts `roi ARGS` in an 80×24 pseudo-terminal, with `home` as its home.
+    fn start(args: &[&Path], home: &Path, lang: &str) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
             .unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_roi"));
-        for arg in args {
-            command.arg(arg);
-        }
+        command.args(args);
+        command.cwd(home);
+        command.env_clear();
+        command.env("PATH", "/usr/bin:/bin");
         command.env("TERM", "xterm-256color");
-        command.env("LANG", "fr_FR.UTF-8");
+        command.env("LANG", lang);
         command.env("HOME", home);
+        command.env("USER", "e2e");
         command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("XDG_CONFIG_HOME", home.join("config"));
         command.env("ROI_RECOVERY_DIR", home.join("recovery"));
         let child = pty.slave.spawn_command(command).unwrap();
         let mut reader = pty.master.try_clone_reader().unwrap();
         let writer = pty.master.take_writer().unwrap();
-        let screen =
-            Arc::new(Mutex::new(vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(24), size(80), 0)));
         let feed = Arc::clone(&screen);
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
+            // Ends when the child is gone and the terminal closed (EOF or EIO).
             while let Ok(n) = reader.read(&mut buffer) {
                 if n == 0 {
                     break;
@@ -53,24 +74,44 @@ impl Session {
         self.screen.lock().unwrap().screen().contents()
     }
 
-    /// Waits until the screen shows `text`; fails with the screen if it never does.
-    fn expect(&self, text: &str) {
+    /// Waits until `seen` holds for the screen; fails with the screen if it never does.
+    #[track_caller]
+    fn wait_for(&self, what: &str, seen: impl Fn(&str) -> bool) {
         let started = Instant::now();
-        while started.elapsed() < WAIT {
-            if self.contents().contains(text) {
+        loop {
+            let contents = self.contents();
+            if seen(&contents) {
                 return;
             }
+            assert!(started.elapsed() < WAIT, "never saw {what} on:\n{contents}");
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("never saw {text:?} on:\n{}", self.contents());
     }
 
+    /// Waits until the screen shows `text`.
+    #[track_caller]
+    fn expect(&self, text: &str) {
+        self.wait_for(&format!("{text:?}"), |screen| screen.contains(text));
+    }
+
+    /// Waits until `text` is no longer on the screen.
+    #[track_caller]
+    fn expect_gone(&self, text: &str) {
+        self.wait_for(&format!("{text:?} go away"), |screen| !screen.contains(text));
+    }
+
+    /// Waits until the screen line that shows `row` also shows every one of `parts`.
+    #[track_caller]
+    fn expect_row(&self, row: &str, parts: &[&str]) {
+        self.wait_for(&format!("{parts:?} on the line of {row:?}"), |screen| {
+            screen.lines().any(|line| line.contains(row) && parts.iter().all(|part| line.contains(part)))
+        });
+    }
+
+    /// Types `keys`, one key at a time as a person would: each is a separate event.
     fn keys(&mut self, keys: &str) {
         for key in keys.chars() {
-            self.writer.write_all(key.to_string().as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-            // One key at a time, as typed: each is a separate event.
-            std::thread::sleep(Duration::from_millis(30));
+            self.bytes(key.to_string().as_bytes());
         }
     }
 
@@ -80,9 +121,10 @@ impl Session {
         std::thread::sleep(Duration::from_millis(30));
     }
 
+    /// Resizes the terminal (the child gets SIGWINCH) and the emulated screen with it.
     fn resize(&self, cols: u16, rows: u16) {
         self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        self.screen.lock().unwrap().screen_mut().set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
+        self.screen.lock().unwrap().set_size(size(rows), size(cols));
     }
 
     fn signal(&self, signal: i32) {
@@ -91,58 +133,107 @@ impl Session {
         unsafe { libc::kill(libc::pid_t::try_from(pid).unwrap(), signal) };
     }
 
+    fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Waits for the child to exit and returns its exit code.
+    #[track_caller]
     fn exit_code(&mut self) -> u32 {
         let started = Instant::now();
-        while started.elapsed() < WAIT {
+        loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return status.exit_code();
             }
+            assert!(started.elapsed() < WAIT, "the workbench did not exit:\n{}", self.contents());
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("the workbench did not exit:\n{}", self.contents());
+    }
+
+    /// On the TCO tab: edits the monthly amount of the second cost (the licences).
+    fn edit_licences(&mut self, value: &str) {
+        // Row 0 is the section title, rows 1 and 2 the two costs; column 4 is "Mensuel".
+        self.keys("jjllll");
+        self.bytes(ENTER);
+        self.expect("Nouvelle valeur");
+        self.bytes(CTRL_U);
+        self.keys(value);
+        self.bytes(ENTER);
+        self.expect_gone("Nouvelle valeur");
     }
 }
 
 impl Drop for Session {
+    /// A failed test must not leave the workbench running: kill it (SIGHUP, then SIGKILL)
+    /// and reap it.
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        if self.is_running() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
+/// The project of DOMAIN.md §7, copied into `dir`: two costs, the licences at 600 €/month
+/// over 36 months with a 10 % contingency (23 760 €).
 fn project_copy(dir: &Path) -> PathBuf {
     let path = dir.join("factures.toml");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/factures-fournisseurs.toml"),
-        &path,
-    )
-    .unwrap();
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/domain-example.toml"), &path)
+        .unwrap();
     path
+}
+
+#[test]
+fn the_summary_speaks_the_language_of_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let file = project_copy(home.path());
+    let mut roi = Session::start(&[&file], home.path(), FRENCH);
+    roi.expect("Synthèse");
+    roi.expect("ROI ajusté");
+    roi.expect("Chiffres clés");
+    roi.keys("q");
+    assert_eq!(roi.exit_code(), 0);
+
+    let mut roi = Session::start(&[&file], home.path(), ENGLISH);
+    roi.expect("Summary");
+    roi.expect("Adjusted ROI");
+    roi.expect("Key figures");
+    assert!(!roi.contents().contains("Synthèse"));
+    roi.keys("q");
+    assert_eq!(roi.exit_code(), 0);
 }
 
 #[test]
 fn a_user_reads_edits_saves_and_quits() {
     let home = tempfile::tempdir().unwrap();
     let file = project_copy(home.path());
-    let mut roi = Session::start(&[&file], home.path());
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut roi = Session::start(&[&file], home.path(), FRENCH);
     roi.expect("Synthèse");
     roi.expect("ROI ajusté");
+
     roi.keys("3");
-    roi.expect("Licences OCR + LLM");
+    roi.expect("TCO par année");
+    roi.expect_row("Licences", &["600 €", "23 760 €"]);
+
     roi.keys("?");
     roi.expect("Aide — TCO");
     roi.keys("?");
-    // The licence's monthly cell: second cost row, fifth column.
-    roi.keys("jjllll");
-    roi.bytes(b"\r");
-    roi.expect("Nouvelle valeur");
-    roi.bytes(&[0x15]); // Ctrl-u clears the field
-    roi.keys("999");
-    roi.bytes(b"\r");
-    roi.expect("999 €");
+    roi.expect_gone("Aide — TCO");
+
+    assert!(!roi.contents().contains("[+]"));
+    roi.edit_licences("999");
+    // The cell and the line's total over 36 months (999 × 36 × 1.10) are recomputed.
+    roi.expect_row("Licences", &["999 €", "39 560 €"]);
     roi.expect("[+]");
-    roi.bytes(&[0x13]); // Ctrl-s
+
+    roi.bytes(CTRL_S);
     roi.expect("Enregistré");
-    assert!(std::fs::read_to_string(&file).unwrap().contains("monthly = 999"));
+    roi.expect_gone("[+]");
+    // Only the value changed: comments and layout of the hand-written file stay.
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(saved, original.replace("monthly = 600", "monthly = 999"));
+
     roi.keys("q");
     assert_eq!(roi.exit_code(), 0);
 }
@@ -151,34 +242,44 @@ fn a_user_reads_edits_saves_and_quits() {
 fn quitting_with_unsaved_changes_asks_first() {
     let home = tempfile::tempdir().unwrap();
     let file = project_copy(home.path());
-    let mut roi = Session::start(&[&file], home.path());
+    let original = std::fs::read(&file).unwrap();
+    let mut roi = Session::start(&[&file], home.path(), FRENCH);
     roi.expect("Synthèse");
-    roi.keys("6");
-    roi.expect("Curseurs");
-    roi.keys("lS");
-    roi.expect("Nom du scénario");
-    roi.keys("test");
-    roi.bytes(b"\r");
+    roi.keys("3");
+    roi.expect("TCO par année");
+    roi.edit_licences("999");
     roi.expect("[+]");
+
     roi.keys("q");
     roi.expect("Quitter sans enregistrer");
     roi.keys("n");
+    roi.expect_gone("Quitter sans enregistrer");
+    assert!(roi.is_running(), "`n` keeps the workbench open");
+    // Still alive, still modified, still answering keys.
     roi.keys("1");
     roi.expect("Chiffres clés");
-    roi.keys("qo");
+    roi.expect("[+]");
+
+    // `o` (oui) quits without saving: the file is untouched.
+    roi.keys("q");
+    roi.expect("Quitter sans enregistrer");
+    roi.keys("o");
     assert_eq!(roi.exit_code(), 0);
+    assert_eq!(std::fs::read(&file).unwrap(), original);
 }
 
 #[test]
 fn a_small_terminal_is_told_so() {
     let home = tempfile::tempdir().unwrap();
     let file = project_copy(home.path());
-    let mut roi = Session::start(&[&file], home.path());
+    let mut roi = Session::start(&[&file], home.path(), FRENCH);
     roi.expect("Synthèse");
     roi.resize(60, 20);
     roi.expect("Terminal trop petit");
+    roi.expect("60×20");
     roi.resize(80, 24);
     roi.expect("Chiffres clés");
+    roi.expect_gone("Terminal trop petit");
     roi.keys("q");
     assert_eq!(roi.exit_code(), 0);
 }
@@ -188,12 +289,12 @@ fn a_dropped_connection_keeps_unsaved_changes_for_the_next_session() {
     let home = tempfile::tempdir().unwrap();
     let file = project_copy(home.path());
     let before = std::fs::read(&file).unwrap();
-    let mut roi = Session::start(&[&file], home.path());
+    let mut roi = Session::start(&[&file], home.path(), FRENCH);
     roi.expect("Synthèse");
     roi.keys("6lS");
     roi.expect("Nom du scénario");
     roi.keys("avant-coupure");
-    roi.bytes(b"\r");
+    roi.bytes(ENTER);
     roi.expect("[+]");
     roi.signal(libc::SIGHUP);
     assert_eq!(roi.exit_code(), 129);
@@ -201,11 +302,11 @@ fn a_dropped_connection_keeps_unsaved_changes_for_the_next_session() {
     let kept: Vec<_> = std::fs::read_dir(home.path().join("recovery")).unwrap().collect();
     assert_eq!(kept.len(), 1);
 
-    let mut again = Session::start(&[&file], home.path());
+    let mut again = Session::start(&[&file], home.path(), FRENCH);
     again.expect("Modifications non enregistrées récupérées");
     again.keys("r");
     again.expect("restaurées");
-    again.bytes(&[0x13]);
+    again.bytes(CTRL_S);
     again.expect("Enregistré");
     assert!(std::fs::read_to_string(&file).unwrap().contains("avant-coupure"));
     again.keys("q");
@@ -215,12 +316,11 @@ fn a_dropped_connection_keeps_unsaved_changes_for_the_next_session() {
 #[test]
 fn a_new_user_lands_on_the_seeded_workspace() {
     let home = tempfile::tempdir().unwrap();
-    let mut roi = Session::start(&[], home.path());
+    let mut roi = Session::start(&[], home.path(), FRENCH);
     roi.expect("Portefeuille (6)");
-    roi.expect("Assistant de code pour l");
     let seeded = home.path().join("data/roi-workbench/projects");
     assert_eq!(std::fs::read_dir(&seeded).unwrap().count(), 6);
-    roi.bytes(b"\r");
+    roi.bytes(ENTER);
     roi.expect("Chiffres clés");
     roi.keys("q");
     assert_eq!(roi.exit_code(), 0);

@@ -50,7 +50,7 @@ impl PortfolioRow {
             impact: info.impact,
             feasibility: info.feasibility,
             quadrant: figures.quadrant,
-            roi_adjusted_pct_12: flows.at(12).roi_adjusted_pct(),
+            roi_adjusted_pct_12: roi_adjusted_pct_at(figures, 12),
             roi_adjusted_pct_horizon: flows.at_horizon().roi_adjusted_pct(),
             npv: flows.npv,
             tco: flows.at_horizon().tco,
@@ -62,6 +62,8 @@ impl PortfolioRow {
         }
     }
 
+    /// A row for a file that could not be loaded; `name` repeats the file so that a list of
+    /// names still shows which file it is.
     pub fn invalid(file: String, error: String) -> Self {
         Self { name: file.clone(), file, error: Some(error), ..Self::default() }
     }
@@ -94,6 +96,13 @@ impl PortfolioRow {
         .iter()
         .any(|field| field.to_lowercase().contains(&text))
     }
+}
+
+/// The adjusted ROI at `month`, `None` when the horizon ends before it (the figure does not
+/// exist, as in the JSON report's `at_month`) or the TCO is zero.
+fn roi_adjusted_pct_at(figures: &Figures, month: i64) -> Option<Decimal> {
+    let flows = &figures.flows;
+    (month <= flows.horizon()).then(|| flows.at(month).roi_adjusted_pct()).flatten()
 }
 
 /// The columns a portfolio can be sorted by.
@@ -203,6 +212,9 @@ impl PortfolioTotals {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Drivers;
+    use crate::domain::number::Exact;
+    use crate::domain::project::{Cost, Kpi, Measurement};
     use rust_decimal_macros::dec;
 
     fn row(name: &str, impact: i64, feasibility: i64, npv: Decimal) -> PortfolioRow {
@@ -260,6 +272,57 @@ mod tests {
         assert_eq!(totals.investment_12, dec!(2000));
         assert_eq!(totals.quadrants, [1, 0, 1, 0]);
         assert_eq!(totals.invalid, 1);
+    }
+
+    /// 1 000 € at once and 100 € a month, no benefit; one KPI below its baseline (off track),
+    /// one past its target (met), one never measured.
+    fn project(horizon: i64) -> Project {
+        let mut project = Project::named("P");
+        project.project.horizon_months = Some(horizon);
+        project.costs.push(Cost { one_off: Some(dec!(1000)), monthly: Some(dec!(100)), ..Cost::default() });
+        let kpi = |latest| Kpi {
+            baseline: Some(dec!(10)),
+            target: Some(dec!(20)),
+            measurements: vec![Measurement { month: 3, value: Exact(latest) }],
+            ..Kpi::default()
+        };
+        project.kpis = vec![kpi(dec!(8)), kpi(dec!(25)), Kpi::default()];
+        project
+    }
+
+    fn row_of(project: &Project) -> PortfolioRow {
+        let figures = Figures::compute(project, &Drivers::default());
+        PortfolioRow::from_project("p.toml".into(), project, &figures)
+    }
+
+    #[test]
+    fn a_row_carries_the_figures_of_its_project() {
+        let row = row_of(&project(24));
+        assert_eq!(row.investment_12, dec!(2200));
+        assert_eq!(row.tco, dec!(3400));
+        assert_eq!(row.roi_adjusted_pct_12, Some(dec!(-100)));
+        assert_eq!(row.kpis_off_track, 1);
+        assert_eq!((row.quadrant, row.break_even_month, row.robust), (None, None, false));
+        assert!(row.is_valid());
+    }
+
+    #[test]
+    fn no_roi_at_12_months_when_the_horizon_is_shorter() {
+        let row = row_of(&project(6));
+        assert_eq!(row.roi_adjusted_pct_12, None);
+        assert_eq!(row.roi_adjusted_pct_horizon, Some(dec!(-100)));
+        assert_eq!(row.investment_12, dec!(1600), "every cost of the horizon falls in the first year");
+    }
+
+    #[test]
+    fn unscored_projects_rank_after_avoid_and_count_apart() {
+        let unscored = PortfolioRow { name: "u".into(), npv: dec!(999), ..PortfolioRow::default() };
+        let mut rows = vec![unscored, row("avoid", 1, 1, dec!(-5))];
+        sort(&mut rows, SortKey::Rank);
+        assert_eq!(rows[0].name, "avoid");
+        let totals = PortfolioTotals::of(&rows);
+        assert_eq!((totals.quadrants, totals.unscored, totals.invalid), ([0, 0, 0, 1], 1, 0));
+        assert_eq!(totals.npv, dec!(994));
     }
 
     #[test]

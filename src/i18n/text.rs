@@ -237,4 +237,11 @@ catalogue! {
     Checkpoints => ("Jalons", "Checkpoints"),
     Figure => ("Indicateur", "Figure"),
     ReportFooter => ("ROI ajusté = (bénéfices × FM × FT − (TCO + provision risques)) / TCO. Références sectorielles données à titre indicatif.", "Adjusted ROI = (benefits × FM × FT − (TCO + risk provision)) / TCO. Department references are indicative."),
+    // Portfolio table (`roi portfolio`)
+    File => ("Fichier", "File"),
+    Error => ("Erreur", "Error"),
+    RoiAdjusted12 => ("ROI aj. 12 mois", "Adj. ROI 12 mo."),
+    RoiAdjustedHorizon => ("ROI aj. horizon", "Adj. ROI horizon"),
+    Unscored => ("non classé", "unscored"),
+    UnscoredShort => ("Non classés", "Unscored"),
 }

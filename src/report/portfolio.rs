@@ -1,7 +1,8 @@
-//! The portfolio table in Markdown, CSV and JSON (`roi portfolio`).
+//! The portfolio table in Markdown, CSV and JSON (`roi portfolio`): one row per project file,
+//! invalid files with their error, and the totals. Rows come sorted and computed from
+//! `domain::portfolio`; nothing is recomputed or reordered here.
 
 use super::json::{number, to_text};
-use super::quadrant_name;
 use crate::domain::matrix::Quadrant;
 use crate::domain::money::round;
 use crate::domain::portfolio::{PortfolioRow, PortfolioTotals};
@@ -14,146 +15,260 @@ fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, number)
 }
 
+/// The JSON document: `{"projects": [...], "totals": {...}}`; figures an invalid file does
+/// not have (its name included) are `null`.
 pub fn json(rows: &[PortfolioRow], totals: &PortfolioTotals) -> String {
-    let projects: Vec<Value> = rows
-        .iter()
-        .map(|row| {
-            let valid = row.is_valid();
-            json!({
-                "file": row.file,
-                "name": row.name,
-                "department": valid.then(|| row.department.key()),
-                "owner": row.owner,
-                "status": valid.then(|| row.status.key()),
-                "quadrant": row.quadrant.map(Quadrant::key),
-                "roi_adjusted_pct_12": optional(row.roi_adjusted_pct_12),
-                "roi_adjusted_pct_horizon": optional(row.roi_adjusted_pct_horizon),
-                "npv": if valid { number(row.npv) } else { Value::Null },
-                "break_even_month": row.break_even_month,
-                "robust": valid.then_some(row.robust),
-                "kpis_off_track": valid.then_some(row.kpis_off_track),
-                "modified": row.modified,
-                "edited_by": row.edited_by,
-                "error": row.error,
-            })
-        })
-        .collect();
+    let projects: Vec<Value> = rows.iter().map(json_row).collect();
+    to_text(&json!({ "projects": projects, "totals": json_totals(totals) }))
+}
+
+fn json_row(row: &PortfolioRow) -> Value {
+    let valid = row.is_valid();
+    json!({
+        "file": row.file,
+        "name": valid.then_some(&row.name),
+        "department": valid.then(|| row.department.key()),
+        "owner": row.owner,
+        "status": valid.then(|| row.status.key()),
+        "quadrant": row.quadrant.map(Quadrant::key),
+        "roi_adjusted_pct_12": optional(row.roi_adjusted_pct_12),
+        "roi_adjusted_pct_horizon": optional(row.roi_adjusted_pct_horizon),
+        "npv": optional(valid.then_some(row.npv)),
+        "break_even_month": row.break_even_month,
+        "robust": valid.then_some(row.robust),
+        "kpis_off_track": valid.then_some(row.kpis_off_track),
+        "modified": row.modified,
+        "edited_by": row.edited_by,
+        "error": row.error,
+    })
+}
+
+fn json_totals(totals: &PortfolioTotals) -> Value {
     let quadrants: serde_json::Map<String, Value> = Quadrant::ALL
         .iter()
         .map(|q| (q.key().to_owned(), json!(totals.quadrants[*q as usize])))
         .chain(std::iter::once(("unscored".to_owned(), json!(totals.unscored))))
         .collect();
-    to_text(&json!({
-        "projects": projects,
-        "totals": {
-            "investment_12": number(totals.investment_12),
-            "npv": number(totals.npv),
-            "quadrants": quadrants,
-            "invalid": totals.invalid,
-        },
-    }))
+    json!({
+        "investment_12": number(totals.investment_12),
+        "npv": number(totals.npv),
+        "quadrants": quadrants,
+        "invalid": totals.invalid,
+    })
 }
 
 const CSV_HEADER: &str = "file,name,department,owner,status,quadrant,roi_adjusted_pct_12,roi_adjusted_pct_horizon,npv,break_even_month,robust,kpis_off_track,modified,edited_by,error";
 
+/// A CSV field, quoted (quotes doubled) when it holds a comma, a quote or a line break.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
+    if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
     }
 }
 
+/// A plain decimal with a dot and 2 decimals; empty when undefined.
+fn csv_decimal(value: Option<Decimal>) -> String {
+    value.map_or_else(String::new, |v| format!("{:.2}", round(v)))
+}
+
+/// The header and one line per row, in the JSON's column order.
 pub fn csv(rows: &[PortfolioRow]) -> String {
     let mut out = format!("{CSV_HEADER}\n");
-    let decimal = |v: Option<Decimal>| v.map_or_else(String::new, |v| format!("{:.2}", round(v)));
     for row in rows {
-        let valid = row.is_valid();
-        let cells = [
-            csv_field(&row.file),
-            csv_field(&row.name),
-            if valid { row.department.key().to_owned() } else { String::new() },
-            csv_field(row.owner.as_deref().unwrap_or("")),
-            if valid { row.status.key().to_owned() } else { String::new() },
-            row.quadrant.map_or("", Quadrant::key).to_owned(),
-            decimal(row.roi_adjusted_pct_12),
-            decimal(row.roi_adjusted_pct_horizon),
-            decimal(valid.then_some(row.npv)),
-            row.break_even_month.map_or_else(String::new, |m| m.to_string()),
-            if valid { row.robust.to_string() } else { String::new() },
-            if valid { row.kpis_off_track.to_string() } else { String::new() },
-            row.modified.clone().unwrap_or_default(),
-            csv_field(row.edited_by.as_deref().unwrap_or("")),
-            csv_field(row.error.as_deref().unwrap_or("")),
-        ];
+        let cells: Vec<String> = csv_cells(row).iter().map(|cell| csv_field(cell)).collect();
         let _ = writeln!(out, "{}", cells.join(","));
     }
     out
 }
 
-pub fn markdown(rows: &[PortfolioRow], totals: &PortfolioTotals, lang: Lang, currency: &str) -> String {
-    let t = |text| lang.t(text);
-    let mut out = format!("# {}\n\n", t(Text::Portfolio));
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} 12 | {} H | {} | {} | ×2/÷2 | KPI ✗ |\n|---|---|---|---|---|---:|---:|---:|---:|---|---:|",
-        t(Text::Name),
-        t(Text::Department),
-        t(Text::Owner),
-        t(Text::Status),
-        t(Text::Quadrant),
-        t(Text::RoiShort),
-        t(Text::RoiShort),
-        t(Text::Npv),
-        t(Text::BreakEven)
-    );
-    for row in rows {
-        match &row.error {
-            Some(error) => {
-                let _ = writeln!(out, "| {} | {error} | | | | | | | | | |", row.file);
-            }
-            None => {
-                let verdict = t(if row.robust { Text::Robust } else { Text::Fragile });
-                let edited = row.edited_by.as_ref().map_or_else(String::new, |who| format!(" ✎ {who}"));
-                let _ = writeln!(
-                    out,
-                    "| {}{edited} | {} | {} | {} | {} | {} | {} | {} | {} | {verdict} | {} |",
-                    row.name,
-                    row.department,
-                    row.owner.as_deref().unwrap_or("—"),
-                    row.status,
-                    quadrant_name(lang, row.quadrant).split(" — ").next().unwrap_or_default(),
-                    lang.percent(row.roi_adjusted_pct_12),
-                    lang.percent(row.roi_adjusted_pct_horizon),
-                    lang.money_whole(row.npv, currency),
-                    lang.month(row.break_even_month),
-                    row.kpis_off_track,
-                );
-            }
-        }
-    }
-    let quadrants: Vec<String> = Quadrant::ALL
+fn csv_cells(row: &PortfolioRow) -> [String; 15] {
+    let valid = row.is_valid();
+    let if_valid = |text: String| if valid { text } else { String::new() };
+    [
+        row.file.clone(),
+        if_valid(row.name.clone()),
+        if_valid(row.department.key().to_owned()),
+        row.owner.clone().unwrap_or_default(),
+        if_valid(row.status.key().to_owned()),
+        row.quadrant.map_or("", Quadrant::key).to_owned(),
+        csv_decimal(row.roi_adjusted_pct_12),
+        csv_decimal(row.roi_adjusted_pct_horizon),
+        csv_decimal(valid.then_some(row.npv)),
+        row.break_even_month.map_or_else(String::new, |m| m.to_string()),
+        if_valid(row.robust.to_string()),
+        if_valid(row.kpis_off_track.to_string()),
+        row.modified.clone().unwrap_or_default(),
+        row.edited_by.clone().unwrap_or_default(),
+        row.error.clone().unwrap_or_default(),
+    ]
+}
+
+/// The short name of a quadrant, for a table cell.
+fn quadrant_short(lang: Lang, quadrant: Option<Quadrant>) -> &'static str {
+    lang.t(match quadrant {
+        Some(Quadrant::QuickWin) => Text::QuickWinShort,
+        Some(Quadrant::Strategic) => Text::StrategicShort,
+        Some(Quadrant::Improvement) => Text::ImprovementShort,
+        Some(Quadrant::Avoid) => Text::AvoidShort,
+        None => Text::Unscored,
+    })
+}
+
+/// Text made safe for a Markdown table cell: a `|` would end the cell, a line break the row.
+fn md_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn md_row(cells: &[String]) -> String {
+    let cells: Vec<String> = cells.iter().map(|cell| md_cell(cell)).collect();
+    format!("| {} |", cells.join(" | "))
+}
+
+const MD_ALIGNMENT: &str = "|---|---|---|---|---|---|---:|---:|---:|---:|---|---:|---|---|---|";
+
+fn md_header(lang: Lang) -> String {
+    let titles = [
+        Text::File,
+        Text::Name,
+        Text::Department,
+        Text::Owner,
+        Text::Status,
+        Text::Quadrant,
+        Text::RoiAdjusted12,
+        Text::RoiAdjustedHorizon,
+        Text::Npv,
+        Text::BreakEven,
+        Text::StressShort,
+        Text::KpisOffTrack,
+        Text::Modified,
+        Text::EditedBy,
+        Text::Error,
+    ];
+    let titles: Vec<String> = titles.iter().map(|t| lang.t(*t).to_owned()).collect();
+    format!("{}\n{MD_ALIGNMENT}", md_row(&titles))
+}
+
+fn md_valid_cells(row: &PortfolioRow, lang: Lang, currency: &str) -> Vec<String> {
+    let verdict = lang.t(if row.robust { Text::Robust } else { Text::Fragile });
+    vec![
+        row.file.clone(),
+        row.name.clone(),
+        row.department.key().to_owned(),
+        row.owner.clone().unwrap_or_default(),
+        row.status.key().to_owned(),
+        quadrant_short(lang, row.quadrant).to_owned(),
+        lang.percent(row.roi_adjusted_pct_12),
+        lang.percent(row.roi_adjusted_pct_horizon),
+        lang.money_whole(row.npv, currency),
+        lang.month(row.break_even_month),
+        verdict.to_owned(),
+        row.kpis_off_track.to_string(),
+        row.modified.clone().unwrap_or_default(),
+        row.edited_by.clone().unwrap_or_default(),
+        String::new(),
+    ]
+}
+
+fn md_invalid_cells(row: &PortfolioRow) -> Vec<String> {
+    let mut cells = vec![String::new(); 15];
+    cells[0].clone_from(&row.file);
+    cells[12] = row.modified.clone().unwrap_or_default();
+    cells[13] = row.edited_by.clone().unwrap_or_default();
+    cells[14] = row.error.clone().unwrap_or_default();
+    cells
+}
+
+fn md_totals(totals: &PortfolioTotals, lang: Lang, currency: &str) -> String {
+    let quadrants = Quadrant::ALL
         .iter()
-        .map(|q| {
-            format!(
-                "{} {}",
-                quadrant_name(lang, Some(*q)).split(" — ").next().unwrap_or_default(),
-                totals.quadrants[*q as usize]
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "\n{}{}{} · {}{}{} · {} · {} {}",
-        t(Text::Investment12),
+        .map(|q| (quadrant_short(lang, Some(*q)), totals.quadrants[*q as usize]))
+        .chain(std::iter::once((lang.t(Text::UnscoredShort), totals.unscored)))
+        .map(|(name, count)| format!("{name} {count}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    format!(
+        "{}{}{} · {}{}{}\n\n{quadrants} · {} {}",
+        lang.t(Text::Investment12),
         lang.colon(),
         lang.money_whole(totals.investment_12, currency),
-        t(Text::Npv),
+        lang.t(Text::Npv),
         lang.colon(),
         lang.money_whole(totals.npv, currency),
-        quadrants.join(" · "),
         totals.invalid,
-        t(Text::InvalidFiles),
-    );
+        lang.t(Text::InvalidFiles),
+    )
+}
+
+/// A titled table with localized headers, one line per row, and the totals below.
+pub fn markdown(rows: &[PortfolioRow], totals: &PortfolioTotals, lang: Lang, currency: &str) -> String {
+    let mut out = format!("# {}\n\n{}\n", lang.t(Text::Portfolio), md_header(lang));
+    for row in rows {
+        let cells = match row.error {
+            Some(_) => md_invalid_cells(row),
+            None => md_valid_cells(row, lang, currency),
+        };
+        let _ = writeln!(out, "{}", md_row(&cells));
+    }
+    let _ = writeln!(out, "\n{}", md_totals(totals, lang, currency));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn rows() -> Vec<PortfolioRow> {
+        let valid = PortfolioRow {
+            file: "a.toml".into(),
+            name: "Tri | tickets, \"v2\"".into(),
+            quadrant: Some(Quadrant::QuickWin),
+            npv: dec!(1234.565),
+            roi_adjusted_pct_12: Some(dec!(-12.345)),
+            investment_12: dec!(1000),
+            robust: true,
+            ..PortfolioRow::default()
+        };
+        vec![valid, PortfolioRow::invalid("b.toml".into(), "b.toml:4:10: out of range".into())]
+    }
+
+    #[test]
+    fn csv_quotes_commas_and_quotes_and_writes_plain_decimals() {
+        let csv = csv(&rows());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0].split(',').count(), 15);
+        assert!(lines[1].starts_with(
+            "a.toml,\"Tri | tickets, \"\"v2\"\"\",other,,idea,quick_win,-12.35,,1234.57,,true,0,"
+        ));
+        assert!(lines[2].starts_with("b.toml,,,,,,,,,,,,,,b.toml:4:10"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn markdown_cells_never_break_the_table() {
+        let rows = rows();
+        let md = markdown(&rows, &PortfolioTotals::of(&rows), Lang::Fr, "EUR");
+        let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(table.len(), 4);
+        let columns = |line: &str| line.replace("\\|", "").matches('|').count();
+        assert!(table.iter().all(|line| columns(line) == 16), "{md}");
+        assert!(table[0].contains("Fichier") && table[0].contains("ROI aj. 12 mois"), "{md}");
+        assert!(table[2].contains("Tri \\| tickets") && table[2].contains("-12,3 %"), "{md}");
+        assert!(md.contains("Investissement sur 12 mois : 1 000 €"), "{md}");
+        assert!(md.contains("Gains rapides 1 · Stratégiques 0"), "{md}");
+        assert!(md.contains("Non classés 0 · 1 fichier(s) invalide(s)"), "{md}");
+    }
+
+    #[test]
+    fn json_gives_an_invalid_file_no_name_and_no_figures() {
+        let rows = rows();
+        let json: Value = serde_json::from_str(&json(&rows, &PortfolioTotals::of(&rows))).unwrap_or_default();
+        let invalid = &json["projects"][1];
+        assert_eq!((invalid["name"].is_null(), invalid["npv"].is_null()), (true, true));
+        assert_eq!(json["projects"][0]["npv"], json!(1234.57));
+        assert_eq!(json["totals"]["quadrants"]["quick_win"], 1);
+        assert_eq!(json["totals"]["invalid"], 1);
+    }
 }

@@ -95,4 +95,16 @@ mod tests {
         assert!(error.contains("bad.toml:4:10"), "{error}");
         assert!(rows[0].row.modified.is_some());
     }
+
+    #[test]
+    fn a_link_back_to_a_parent_folder_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), "schema = 1\n[project]\nname = \"A\"\n").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/b.toml"), "schema = 1\n[project]\nname = \"B\"\n").unwrap();
+        std::os::unix::fs::symlink("..", dir.path().join("sub/loop")).unwrap();
+        let files: Vec<String> = scan(dir.path(), true).unwrap().into_iter().map(|s| s.row.file).collect();
+        assert_eq!(files, ["a.toml", "sub/b.toml"]);
+        assert!(scan(&dir.path().join("a.toml"), false).is_err(), "a file is not a folder");
+    }
 }

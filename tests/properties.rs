@@ -1,0 +1,630 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Properties of the engine and the file format over random valid projects: benefits of
+//! every kind, costs, risks, KPIs, a baseline and scenarios, with amounts written as integers
+//! or two-decimal values and every month within the horizon.
+//!
+//! Besides the invariants, an independent oracle recomputes DOMAIN.md §2.1–2.7 from the
+//! formulas (not from the engine's code) and the engine must agree with it.
+
+use indexmap::IndexMap;
+use proptest::prelude::*;
+use proptest::sample::select;
+use roi_workbench::domain::project::{
+    Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Department, Direction, Frequency,
+    Kpi, Maturity, Measurement, Project, ProjectInfo, Risk, Status, ValueClass, YearMonth,
+};
+use roi_workbench::domain::validate::validate;
+use roi_workbench::domain::{Drivers, Figures};
+use roi_workbench::store::{parse, render};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal_macros::dec;
+
+// ---------------------------------------------------------------------------------------
+// Strategies
+// ---------------------------------------------------------------------------------------
+
+/// An amount up to `max`, written as an integer or with two decimals.
+fn amount(max: i64) -> impl Strategy<Value = Decimal> {
+    prop_oneof![(0..=max).prop_map(Decimal::from), (0..=max * 100).prop_map(|cents| Decimal::new(cents, 2)),]
+}
+
+/// A fraction 0..=1 with two decimals.
+fn fraction() -> impl Strategy<Value = Decimal> {
+    (0i64..=100).prop_map(|k| Decimal::new(k, 2))
+}
+
+/// Text with the characters a TOML writer must escape or quote.
+fn text() -> impl Strategy<Value = String> {
+    "[A-Za-zéèàç][A-Za-z0-9éèàç '\"#\\\\=-]{0,12}"
+}
+
+fn year_month() -> impl Strategy<Value = YearMonth> {
+    (2020i32..=2030, 1u32..=12).prop_map(|(year, month)| YearMonth { year, month })
+}
+
+fn info(horizon: Option<i64>) -> impl Strategy<Value = ProjectInfo> {
+    (
+        (text(), proptest::option::of(select(Department::ALL)), proptest::option::of(text())),
+        (proptest::option::of(select(&["EUR", "CHF", "USD"][..])), proptest::option::of(year_month())),
+        (proptest::option::of(select(Maturity::ALL)), proptest::option::of(fraction())),
+        (
+            proptest::option::of((0i64..=30).prop_map(|k| Decimal::new(k, 2))),
+            proptest::option::of(fraction()),
+        ),
+        (proptest::option::of(1i64..=10), proptest::option::of(1i64..=10)),
+        proptest::option::of(select(Status::ALL)),
+    )
+        .prop_map(
+            move |(
+                (name, department, owner),
+                (currency, start),
+                (maturity, maturity_factor),
+                (discount_rate, contingency),
+                (impact, feasibility),
+                status,
+            )| ProjectInfo {
+                name,
+                department,
+                owner,
+                currency: currency.map(str::to_owned),
+                start,
+                horizon_months: horizon,
+                maturity,
+                maturity_factor,
+                discount_rate,
+                contingency,
+                impact,
+                feasibility,
+                status,
+            },
+        )
+}
+
+/// The kind-specific inputs of a benefit line.
+fn benefit_inputs() -> impl Strategy<Value = Benefit> {
+    let minutes = prop_oneof![
+        amount(120).prop_map(|m| (Some(m), None, None)),
+        (amount(120), amount(120)).prop_map(|(a, b)| (None, Some(a.max(b)), Some(a.min(b)))),
+    ];
+    prop_oneof![
+        (amount(5000), minutes, amount(150), proptest::option::of(fraction())).prop_map(
+            |(volume, (saved, before, after), hourly, reallocation)| Benefit {
+                kind: BenefitKind::TimeSaving,
+                volume_per_month: Some(volume),
+                minutes_saved_per_unit: saved,
+                minutes_before: before,
+                minutes_after: after,
+                hourly_cost: Some(hourly),
+                reallocation,
+                ..Benefit::default()
+            }
+        ),
+        (amount(10_000_000), fraction(), proptest::option::of(fraction())).prop_map(
+            |(revenue, uplift, margin)| {
+                Benefit {
+                    kind: BenefitKind::Revenue,
+                    annual_revenue: Some(revenue),
+                    uplift: Some(uplift),
+                    margin,
+                    ..Benefit::default()
+                }
+            }
+        ),
+        (amount(2000), fraction(), amount(500)).prop_map(|(errors, reduction, cost)| Benefit {
+            kind: BenefitKind::ErrorReduction,
+            errors_per_month: Some(errors),
+            reduction: Some(reduction),
+            cost_per_error: Some(cost),
+            ..Benefit::default()
+        }),
+        (amount(20), amount(80_000)).prop_map(|(departures, cost)| Benefit {
+            kind: BenefitKind::Retention,
+            departures_avoided_per_year: Some(departures),
+            replacement_cost: Some(cost),
+            ..Benefit::default()
+        }),
+        (
+            select(&[BenefitKind::CostReduction, BenefitKind::CostAvoidance, BenefitKind::Other][..]),
+            proptest::option::of(amount(50_000)),
+            proptest::option::of(amount(600_000)),
+        )
+            .prop_map(|(kind, monthly_value, annual_value)| Benefit {
+                kind,
+                monthly_value,
+                annual_value,
+                ..Benefit::default()
+            }),
+    ]
+}
+
+fn benefit(horizon: i64) -> impl Strategy<Value = Benefit> {
+    (
+        benefit_inputs(),
+        text(),
+        proptest::option::of(select(ValueClass::ALL)),
+        proptest::option::of(fraction()),
+        proptest::option::of(1..=horizon),
+        proptest::option::of(0..=horizon.min(24)),
+    )
+        .prop_map(|(mut line, name, value_class, time_factor, start_month, ramp_months)| {
+            line.name = name;
+            line.value_class = value_class;
+            line.time_factor = time_factor;
+            line.start_month = start_month;
+            line.ramp_months = ramp_months;
+            line
+        })
+}
+
+fn cost(horizon: i64) -> impl Strategy<Value = Cost> {
+    (
+        (text(), proptest::option::of(select(CostCategory::ALL))),
+        (proptest::option::of(amount(100_000)), proptest::option::of(1..=horizon)),
+        (proptest::option::of(amount(5_000)), 1..=horizon, 1..=horizon, any::<bool>(), any::<bool>()),
+    )
+        .prop_map(|((name, category), (one_off, one_off_month), (monthly, a, b, has_start, has_end))| {
+            Cost {
+                name,
+                category,
+                one_off,
+                one_off_month,
+                monthly,
+                start_month: has_start.then_some(a.min(b)),
+                end_month: has_end.then_some(a.max(b)),
+                ..Cost::default()
+            }
+        })
+}
+
+fn risk() -> impl Strategy<Value = Risk> {
+    (text(), amount(100_000), fraction()).prop_map(|(name, cost, probability)| Risk {
+        name,
+        cost,
+        probability,
+        ..Risk::default()
+    })
+}
+
+fn kpi(horizon: i64) -> impl Strategy<Value = Kpi> {
+    (
+        text(),
+        proptest::option::of(select(Direction::ALL)),
+        proptest::option::of(amount(100)),
+        proptest::option::of(amount(100)),
+        proptest::option::of(select(Frequency::ALL)),
+        proptest::option::of(text()),
+        proptest::collection::vec(
+            (1..=horizon, amount(100)).prop_map(|(month, value)| Measurement {
+                month,
+                value: roi_workbench::domain::number::Exact(value),
+            }),
+            0..3,
+        ),
+    )
+        .prop_map(|(name, direction, baseline, target, frequency, decision, measurements)| Kpi {
+            key: String::new(),
+            name,
+            direction,
+            baseline,
+            target,
+            frequency,
+            decision,
+            measurements,
+            ..Kpi::default()
+        })
+}
+
+fn baseline() -> impl Strategy<Value = Baseline> {
+    (year_month(), 0i32..=6, proptest::collection::vec(amount(1000), 0..3)).prop_map(
+        |(start, months, values)| {
+            let end_index = start.month as i32 - 1 + months;
+            let end = YearMonth { year: start.year + end_index / 12, month: (end_index % 12) as u32 + 1 };
+            Baseline {
+                period_start: Some(start),
+                period_end: Some(end),
+                metrics: values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, value)| BaselineMetric {
+                        key: format!("metric_{i}"),
+                        name: None,
+                        unit: None,
+                        value,
+                    })
+                    .collect(),
+            }
+        },
+    )
+}
+
+fn multiplier() -> impl Strategy<Value = Decimal> {
+    (0i64..=300).prop_map(|k| Decimal::new(k, 2))
+}
+
+fn drivers() -> impl Strategy<Value = Drivers> {
+    (
+        (
+            proptest::option::of(multiplier()),
+            proptest::option::of(multiplier()),
+            proptest::option::of(multiplier()),
+        ),
+        (proptest::option::of(-12i64..=24), proptest::option::of(multiplier())),
+        (proptest::option::of(fraction()), proptest::option::of(fraction())),
+        (
+            proptest::option::of(multiplier()),
+            proptest::option::of(multiplier()),
+            proptest::option::of(fraction()),
+        ),
+    )
+        .prop_map(
+            |(
+                (benefits, costs, risk),
+                (delay_months, ramp),
+                (maturity_factor, adoption),
+                (hourly_cost, volume, discount_rate),
+            )| Drivers {
+                benefits,
+                costs,
+                risk,
+                delay_months,
+                ramp,
+                maturity_factor,
+                adoption,
+                hourly_cost,
+                volume,
+                discount_rate,
+            },
+        )
+}
+
+/// A random valid project.
+fn project() -> impl Strategy<Value = Project> {
+    proptest::option::of(6i64..=120).prop_flat_map(|horizon_months| {
+        let horizon = horizon_months.unwrap_or(36);
+        (
+            info(horizon_months),
+            proptest::option::of(baseline()),
+            proptest::collection::vec(benefit(horizon), 0..5),
+            proptest::collection::vec(cost(horizon), 0..5),
+            proptest::collection::vec(risk(), 0..4),
+            proptest::collection::vec(kpi(horizon), 0..4),
+            proptest::collection::vec(
+                (select(&["pessimiste", "réaliste", "optimiste", "cas de base"][..]), drivers()),
+                0..3,
+            ),
+        )
+            .prop_map(|(info, baseline, benefits, costs, risks, mut kpis, scenarios)| {
+                for (i, kpi) in kpis.iter_mut().enumerate() {
+                    kpi.key = format!("kpi_{i}");
+                }
+                let mut project = Project::named("x");
+                project.project = info;
+                project.baseline = baseline;
+                project.benefits = benefits;
+                project.costs = costs;
+                project.risks = risks;
+                project.kpis = kpis;
+                project.scenarios =
+                    scenarios.into_iter().map(|(name, d)| (name.to_owned(), d)).collect::<IndexMap<_, _>>();
+                project
+            })
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// An independent oracle: DOMAIN.md §2 written out again, formula by formula.
+// ---------------------------------------------------------------------------------------
+
+struct Oracle {
+    raw: Vec<Decimal>,
+    adjusted: Vec<Decimal>,
+    costs: Vec<Decimal>,
+    rho: Decimal,
+    rate: Decimal,
+}
+
+fn full_value(line: &Benefit) -> Decimal {
+    let given = |v: Option<Decimal>| v.unwrap_or(Decimal::ZERO);
+    match line.kind {
+        BenefitKind::TimeSaving => {
+            let minutes = match (line.minutes_saved_per_unit, line.minutes_before, line.minutes_after) {
+                (Some(saved), _, _) => saved,
+                (None, Some(before), Some(after)) => before - after,
+                _ => Decimal::ZERO,
+            };
+            given(line.volume_per_month) * minutes / dec!(60)
+                * given(line.hourly_cost)
+                * line.reallocation.unwrap_or(Decimal::ONE)
+        }
+        BenefitKind::Revenue => {
+            given(line.annual_revenue) * given(line.uplift) * line.margin.unwrap_or(Decimal::ONE) / dec!(12)
+        }
+        BenefitKind::ErrorReduction => {
+            given(line.errors_per_month) * given(line.reduction) * given(line.cost_per_error)
+        }
+        BenefitKind::Retention => {
+            given(line.departures_avoided_per_year) * given(line.replacement_cost) / dec!(12)
+        }
+        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
+            line.monthly_value.unwrap_or_else(|| given(line.annual_value) / dec!(12))
+        }
+    }
+}
+
+/// V × r(m), multiplied before dividing.
+fn ramped(value: Decimal, month: i64, start: i64, ramp: i64) -> Decimal {
+    if month < start {
+        Decimal::ZERO
+    } else if ramp == 0 || month - start + 1 >= ramp {
+        value
+    } else {
+        value * Decimal::from(month - start + 1) / Decimal::from(ramp)
+    }
+}
+
+fn oracle(project: &Project, stressed: bool) -> Oracle {
+    let info = &project.project;
+    let horizon = info.horizon_months.unwrap_or(36);
+    let fm = info.maturity_factor.unwrap_or(match info.maturity.unwrap_or(Maturity::Mature) {
+        Maturity::Poc => dec!(0.25),
+        Maturity::Scale => dec!(0.70),
+        Maturity::Mature => dec!(1),
+    });
+    let factor = if stressed { dec!(2) } else { dec!(1) };
+    let mut raw = vec![Decimal::ZERO; horizon as usize];
+    let mut adjusted = raw.clone();
+    let mut costs = raw.clone();
+    for line in &project.benefits {
+        let ft = line.time_factor.unwrap_or(match line.value_class.unwrap_or(ValueClass::Productivity) {
+            ValueClass::Productivity => dec!(1),
+            ValueClass::Quality => dec!(0.70),
+            ValueClass::Innovation => dec!(0.40),
+        });
+        let start = line.start_month.unwrap_or(1);
+        let ramp = line.ramp_months.unwrap_or(0);
+        let (value, start, ramp) = if stressed {
+            (full_value(line) / dec!(2), 1 + 2 * (start - 1), 2 * ramp)
+        } else {
+            (full_value(line), start, ramp)
+        };
+        for m in 1..=horizon {
+            let v = ramped(value, m, start, ramp);
+            raw[(m - 1) as usize] += v;
+            adjusted[(m - 1) as usize] += v * fm * ft;
+        }
+    }
+    let contingency = info.contingency.unwrap_or(Decimal::ZERO);
+    for line in &project.costs {
+        for m in 1..=horizon {
+            let mut c = Decimal::ZERO;
+            if line.one_off_month.unwrap_or(1) == m {
+                c += line.one_off.unwrap_or(Decimal::ZERO);
+            }
+            if line.start_month.unwrap_or(1) <= m && m <= line.end_month.unwrap_or(horizon) {
+                c += line.monthly.unwrap_or(Decimal::ZERO);
+            }
+            costs[(m - 1) as usize] += (Decimal::ONE + contingency) * c * factor;
+        }
+    }
+    let total_risk: Decimal = project.risks.iter().map(|r| r.cost * factor * r.probability).sum();
+    Oracle {
+        raw,
+        adjusted,
+        costs,
+        rho: total_risk / Decimal::from(horizon),
+        rate: info.discount_rate.unwrap_or(dec!(0.10)),
+    }
+}
+
+impl Oracle {
+    fn cumulative(values: &[Decimal], month: i64) -> Decimal {
+        values[..month as usize].iter().copied().sum()
+    }
+
+    fn roi_adjusted(&self, month: i64) -> Option<Decimal> {
+        let tco = Self::cumulative(&self.costs, month);
+        let gain = Self::cumulative(&self.adjusted, month) - tco - self.rho * Decimal::from(month);
+        (!tco.is_zero()).then(|| gain / tco * dec!(100))
+    }
+
+    fn roi_classic(&self, month: i64) -> Option<Decimal> {
+        let tco = Self::cumulative(&self.costs, month);
+        (!tco.is_zero()).then(|| (Self::cumulative(&self.raw, month) - tco) / tco * dec!(100))
+    }
+
+    fn npv(&self) -> f64 {
+        let rate = self.rate.to_f64().unwrap();
+        (1..=self.raw.len())
+            .map(|m| {
+                let net = self.adjusted[m - 1] - self.costs[m - 1] - self.rho;
+                net.to_f64().unwrap() / (1.0 + rate).powf(m as f64 / 12.0)
+            })
+            .sum()
+    }
+}
+
+/// Equal up to the last digits Decimal's 28 significant digits leave.
+fn close(a: Decimal, b: Decimal) -> bool {
+    (a - b).abs() <= dec!(0.000000001) * (Decimal::ONE + a.abs().max(b.abs()))
+}
+
+fn close_option(a: Option<Decimal>, b: Option<Decimal>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => close(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// A tolerance for ordering two computed ROIs that are equal in exact arithmetic.
+const ROUNDING: Decimal = dec!(0.0000000000000001);
+
+// ---------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn generated_projects_are_valid(project in project()) {
+        prop_assert_eq!(validate(&project), vec![]);
+    }
+
+    #[test]
+    fn the_engine_agrees_with_the_formulas_of_the_contract(project in project()) {
+        let figures = Figures::compute(&project, &Drivers::default());
+        let expected = oracle(&project, false);
+        let horizon = project.project.horizon_months.unwrap_or(36);
+        prop_assert_eq!(figures.horizon, horizon);
+        prop_assert_eq!(figures.flows.monthly.len() as i64, horizon);
+        for (i, month) in figures.flows.monthly.iter().enumerate() {
+            prop_assert_eq!(month.month, i as i64 + 1);
+            let m = i + 1;
+            let (raw, adjusted, costs) = (expected.raw[i], expected.adjusted[i], expected.costs[i]);
+            prop_assert!(close(month.benefits_raw, raw), "b_raw({m}) {} vs {raw}", month.benefits_raw);
+            prop_assert!(
+                close(month.benefits_adjusted, adjusted),
+                "b_adj({m}) {} vs {adjusted}",
+                month.benefits_adjusted
+            );
+            prop_assert!(close(month.costs, costs), "c({m}) {} vs {costs}", month.costs);
+            prop_assert!(close(month.risk, expected.rho), "ρ {} vs {}", month.risk, expected.rho);
+        }
+        for checkpoint in figures.checkpoints() {
+            let m = checkpoint.month;
+            let (classic, adjusted) = (checkpoint.roi_classic_pct(), checkpoint.roi_adjusted_pct());
+            prop_assert!(close_option(classic, expected.roi_classic(m)), "ROI_classic({m}) {classic:?}");
+            prop_assert!(close_option(adjusted, expected.roi_adjusted(m)), "ROI_adjusted({m}) {adjusted:?}");
+        }
+        let scale = 1.0 + figures.flows.monthly.iter().map(|m| m.net.abs().to_f64().unwrap()).sum::<f64>();
+        let npv = figures.flows.npv.to_f64().unwrap();
+        prop_assert!((npv - expected.npv()).abs() <= 1e-9 * scale, "NPV {} vs {}", npv, expected.npv());
+    }
+
+    #[test]
+    fn the_stress_test_agrees_with_the_rule(project in project()) {
+        let figures = Figures::compute(&project, &Drivers::default());
+        let stressed = oracle(&project, true);
+        let horizon = figures.horizon;
+        let expected = stressed.roi_adjusted(horizon);
+        let actual = figures.stress.roi_adjusted_pct;
+        prop_assert!(close_option(actual, expected), "{actual:?} vs {expected:?}");
+        if let Some(roi) = expected.filter(|r| r.abs() > dec!(0.000001)) {
+            prop_assert_eq!(figures.stress.robust, roi > Decimal::ZERO);
+        }
+        if expected.is_none() {
+            prop_assert!(!figures.stress.robust);
+        }
+    }
+
+    #[test]
+    fn neutral_drivers_reproduce_the_base_exactly(project in project()) {
+        let base = Figures::compute(&project, &Drivers::default());
+        let info = &project.project;
+        let explicit = Drivers {
+            benefits: Some(Decimal::ONE),
+            costs: Some(Decimal::ONE),
+            risk: Some(Decimal::ONE),
+            delay_months: Some(0),
+            ramp: Some(Decimal::ONE),
+            maturity_factor: Some(info.maturity_factor()),
+            adoption: Some(Decimal::ONE),
+            hourly_cost: Some(Decimal::ONE),
+            volume: Some(Decimal::ONE),
+            discount_rate: Some(info.discount_rate()),
+        };
+        prop_assert_eq!(&Figures::compute(&project, &explicit), &base);
+        // And the neutral drivers are those of no scenario at all: computing twice is stable.
+        prop_assert_eq!(&Figures::compute(&project, &Drivers::default()), &base);
+    }
+
+    #[test]
+    fn doubling_every_cost_never_raises_the_roi(project in project()) {
+        let base = Figures::compute(&project, &Drivers::default());
+        let doubled = Figures::compute(&project, &Drivers { costs: Some(dec!(2)), ..Drivers::default() });
+        for (b, d) in base.checkpoints().iter().zip(doubled.checkpoints()) {
+            prop_assert_eq!(b.month, d.month);
+            prop_assert_eq!(d.tco, b.tco * dec!(2));
+            match (b.roi_classic_pct(), d.roi_classic_pct()) {
+                (Some(before), Some(after)) => {
+                    prop_assert!(after <= before + ROUNDING, "classic {before} → {after}");
+                }
+                (None, None) => {}
+                other => prop_assert!(false, "classic defined once only: {:?}", other),
+            }
+            // ROI_adjusted = (B_adj − Risk) / TCO × 100 − 100: doubling the TCO lowers it
+            // only while B_adj ≥ Risk (see the test
+            // `doubling_costs_raises_the_adjusted_roi_when_risk_exceeds_benefits`).
+            if b.benefits_adjusted >= b.risk_provision {
+                match (b.roi_adjusted_pct(), d.roi_adjusted_pct()) {
+                    (Some(before), Some(after)) => {
+                        prop_assert!(after <= before + ROUNDING, "adjusted {before} → {after}");
+                    }
+                    (None, None) => {}
+                    other => prop_assert!(false, "adjusted defined once only: {:?}", other),
+                }
+            }
+        }
+        // NPV never rises either: every net falls by the extra cost.
+        prop_assert!(doubled.flows.npv <= base.flows.npv + ROUNDING);
+    }
+
+    #[test]
+    fn adjusted_roi_never_exceeds_classic_roi(project in project()) {
+        // FM, FT ≤ 1 and risks ≥ 0 hold for every valid project.
+        let figures = Figures::compute(&project, &Drivers::default());
+        for c in figures.checkpoints() {
+            prop_assert!(c.benefits_adjusted <= c.benefits_raw + ROUNDING);
+            prop_assert!(c.risk_provision >= Decimal::ZERO);
+            if let (Some(adjusted), Some(classic)) = (c.roi_adjusted_pct(), c.roi_classic_pct()) {
+                prop_assert!(adjusted <= classic + ROUNDING, "month {}: {} > {}", c.month, adjusted, classic);
+            } else {
+                prop_assert_eq!(c.roi_adjusted_pct(), None);
+                prop_assert_eq!(c.roi_classic_pct(), None);
+            }
+        }
+    }
+
+    #[test]
+    fn the_last_cumulative_net_is_the_sum_of_the_nets(project in project()) {
+        let figures = Figures::compute(&project, &Drivers::default());
+        let monthly = &figures.flows.monthly;
+        let sum: Decimal = monthly.iter().map(|m| m.net).sum();
+        prop_assert_eq!(monthly.last().unwrap().cumulative_net, sum);
+        for m in monthly {
+            prop_assert_eq!(m.net, m.benefits_adjusted - m.costs - m.risk);
+        }
+        // It is also B_adj(H) − TCO(H) − Risk(H), up to the rounding of ρ = R / H.
+        let h = figures.flows.at_horizon();
+        prop_assert!(close(sum, h.benefits_adjusted - h.tco - h.risk_provision));
+        prop_assert!(close(h.risk_provision, figures.risk_total));
+    }
+
+    #[test]
+    fn render_then_parse_gives_the_same_model(project in project()) {
+        let text = render(&project, None).unwrap();
+        let back = parse(&text).map_err(|d| TestCaseError::fail(format!("{text}\n{d:#?}")))?;
+        prop_assert_eq!(&back, &project, "{}", text);
+        // Rendering the parsed model over its own text changes nothing.
+        prop_assert_eq!(render(&back, Some(&text)).unwrap(), text);
+    }
+}
+
+#[test]
+fn doubling_costs_raises_the_adjusted_roi_when_risk_exceeds_benefits() {
+    // Not an engine bug: the contract's formula divides the risk provision by the TCO.
+    // B_adj = 0, Risk = 1 200, TCO = 1 200 over 12 months:
+    //   ROI_adjusted = (0 − 1 200 − 1 200) / 1 200 × 100 = −200
+    //   costs × 2:     (0 − 2 400 − 1 200) / 2 400 × 100 = −150  (higher).
+    let project = parse(
+        "schema = 1\n[project]\nname = \"Risque\"\nhorizon_months = 12\n\
+         [[costs]]\nname = \"C\"\nmonthly = 100\n[[risks]]\nname = \"R\"\ncost = 1200\nprobability = 1\n",
+    )
+    .unwrap();
+    let base = Figures::compute(&project, &Drivers::default());
+    let doubled = Figures::compute(&project, &Drivers { costs: Some(dec!(2)), ..Drivers::default() });
+    assert_eq!(base.flows.at_horizon().roi_adjusted_pct(), Some(dec!(-200)));
+    assert_eq!(doubled.flows.at_horizon().roi_adjusted_pct(), Some(dec!(-150)));
+}
