@@ -13,6 +13,11 @@ pub use warning::warning_sentence;
 use crate::domain::money;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// A key of a catalogue (see the `catalogue!` macro): it knows its French and English text.
+pub trait Localized: Copy {
+    fn get(self, lang: Lang) -> &'static str;
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
 pub enum Lang {
     Fr,
@@ -50,7 +55,7 @@ impl Lang {
         }
     }
 
-    pub fn t(self, text: Text) -> &'static str {
+    pub fn t(self, text: impl Localized) -> &'static str {
         text.get(self)
     }
 

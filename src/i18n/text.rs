@@ -1,19 +1,21 @@
 //! The catalogue of fixed sentences and labels, French and English side by side so that a
 //! missing translation cannot compile.
 
-use super::Lang;
-
+/// Declares a catalogue: an enum of keys, each with its French and English text.
+#[macro_export]
 macro_rules! catalogue {
-    ($($name:ident => ($fr:literal, $en:literal),)+) => {
+    ($(#[$meta:meta])* $vis:vis enum $enum:ident { $($name:ident => ($fr:literal, $en:literal),)+ }) => {
+        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text {
+        $vis enum $enum {
             $($name,)+
         }
 
-        impl Text {
-            pub fn get(self, lang: Lang) -> &'static str {
+        impl $crate::i18n::Localized for $enum {
+            fn get(self, lang: $crate::i18n::Lang) -> &'static str {
+                use $crate::i18n::Lang;
                 match (self, lang) {
-                    $((Text::$name, Lang::Fr) => $fr, (Text::$name, Lang::En) => $en,)+
+                    $(($enum::$name, Lang::Fr) => $fr, ($enum::$name, Lang::En) => $en,)+
                 }
             }
         }
@@ -21,6 +23,8 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+/// The fixed labels and sentences shared by the workbench and the reports.
+pub enum Text {
     // Tabs
     TabSummary => ("Synthèse", "Summary"),
     TabBaseline => ("Baseline", "Baseline"),
@@ -244,4 +248,5 @@ catalogue! {
     RoiAdjustedHorizon => ("ROI aj. horizon", "Adj. ROI horizon"),
     Unscored => ("non classé", "unscored"),
     UnscoredShort => ("Non classés", "Unscored"),
+}
 }
