@@ -2,6 +2,7 @@
 //! one-page summary) and CSV (the monthly table). Nothing is recomputed here.
 
 pub mod csv;
+pub mod document;
 pub mod json;
 pub mod markdown;
 pub mod portfolio;
