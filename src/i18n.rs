@@ -4,9 +4,11 @@
 //! with the one policy of `domain::money` and laid out per locale: `5 000,00 €` / `€5,000.00`,
 //! `67,2 %` / `67.2%`.
 
+mod html_text;
 mod text;
 mod warning;
 
+pub use html_text::HtmlText;
 pub use text::Text;
 pub use warning::warning_sentence;
 

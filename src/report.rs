@@ -1,10 +1,15 @@
 //! Renderers of computed figures: JSON (a public interface, DOMAIN.md §8), Markdown (a
-//! one-page summary) and CSV (the monthly table). Nothing is recomputed here.
+//! one-page summary), CSV (the monthly table) and HTML (the executive summary with its SVG
+//! charts). Nothing is recomputed here.
 
+pub mod charts;
 pub mod csv;
 pub mod document;
+pub mod html;
+pub mod interim_summary;
 pub mod json;
 pub mod markdown;
+pub mod markup;
 pub mod portfolio;
 
 use crate::domain::matrix::Quadrant;

@@ -1,7 +1,6 @@
 //! `roi portfolio DIR`: one row per project file of a folder, invalid files included, with
 //! the portfolio's totals.
 
-use super::report::Format;
 use super::{EXIT_INVALID, EXIT_IO};
 use crate::domain::portfolio::{PortfolioRow, PortfolioTotals, SortKey, sort};
 use crate::i18n::Lang;
@@ -9,6 +8,15 @@ use crate::report;
 use crate::store::portfolio::scan;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The portfolio's own formats: the HTML report is one project's executive summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Md,
+    Json,
+    Csv,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

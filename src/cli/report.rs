@@ -1,5 +1,5 @@
-//! `roi report FILE --format md|json|csv`: the figures of one project on stdout, with the
-//! tornado, and with `--simulate N` a Monte Carlo run.
+//! `roi report FILE --format md|json|csv|html`: the figures of one project on stdout, with the
+//! tornado, and with `--simulate N` a Monte Carlo run (Markdown and JSON).
 
 use crate::domain::montecarlo::{self, Shape, Simulation, simulate};
 use crate::domain::sensitivity::{DEFAULT_WIDTH, tornado};
@@ -16,6 +16,8 @@ pub enum Format {
     Md,
     Json,
     Csv,
+    /// The executive summary as one self-contained HTML page with its charts.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -87,6 +89,11 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             report::json::to_text(&report::json::report_with(project, &figures, lang, &bars, run.as_ref()))
         }
         Format::Csv => report::csv::render(&figures),
+        Format::Html => {
+            let document = report::interim_summary::summary_document(project, &figures, &bars, lang);
+            let charts = report::document::ChartData { project, figures: &figures, tornado: &bars };
+            report::html::render(&document, &charts)
+        }
     };
     super::emit(text.trim_end());
     ExitCode::SUCCESS

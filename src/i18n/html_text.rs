@@ -1,0 +1,21 @@
+//! The labels of the HTML report and its charts, French and English side by side.
+
+crate::catalogue! {
+/// Text that only the HTML report shows: chart titles, legends, empty-chart sentences and the
+/// section titles of the interim executive summary.
+pub enum HtmlText {
+    ChartCashFlow => ("Trésorerie nette cumulée, mois par mois", "Cumulative net cash flow, month by month"),
+    ChartTco => ("Coût total (TCO) par catégorie", "Total cost (TCO) by category"),
+    ChartTornado => ("VAN selon chaque curseur, de l'écart le plus grand au plus petit", "NPV under each driver, largest swing first"),
+    NoCosts => ("Aucun coût saisi", "No cost entered"),
+    NoTornado => ("Aucun curseur à comparer", "No driver to compare"),
+    DriverLowered => ("Curseur diminué", "Driver lowered"),
+    DriverRaised => ("Curseur augmenté", "Driver raised"),
+    BaseNpv => ("VAN de base", "Base NPV"),
+    // The interim executive summary (report::interim_summary)
+    ExecutiveSummary => ("Synthèse pour la direction", "Executive summary"),
+    Situation => ("Situation", "Situation"),
+    Impact => ("Impact", "Impact"),
+    Action => ("Action", "Action"),
+}
+}

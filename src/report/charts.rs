@@ -1,0 +1,291 @@
+//! The report's charts as SVG images, drawn from the same figures as the document's numbers.
+//!
+//! Pure: [`ChartData`] in, SVG text out. Money stays `Decimal` for every label and tick; it
+//! becomes `f64` only to be placed on the page. The colours are dark and light tones of one
+//! blue, with a dashed marker, so a chart printed in grey reads the same.
+
+use super::document::{Chart, ChartData};
+use super::markup::{Anchor, Svg};
+use crate::i18n::{HtmlText, Lang, Text};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, MathematicalOps};
+
+/// Every chart is this many units wide and scales to the page's width.
+const WIDTH: f64 = 720.0;
+/// Room left of the plot for axis labels and category or driver names.
+const LABEL_COLUMN: f64 = 150.0;
+/// Room right of the plot: the amounts written after the TCO bars.
+const RIGHT_MARGIN: f64 = 110.0;
+/// The height of one bar's row, and of the bar in it.
+const ROW: f64 = 26.0;
+const BAR: f64 = 16.0;
+/// About this many intervals on a money axis.
+const TICK_INTERVALS: i64 = 5;
+
+const INK: &str = r##"fill="#222""##;
+const SMALL_INK: &str = r##"fill="#444" font-size="11""##;
+const GRID: &str = r##"stroke="#d0d0d0" stroke-width="1""##;
+const ZERO_LINE: &str = r##"stroke="#000" stroke-width="1.2""##;
+const CURVE: &str = r##"stroke="#1f3a5f" stroke-width="2.5" stroke-linejoin="round""##;
+const MARKER: &str = r##"stroke="#000" stroke-width="1.5" stroke-dasharray="6 4""##;
+const BAR_FILL: &str = r##"fill="#4a6d96""##;
+const LOWERED_FILL: &str = r##"fill="#b4c4da" stroke="#1f3a5f" stroke-width="0.8""##;
+const RAISED_FILL: &str = r##"fill="#1f3a5f""##;
+
+/// The SVG image of `chart`.
+pub fn render(chart: Chart, data: &ChartData<'_>, lang: Lang) -> String {
+    match chart {
+        Chart::CumulativeCashFlow => cumulative_cash_flow(data, lang),
+        Chart::TcoByCategory => tco_by_category(data, lang),
+        Chart::Tornado => tornado(data, lang),
+    }
+}
+
+/// The chart's title, shown under it and given to screen readers.
+pub fn title(chart: Chart, lang: Lang) -> &'static str {
+    lang.t(match chart {
+        Chart::CumulativeCashFlow => HtmlText::ChartCashFlow,
+        Chart::TcoByCategory => HtmlText::ChartTco,
+        Chart::Tornado => HtmlText::ChartTornado,
+    })
+}
+
+/// The allowed edge between money and geometry.
+fn to_f64(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(0.0)
+}
+
+/// A linear map from values to page units. Its value span is never zero: callers build it
+/// from [`ticks`] or from a month count of at least one.
+#[derive(Debug, Clone, Copy)]
+struct Scale {
+    low: f64,
+    high: f64,
+    start: f64,
+    end: f64,
+}
+
+impl Scale {
+    fn new(low: f64, high: f64, start: f64, end: f64) -> Self {
+        Self { low, high, start, end }
+    }
+
+    /// The scale spanning the first and last tick.
+    fn over(ticks: &[Decimal], start: f64, end: f64) -> Self {
+        let low = ticks.first().copied().unwrap_or(Decimal::ZERO);
+        let high = ticks.last().copied().unwrap_or(Decimal::ONE);
+        Self::new(to_f64(low), to_f64(high), start, end)
+    }
+
+    fn at(self, value: f64) -> f64 {
+        self.start + (value - self.low) / (self.high - self.low) * (self.end - self.start)
+    }
+
+    fn money(self, value: Decimal) -> f64 {
+        self.at(to_f64(value))
+    }
+}
+
+/// The smallest and largest of `anchor` and `values`.
+fn bounds(anchor: Decimal, values: impl IntoIterator<Item = Decimal>) -> (Decimal, Decimal) {
+    values.into_iter().fold((anchor, anchor), |(low, high), v| (low.min(v), high.max(v)))
+}
+
+/// Round tick values covering `low..=high`: multiples of 1, 2 or 5 × a power of ten, at
+/// least one currency unit apart so that whole-unit labels never repeat. A single value is
+/// widened by one unit each side, so there are always at least two ticks.
+fn ticks(low: Decimal, high: Decimal) -> Vec<Decimal> {
+    let (low, high) = if low < high { (low, high) } else { (low - Decimal::ONE, high + Decimal::ONE) };
+    let step = nice_step((high - low) / Decimal::from(TICK_INTERVALS));
+    let mut tick = (low / step).floor() * step;
+    let mut ticks = vec![tick];
+    while tick < high {
+        tick += step;
+        ticks.push(tick);
+    }
+    ticks
+}
+
+/// 1, 2, 5 or 10 × the power of ten at or below `raw`, and never below 1.
+fn nice_step(raw: Decimal) -> Decimal {
+    let exponent = to_f64(raw).log10().floor().max(0.0) as u64;
+    // Amounts are bounded by validation far below `Decimal::MAX`; checked arithmetic keeps
+    // even an absurd figure from panicking (it gets a coarser step).
+    let power = Decimal::TEN.checked_powu(exponent).unwrap_or(Decimal::MAX);
+    [1, 2, 5, 10]
+        .into_iter()
+        .filter_map(|m| power.checked_mul(Decimal::from(m)))
+        .find(|step| *step >= raw)
+        .unwrap_or(power)
+}
+
+/// Months between two labels of the month axis, so that a 6- to 120-month horizon gets
+/// between 3 and 10 labels.
+fn month_step(horizon: i64) -> i64 {
+    match horizon {
+        ..=36 => 6,
+        37..=72 => 12,
+        _ => 24,
+    }
+}
+
+/// Horizontal grid lines with money labels on the left of the plot.
+fn money_grid(svg: &mut Svg, ticks: &[Decimal], y: Scale, x_range: (f64, f64), lang: Lang, currency: &str) {
+    for tick in ticks {
+        let at = y.money(*tick);
+        svg.line((x_range.0, at), (x_range.1, at), GRID);
+        svg.text((x_range.0 - 6.0, at + 4.0), Anchor::End, SMALL_INK, &lang.money_whole(*tick, currency));
+    }
+}
+
+/// Vertical grid lines with money labels under the plot.
+fn money_axis_below(
+    svg: &mut Svg,
+    ticks: &[Decimal],
+    x: Scale,
+    y_range: (f64, f64),
+    lang: Lang,
+    currency: &str,
+) {
+    for tick in ticks {
+        let at = x.money(*tick);
+        svg.line((at, y_range.0), (at, y_range.1), GRID);
+        svg.text((at, y_range.1 + 15.0), Anchor::Middle, SMALL_INK, &lang.money_whole(*tick, currency));
+    }
+}
+
+/// A text placed beside a vertical line at `x`, on whichever side has more room.
+fn label_beside(svg: &mut Svg, x: f64, y: f64, text: &str) {
+    if x > WIDTH / 2.0 {
+        svg.text((x - 5.0, y), Anchor::End, INK, text);
+    } else {
+        svg.text((x + 5.0, y), Anchor::Start, INK, text);
+    }
+}
+
+/// A small image holding one sentence, for a chart with nothing to draw.
+fn empty_chart(title: &str, sentence: &str) -> String {
+    let mut svg = Svg::new(WIDTH, 40.0, title);
+    svg.text((WIDTH / 2.0, 24.0), Anchor::Middle, INK, sentence);
+    svg.finish()
+}
+
+/// The cumulative net cash flow from month 0 (nothing spent yet) to the horizon, the zero
+/// line, and the break-even month as a dashed vertical line — or "not reached".
+fn cumulative_cash_flow(data: &ChartData<'_>, lang: Lang) -> String {
+    const HEIGHT: f64 = 320.0;
+    const TOP: f64 = 30.0;
+    const BOTTOM: f64 = HEIGHT - 45.0;
+    let (left, right) = (90.0, WIDTH - 20.0);
+    let currency = data.project.project.currency();
+    let flows = &data.figures.flows;
+    let horizon = flows.monthly.last().map_or(data.figures.horizon, |m| m.month).max(1);
+
+    let (low, high) = bounds(Decimal::ZERO, flows.monthly.iter().map(|m| m.cumulative_net));
+    let money_ticks = ticks(low, high);
+    let y = Scale::over(&money_ticks, BOTTOM, TOP);
+    let x = Scale::new(0.0, horizon as f64, left, right);
+
+    let mut svg = Svg::new(WIDTH, HEIGHT, title(Chart::CumulativeCashFlow, lang));
+    money_grid(&mut svg, &money_ticks, y, (left, right), lang, currency);
+    let step = month_step(horizon);
+    for month in (step..=horizon).step_by(step as usize) {
+        let at = x.at(month as f64);
+        svg.line((at, BOTTOM), (at, BOTTOM + 4.0), ZERO_LINE);
+        svg.text((at, BOTTOM + 17.0), Anchor::Middle, SMALL_INK, &month.to_string());
+    }
+    svg.text(((left + right) / 2.0, HEIGHT - 8.0), Anchor::Middle, INK, lang.t(Text::Month));
+    svg.line((left, y.at(0.0)), (right, y.at(0.0)), ZERO_LINE);
+
+    let origin = std::iter::once((x.at(0.0), y.at(0.0)));
+    let points: Vec<(f64, f64)> = origin
+        .chain(flows.monthly.iter().map(|m| (x.at(m.month as f64), y.money(m.cumulative_net))))
+        .collect();
+    svg.polyline(&points, CURVE);
+
+    let label = format!("{}{}{}", lang.t(Text::BreakEven), lang.colon(), lang.month(flows.break_even_month));
+    match flows.break_even_month {
+        Some(month) => {
+            let at = x.at(month as f64);
+            svg.line((at, TOP - 8.0), (at, BOTTOM), MARKER);
+            label_beside(&mut svg, at, TOP - 12.0, &label);
+        }
+        None => svg.text((right, TOP - 12.0), Anchor::End, INK, &label),
+    }
+    svg.finish()
+}
+
+/// One horizontal bar per cost category, largest first, its amount written after it.
+fn tco_by_category(data: &ChartData<'_>, lang: Lang) -> String {
+    let chart_title = title(Chart::TcoByCategory, lang);
+    let totals = data.figures.cost_by_category(data.project);
+    if totals.is_empty() {
+        return empty_chart(chart_title, lang.t(HtmlText::NoCosts));
+    }
+    let currency = data.project.project.currency();
+    let height = totals.len() as f64 * ROW + 12.0;
+    let (low, high) = bounds(Decimal::ZERO, totals.iter().map(|(_, total)| *total));
+    // No axis: each bar carries its amount, so the scale only needs to span the bars.
+    let x = Scale::over(&[low, high.max(low + Decimal::ONE)], LABEL_COLUMN, WIDTH - RIGHT_MARGIN);
+
+    let mut svg = Svg::new(WIDTH, height, chart_title);
+    for (row, (category, total)) in totals.iter().enumerate() {
+        let middle = 6.0 + (row as f64 + 0.5) * ROW;
+        svg.text((LABEL_COLUMN - 8.0, middle + 4.0), Anchor::End, INK, category.key());
+        let (zero, end) = (x.at(0.0), x.money(*total));
+        svg.rect((zero, middle - BAR / 2.0), (end, middle + BAR / 2.0), BAR_FILL);
+        svg.text(
+            (zero.max(end) + 6.0, middle + 4.0),
+            Anchor::Start,
+            INK,
+            &lang.money_whole(*total, currency),
+        );
+    }
+    svg.line((x.at(0.0), 0.0), (x.at(0.0), height), ZERO_LINE);
+    svg.finish()
+}
+
+/// Each driver's NPV at its low and high value, as two bars leaving the base NPV, in the
+/// order given (largest swing first), with an NPV axis under them and a legend.
+fn tornado(data: &ChartData<'_>, lang: Lang) -> String {
+    const TOP: f64 = 28.0;
+    let chart_title = title(Chart::Tornado, lang);
+    let bars = data.tornado;
+    if bars.is_empty() {
+        return empty_chart(chart_title, lang.t(HtmlText::NoTornado));
+    }
+    let currency = data.project.project.currency();
+    let base = data.figures.flows.npv;
+    let bottom = TOP + bars.len() as f64 * ROW;
+    let height = bottom + 56.0;
+    let (low, high) = bounds(base, bars.iter().flat_map(|b| [b.npv_low, b.npv_high]));
+    let npv_ticks = ticks(low, high);
+    let x = Scale::over(&npv_ticks, LABEL_COLUMN, WIDTH - 30.0);
+
+    let mut svg = Svg::new(WIDTH, height, chart_title);
+    money_axis_below(&mut svg, &npv_ticks, x, (TOP, bottom), lang, currency);
+    for (row, bar) in bars.iter().enumerate() {
+        let middle = TOP + (row as f64 + 0.5) * ROW;
+        svg.text((LABEL_COLUMN - 8.0, middle + 4.0), Anchor::End, INK, bar.driver.key());
+        let (top, bar_bottom) = (middle - BAR / 2.0, middle + BAR / 2.0);
+        svg.rect((x.money(base), top), (x.money(bar.npv_low), bar_bottom), LOWERED_FILL);
+        svg.rect((x.money(base), top), (x.money(bar.npv_high), bar_bottom), RAISED_FILL);
+    }
+    let at_base = x.money(base);
+    svg.line((at_base, TOP - 8.0), (at_base, bottom), ZERO_LINE);
+    let base_label =
+        format!("{}{}{}", lang.t(HtmlText::BaseNpv), lang.colon(), lang.money_whole(base, currency));
+    label_beside(&mut svg, at_base, TOP - 12.0, &base_label);
+    legend(&mut svg, bottom + 40.0, lang);
+    svg.finish()
+}
+
+/// The two swatches of the tornado: the driver lowered, the driver raised.
+fn legend(svg: &mut Svg, y: f64, lang: Lang) {
+    let entries = [(LOWERED_FILL, HtmlText::DriverLowered), (RAISED_FILL, HtmlText::DriverRaised)];
+    for (i, (paint, text)) in entries.into_iter().enumerate() {
+        let x = LABEL_COLUMN + i as f64 * 200.0;
+        svg.rect((x, y - 10.0), (x + 14.0, y + 2.0), paint);
+        svg.text((x + 20.0, y), Anchor::Start, INK, lang.t(text));
+    }
+}

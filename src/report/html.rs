@@ -1,0 +1,138 @@
+//! A report [`Document`] as one self-contained HTML page: inline CSS, inline SVG charts, no
+//! script, no font or image to fetch, so it can be mailed, archived and printed to PDF as is.
+
+use super::charts;
+use super::document::{Align, Block, Chart, ChartData, Document, Table};
+use super::markup::escape;
+use crate::i18n::Lang;
+use std::fmt::Write;
+
+/// The page's style: readable on screen, and on A4 paper without a table row, a chart or a
+/// highlighted box cut in two, headings kept with what follows, backgrounds printed.
+const STYLE: &str = "\
+*{box-sizing:border-box}
+html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{margin:0;background:#fff;color:#1a1a1a;font:15px/1.45 Helvetica,Arial,sans-serif}
+main{max-width:860px;margin:0 auto;padding:32px 28px}
+h1{font-size:26px;margin:0 0 4px;color:#1f3a5f}
+.subtitle{margin:0 0 24px;color:#555}
+h2{font-size:19px;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid #1f3a5f;color:#1f3a5f}
+h3{font-size:16px;margin:20px 0 8px}
+.emphasis{margin:14px 0;padding:10px 14px;border-left:5px solid #1f3a5f;background:#e8eef6;font-weight:bold}
+table{border-collapse:collapse;margin:10px 0;width:100%}
+th,td{padding:5px 8px;border-bottom:1px solid #ccc;text-align:left;vertical-align:top}
+thead th{border-bottom:2px solid #1f3a5f}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.facts{width:auto;min-width:60%}
+table.facts th{font-weight:normal;color:#333;padding-right:24px}
+table.facts td{text-align:right;font-weight:bold;font-variant-numeric:tabular-nums}
+figure{margin:16px 0}
+figure svg{display:block;max-width:100%;height:auto}
+figcaption{margin-top:4px;font-size:13px;color:#444;text-align:center}
+footer{margin-top:32px;padding-top:8px;border-top:1px solid #ccc;font-size:12px;color:#555}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+body{font-size:10pt}
+main{max-width:none;padding:0}
+h2,h3{break-after:avoid;page-break-after:avoid}
+figure,.emphasis,table.facts,tr{break-inside:avoid;page-break-inside:avoid}
+thead{display:table-header-group}
+}
+";
+
+/// The whole page of `document`, each chart drawn from `data`.
+pub fn render(document: &Document, data: &ChartData<'_>) -> String {
+    let lang = document.lang;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        lang.code(),
+        escape(&document.title)
+    );
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&document.title));
+    if !document.subtitle.is_empty() {
+        let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(&document.subtitle));
+    }
+    out.push_str("</header>\n");
+    for block in &document.blocks {
+        write_block(&mut out, block, data, lang);
+    }
+    if !document.footer.is_empty() {
+        let _ = writeln!(out, "<footer>{}</footer>", escape(&document.footer));
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn write_block(out: &mut String, block: &Block, data: &ChartData<'_>, lang: Lang) {
+    match block {
+        Block::Heading { level, text } => {
+            // h1 is the document's title: sections start at h2, and HTML stops at h6.
+            let level = (*level).clamp(2, 6);
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+        }
+        Block::Paragraph(text) => {
+            let _ = writeln!(out, "<p>{}</p>", escape(text));
+        }
+        Block::Emphasis(text) => {
+            let _ = writeln!(out, "<p class=\"emphasis\">{}</p>", escape(text));
+        }
+        Block::Bullets(items) => {
+            out.push_str("<ul>\n");
+            for item in items {
+                let _ = writeln!(out, "<li>{}</li>", escape(item));
+            }
+            out.push_str("</ul>\n");
+        }
+        Block::Facts(facts) => write_facts(out, facts),
+        Block::Table(table) => write_table(out, table),
+        Block::Chart(chart) => write_chart(out, *chart, data, lang),
+    }
+}
+
+/// `label: value` pairs as a two-column table, labels as row headers.
+fn write_facts(out: &mut String, facts: &[(String, String)]) {
+    out.push_str("<table class=\"facts\">\n<tbody>\n");
+    for (label, value) in facts {
+        let _ = writeln!(out, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", escape(label), escape(value));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// The class that right-aligns a number column.
+fn align_class(align: Align) -> &'static str {
+    match align {
+        Align::Left => "",
+        Align::Right => " class=\"num\"",
+    }
+}
+
+fn write_table(out: &mut String, table: &Table) {
+    out.push_str("<table>\n<thead>\n<tr>");
+    for (title, align) in &table.columns {
+        let _ = write!(out, "<th scope=\"col\"{}>{}</th>", align_class(*align), escape(title));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            // A row longer than the header has no column to take an alignment from.
+            let align = table.columns.get(i).map_or(Align::Left, |(_, align)| *align);
+            let _ = write!(out, "<td{}>{}</td>", align_class(align), escape(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn write_chart(out: &mut String, chart: Chart, data: &ChartData<'_>, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>",
+        charts::render(chart, data, lang),
+        escape(charts::title(chart, lang))
+    );
+}
