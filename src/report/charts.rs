@@ -26,6 +26,7 @@ const INK: &str = r##"fill="#222""##;
 const SMALL_INK: &str = r##"fill="#444" font-size="11""##;
 const GRID: &str = r##"stroke="#d0d0d0" stroke-width="1""##;
 const ZERO_LINE: &str = r##"stroke="#000" stroke-width="1.2""##;
+const TICK: &str = r##"stroke="#444" stroke-width="1""##;
 const CURVE: &str = r##"stroke="#1f3a5f" stroke-width="2.5" stroke-linejoin="round""##;
 const MARKER: &str = r##"stroke="#000" stroke-width="1.5" stroke-dasharray="6 4""##;
 const BAR_FILL: &str = r##"fill="#4a6d96""##;
@@ -123,9 +124,10 @@ fn nice_step(raw: Decimal) -> Decimal {
 /// between 3 and 10 labels.
 fn month_step(horizon: i64) -> i64 {
     match horizon {
-        ..=36 => 6,
-        37..=72 => 12,
-        _ => 24,
+        ..=12 => 2,
+        13..=24 => 3,
+        25..=60 => 6,
+        _ => 12,
     }
 }
 
@@ -191,7 +193,7 @@ fn cumulative_cash_flow(data: &ChartData<'_>, lang: Lang) -> String {
     let step = month_step(horizon);
     for month in (step..=horizon).step_by(step as usize) {
         let at = x.at(month as f64);
-        svg.line((at, BOTTOM), (at, BOTTOM + 4.0), ZERO_LINE);
+        svg.line((at, BOTTOM), (at, BOTTOM + 4.0), TICK);
         svg.text((at, BOTTOM + 17.0), Anchor::Middle, SMALL_INK, &month.to_string());
     }
     svg.text(((left + right) / 2.0, HEIGHT - 8.0), Anchor::Middle, INK, lang.t(Text::Month));
@@ -287,5 +289,196 @@ fn legend(svg: &mut Svg, y: f64, lang: Lang) {
         let x = LABEL_COLUMN + i as f64 * 200.0;
         svg.rect((x, y - 10.0), (x + 14.0, y + 2.0), paint);
         svg.text((x + 20.0, y), Anchor::Start, INK, lang.t(text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sensitivity::{DEFAULT_WIDTH, TornadoBar, tornado};
+    use crate::domain::{Drivers, Figures, Project};
+
+    /// A project of `horizon` months with the given benefit and cost lines (TOML tables).
+    fn project(horizon: i64, currency: &str, lines: &str) -> Project {
+        let text = format!(
+            "schema = 1\n[project]\nname = \"Test\"\ncurrency = \"{currency}\"\nhorizon_months = {horizon}\n\
+             maturity = \"mature\"\n{lines}"
+        );
+        crate::store::format::parse(&text).unwrap()
+    }
+
+    const PAYING: &str = "[[benefits]]\nname = \"b\"\nkind = \"other\"\nmonthly_value = 3000\n\
+        [[costs]]\nname = \"build\"\ncategory = \"development\"\none_off = 20000\n\
+        [[costs]]\nname = \"run\"\ncategory = \"licences\"\nmonthly = 500\n";
+
+    /// Every chart of a project, with the project's own tornado.
+    fn charts(project: &Project, lang: Lang) -> Vec<String> {
+        let figures = Figures::compute(project, &Drivers::default());
+        let bars = tornado(project, &Drivers::default(), DEFAULT_WIDTH);
+        charts_with(project, &figures, &bars, lang)
+    }
+
+    fn charts_with(project: &Project, figures: &Figures, bars: &[TornadoBar], lang: Lang) -> Vec<String> {
+        let data = ChartData { project, figures, tornado: bars };
+        [Chart::CumulativeCashFlow, Chart::TcoByCategory, Chart::Tornado]
+            .into_iter()
+            .map(|chart| render(chart, &data, lang))
+            .collect()
+    }
+
+    /// Parses the image (it must be well-formed XML) and checks that every coordinate and
+    /// size is a finite number, sizes not negative.
+    fn check_geometry(svg: &str) -> roxmltree::Document<'_> {
+        let parsed = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+        assert_eq!(parsed.root_element().tag_name().name(), "svg");
+        for node in parsed.descendants().filter(|n| n.is_element()) {
+            for attribute in node.attributes() {
+                // The image's own width is a percentage of the page: only its viewBox counts.
+                let numbers: Vec<&str> = match (node.tag_name().name(), attribute.name()) {
+                    ("svg", "viewBox") | (_, "points") => attribute.value().split([' ', ',']).collect(),
+                    ("svg", _) => continue,
+                    (_, "x" | "y" | "x1" | "y1" | "x2" | "y2" | "width" | "height") => {
+                        vec![attribute.value()]
+                    }
+                    _ => continue,
+                };
+                for number in numbers {
+                    let value: f64 = number.parse().unwrap_or_else(|_| panic!("`{number}` in {svg}"));
+                    assert!(value.is_finite(), "{} = {number} in {svg}", attribute.name());
+                    if matches!(attribute.name(), "width" | "height") {
+                        assert!(value >= 0.0, "negative size in {svg}");
+                    }
+                }
+            }
+        }
+        parsed
+    }
+
+    fn texts<'a>(parsed: &'a roxmltree::Document<'_>) -> Vec<&'a str> {
+        parsed.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect()
+    }
+
+    /// The x of the dashed break-even line, if any.
+    fn marker_x(parsed: &roxmltree::Document<'_>) -> Option<f64> {
+        let line = parsed.descendants().find(|n| n.attribute("stroke-dasharray").is_some())?;
+        line.attribute("x1")?.parse().ok()
+    }
+
+    fn curve_points(parsed: &roxmltree::Document<'_>) -> Vec<(f64, f64)> {
+        let curve = parsed.descendants().find(|n| n.has_tag_name("polyline")).unwrap();
+        let pair = |p: &str| {
+            let (x, y) = p.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        };
+        curve.attribute("points").unwrap().split(' ').map(pair).collect()
+    }
+
+    #[test]
+    fn the_break_even_marker_stands_on_the_curve_at_the_break_even_month() {
+        let project = project(24, "EUR", PAYING);
+        let figures = Figures::compute(&project, &Drivers::default());
+        let month = figures.flows.break_even_month.unwrap();
+        let svg = render(
+            Chart::CumulativeCashFlow,
+            &ChartData { project: &project, figures: &figures, tornado: &[] },
+            Lang::En,
+        );
+        let parsed = check_geometry(&svg);
+        let points = curve_points(&parsed);
+        assert_eq!(points.len(), 25, "month 0 and every month of the horizon");
+        let (x, y) = points[month as usize];
+        assert!((marker_x(&parsed).unwrap() - x).abs() < 0.05, "{svg}");
+        // The curve is at or above the zero line (smaller y) there, and below it a month before.
+        let zero = parsed.descendants().find(|n| n.attribute("stroke-width") == Some("1.2")).unwrap();
+        let zero_y: f64 = zero.attribute("y1").unwrap().parse().unwrap();
+        assert!(y <= zero_y && points[month as usize - 1].1 > zero_y, "{svg}");
+        assert!(texts(&parsed).contains(&format!("Break-even: month {month}").as_str()), "{svg}");
+    }
+
+    #[test]
+    fn a_break_even_never_reached_is_said_and_not_drawn() {
+        let costs_only = "[[costs]]\nname = \"run\"\ncategory = \"licences\"\nmonthly = 500\n";
+        for horizon in [6, 120] {
+            let project = project(horizon, "EUR", costs_only);
+            let svgs = charts(&project, Lang::Fr);
+            let parsed = check_geometry(&svgs[0]);
+            assert_eq!(marker_x(&parsed), None);
+            assert!(texts(&parsed).contains(&"Point mort : non atteint"), "{}", svgs[0]);
+            let points = curve_points(&parsed);
+            assert_eq!(points.len() as i64, horizon + 1);
+            assert!(points[1..].iter().all(|(_, y)| *y > points[0].1), "negative only: below zero");
+        }
+    }
+
+    #[test]
+    fn degenerate_projects_draw_finite_images() {
+        let single = "[[costs]]\nname = \"x\"\ncategory = \"data\"\none_off = 1\n";
+        for lines in ["", single, PAYING] {
+            for horizon in [6, 7, 36, 119, 120] {
+                for svg in charts(&project(horizon, "EUR", lines), Lang::En) {
+                    check_geometry(&svg);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn empty_charts_say_why() {
+        let project = project(12, "EUR", "");
+        let figures = Figures::compute(&project, &Drivers::default());
+        let svgs = charts_with(&project, &figures, &[], Lang::En);
+        assert!(texts(&check_geometry(&svgs[1])).contains(&"No cost entered"));
+        assert!(texts(&check_geometry(&svgs[2])).contains(&"No driver to compare"));
+    }
+
+    #[test]
+    fn cost_bars_are_largest_first_with_their_amounts() {
+        let project = project(12, "EUR", PAYING);
+        let parsed_svg = &charts(&project, Lang::En)[1];
+        let parsed = check_geometry(parsed_svg);
+        // development 20,000 then licences 12 × 500 = 6,000.
+        assert_eq!(texts(&parsed), ["development", "€20,000", "licences", "€6,000"]);
+        let widths: Vec<f64> = parsed
+            .descendants()
+            .filter(|n| n.has_tag_name("rect"))
+            .map(|n| n.attribute("width").unwrap().parse().unwrap())
+            .collect();
+        assert!(widths[0] > 0.0 && (widths[1] / widths[0] - 0.3).abs() < 0.01, "{widths:?}");
+    }
+
+    #[test]
+    fn tornado_bars_keep_the_order_given() {
+        let project = project(24, "EUR", PAYING);
+        let figures = Figures::compute(&project, &Drivers::default());
+        let mut bars = tornado(&project, &Drivers::default(), DEFAULT_WIDTH);
+        bars.reverse();
+        let svg = &charts_with(&project, &figures, &bars, Lang::En)[2];
+        let parsed = check_geometry(svg);
+        let labels = texts(&parsed);
+        let drivers: Vec<&str> =
+            labels.iter().copied().filter(|t| bars.iter().any(|b| b.driver.key() == *t)).collect();
+        let given: Vec<&str> = bars.iter().map(|b| b.driver.key()).collect();
+        assert_eq!(drivers, given);
+    }
+
+    #[test]
+    fn text_from_the_file_is_escaped() {
+        let project = project(12, "<b>&", PAYING);
+        for svg in charts(&project, Lang::Fr) {
+            let parsed = check_geometry(&svg);
+            assert!(texts(&parsed).iter().any(|t| t.ends_with(" <b>&")), "{svg}");
+            assert!(!svg.contains("<b>"), "{svg}");
+        }
+    }
+
+    #[test]
+    fn ticks_are_round_and_cover_the_values() {
+        use rust_decimal_macros::dec;
+        assert_eq!(
+            ticks(dec!(-4321), dec!(24900)),
+            [dec!(-10000), dec!(0), dec!(10000), dec!(20000), dec!(30000)]
+        );
+        assert_eq!(ticks(Decimal::ZERO, Decimal::ZERO), [dec!(-1), dec!(0), dec!(1)]);
+        assert_eq!(ticks(dec!(0.2), dec!(0.3)), [dec!(0), dec!(1)], "never finer than one unit");
     }
 }

@@ -1,5 +1,6 @@
 //! A report [`Document`] as one self-contained HTML page: inline CSS, inline SVG charts, no
 //! script, no font or image to fetch, so it can be mailed, archived and printed to PDF as is.
+//! Void elements are self-closed, so the page is well-formed XML too (the tests parse it).
 
 use super::charts;
 use super::document::{Align, Block, Chart, ChartData, Document, Table};
@@ -46,8 +47,8 @@ pub fn render(document: &Document, data: &ChartData<'_>) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
         lang.code(),
         escape(&document.title)
@@ -135,4 +136,106 @@ fn write_chart(out: &mut String, chart: Chart, data: &ChartData<'_>, lang: Lang)
         charts::render(chart, data, lang),
         escape(charts::title(chart, lang))
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Drivers, Figures, Project};
+
+    const HOSTILE: &str = "R&D <script>alert('x')</script> \"Ω\"";
+
+    /// A document holding every kind of block, with markup characters in every text.
+    fn document(lang: Lang) -> Document {
+        Document {
+            lang,
+            title: HOSTILE.to_owned(),
+            subtitle: "sub <i>".to_owned(),
+            blocks: vec![
+                Block::Heading { level: 2, text: "Situation & <b>".to_owned() },
+                Block::Heading { level: 9, text: "deep".to_owned() },
+                Block::Paragraph(HOSTILE.to_owned()),
+                Block::Emphasis("Go <now>".to_owned()),
+                Block::Bullets(vec!["a < b".to_owned(), "c & d".to_owned()]),
+                Block::Facts(vec![("NPV <".to_owned(), "€1,000".to_owned())]),
+                Block::Table(Table {
+                    columns: vec![("Name".to_owned(), Align::Left), ("Amount".to_owned(), Align::Right)],
+                    rows: vec![vec!["x & y".to_owned(), "12".to_owned(), "extra".to_owned()]],
+                }),
+                Block::Chart(Chart::CumulativeCashFlow),
+                Block::Chart(Chart::TcoByCategory),
+                Block::Chart(Chart::Tornado),
+            ],
+            footer: "foot >".to_owned(),
+        }
+    }
+
+    fn page(lang: Lang) -> String {
+        let project = Project::named("p");
+        let figures = Figures::compute(&project, &Drivers::default());
+        render(&document(lang), &ChartData { project: &project, figures: &figures, tornado: &[] })
+    }
+
+    fn parse(page: &str) -> roxmltree::Document<'_> {
+        let options = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+        roxmltree::Document::parse_with_options(page, options).unwrap_or_else(|e| panic!("{e}: {page}"))
+    }
+
+    fn element<'a>(parsed: &'a roxmltree::Document<'_>, tag: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+        parsed.descendants().filter(|n| n.has_tag_name(tag)).collect()
+    }
+
+    #[test]
+    fn the_page_is_well_formed_in_the_document_language() {
+        for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+            let page = page(lang);
+            assert!(page.starts_with("<!DOCTYPE html>\n"));
+            let parsed = parse(&page);
+            assert_eq!(parsed.root_element().attribute("lang"), Some(code));
+            assert_eq!(element(&parsed, "meta")[0].attribute("charset"), Some("utf-8"));
+        }
+    }
+
+    #[test]
+    fn every_text_is_escaped() {
+        let page = page(Lang::En);
+        assert!(!page.contains("<script") && !page.contains("<i>") && !page.contains("<now>"), "{page}");
+        let parsed = parse(&page);
+        assert_eq!(element(&parsed, "title")[0].text(), Some(HOSTILE));
+        assert_eq!(element(&parsed, "h1")[0].text(), Some(HOSTILE));
+        assert_eq!(element(&parsed, "p")[1].text(), Some(HOSTILE), "the paragraph after the subtitle");
+        assert_eq!(element(&parsed, "h2")[0].text(), Some("Situation & <b>"));
+    }
+
+    #[test]
+    fn each_block_has_its_layout() {
+        let page = page(Lang::En);
+        let parsed = parse(&page);
+        assert_eq!(element(&parsed, "h6")[0].text(), Some("deep"), "levels stop at h6");
+        let emphasis = element(&parsed, "p").into_iter().find(|p| p.attribute("class") == Some("emphasis"));
+        assert_eq!(emphasis.and_then(|p| p.text()), Some("Go <now>"));
+        assert_eq!(element(&parsed, "li").len(), 2);
+        let facts =
+            element(&parsed, "table").into_iter().find(|t| t.attribute("class") == Some("facts")).unwrap();
+        let cells: Vec<&str> =
+            facts.descendants().filter(|n| n.is_element()).map(|n| n.tag_name().name()).collect();
+        assert_eq!(cells, ["table", "tbody", "tr", "th", "td"], "label and value in two columns");
+        let data_cells: Vec<Option<&str>> =
+            element(&parsed, "td")[1..].iter().map(|n| n.attribute("class")).collect();
+        assert_eq!(data_cells, [None, Some("num"), None], "numbers right-aligned, an extra cell left");
+        assert_eq!(element(&parsed, "footer")[0].text(), Some("foot >"));
+    }
+
+    #[test]
+    fn each_chart_block_becomes_an_inline_svg_with_its_caption() {
+        let page = page(Lang::Fr);
+        let parsed = parse(&page);
+        assert_eq!(element(&parsed, "svg").len(), 3);
+        let captions: Vec<&str> = element(&parsed, "figcaption").iter().filter_map(|n| n.text()).collect();
+        let expected: Vec<&str> = [Chart::CumulativeCashFlow, Chart::TcoByCategory, Chart::Tornado]
+            .into_iter()
+            .map(|chart| charts::title(chart, Lang::Fr))
+            .collect();
+        assert_eq!(captions, expected);
+    }
 }

@@ -51,12 +51,13 @@ pub struct Svg {
 
 impl Svg {
     /// An image `width` × `height` units wide, scaling to its container; `label` names it for
-    /// screen readers.
+    /// screen readers. It is written to sit inside an HTML page, which puts it in the SVG
+    /// namespace by itself: no `xmlns`, so the page holds no address at all.
     pub fn new(width: f64, height: f64, label: &str) -> Self {
         let mut out = String::new();
         let _ = write!(
             out,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{label}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#,
+            r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{label}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#,
             w = coord(width),
             h = coord(height),
             label = escape(label),
