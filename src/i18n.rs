@@ -4,6 +4,7 @@
 //! with the one policy of `domain::money` and laid out per locale: `5 000,00 €` / `€5,000.00`,
 //! `67,2 %` / `67.2%`.
 
+pub mod review;
 mod text;
 mod warning;
 

@@ -6,6 +6,7 @@ pub mod document;
 pub mod json;
 pub mod markdown;
 pub mod portfolio;
+pub mod summary;
 
 use crate::domain::matrix::Quadrant;
 use crate::i18n::{Lang, Text};

@@ -34,7 +34,10 @@ pub enum Chart {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// A section title (level 2) or a sub-section title (level 3).
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Paragraph(String),
     /// A sentence to stand out: the decision, the stress verdict.
     Emphasis(String),
