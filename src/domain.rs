@@ -18,6 +18,7 @@ pub mod number;
 pub mod portfolio;
 pub mod project;
 pub mod reference;
+pub mod review;
 pub mod scalar;
 pub mod sensitivity;
 pub mod uncertainty;

@@ -5,6 +5,7 @@
 //! `67,2 %` / `67.2%`.
 
 mod html_text;
+pub mod review;
 mod text;
 mod warning;
 

@@ -6,11 +6,11 @@ pub mod charts;
 pub mod csv;
 pub mod document;
 pub mod html;
-pub mod interim_summary;
 pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod portfolio;
+pub mod summary;
 
 use crate::domain::matrix::Quadrant;
 use crate::i18n::{Lang, Text};

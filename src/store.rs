@@ -1,6 +1,7 @@
 //! Files: loading projects with `file:line:column` diagnostics, saving atomically, finding
 //! the projects of a folder. The only module of the core that touches the disk.
 
+pub mod clock;
 pub mod edit;
 pub mod files;
 pub mod fingerprint;

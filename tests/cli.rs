@@ -378,13 +378,21 @@ fn markdown_report_speaks_french_and_english() {
     let file = write(dir.path(), "factures.toml", EXAMPLE);
     let fr = report(&file, &["--format", "md", "--lang", "fr"]);
     assert!(fr.starts_with("# Automatisation du traitement des factures"), "{fr}");
-    for label in ["Synthèse", "ROI ajusté", "VAN", "Point mort", "Jalons", "Test ×2/÷2", "Points d'attention"]
-    {
+    for label in [
+        "Situation",
+        "Impact",
+        "Action",
+        "ROI ajusté",
+        "VAN",
+        "Point mort",
+        "Test ×2/÷2",
+        "Décision proposée",
+    ] {
         assert!(fr.contains(label), "no `{label}` in:\n{fr}");
     }
     assert!(fr.contains("51 260,00 €"), "French money format:\n{fr}");
     let en = report(&file, &["--format", "md", "--lang", "en"]);
-    for label in ["Summary", "Adjusted ROI", "NPV", "Break-even", "Checkpoints", "Warnings"] {
+    for label in ["Situation", "Impact", "Action", "Adjusted ROI", "NPV", "Break-even", "Proposed decision"] {
         assert!(en.contains(label), "no `{label}` in:\n{en}");
     }
     assert!(!en.contains("ROI ajusté"));

@@ -19,8 +19,14 @@ fn every_sample_in_every_format() {
     assert!(files.len() >= 6);
     for file in files {
         let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
-        insta::assert_snapshot!(format!("{stem}_md_fr"), report(&file, &["--format", "md", "--lang", "fr"]));
-        insta::assert_snapshot!(format!("{stem}_md_en"), report(&file, &["--format", "md", "--lang", "en"]));
+        insta::assert_snapshot!(
+            format!("{stem}_md_fr"),
+            report(&file, &["--format", "md", "--lang", "fr", "--as-of", "2026-11"])
+        );
+        insta::assert_snapshot!(
+            format!("{stem}_md_en"),
+            report(&file, &["--format", "md", "--lang", "en", "--as-of", "2026-11"])
+        );
         insta::assert_snapshot!(format!("{stem}_json"), report(&file, &["--format", "json", "--lang", "en"]));
         insta::assert_snapshot!(format!("{stem}_csv"), report(&file, &["--format", "csv"]));
     }

@@ -1,10 +1,13 @@
 //! `roi report FILE --format md|json|csv|html`: the figures of one project on stdout, with the
-//! tornado, and with `--simulate N` a Monte Carlo run (Markdown and JSON).
+//! tornado, and with `--simulate N` a Monte Carlo run.
 
-use crate::domain::montecarlo::{self, Shape, Simulation, simulate};
+use crate::domain::montecarlo::{self, DEFAULT_DRAWS, MonteCarlo, Shape, Simulation, simulate};
+use crate::domain::project::YearMonth;
+use crate::domain::review;
 use crate::domain::sensitivity::{DEFAULT_WIDTH, tornado};
 use crate::domain::{Drivers, Figures, Project};
 use crate::i18n::Lang;
+use crate::report::summary::SummaryInput;
 use crate::{report, store};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -48,6 +51,23 @@ pub struct Args {
     /// Width of the tornado's swing, as a fraction (0.2 = each driver ±20 %).
     #[arg(long, default_value_t = DEFAULT_WIDTH)]
     pub tornado_width: Decimal,
+    /// The month of the review (YYYY-MM), for overdue measurements; this month by default.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub as_of: Option<YearMonth>,
+}
+
+/// The Monte Carlo run a report carries: the one asked for, or for a summary of a project with
+/// ranges written in its file, the default run (the P10–P90 the method wants shown).
+fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers) -> Option<MonteCarlo> {
+    let shape = match args.distribution {
+        Distribution::Triangular => Shape::Triangular,
+        Distribution::Pert => Shape::Pert,
+    };
+    let has_ranges = || project.uncertain_values().iter().any(|value| value.explicit);
+    let draws = args.simulate.or_else(|| {
+        (matches!(args.format, Format::Md | Format::Html) && has_ranges()).then_some(DEFAULT_DRAWS)
+    })?;
+    Some(simulate(project, drivers, Simulation { draws, seed: args.seed, shape }, &|_| {}))
 }
 
 /// The drivers of a named scenario, or the neutral ones.
@@ -76,24 +96,30 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     };
     let figures = Figures::compute(project, &drivers);
     let bars = tornado(project, &drivers, args.tornado_width);
-    let shape = match args.distribution {
-        Distribution::Triangular => Shape::Triangular,
-        Distribution::Pert => Shape::Pert,
+    let run = monte_carlo(args, project, &drivers);
+    // The executive summary, which Markdown and HTML lay out alike.
+    let summary = || {
+        let as_of = args.as_of.unwrap_or_else(store::clock::this_month);
+        report::summary::executive_summary(&SummaryInput {
+            project,
+            figures: &figures,
+            lang,
+            tornado: &bars,
+            monte_carlo: run.as_ref(),
+            as_of: review::project_month(project, as_of),
+            scenario: args.scenario.as_deref(),
+        })
     };
-    let run = args
-        .simulate
-        .map(|draws| simulate(project, &drivers, Simulation { draws, seed: args.seed, shape }, &|_| {}));
     let text = match args.format {
-        Format::Md => report::markdown::render(project, &figures, lang, &bars, run.as_ref()),
+        Format::Md => report::markdown::render(&summary()),
+        Format::Html => {
+            let charts = report::document::ChartData { project, figures: &figures, tornado: &bars };
+            report::html::render(&summary(), &charts)
+        }
         Format::Json => {
             report::json::to_text(&report::json::report_with(project, &figures, lang, &bars, run.as_ref()))
         }
         Format::Csv => report::csv::render(&figures),
-        Format::Html => {
-            let document = report::interim_summary::summary_document(project, &figures, &bars, lang);
-            let charts = report::document::ChartData { project, figures: &figures, tornado: &bars };
-            report::html::render(&document, &charts)
-        }
     };
     super::emit(text.trim_end());
     ExitCode::SUCCESS

@@ -38,6 +38,9 @@ pub struct Project {
     pub risks: Vec<Risk>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kpis: Vec<Kpi>,
+    /// Benefits measured since the start, recorded at each review; the plan is in the lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actuals: Vec<Actual>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub scenarios: IndexMap<String, Drivers>,
     /// `{ low, likely, high }` ranges of line values; the likely value is in the line.
@@ -511,6 +514,16 @@ pub struct Measurement {
     pub value: Exact,
 }
 
+/// What the project really brought by the end of `month`, counted from the start: the benefits
+/// measured (cumulative, in the project's currency), set against the plan at the milestones.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actual {
+    pub month: i64,
+    #[serde(with = "number")]
+    pub benefits: Decimal,
+}
+
 impl Project {
     /// A new, valid project: defaults of DOMAIN.md §7, nothing else.
     pub fn named(name: &str) -> Self {
@@ -522,6 +535,7 @@ impl Project {
             costs: Vec::new(),
             risks: Vec::new(),
             kpis: Vec::new(),
+            actuals: Vec::new(),
             scenarios: IndexMap::new(),
             ranges: Ranges::new(),
         }

@@ -5,7 +5,7 @@
 //! same problems inline when an edit is refused.
 
 use super::drivers::Drivers;
-use super::project::{Benefit, Cost, Kpi, MAX_KPIS, Project, SCHEMA};
+use super::project::{Actual, Benefit, Cost, Kpi, MAX_KPIS, Project, SCHEMA};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -203,6 +203,7 @@ impl Checker {
             self.fraction(path.key("probability"), Some(risk.probability));
         }
         self.kpis(&project.kpis);
+        self.actuals(&project.actuals);
         for (key, range) in &project.ranges {
             let path = root.key(key.list.key()).index(key.index).key(key.field);
             if crate::domain::uncertainty::is_fraction(key.field) {
@@ -324,6 +325,21 @@ impl Checker {
                 let at = path.index(i).key("measurements").index(j);
                 self.month(at.key("month"), Some(measurement.month));
                 self.measure(at.key("value"), Some(measurement.value.0));
+            }
+        }
+    }
+
+    fn actuals(&mut self, actuals: &[Actual]) {
+        let path = FieldPath::default().key("actuals");
+        for (i, actual) in actuals.iter().enumerate() {
+            self.month(path.index(i).key("month"), Some(actual.month));
+            self.amount(path.index(i).key("benefits"), Some(actual.benefits));
+            if actuals[..i].iter().any(|other| other.month == actual.month) {
+                self.refuse(
+                    path.index(i).key("month"),
+                    format!("two measures of the benefits for month {}", actual.month),
+                    "Keep one line per month: the benefits measured from the start to that month",
+                );
             }
         }
     }

@@ -1,8 +1,7 @@
 //! The labels of the HTML report and its charts, French and English side by side.
 
 crate::catalogue! {
-/// Text that only the HTML report shows: chart titles, legends, empty-chart sentences and the
-/// section titles of the interim executive summary.
+/// Text that only the HTML report shows: chart titles, legends and empty-chart sentences.
 pub enum HtmlText {
     ChartCashFlow => ("Trésorerie nette cumulée, mois par mois", "Cumulative net cash flow, month by month"),
     ChartTco => ("Coût total (TCO) par catégorie", "Total cost (TCO) by category"),
@@ -12,10 +11,5 @@ pub enum HtmlText {
     DriverLowered => ("Curseur diminué", "Driver lowered"),
     DriverRaised => ("Curseur augmenté", "Driver raised"),
     BaseNpv => ("VAN de base", "Base NPV"),
-    // The interim executive summary (report::interim_summary)
-    ExecutiveSummary => ("Synthèse pour la direction", "Executive summary"),
-    Situation => ("Situation", "Situation"),
-    Impact => ("Impact", "Impact"),
-    Action => ("Action", "Action"),
 }
 }

@@ -6,6 +6,7 @@
 
 use super::document::{Chart, ChartData};
 use super::markup::{Anchor, Svg};
+use crate::i18n::review::category_name;
 use crate::i18n::{HtmlText, Lang, Text};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, MathematicalOps};
@@ -233,7 +234,7 @@ fn tco_by_category(data: &ChartData<'_>, lang: Lang) -> String {
     let mut svg = Svg::new(WIDTH, height, chart_title);
     for (row, (category, total)) in totals.iter().enumerate() {
         let middle = 6.0 + (row as f64 + 0.5) * ROW;
-        svg.text((LABEL_COLUMN - 8.0, middle + 4.0), Anchor::End, INK, category.key());
+        svg.text((LABEL_COLUMN - 8.0, middle + 4.0), Anchor::End, INK, category_name(lang, *category));
         let (zero, end) = (x.at(0.0), x.money(*total));
         svg.rect((zero, middle - BAR / 2.0), (end, middle + BAR / 2.0), BAR_FILL);
         svg.text(
@@ -295,6 +296,7 @@ fn legend(svg: &mut Svg, y: f64, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::project::CostCategory;
     use crate::domain::sensitivity::{DEFAULT_WIDTH, TornadoBar, tornado};
     use crate::domain::{Drivers, Figures, Project};
 
@@ -437,7 +439,15 @@ mod tests {
         let parsed_svg = &charts(&project, Lang::En)[1];
         let parsed = check_geometry(parsed_svg);
         // development 20,000 then licences 12 × 500 = 6,000.
-        assert_eq!(texts(&parsed), ["development", "€20,000", "licences", "€6,000"]);
+        assert_eq!(
+            texts(&parsed),
+            [
+                category_name(Lang::En, CostCategory::Development),
+                "€20,000",
+                category_name(Lang::En, CostCategory::Licences),
+                "€6,000"
+            ]
+        );
         let widths: Vec<f64> = parsed
             .descendants()
             .filter(|n| n.has_tag_name("rect"))

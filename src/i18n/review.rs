@@ -1,0 +1,225 @@
+//! The words of the executive summary and of the quarterly review: section titles, the
+//! verdicts and the sentences that give their reasons, and the names of the model's keys.
+
+use super::Lang;
+use crate::catalogue;
+use crate::domain::project::{CostCategory, Department, Maturity, Status};
+use crate::domain::review::{Reason, Verdict};
+use crate::domain::uncertainty::Confidence;
+
+catalogue! {
+/// Labels of the executive summary and of the review screen.
+pub enum ReviewText {
+    Situation => ("Situation", "Situation"),
+    ImpactSection => ("Impact", "Impact"),
+    Action => ("Action", "Action"),
+    Problem => ("Le besoin et sa mesure avant l'IA", "The need and its measure before AI"),
+    NoBaselineMetrics => ("Aucune mesure de référence n'est enregistrée.", "No baseline measure is recorded."),
+    BaselinePeriod => ("Période de référence", "Baseline period"),
+    ExpectedBenefits => ("Bénéfices attendus", "Expected benefits"),
+    HeadlineFigures => ("Chiffres clés", "Key figures"),
+    RoiAdjustedAt => ("ROI ajusté à", "Adjusted ROI at"),
+    RoiAdjustedHorizon => ("ROI ajusté à l'horizon", "Adjusted ROI at the horizon"),
+    Spread => ("Fourchette P10 – P90", "P10 – P90 range"),
+    SpreadDraws => ("tirages Monte Carlo sur les fourchettes saisies", "Monte Carlo draws over the ranges entered"),
+    CashFlow => ("Trésorerie cumulée", "Cumulative cash flow"),
+    TcoSection => ("Coût total par catégorie", "Total cost by category"),
+    Share => ("Part", "Share"),
+    KpiSection => ("Indicateurs", "Indicators"),
+    KpiStatusColumn => ("État", "Status"),
+    PlanVsMeasured => ("Prévu et mesuré aux jalons", "Planned and measured at the milestones"),
+    Milestone => ("Jalon", "Milestone"),
+    PlannedRaw => ("Prévu brut", "Planned raw"),
+    PlannedAdjusted => ("Prévu ajusté", "Planned adjusted"),
+    MeasuredColumn => ("Mesuré (mois)", "Measured (month)"),
+    OfPlan => ("% du prévu", "% of plan"),
+    NoActuals => ("Aucun bénéfice mesuré n'est encore enregistré.", "No measured benefit is recorded yet."),
+    ReferenceSentence => ("Référence du service", "Department reference"),
+    ProjectAt18 => ("ce projet à 18 mois", "this project at 18 months"),
+    NoReference => ("Pas de fourchette de référence pour ce service.", "No reference range for this department."),
+    ProposedDecision => ("Décision proposée", "Proposed decision"),
+    Because => ("Parce que :", "Because:"),
+    KpiAlerts => ("Indicateurs à traiter", "Indicators that need a decision"),
+    NoAlerts => ("Aucun indicateur décroché ou à risque.", "No indicator off track or at risk."),
+    NoDecisionWritten => ("aucune décision écrite (indicateur de vanité possible)", "no decision written (possibly a vanity metric)"),
+    OverdueSection => ("Mesures en retard", "Overdue measurements"),
+    NoOverdue => ("Aucune mesure en retard.", "No measurement is overdue."),
+    NoStartDate => ("Sans date de début (project.start), les retards ne peuvent pas être calculés.", "Without a start date (project.start), overdue measurements cannot be computed."),
+    LastMeasured => ("dernière mesure", "last measured"),
+    Never => ("jamais mesuré", "never measured"),
+    DueFor => ("attendue pour le mois", "due for month"),
+    MonthsLate => ("mois de retard", "month(s) late"),
+    AsOf => ("Revue au", "Review as of"),
+    HowComputed => ("Hypothèses de calcul", "How the figures are computed"),
+    MaturityLine => ("Maturité", "Maturity"),
+    TimeFactors => ("Facteurs temporels FT", "Time factors FT"),
+    TimeFactorsValue => ("productivité 1,00 · qualité 0,70 · innovation 0,40 (sauf FT propre à une ligne)", "productivity 1.00 · quality 0.70 · innovation 0.40 (unless a line sets its own)"),
+    RiskMethod => ("Provision pour risques", "Risk provision"),
+    RiskMethodValue => ("Σ coût × probabilité, étalée sur l'horizon", "Σ cost × probability, spread over the horizon"),
+    ScenarioUsed => ("Scénario appliqué", "Scenario applied"),
+    VerdictScale => ("Passer à l'échelle", "Scale"),
+    VerdictContinue => ("Continuer", "Continue"),
+    VerdictPivot => ("Pivoter", "Pivot"),
+    VerdictStop => ("Arrêter", "Stop"),
+    // Review screen
+    ReviewTitle => ("Revue trimestrielle", "Quarterly review"),
+    ReviewEntryTitle => ("Saisie des mesures", "Enter the measurements"),
+    ReviewDate => ("Date de la mesure (AAAA-MM)", "Date of the measures (YYYY-MM)"),
+    ReviewBenefits => ("Bénéfices mesurés depuis le début", "Benefits measured since the start"),
+    ReviewEntryHint => ("↑↓ champ · tapez une valeur · Entrée enregistre toutes les mesures · Échap annule", "↑↓ field · type a value · Enter records every measure · Esc cancels"),
+    ReviewRecorded => ("Mesures enregistrées pour le mois", "Measures recorded for month"),
+    ReviewNeedsStart => ("Ce projet n'a pas de date de début (project.start) : saisissez-la dans l'onglet Baseline.", "This project has no start date (project.start): set it on the Baseline tab."),
+    ReviewBadDate => ("Date hors de l'horizon du projet ou mal écrite (AAAA-MM).", "Date outside the project's horizon or badly written (YYYY-MM)."),
+    ReviewBadValue => ("Valeur illisible : écrivez un nombre, ou laissez vide.", "Unreadable value: write a number, or leave it empty."),
+    ReviewNothing => ("Aucune valeur saisie : rien n'est enregistré.", "No value entered: nothing recorded."),
+    SummaryWritten => ("Synthèse écrite :", "Summary written:"),
+    ConfidenceLow => ("faible", "low"),
+    ConfidenceMedium => ("moyenne", "medium"),
+    ConfidenceHigh => ("forte", "high"),
+    ValleySentence => ("Creux de trésorerie", "Deepest cash need"),
+    NoValley => ("La trésorerie cumulée ne passe jamais sous zéro.", "The cumulative cash flow never goes below zero."),
+}
+}
+
+/// The name of a verdict, as the committee reads it.
+pub fn verdict_name(lang: Lang, verdict: Verdict) -> &'static str {
+    lang.t(match verdict {
+        Verdict::Scale => ReviewText::VerdictScale,
+        Verdict::Continue => ReviewText::VerdictContinue,
+        Verdict::Pivot => ReviewText::VerdictPivot,
+        Verdict::Stop => ReviewText::VerdictStop,
+    })
+}
+
+/// The sentence that states one reason of a verdict, with its figure.
+pub fn reason_sentence(lang: Lang, reason: &Reason) -> String {
+    let fr = lang == Lang::Fr;
+    let pct = |value| lang.percent(Some(value));
+    match *reason {
+        Reason::NoCosts if fr => "Aucun coût saisi : le ROI n'est pas défini.".into(),
+        Reason::NoCosts => "No cost entered: the ROI is undefined.".into(),
+        Reason::RoiPositive(roi) if fr => format!("le ROI ajusté à l'horizon est positif ({})", pct(roi)),
+        Reason::RoiPositive(roi) => format!("the adjusted ROI at the horizon is positive ({})", pct(roi)),
+        Reason::RoiNotPositive(roi) if fr => {
+            format!("le ROI ajusté à l'horizon n'est pas positif ({})", pct(roi))
+        }
+        Reason::RoiNotPositive(roi) => {
+            format!("the adjusted ROI at the horizon is not positive ({})", pct(roi))
+        }
+        Reason::Robust if fr => "il reste positif au test ×2/÷2".into(),
+        Reason::Robust => "it stays positive under the ×2/÷2 stress test".into(),
+        Reason::Fragile if fr => "le test ×2/÷2 le rend négatif".into(),
+        Reason::Fragile => "the ×2/÷2 stress test makes it negative".into(),
+        Reason::BreakEven(month) if fr => format!("le point mort est atteint au mois {month}"),
+        Reason::BreakEven(month) => format!("it breaks even in month {month}"),
+        Reason::NoBreakEven if fr => "le point mort n'est pas atteint dans l'horizon".into(),
+        Reason::NoBreakEven => "it does not break even within the horizon".into(),
+        Reason::KpisOffTrack { off, measured } if fr => {
+            format!("{off} indicateur(s) mesuré(s) sur {measured} décroché(s)")
+        }
+        Reason::KpisOffTrack { off, measured } => {
+            format!("{off} of {measured} measured indicator(s) off track")
+        }
+        Reason::KpisOnTrack { on, measured } if fr => {
+            format!("aucun indicateur décroché ; {on} sur {measured} atteint(s) ou en bonne voie")
+        }
+        Reason::KpisOnTrack { on, measured } => {
+            format!("no indicator off track; {on} of {measured} met or on track")
+        }
+        Reason::NoKpiMeasured if fr => "aucun indicateur n'est encore mesuré".into(),
+        Reason::NoKpiMeasured => "no indicator is measured yet".into(),
+        Reason::MeasuredBelowPlan { month, pct: share } if fr => {
+            format!("les bénéfices mesurés au mois {month} font {} du prévu", pct(share))
+        }
+        Reason::MeasuredBelowPlan { month, pct: share } => {
+            format!("the benefits measured by month {month} are {} of plan", pct(share))
+        }
+        Reason::MeasuredOnPlan { month, pct: share } if fr => {
+            format!("les bénéfices mesurés au mois {month} tiennent le prévu ({})", pct(share))
+        }
+        Reason::MeasuredOnPlan { month, pct: share } => {
+            format!("the benefits measured by month {month} hold the plan ({})", pct(share))
+        }
+    }
+}
+
+/// How sure a line's figures are, in words.
+pub fn confidence_name(lang: Lang, confidence: Confidence) -> &'static str {
+    lang.t(match confidence {
+        Confidence::Low => ReviewText::ConfidenceLow,
+        Confidence::Medium => ReviewText::ConfidenceMedium,
+        Confidence::High => ReviewText::ConfidenceHigh,
+    })
+}
+
+/// A department's name in the reader's language.
+pub fn department_name(lang: Lang, department: Department) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match department {
+        Department::CustomerService if fr => "Service client",
+        Department::CustomerService => "Customer service",
+        Department::Software if fr => "Développement logiciel",
+        Department::Software => "Software",
+        Department::Marketing => "Marketing",
+        Department::Hr if fr => "Ressources humaines",
+        Department::Hr => "Human resources",
+        Department::Finance => "Finance",
+        Department::Operations if fr => "Opérations",
+        Department::Operations => "Operations",
+        Department::Other if fr => "Autre",
+        Department::Other => "Other",
+    }
+}
+
+/// A project status in the reader's language.
+pub fn status_name(lang: Lang, status: Status) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match status {
+        Status::Idea if fr => "idée",
+        Status::Idea => "idea",
+        Status::Poc => "POC",
+        Status::Pilot if fr => "pilote",
+        Status::Pilot => "pilot",
+        Status::Deployed if fr => "déployé",
+        Status::Deployed => "deployed",
+        Status::Stopped if fr => "arrêté",
+        Status::Stopped => "stopped",
+    }
+}
+
+/// A maturity level in the reader's language.
+pub fn maturity_name(lang: Lang, maturity: Maturity) -> &'static str {
+    match (maturity, lang) {
+        (Maturity::Poc, _) => "POC",
+        (Maturity::Scale, Lang::Fr) => "passage à l'échelle",
+        (Maturity::Scale, Lang::En) => "scaling",
+        (Maturity::Mature, Lang::Fr) => "mature",
+        (Maturity::Mature, Lang::En) => "mature",
+    }
+}
+
+/// A cost category in the reader's language.
+pub fn category_name(lang: Lang, category: CostCategory) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match category {
+        CostCategory::Licences => "Licences",
+        CostCategory::Infrastructure => "Infrastructure",
+        CostCategory::Integration if fr => "Intégration",
+        CostCategory::Integration => "Integration",
+        CostCategory::Development if fr => "Développement",
+        CostCategory::Development => "Development",
+        CostCategory::Training if fr => "Formation",
+        CostCategory::Training => "Training",
+        CostCategory::Maintenance => "Maintenance",
+        CostCategory::Data if fr => "Données",
+        CostCategory::Data => "Data",
+        CostCategory::Governance if fr => "Gouvernance",
+        CostCategory::Governance => "Governance",
+        CostCategory::ChangeManagement if fr => "Conduite du changement",
+        CostCategory::ChangeManagement => "Change management",
+        CostCategory::QualityReview if fr => "Revue humaine",
+        CostCategory::QualityReview => "Human review",
+        CostCategory::Other if fr => "Autre",
+        CostCategory::Other => "Other",
+    }
+}

@@ -1,0 +1,552 @@
+//! The executive summary for a steering committee, as the method asks for it: **Situation**
+//! (the need and its baseline), **Impact** (expected or measured: ROI, NPV, break-even, the
+//! stress verdict, P10–P90, the KPIs, the warnings, the department's reference), **Action**
+//! (the decision proposed and its reasons, what needs deciding, what is overdue), then every
+//! assumption stated plainly. Built once as a `Document`; Markdown and HTML only lay it out.
+
+use super::document::{Align, Block, Chart, Document, Table};
+use crate::domain::engine::Figures;
+use crate::domain::kpi::KpiStatus;
+use crate::domain::montecarlo::MonteCarlo;
+use crate::domain::project::{Kpi, Project};
+use crate::domain::reference::{REFERENCE_MONTH, reference_range};
+use crate::domain::review::{self, Decision, calendar_month};
+use crate::domain::sensitivity::TornadoBar;
+use crate::domain::uncertainty::{Confidence, UncertainLine};
+use crate::i18n::review::{
+    ReviewText as R, category_name, confidence_name, department_name, maturity_name, reason_sentence,
+    status_name, verdict_name,
+};
+use crate::i18n::{DASH, Lang, Text, warning_sentence};
+use rust_decimal::Decimal;
+
+/// What the summary is drawn from; everything is computed before, nothing here reads a clock.
+#[derive(Debug, Clone, Copy)]
+pub struct SummaryInput<'a> {
+    pub project: &'a Project,
+    pub figures: &'a Figures,
+    pub lang: Lang,
+    pub tornado: &'a [TornadoBar],
+    /// A Monte Carlo run over the project's ranges, when it has some.
+    pub monte_carlo: Option<&'a MonteCarlo>,
+    /// The project month the review is held in, for overdue measurements; `None` without a
+    /// start date.
+    pub as_of: Option<i64>,
+    /// The scenario applied to the figures, if any.
+    pub scenario: Option<&'a str>,
+}
+
+impl SummaryInput<'_> {
+    fn money(&self, amount: Decimal) -> String {
+        self.lang.money(amount, self.project.project.currency())
+    }
+
+    fn t(&self, text: impl crate::i18n::Localized) -> String {
+        self.lang.t(text).to_owned()
+    }
+}
+
+/// The whole executive summary.
+pub fn executive_summary(input: &SummaryInput) -> Document {
+    let mut blocks = Vec::new();
+    situation(input, &mut blocks);
+    impact(input, &mut blocks);
+    action(input, &mut blocks);
+    assumptions(input, &mut blocks);
+    Document {
+        lang: input.lang,
+        title: input.project.project.name.clone(),
+        subtitle: subtitle(input),
+        blocks,
+        footer: input.t(Text::ReportFooter),
+    }
+}
+
+fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading { level, text: text.into() }
+}
+
+fn table(columns: &[(&str, Align)], rows: Vec<Vec<String>>) -> Block {
+    Block::Table(Table { columns: columns.iter().map(|(t, a)| ((*t).to_owned(), *a)).collect(), rows })
+}
+
+fn subtitle(input: &SummaryInput) -> String {
+    let (lang, info) = (input.lang, &input.project.project);
+    let c = lang.colon();
+    let mut parts = vec![
+        format!("{}{c}{}", lang.t(Text::Department), department_name(lang, info.department())),
+        format!("{}{c}{}", lang.t(Text::Owner), info.owner.as_deref().unwrap_or(DASH)),
+        format!("{}{c}{}", lang.t(Text::Status), status_name(lang, info.status())),
+        format!("{}{c}{} {}", lang.t(Text::Horizon), input.figures.horizon, lang.t(Text::Months)),
+    ];
+    if let (Some(start), Some(month)) = (info.start, input.as_of) {
+        parts.push(format!("{}{c}{}", lang.t(R::AsOf), calendar_month(start, month)));
+    }
+    parts.join(" · ")
+}
+
+// ---- Situation ----------------------------------------------------------------------------
+
+fn situation(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(heading(2, input.t(R::Situation)));
+    blocks.push(heading(3, input.t(R::Problem)));
+    let baseline = input.project.baseline.as_ref();
+    if let Some((start, end)) = baseline.and_then(|b| b.period_start.zip(b.period_end)) {
+        let months = start.months_through(end);
+        blocks.push(Block::Paragraph(format!(
+            "{}{}{start} – {end} ({months} {})",
+            input.t(R::BaselinePeriod),
+            lang.colon(),
+            lang.t(Text::Months)
+        )));
+    }
+    let metrics = baseline.map(|b| b.metrics.as_slice()).unwrap_or_default();
+    if metrics.is_empty() {
+        blocks.push(Block::Paragraph(input.t(R::NoBaselineMetrics)));
+    } else {
+        let rows = metrics
+            .iter()
+            .map(|m| {
+                vec![
+                    m.name.clone().unwrap_or_else(|| m.key.clone()),
+                    lang.number(m.value, 2),
+                    m.unit.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let (name, value, unit) = (lang.t(Text::Name), lang.t(Text::Value), lang.t(Text::Unit));
+        blocks.push(table(&[(name, Align::Left), (value, Align::Right), (unit, Align::Left)], rows));
+    }
+    expected_benefits(input, blocks);
+}
+
+fn expected_benefits(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let (lang, project) = (input.lang, input.project);
+    if project.benefits.is_empty() {
+        return;
+    }
+    blocks.push(heading(3, input.t(R::ExpectedBenefits)));
+    let rows = project
+        .benefits
+        .iter()
+        .zip(&input.figures.benefit_values)
+        .map(|(line, value)| {
+            vec![
+                line.name.clone(),
+                input.money(*value),
+                lang.number(line.time_factor(), 2),
+                line.start_month().to_string(),
+                line.ramp_months().to_string(),
+            ]
+        })
+        .collect();
+    let columns = [
+        (lang.t(Text::Line), Align::Left),
+        (lang.t(Text::MonthlyValue), Align::Right),
+        (lang.t(Text::TimeFactorShort), Align::Right),
+        (lang.t(Text::StartShort), Align::Right),
+        (lang.t(Text::RampShort), Align::Right),
+    ];
+    blocks.push(table(&columns, rows));
+}
+
+// ---- Impact -------------------------------------------------------------------------------
+
+fn impact(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    blocks.push(heading(2, input.t(R::ImpactSection)));
+    headline_figures(input, blocks);
+    stress_verdict(input, blocks);
+    if let Some(run) = input.monte_carlo {
+        spread(input, run, blocks);
+    }
+    cash_flow(input, blocks);
+    tco_by_category(input, blocks);
+    tornado(input, blocks);
+    kpi_table(input, blocks);
+    plan_vs_measured(input, blocks);
+    warnings(input, blocks);
+    reference(input, blocks);
+}
+
+fn headline_figures(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let (lang, figures) = (input.lang, input.figures);
+    let flows = &figures.flows;
+    blocks.push(heading(3, input.t(R::HeadlineFigures)));
+    let mut facts: Vec<(String, String)> = figures
+        .checkpoints()
+        .iter()
+        .filter(|c| c.month < figures.horizon)
+        .map(|c| {
+            let label = format!("{} {} {}", lang.t(R::RoiAdjustedAt), c.month, lang.t(Text::Months));
+            (label, lang.percent(c.roi_adjusted_pct()))
+        })
+        .collect();
+    let total = flows.at_horizon();
+    let irr =
+        figures.irr_annual.map_or(input.t(Text::IrrNone), |r| lang.percent(Some(r * Decimal::ONE_HUNDRED)));
+    facts.extend([
+        (
+            format!("{} ({} {})", lang.t(R::RoiAdjustedHorizon), figures.horizon, lang.t(Text::Months)),
+            lang.percent(total.roi_adjusted_pct()),
+        ),
+        (input.t(Text::RoiClassic), lang.percent(total.roi_classic_pct())),
+        (input.t(Text::Npv), input.money(flows.npv)),
+        (input.t(Text::Irr), irr),
+        (input.t(Text::BreakEven), lang.month(flows.break_even_month)),
+        (input.t(Text::BreakEvenClassic), lang.month(flows.break_even_month_classic)),
+        (input.t(Text::Tco), input.money(total.tco)),
+        (input.t(Text::BenefitsAdjusted), input.money(total.benefits_adjusted)),
+        (input.t(Text::RiskProvision), input.money(figures.risk_total)),
+    ]);
+    blocks.push(Block::Facts(facts));
+}
+
+fn stress_verdict(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    let stress = &input.figures.stress;
+    let verdict = lang.t(if stress.robust { Text::Robust } else { Text::Fragile });
+    blocks.push(Block::Emphasis(format!(
+        "{}{}{verdict} ({}) — {} {}, {} {}, {} {}",
+        lang.t(Text::StressTest),
+        lang.colon(),
+        lang.t(Text::StressExplain),
+        lang.t(Text::RoiAdjusted),
+        lang.percent(stress.roi_adjusted_pct),
+        lang.t(Text::Npv),
+        input.money(stress.npv),
+        lang.t(Text::BreakEven),
+        lang.month(stress.break_even_month),
+    )));
+}
+
+fn cash_flow(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(heading(3, input.t(R::CashFlow)));
+    blocks.push(Block::Chart(Chart::CumulativeCashFlow));
+    let valley = input.figures.flows.valley().map_or(input.t(R::NoValley), |low| {
+        format!(
+            "{}{}{} ({} {}).",
+            lang.t(R::ValleySentence),
+            lang.colon(),
+            input.money(low.cumulative_net),
+            lang.t(Text::MonthShort),
+            low.month
+        )
+    });
+    blocks.push(Block::Paragraph(valley));
+}
+
+fn spread(input: &SummaryInput, run: &MonteCarlo, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    let draws = run.simulation.map_or(0, |s| s.draws);
+    blocks.push(heading(3, input.t(R::Spread)));
+    blocks.push(Block::Paragraph(format!(
+        "{} {}.",
+        lang.number(Decimal::from(draws), 0),
+        lang.t(R::SpreadDraws)
+    )));
+    let mut rows = Vec::new();
+    if let Some(roi) = &run.roi_adjusted_pct {
+        rows.push(vec![
+            input.t(Text::RoiAdjusted),
+            lang.percent(Some(roi.p10)),
+            lang.percent(Some(roi.p50)),
+            lang.percent(Some(roi.p90)),
+        ]);
+    }
+    rows.push(vec![
+        input.t(Text::Npv),
+        input.money(run.npv.p10),
+        input.money(run.npv.p50),
+        input.money(run.npv.p90),
+    ]);
+    let months = &run.break_even_month;
+    rows.push(vec![
+        input.t(Text::BreakEven),
+        lang.month(months.p10),
+        lang.month(months.p50),
+        lang.month(months.p90),
+    ]);
+    let columns = [("", Align::Left), ("P10", Align::Right), ("P50", Align::Right), ("P90", Align::Right)];
+    blocks.push(table(&columns, rows));
+    if let Some(positive) = run.prob_roi_positive {
+        blocks.push(Block::Paragraph(format!(
+            "{}{}{}",
+            lang.t(Text::ProbRoiPositive),
+            lang.colon(),
+            lang.percent(Some(positive * Decimal::ONE_HUNDRED))
+        )));
+    }
+}
+
+fn tco_by_category(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    let categories = input.figures.cost_by_category(input.project);
+    if categories.is_empty() {
+        return;
+    }
+    let total: Decimal = categories.iter().map(|(_, amount)| amount).sum();
+    blocks.push(heading(3, input.t(R::TcoSection)));
+    blocks.push(Block::Chart(Chart::TcoByCategory));
+    let rows = categories
+        .iter()
+        .map(|(category, amount)| {
+            let share = (!total.is_zero()).then(|| amount / total * Decimal::ONE_HUNDRED);
+            vec![category_name(lang, *category).to_owned(), input.money(*amount), lang.percent(share)]
+        })
+        .collect();
+    let columns = [
+        (lang.t(Text::Category), Align::Left),
+        (lang.t(Text::Total), Align::Right),
+        (lang.t(R::Share), Align::Right),
+    ];
+    blocks.push(table(&columns, rows));
+}
+
+fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    if input.tornado.is_empty() {
+        return;
+    }
+    let lang = input.lang;
+    blocks.push(heading(3, input.t(Text::Tornado)));
+    blocks.push(Block::Chart(Chart::Tornado));
+    let npv = lang.t(Text::Npv);
+    let rows = input
+        .tornado
+        .iter()
+        .take(5)
+        .map(|bar| vec![bar.driver.to_string(), input.money(bar.npv_low), input.money(bar.npv_high)])
+        .collect();
+    let columns = [
+        (lang.t(Text::Driver), Align::Left),
+        (&format!("{npv} −"), Align::Right),
+        (&format!("{npv} +"), Align::Right),
+    ];
+    blocks.push(table(&columns.map(|(t, a)| (t as &str, a)), rows));
+}
+
+/// The localized word for a KPI status.
+pub fn status_word(lang: Lang, status: KpiStatus) -> &'static str {
+    lang.t(match status {
+        KpiStatus::Met => Text::KpiMet,
+        KpiStatus::OnTrack => Text::KpiOnTrack,
+        KpiStatus::AtRisk => Text::KpiAtRisk,
+        KpiStatus::OffTrack => Text::KpiOffTrack,
+        KpiStatus::NoData => Text::KpiNoData,
+    })
+}
+
+fn kpi_row(lang: Lang, kpi: &Kpi) -> Vec<String> {
+    let number = |value: Option<Decimal>| value.map_or(DASH.to_owned(), |v| lang.number(v, 2));
+    let latest = kpi.latest().map_or(DASH.to_owned(), |m| {
+        format!("{} ({} {})", lang.number(m.value.0, 2), lang.t(Text::MonthShort), m.month)
+    });
+    vec![
+        kpi.name.clone(),
+        kpi.unit.clone().unwrap_or_default(),
+        number(kpi.baseline),
+        number(kpi.target),
+        latest,
+        status_word(lang, kpi.status()).to_owned(),
+    ]
+}
+
+fn kpi_table(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let (lang, kpis) = (input.lang, &input.project.kpis);
+    if kpis.is_empty() {
+        return;
+    }
+    blocks.push(heading(3, input.t(R::KpiSection)));
+    let columns = [
+        (lang.t(Text::Name), Align::Left),
+        (lang.t(Text::Unit), Align::Left),
+        (lang.t(Text::BaselineShort), Align::Right),
+        (lang.t(Text::Target), Align::Right),
+        (lang.t(Text::Latest), Align::Right),
+        (lang.t(R::KpiStatusColumn), Align::Left),
+    ];
+    blocks.push(table(&columns, kpis.iter().map(|kpi| kpi_row(lang, kpi)).collect()));
+}
+
+fn plan_vs_measured(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(heading(3, input.t(R::PlanVsMeasured)));
+    let rows = review::milestones(input.project, input.figures)
+        .iter()
+        .map(|m| {
+            let (measured, share) = m.measured.map_or((DASH.to_owned(), DASH.to_owned()), |measured| {
+                let share = measured.share_of_plan().map(|s| s * Decimal::ONE_HUNDRED);
+                (format!("{} ({})", input.money(measured.benefits), measured.month), lang.percent(share))
+            });
+            vec![
+                m.milestone.to_string(),
+                input.money(m.planned_raw),
+                input.money(m.planned_adjusted),
+                measured,
+                share,
+            ]
+        })
+        .collect();
+    let columns = [
+        (lang.t(R::Milestone), Align::Right),
+        (lang.t(R::PlannedRaw), Align::Right),
+        (lang.t(R::PlannedAdjusted), Align::Right),
+        (lang.t(R::MeasuredColumn), Align::Right),
+        (lang.t(R::OfPlan), Align::Right),
+    ];
+    blocks.push(table(&columns, rows));
+    if input.project.actuals.is_empty() {
+        blocks.push(Block::Paragraph(input.t(R::NoActuals)));
+    }
+}
+
+fn warnings(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    blocks.push(heading(3, input.t(Text::Warnings)));
+    let warnings = &input.figures.warnings;
+    if warnings.is_empty() {
+        blocks.push(Block::Paragraph(input.t(Text::NoWarnings)));
+    } else {
+        blocks.push(Block::Bullets(warnings.iter().map(|w| warning_sentence(input.lang, w)).collect()));
+    }
+}
+
+fn reference(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    let department = input.project.project.department();
+    blocks.push(heading(3, input.t(Text::Reference)));
+    let Some(range) = reference_range(department) else {
+        blocks.push(Block::Paragraph(input.t(R::NoReference)));
+        return;
+    };
+    let at = input.figures.flows.at(REFERENCE_MONTH.min(input.figures.horizon));
+    blocks.push(Block::Paragraph(format!(
+        "{} ({}){}{} – {} {} {REFERENCE_MONTH} {} ; {}{}{}.",
+        lang.t(R::ReferenceSentence),
+        department_name(lang, department),
+        lang.colon(),
+        lang.percent(Some(range.low_pct)),
+        lang.percent(Some(range.high_pct)),
+        lang.t(Text::AtMonth),
+        lang.t(Text::Months),
+        lang.t(R::ProjectAt18),
+        lang.colon(),
+        lang.percent(at.roi_adjusted_pct()),
+    )));
+}
+
+// ---- Action -------------------------------------------------------------------------------
+
+fn action(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(heading(2, input.t(R::Action)));
+    let Decision { verdict, reasons } = review::propose(input.project, input.figures);
+    blocks.push(Block::Emphasis(format!(
+        "{}{}{}",
+        lang.t(R::ProposedDecision),
+        lang.colon(),
+        verdict_name(lang, verdict)
+    )));
+    blocks.push(Block::Paragraph(input.t(R::Because)));
+    blocks.push(Block::Bullets(reasons.iter().map(|r| reason_sentence(lang, r)).collect()));
+    kpi_alerts(input, blocks);
+    overdue(input, blocks);
+}
+
+fn kpi_alerts(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(heading(3, input.t(R::KpiAlerts)));
+    let alerts = review::kpi_alerts(input.project);
+    if alerts.is_empty() {
+        blocks.push(Block::Paragraph(input.t(R::NoAlerts)));
+        return;
+    }
+    let lines = alerts
+        .iter()
+        .map(|alert| {
+            let kpi = &input.project.kpis[alert.kpi];
+            let decision = alert.decision.clone().unwrap_or_else(|| input.t(R::NoDecisionWritten));
+            format!("{} ({}) → {decision}", kpi.name, status_word(lang, alert.status))
+        })
+        .collect();
+    blocks.push(Block::Bullets(lines));
+}
+
+fn overdue(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(heading(3, input.t(R::OverdueSection)));
+    let Some(now) = input.as_of else {
+        blocks.push(Block::Paragraph(input.t(R::NoStartDate)));
+        return;
+    };
+    let late = review::overdue_kpis(input.project, now);
+    if late.is_empty() {
+        blocks.push(Block::Paragraph(input.t(R::NoOverdue)));
+        return;
+    }
+    let lines = late
+        .iter()
+        .map(|o| {
+            let last = o.last_month.map_or(input.t(R::Never), |m| {
+                format!("{} {} {m}", lang.t(R::LastMeasured), lang.t(Text::MonthShort))
+            });
+            format!(
+                "{} — {last} ; {} {} ({} {})",
+                input.project.kpis[o.kpi].name,
+                lang.t(R::DueFor),
+                o.due_month,
+                o.months_late,
+                lang.t(R::MonthsLate)
+            )
+        })
+        .collect();
+    blocks.push(Block::Bullets(lines));
+}
+
+// ---- Assumptions --------------------------------------------------------------------------
+
+fn assumptions(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let (lang, info) = (input.lang, &input.project.project);
+    blocks.push(heading(2, input.t(R::HowComputed)));
+    let fm = lang.number(input.figures.maturity_factor, 2);
+    let mut facts = vec![
+        (input.t(R::MaturityLine), format!("{} (FM {fm})", maturity_name(lang, info.maturity()))),
+        (input.t(R::TimeFactors), input.t(R::TimeFactorsValue)),
+        (input.t(Text::Horizon), format!("{} {}", input.figures.horizon, lang.t(Text::Months))),
+        (input.t(Text::DiscountRate), lang.percent(Some(info.discount_rate() * Decimal::ONE_HUNDRED))),
+        (input.t(Text::Contingency), lang.percent(Some(info.contingency() * Decimal::ONE_HUNDRED))),
+        (input.t(R::RiskMethod), input.t(R::RiskMethodValue)),
+    ];
+    if let Some(name) = input.scenario {
+        facts.push((input.t(R::ScenarioUsed), name.to_owned()));
+    }
+    blocks.push(Block::Facts(facts));
+    blocks.push(heading(3, input.t(Text::Assumptions)));
+    blocks.push(sources(input));
+}
+
+/// Every benefit, cost and risk line with its source and confidence.
+fn sources(input: &SummaryInput) -> Block {
+    let (project, lang) = (input.project, input.lang);
+    let row = |list: Text, name: &str, source: Option<&str>, confidence: Confidence| {
+        vec![
+            format!("{} · {name}", lang.t(list)),
+            source.unwrap_or(DASH).to_owned(),
+            confidence_name(lang, confidence).to_owned(),
+        ]
+    };
+    let benefits = project
+        .benefits
+        .iter()
+        .map(|l| row(Text::SectionBenefits, &l.name, l.source.as_deref(), l.confidence()));
+    let costs =
+        project.costs.iter().map(|l| row(Text::SectionCosts, &l.name, l.source.as_deref(), l.confidence()));
+    let risks =
+        project.risks.iter().map(|l| row(Text::SectionRisks, &l.name, l.source.as_deref(), l.confidence()));
+    let columns = [
+        (lang.t(Text::Line), Align::Left),
+        (lang.t(Text::Source), Align::Left),
+        (lang.t(Text::Confidence), Align::Left),
+    ];
+    table(&columns, benefits.chain(costs).chain(risks).collect())
+}
