@@ -43,7 +43,7 @@ pub fn render(chart: Chart, data: &ChartData<'_>, lang: Lang) -> String {
     }
 }
 
-/// The chart's title, shown under it and given to screen readers.
+/// The chart's title, the image's name for screen readers.
 pub fn title(chart: Chart, lang: Lang) -> &'static str {
     lang.t(match chart {
         Chart::CumulativeCashFlow => HtmlText::ChartCashFlow,

@@ -1,0 +1,201 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! `roi report --format html`: golden pages, every sample well-formed and self-contained, and a
+//! real browser — headless Chromium — drawing the page and printing it to PDF.
+//!
+//! Regenerate the golden pages with `INSTA_UPDATE=always cargo test --test report_html` after
+//! an intended change, and review the diff. Without Chromium the browser test fails, unless
+//! `ROI_SKIP_BROWSER_TESTS=1` says to skip it.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+/// The review month of the golden pages, so that "overdue" does not move with the clock.
+const AS_OF: &str = "2026-11";
+
+fn sample(stem: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data").join(format!("{stem}.toml"))
+}
+
+fn html(file: &Path, lang: &str) -> String {
+    let output = Command::cargo_bin("roi")
+        .unwrap()
+        .arg("report")
+        .arg(file)
+        .args(["--format", "html", "--lang", lang, "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// One project that breaks even and one that never does, in both languages.
+#[test]
+fn golden_pages() {
+    for stem in ["assistant-service-client", "tri-cv"] {
+        for lang in ["fr", "en"] {
+            insta::assert_snapshot!(format!("{stem}_html_{lang}"), html(&sample(stem), lang));
+        }
+    }
+}
+
+/// What would make a browser fetch something, or run something.
+const OUTSIDE: [&str; 10] =
+    ["http://", "https://", "<link", "<script", "src=", "href=", "url(", "@import", "<iframe", "<img"];
+
+/// Every element the page may use: none of them loads anything.
+const ELEMENTS: [&str; 28] = [
+    "html", "head", "meta", "title", "style", "body", "main", "header", "footer", "h1", "h2", "h3", "h4",
+    "h5", "h6", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "figure", "svg", "line",
+    "rect",
+];
+const SVG_ELEMENTS: [&str; 2] = ["polyline", "text"];
+
+#[test]
+fn every_sample_is_well_formed_and_self_contained() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let files = roi_workbench::store::project_files(&folder, false).unwrap();
+    assert!(files.len() >= 6);
+    for file in files {
+        for lang in ["fr", "en"] {
+            let page = html(&file, lang);
+            for needle in OUTSIDE {
+                assert!(!page.contains(needle), "{} ({lang}) holds `{needle}`", file.display());
+            }
+            let options =
+                roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+            let parsed = roxmltree::Document::parse_with_options(&page, options)
+                .unwrap_or_else(|e| panic!("{} ({lang}): {e}", file.display()));
+            assert_eq!(parsed.root_element().attribute("lang"), Some(lang));
+            for node in parsed.descendants().filter(|n| n.is_element()) {
+                let tag = node.tag_name().name();
+                assert!(
+                    ELEMENTS.contains(&tag) || SVG_ELEMENTS.contains(&tag),
+                    "<{tag}> in {}",
+                    file.display()
+                );
+            }
+            let charts = parsed.descendants().filter(|n| n.has_tag_name("svg")).count();
+            assert_eq!(charts, 3, "{} ({lang}): cash flow, TCO and tornado", file.display());
+        }
+    }
+}
+
+/// A project name with markup in it reaches the page as text.
+#[test]
+fn the_project_name_is_escaped() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("p.toml");
+    std::fs::write(&file, "schema = 1\n[project]\nname = \"R&D <script>x</script>\"\n").unwrap();
+    let page = html(&file, "en");
+    assert!(!page.contains("<script"), "{page}");
+    assert!(page.contains("<title>R&amp;D &lt;script&gt;x&lt;/script&gt;</title>"), "{page}");
+}
+
+/// The browser: `chromium` or `chromium-browser` on the PATH.
+fn browser() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Runs the browser headless on `page` with one more argument (what to produce), killing it
+/// and failing after a minute so that the suite cannot hang.
+fn run_browser(browser: &Path, page: &Path, output: &str) {
+    use std::os::unix::process::CommandExt;
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+            "--window-size=1200,3200",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(output)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        // Its own process group, so that a timeout kills the browser's helper processes too.
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "{} {output} failed: {status}", browser.display());
+            return;
+        }
+        if Instant::now() > deadline {
+            // SAFETY: kill(2) on the group of a child we started; no memory is involved.
+            unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
+            let _ = child.wait();
+            panic!("{} {output} did not finish within 60 s", browser.display());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The pixels of a PNG as RGB triples.
+fn pixels(png_file: &Path) -> Vec<[u8; 3]> {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(png_file).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buffer).unwrap();
+    assert_eq!(frame.bit_depth, png::BitDepth::Eight);
+    let channels = match frame.color_type {
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        other => panic!("unexpected PNG colour type {other:?}"),
+    };
+    buffer[..frame.buffer_size()].chunks(channels).map(|p| [p[0], p[1], p[2]]).collect()
+}
+
+/// How many pixels are `colour`, give or take a little antialiasing.
+fn count_near(pixels: &[[u8; 3]], colour: [u8; 3]) -> usize {
+    pixels.iter().filter(|p| p.iter().zip(colour).all(|(a, b)| a.abs_diff(b) <= 6)).count()
+}
+
+#[test]
+fn a_browser_draws_the_page_and_prints_it_to_pdf() {
+    let Some(browser) = browser() else {
+        if std::env::var("ROI_SKIP_BROWSER_TESTS").as_deref() == Ok("1") {
+            eprintln!("skipped: no chromium on the PATH and ROI_SKIP_BROWSER_TESTS=1");
+            return;
+        }
+        panic!(
+            "this test renders the HTML report in headless Chromium, and no `chromium` is on the \
+             PATH: install it (apt-get install chromium) or set ROI_SKIP_BROWSER_TESTS=1 to skip it"
+        );
+    };
+    let folder = tempfile::tempdir().unwrap();
+    let page = folder.path().join("report.html");
+    std::fs::write(&page, html(&sample("tri-cv"), "fr")).unwrap();
+
+    let screenshot = folder.path().join("report.png");
+    run_browser(&browser, &page, &format!("--screenshot={}", screenshot.display()));
+    let pixels = pixels(&screenshot);
+    assert_eq!(pixels.len(), 1200 * 3200);
+    let inked = pixels.iter().filter(|p| p.iter().any(|c| *c < 230)).count();
+    assert!(inked * 100 > pixels.len() * 3, "only {inked} of {} pixels are not white", pixels.len());
+    // Colours only the charts use: the TCO bars, the tornado's "driver lowered" bars.
+    for colour in [[0x4a, 0x6d, 0x96], [0xb4, 0xc4, 0xda]] {
+        let count = count_near(&pixels, colour);
+        assert!(count > 2_000, "{count} pixels of {colour:02x?}: the charts were not drawn");
+    }
+
+    let pdf = folder.path().join("report.pdf");
+    run_browser(&browser, &page, &format!("--print-to-pdf={}", pdf.display()));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    assert!(bytes.len() > 20_000, "a PDF of {} bytes cannot hold the report", bytes.len());
+}
