@@ -43,7 +43,7 @@ impl Anchor {
     }
 }
 
-/// An SVG image being written. `paint` arguments are presentation attributes chosen by the
+/// An SVG image being written, one element a line (so that golden pages diff readably). `paint` arguments are presentation attributes chosen by the
 /// charts (constants, never user text), so the image looks the same inside the page and alone.
 pub struct Svg {
     out: String,
@@ -55,7 +55,7 @@ impl Svg {
     /// namespace by itself: no `xmlns`, so the page holds no address at all.
     pub fn new(width: f64, height: f64, label: &str) -> Self {
         let mut out = String::new();
-        let _ = write!(
+        let _ = writeln!(
             out,
             r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{label}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#,
             w = coord(width),
@@ -66,7 +66,7 @@ impl Svg {
     }
 
     pub fn line(&mut self, from: (f64, f64), to: (f64, f64), paint: &str) {
-        let _ = write!(
+        let _ = writeln!(
             self.out,
             r#"<line x1="{}" y1="{}" x2="{}" y2="{}" {paint}/>"#,
             coord(from.0),
@@ -78,7 +78,7 @@ impl Svg {
 
     /// A rectangle between two corners given in any order (SVG refuses negative sizes).
     pub fn rect(&mut self, corner: (f64, f64), opposite: (f64, f64), paint: &str) {
-        let _ = write!(
+        let _ = writeln!(
             self.out,
             r#"<rect x="{}" y="{}" width="{}" height="{}" {paint}/>"#,
             coord(corner.0.min(opposite.0)),
@@ -91,11 +91,11 @@ impl Svg {
     pub fn polyline(&mut self, points: &[(f64, f64)], paint: &str) {
         let points: Vec<String> =
             points.iter().map(|(x, y)| format!("{},{}", coord(*x), coord(*y))).collect();
-        let _ = write!(self.out, r#"<polyline points="{}" fill="none" {paint}/>"#, points.join(" "));
+        let _ = writeln!(self.out, r#"<polyline points="{}" fill="none" {paint}/>"#, points.join(" "));
     }
 
     pub fn text(&mut self, at: (f64, f64), anchor: Anchor, paint: &str, text: &str) {
-        let _ = write!(
+        let _ = writeln!(
             self.out,
             r#"<text x="{}" y="{}" text-anchor="{}" {paint}>{}</text>"#,
             coord(at.0),
@@ -125,7 +125,7 @@ mod tests {
         let mut svg = Svg::new(10.0, 10.0, "t");
         svg.rect((8.0, 6.0), (2.0, 1.0), "");
         let text = svg.finish();
-        assert!(text.contains(r#"<rect x="2.0" y="1.0" width="6.0" height="5.0" />"#), "{text}");
+        assert!(text.contains("<rect x=\"2.0\" y=\"1.0\" width=\"6.0\" height=\"5.0\" />\n"), "{text}");
     }
 
     #[test]
