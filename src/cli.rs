@@ -4,6 +4,7 @@
 //! Exit codes: 0 success; 1 a project is invalid (or `check` found problems); 2 bad usage;
 //! 3 a file could not be read or written (missing, permission denied, already exists).
 
+pub mod actual;
 pub mod check;
 pub mod completions;
 pub mod goal_seek;
@@ -51,6 +52,8 @@ pub enum Command {
     Set(set::Args),
     /// Add or replace one KPI measurement: `roi measure FILE adoption_rate 6 64`.
     Measure(measure::Args),
+    /// Record the benefits measured since the start, by a month: `roi actual FILE 6 21000`.
+    Actual(actual::Args),
     /// Find the value of one driver that reaches a target ROI, NPV or break-even month.
     GoalSeek(goal_seek::Args),
     /// The table of every project in a folder (invalid files included) with totals.
@@ -78,6 +81,7 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
         Command::New(args) => new::run(args),
         Command::Set(args) => set::run(args),
         Command::Measure(args) => measure::run(args),
+        Command::Actual(args) => actual::run(args),
         Command::GoalSeek(args) => goal_seek::run(args),
         Command::Portfolio(args) => portfolio::run(args, lang),
         Command::Completions(args) => completions::run(args),

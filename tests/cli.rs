@@ -207,7 +207,8 @@ fn json_report_has_the_keys_of_the_contract() {
     let file = write(dir.path(), "factures.toml", EXAMPLE);
     let r = json_report(&file);
 
-    // §8 says "at least"; the only other keys are the tornado (and a Monte Carlo run on request).
+    // §8 says "at least"; the only other keys are the KPIs, the review, the tornado (and a Monte
+    // Carlo run on request).
     let contract = set(&[
         "name",
         "horizon_months",
@@ -221,7 +222,10 @@ fn json_report_has_the_keys_of_the_contract() {
     ]);
     let top = keys(&r);
     assert!(top.is_superset(&contract), "missing: {:?}", contract.difference(&top));
-    assert!(top.difference(&contract).all(|k| ["tornado", "monte_carlo"].contains(k)), "{top:?}");
+    assert!(
+        top.difference(&contract).all(|k| ["kpis", "review", "tornado", "monte_carlo"].contains(k)),
+        "{top:?}"
+    );
 
     let totals_contract = set(&[
         "tco",
@@ -517,4 +521,26 @@ fn report_and_check_never_modify_the_file_they_read() {
     run(&["report", text(&file), "--scenario", "pessimiste"]);
     let after = (snapshot(dir.path(), &file), snapshot(dir.path(), &invalid));
     assert_eq!(before, after, "same bytes, same modification time, no file added");
+}
+
+#[test]
+fn actual_records_measured_benefits_that_the_review_sets_against_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "factures.toml", EXAMPLE);
+    let (code, _, stderr) = run(&["actual", text(&file), "6", "10 200,50"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("[[actuals]]\nmonth = 6\nbenefits = 10200.5"), "{saved}");
+    let review = &json_report(&file)["review"];
+    assert_eq!(review["milestones"][1]["measured"]["month"], 6);
+    assert_eq!(review["milestones"][1]["measured"]["benefits"].to_string(), "10200.5");
+    assert!(review["milestones"][0]["measured"].is_null());
+
+    let (code, _, stderr) = run(&["actual", text(&file), "99", "1"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("outside the horizon"), "{stderr}");
+    let (code, _, stderr) = run(&["actual", text(&file), "3", "beaucoup"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("is not an amount"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "a refused value changes nothing");
 }

@@ -54,10 +54,12 @@ fn the_json_report_has_exactly_the_keys_of_the_contract() {
         [
             "at_month",
             "horizon_months",
+            "kpis",
             "maturity_factor",
             "monthly",
             "name",
             "quadrant",
+            "review",
             "stress_test",
             "tornado",
             "totals",

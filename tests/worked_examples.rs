@@ -556,12 +556,11 @@ fn break_even_needs_some_benefit() {
 }
 
 #[test]
-#[ignore = "bug: break-even on an exact boundary is missed when a ramp share like 1/3 is rounded down (r(m) is computed before × V)"]
 fn break_even_on_the_boundary_with_a_ramp_of_three() {
     // V = 3 000, ramp 3 from month 1: b_raw(1) = 3 000 × 1/3 = 1 000 exactly in the
     // contract's arithmetic. One-off 1 000 in month 1: B_raw(1) − TCO(1) = 0 ≥ 0, so the
-    // classic break-even is month 1. The engine computes r(1) = 0.333…3 first and then
-    // 3 000 × 0.333…3 = 999.999…9, so it reports month 2.
+    // classic break-even is month 1. The engine once computed r(1) = 0.333…3 first and then
+    // 3 000 × 0.333…3 = 999.999…9, and reported month 2: V × k is now multiplied first.
     let f = figures(
         "horizon_months = 6\n\
          [[benefits]]\nname = \"B\"\nkind = \"other\"\nmonthly_value = 3000\nramp_months = 3\n\

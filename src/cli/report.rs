@@ -23,6 +23,18 @@ pub enum Format {
     Html,
 }
 
+/// The table a CSV export holds (JSON holds them all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CsvTable {
+    /// One row per month: benefits, costs, risk, net, cumulative net.
+    #[default]
+    Monthly,
+    /// One row per KPI: definition, latest measurement, status, decision.
+    Kpis,
+    /// One row per KPI measurement.
+    Measurements,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Distribution {
     #[default]
@@ -51,6 +63,9 @@ pub struct Args {
     /// Width of the tornado's swing, as a fraction (0.2 = each driver ±20 %).
     #[arg(long, default_value_t = DEFAULT_WIDTH)]
     pub tornado_width: Decimal,
+    /// With --format csv: which table to export.
+    #[arg(long, value_enum, default_value_t = CsvTable::Monthly)]
+    pub table: CsvTable,
     /// The month of the review (YYYY-MM), for overdue measurements; this month by default.
     #[arg(long, value_name = "YYYY-MM")]
     pub as_of: Option<YearMonth>,
@@ -119,7 +134,11 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Format::Json => {
             report::json::to_text(&report::json::report_with(project, &figures, lang, &bars, run.as_ref()))
         }
-        Format::Csv => report::csv::render(&figures),
+        Format::Csv => match args.table {
+            CsvTable::Monthly => report::csv::render(&figures),
+            CsvTable::Kpis => report::csv::kpis(project),
+            CsvTable::Measurements => report::csv::measurements(project),
+        },
     };
     super::emit(text.trim_end());
     ExitCode::SUCCESS

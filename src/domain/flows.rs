@@ -8,7 +8,7 @@ use super::discount::net_present_value;
 use super::drivers::Drivers;
 use super::project::{Cost, Project};
 use super::scalar::Scalar;
-use super::valuation::{monthly_value, ramp_factor};
+use super::valuation::{monthly_value, ramped};
 use rust_decimal::Decimal;
 
 /// One month's flows.
@@ -199,7 +199,7 @@ pub fn compute_flows<S: Scalar>(project: &Project, drivers: &Drivers, stress: St
     for (m, cost) in (1..=horizon).zip(costs) {
         let (mut raw, mut adjusted) = (S::zero(), S::zero());
         for line in &schedules {
-            let ramped = line.value * ramp_factor(m, line.start, line.ramp);
+            let ramped = ramped(line.value, m, line.start, line.ramp);
             raw += ramped;
             adjusted += ramped * line.adjustment;
         }

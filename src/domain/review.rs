@@ -7,7 +7,8 @@
 
 use super::engine::Figures;
 use super::kpi::KpiStatus;
-use super::project::{Frequency, Kpi, Project, YearMonth};
+use super::project::{Actual, Frequency, Kpi, Project, YearMonth};
+use super::validate::validate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -95,6 +96,21 @@ pub fn kpi_alerts(project: &Project) -> Vec<KpiAlert> {
     };
     let with = |status: KpiStatus| project.kpis.iter().enumerate().filter(move |(_, k)| k.status() == status);
     with(KpiStatus::OffTrack).chain(with(KpiStatus::AtRisk)).map(alert).collect()
+}
+
+impl Project {
+    /// The project with the benefits measured by the end of `month` recorded, replacing that
+    /// month's, checked by every rule of the file format.
+    pub fn with_actual(&self, month: i64, benefits: Decimal) -> Result<Project, String> {
+        let mut project = self.clone();
+        project.actuals.retain(|a| a.month != month);
+        project.actuals.push(Actual { month, benefits });
+        project.actuals.sort_by_key(|a| a.month);
+        match validate(&project).into_iter().next() {
+            Some(problem) => Err(problem.to_string()),
+            None => Ok(project),
+        }
+    }
 }
 
 /// The plan at a milestone, and the benefits measured closest before it.
@@ -324,7 +340,7 @@ mod tests {
     use super::*;
     use crate::domain::Drivers;
     use crate::domain::number::Exact;
-    use crate::domain::project::{Actual, Benefit, BenefitKind, Cost, Direction, Measurement};
+    use crate::domain::project::{Benefit, BenefitKind, Cost, Direction, Measurement};
 
     fn project(monthly_benefit: Decimal, monthly_cost: Decimal) -> Project {
         let mut project = Project::named("Test");
@@ -421,6 +437,18 @@ mod tests {
             (5, dec!(4000), dec!(5000))
         );
         assert_eq!(measured.share_of_plan(), Some(dec!(0.8)));
+    }
+
+    #[test]
+    fn recording_an_actual_replaces_that_month_and_keeps_the_order() {
+        let project = project(dec!(1000), dec!(100));
+        let project = project.with_actual(6, dec!(5000)).and_then(|p| p.with_actual(3, dec!(2000)));
+        let project = project.and_then(|p| p.with_actual(6, dec!(5500))).expect("valid");
+        let months: Vec<(i64, Decimal)> = project.actuals.iter().map(|a| (a.month, a.benefits)).collect();
+        assert_eq!(months, vec![(3, dec!(2000)), (6, dec!(5500))]);
+        let refused = project.with_actual(37, dec!(1)).expect_err("beyond the horizon");
+        assert!(refused.contains("actuals[2].month"), "{refused}");
+        assert!(project.with_actual(3, dec!(-5)).is_err(), "negative benefits");
     }
 
     #[test]

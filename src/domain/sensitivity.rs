@@ -88,8 +88,9 @@ pub fn tornado(project: &Project, base: &Drivers, width: Decimal) -> Vec<Tornado
             }
         })
         .collect();
-    // Stable: equal swings keep the order of DOMAIN.md §2.8.
-    bars.sort_by_key(|bar| std::cmp::Reverse(bar.npv_swing()));
+    // Stable: swings equal to the cent keep the order of DOMAIN.md §2.8 (two drivers that
+    // scale the same benefits differ only in the 20th decimal, by the order of operations).
+    bars.sort_by_key(|bar| std::cmp::Reverse(super::money::round(bar.npv_swing())));
     bars
 }
 

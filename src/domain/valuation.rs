@@ -72,15 +72,18 @@ pub fn missing_inputs(line: &Benefit) -> Vec<&'static str> {
     needs.iter().filter(|(_, given)| !given).map(|(key, _)| *key).collect()
 }
 
-/// r(m): 0 before the start, then linear up to 1 over `ramp` months (0 = full at once).
-pub fn ramp_factor<S: Scalar>(month: i64, start: i64, ramp: S) -> S {
+/// V × r(m), with r(m) 0 before the start, then linear up to 1 over `ramp` months (0 = full
+/// at once). V × (m − start + 1) is multiplied before it is divided by the ramp, so that
+/// 3 000 × 1/3 is exactly 1 000 rather than 999.99…9 (a break-even on that boundary must not
+/// slip a month).
+pub fn ramped<S: Scalar>(value: S, month: i64, start: i64, ramp: S) -> S {
+    let elapsed = S::of_int(month - start + 1);
     if month < start {
         S::zero()
-    } else if ramp <= S::zero() {
-        S::one()
+    } else if ramp <= S::zero() || elapsed >= ramp {
+        value
     } else {
-        let share = S::of_int(month - start + 1) / ramp;
-        if share < S::one() { share } else { S::one() }
+        value * elapsed / ramp
     }
 }
 
@@ -171,14 +174,12 @@ mod tests {
 
     #[test]
     fn ramp_grows_linearly_from_the_start_month() {
-        let ramp = dec!(3);
-        let factors: Vec<Decimal> = (1..=6).map(|m| ramp_factor::<Decimal>(m, 2, ramp)).collect();
-        let third = Decimal::ONE / dec!(3);
-        assert_eq!(factors[0], Decimal::ZERO);
-        assert_eq!(factors[1], third);
-        assert_eq!(factors[2], dec!(2) / dec!(3));
-        assert_eq!(factors[3..], [Decimal::ONE; 3]);
-        assert_eq!(ramp_factor::<Decimal>(1, 1, Decimal::ZERO), Decimal::ONE);
+        let values: Vec<Decimal> = (1..=6).map(|m| ramped::<Decimal>(dec!(3000), m, 2, dec!(3))).collect();
+        assert_eq!(values, [dec!(0), dec!(1000), dec!(2000), dec!(3000), dec!(3000), dec!(3000)]);
+        assert_eq!(ramped::<Decimal>(dec!(7), 1, 1, Decimal::ZERO), dec!(7));
+        assert_eq!(ramped::<Decimal>(dec!(1), 1, 1, dec!(3)), Decimal::ONE / dec!(3));
+        // A fractional ramp (a ramp driver × 1.2) still ends at full value.
+        assert_eq!(ramped::<Decimal>(dec!(10), 4, 1, dec!(3.6)), dec!(10));
     }
 
     #[test]

@@ -6,7 +6,9 @@ use crate::domain::Project;
 use crate::domain::engine::{Cumulative, Figures};
 use crate::domain::money::round;
 use crate::domain::montecarlo::{MonteCarlo, Percentiles, Shape};
+use crate::domain::review;
 use crate::domain::sensitivity::TornadoBar;
+use crate::i18n::review::reason_sentence;
 use crate::i18n::{Lang, warning_sentence};
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value, json};
@@ -93,12 +95,71 @@ pub fn report_with(
 ) -> Value {
     let mut value = report(project, figures, lang);
     if let Some(object) = value.as_object_mut() {
+        object.insert("kpis".into(), kpis(project));
+        object.insert("review".into(), review(project, figures, lang));
         object.insert("tornado".into(), tornado(bars));
         if let Some(run) = run {
             object.insert("monte_carlo".into(), monte_carlo(run));
         }
     }
     value
+}
+
+/// Every KPI with its measurements, latest value and status (DOMAIN.md §3).
+pub fn kpis(project: &Project) -> Value {
+    let kpis: Vec<Value> = project
+        .kpis
+        .iter()
+        .map(|kpi| {
+            let measurements: Vec<Value> = kpi
+                .measurements
+                .iter()
+                .map(|m| json!({ "month": m.month, "value": number_exact(m.value.0) }))
+                .collect();
+            json!({
+                "key": kpi.key,
+                "name": kpi.name,
+                "dimension": kpi.dimension.map(|d| d.key()),
+                "unit": kpi.unit,
+                "direction": kpi.direction.unwrap_or_default().key(),
+                "baseline": kpi.baseline.map_or(Value::Null, number_exact),
+                "target": kpi.target.map_or(Value::Null, number_exact),
+                "frequency": kpi.frequency.unwrap_or_default().key(),
+                "decision": kpi.decision,
+                "vanity": kpi.is_vanity(),
+                "status": kpi.status().key(),
+                "measurements": measurements,
+            })
+        })
+        .collect();
+    Value::Array(kpis)
+}
+
+/// The proposed decision with its reasons (sentences in `lang`), and plan against measured
+/// benefits at the milestones.
+pub fn review(project: &Project, figures: &Figures, lang: Lang) -> Value {
+    let decision = review::propose(project, figures);
+    let reasons: Vec<String> = decision.reasons.iter().map(|r| reason_sentence(lang, r)).collect();
+    let milestones: Vec<Value> = review::milestones(project, figures)
+        .iter()
+        .map(|m| {
+            let measured = m.measured.map_or(Value::Null, |measured| {
+                json!({
+                    "month": measured.month,
+                    "benefits": number(measured.benefits),
+                    "planned_adjusted": number(measured.planned_adjusted),
+                    "share_of_plan_pct": optional(measured.share_of_plan().map(|s| s * Decimal::ONE_HUNDRED)),
+                })
+            });
+            json!({
+                "month": m.milestone,
+                "planned_raw": number(m.planned_raw),
+                "planned_adjusted": number(m.planned_adjusted),
+                "measured": measured,
+            })
+        })
+        .collect();
+    json!({ "decision": decision.verdict.key(), "reasons": reasons, "milestones": milestones })
 }
 
 /// The report as a JSON value.

@@ -1,0 +1,102 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The figures in every report are the engine's: for each sample, the summary in French and
+//! English, the JSON and the CSV tables show exactly what `Figures::compute` and the review
+//! compute, formatted by the one policy of `i18n` and `money`.
+
+use assert_cmd::Command;
+use roi_workbench::domain::money::round;
+use roi_workbench::domain::review::{self, Verdict};
+use roi_workbench::domain::{Drivers, Figures, Project};
+use roi_workbench::i18n::Lang;
+use roi_workbench::i18n::review::verdict_name;
+use roi_workbench::store;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn report(file: &Path, args: &[&str]) -> String {
+    let output = Command::cargo_bin("roi").unwrap().arg("report").arg(file).args(args).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn samples() -> Vec<(PathBuf, Project, Figures)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let files = store::project_files(&folder, false).unwrap();
+    assert!(files.len() >= 6);
+    files
+        .into_iter()
+        .map(|file| {
+            let project = store::load(&file).unwrap().project;
+            let figures = Figures::compute(&project, &Drivers::default());
+            (file, project, figures)
+        })
+        .collect()
+}
+
+fn json_number(value: &Value) -> Decimal {
+    value.to_string().parse().unwrap()
+}
+
+#[test]
+fn the_summary_shows_the_engine_figures_and_the_proposed_decision() {
+    for (file, project, figures) in samples() {
+        let currency = project.project.currency();
+        let total = figures.flows.at_horizon();
+        let decision = review::propose(&project, &figures);
+        for lang in [Lang::Fr, Lang::En] {
+            let text = report(&file, &["--format", "md", "--lang", lang.code(), "--as-of", "2026-11"]);
+            let expected = [
+                lang.money(figures.flows.npv, currency),
+                lang.percent(total.roi_adjusted_pct()),
+                lang.percent(total.roi_classic_pct()),
+                lang.month(figures.flows.break_even_month),
+                lang.money(total.tco, currency),
+                lang.percent(figures.stress.roi_adjusted_pct),
+                verdict_name(lang, decision.verdict).to_owned(),
+            ];
+            for figure in expected {
+                assert!(text.contains(&figure), "{}: no `{figure}` in the {lang:?} summary", file.display());
+            }
+            for checkpoint in figures.checkpoints() {
+                let roi = lang.percent(checkpoint.roi_adjusted_pct());
+                assert!(text.contains(&roi), "{}: no ROI at {} ({roi})", file.display(), checkpoint.month);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_json_and_the_csv_carry_the_engine_figures_to_the_cent() {
+    for (file, project, figures) in samples() {
+        let json: Value = serde_json::from_str(&report(&file, &["--format", "json"])).unwrap();
+        assert_eq!(json_number(&json["totals"]["npv"]), round(figures.flows.npv), "{}", file.display());
+        let csv = report(&file, &["--format", "csv"]);
+        for (row, month) in csv.lines().skip(1).zip(&figures.flows.monthly) {
+            let cumulative: Decimal = row.rsplit(',').next().unwrap().parse().unwrap();
+            assert_eq!(cumulative, round(month.cumulative_net), "{} month {}", file.display(), month.month);
+            assert_eq!(json_number(&json["monthly"][month.month as usize - 1]["cumulative_net"]), cumulative);
+        }
+        let verdict = review::propose(&project, &figures).verdict;
+        assert_eq!(json["review"]["decision"], verdict.key());
+        let kpis = report(&file, &["--format", "csv", "--table", "kpis"]);
+        assert_eq!(kpis.lines().count(), 1 + project.kpis.len());
+        for (row, kpi) in kpis.lines().skip(1).zip(&project.kpis) {
+            assert!(row.starts_with(&format!("{},", kpi.key)), "{row}");
+            assert!(row.contains(&format!(",{},", kpi.status().key())), "{row}");
+        }
+        let measurements = report(&file, &["--format", "csv", "--table", "measurements"]);
+        let count: usize = project.kpis.iter().map(|k| k.measurements.len()).sum();
+        assert_eq!(measurements.lines().count(), 1 + count);
+    }
+}
+
+#[test]
+fn the_samples_cover_more_than_one_verdict() {
+    let verdicts: Vec<Verdict> = samples().iter().map(|(_, p, f)| review::propose(p, f).verdict).collect();
+    let first = verdicts[0];
+    assert!(
+        verdicts.iter().any(|v| *v != first),
+        "every sample gets {first:?}: the goldens would prove little"
+    );
+}
