@@ -105,7 +105,7 @@ pub mod workbench {
 
     /// One slider step, back and forth between one and two steps off neutral.
     pub fn slider_press(app: &mut App, i: usize) {
-        dispatch(app, Action::AdjustDriver(if i % 2 == 0 { 1 } else { -1 }));
+        dispatch(app, Action::AdjustDriver(if i.is_multiple_of(2) { 1 } else { -1 }));
     }
 
     /// The first cost with a monthly amount, as a path (`costs[2].monthly`), and that amount.

@@ -210,7 +210,7 @@ pub fn compute_flows<S: Scalar>(project: &Project, drivers: &Drivers, stress: St
             tco: running.tco + cost,
             benefits_raw: running.benefits_raw + raw,
             benefits_adjusted: running.benefits_adjusted + adjusted,
-            // M × ρ rather than a running sum, so Risk(H) is exactly R_total.
+            // M × ρ rather than a running sum: no rounding error piles up month after month.
             risk_provision: rho * S::of_int(m),
         };
         monthly.push(MonthFlow {

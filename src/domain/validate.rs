@@ -293,7 +293,8 @@ impl Checker {
         self.month(path.key("one_off_month"), line.one_off_month);
         self.month(path.key("start_month"), line.start_month);
         self.month(path.key("end_month"), line.end_month);
-        if line.end_month(self.horizon) < line.start_month() {
+        // Without an end_month written, a start past the horizon is the one mistake to report.
+        if line.end_month.is_some() && line.end_month(self.horizon) < line.start_month() {
             self.refuse(
                 path.key("end_month"),
                 format!("end_month {} is before start_month {}", line.end_month(self.horizon), line.start_month()),

@@ -50,11 +50,14 @@ fn type_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
     let offset = error.span().map_or(0, |span| span.start);
     let (line, column) = line_column(text, offset);
     let message = error.message().trim().replace('\n', " ");
-    let fix = fix_for_type_error(&message);
+    let syntax_ok = text.parse::<toml_edit::Document<String>>().is_ok();
+    let fix = fix_for_type_error(&message, syntax_ok);
     Diagnostic { line, column, message, fix: fix.to_owned() }
 }
 
-fn fix_for_type_error(message: &str) -> &'static str {
+/// The fix for an error found while reading the file's types. `syntax_ok` tells a value the
+/// model refuses (a month that is not a month, an infinite number) from broken TOML.
+fn fix_for_type_error(message: &str, syntax_ok: bool) -> &'static str {
     if message.contains("unknown field") {
         "check the key's spelling against the keys listed (a misspelt key would silently drop a value)"
     } else if message.contains("unknown variant") || message.contains("unknown value") {
@@ -67,6 +70,8 @@ fn fix_for_type_error(message: &str) -> &'static str {
         "write numbers unquoted (1250.50) or quoted (\"1250.50\"), text in quotes, months as \"YYYY-MM\""
     } else if message.contains("duplicate") {
         "keep one of the two definitions"
+    } else if syntax_ok {
+        "write this value as the message says; the TOML itself is fine"
     } else {
         "fix the TOML syntax here: text in quotes, `key = value`, [table] and [[array]] headers"
     }
@@ -124,7 +129,13 @@ pub fn render(project: &Project, original: Option<&str>) -> Result<String, Rende
         return Ok(fresh.to_string());
     };
     merge_table(document.as_table_mut(), fresh.as_table());
-    Ok(document.to_string())
+    Ok(with_line_endings_of(original.unwrap_or_default(), document.to_string()))
+}
+
+/// A file written on Windows keeps its CRLF line endings: otherwise changing one value would
+/// rewrite every line, and a shared folder's history would show the whole file changed.
+fn with_line_endings_of(original: &str, text: String) -> String {
+    if original.contains("\r\n") { text.replace("\r\n", "\n").replace('\n', "\r\n") } else { text }
 }
 
 fn fresh_document(project: &Project) -> Result<DocumentMut, RenderError> {
