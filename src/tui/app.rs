@@ -207,6 +207,22 @@ pub struct History {
     pub redo: Vec<Project>,
 }
 
+impl History {
+    /// Changes kept for undo: a day of slider-free editing, while a session left open for
+    /// weeks over SSH cannot grow without bound.
+    pub const LIMIT: usize = 500;
+
+    /// Keeps `previous` for undo; the oldest change goes past the limit. A new change ends
+    /// what could be redone.
+    pub fn record(&mut self, previous: Project) {
+        self.undo.push(previous);
+        if self.undo.len() > Self::LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
     pub lang: Lang,
@@ -346,5 +362,22 @@ impl App {
 
     pub fn warn(&mut self, text: impl Into<String>) {
         self.status = Some(StatusMessage { text: text.into(), is_error: true });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_keeps_the_latest_changes_up_to_its_limit() {
+        let mut history = History { redo: vec![Project::named("redo")], ..History::default() };
+        for i in 0..=History::LIMIT {
+            history.record(Project::named(&i.to_string()));
+        }
+        assert_eq!(history.undo.len(), History::LIMIT);
+        assert_eq!(history.undo[0].project.name, "1", "the oldest change went");
+        assert_eq!(history.undo[History::LIMIT - 1].project.name, History::LIMIT.to_string());
+        assert!(history.redo.is_empty());
     }
 }

@@ -156,8 +156,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 /// Replaces the project, keeping the old one for undo, and recomputes every figure.
 pub fn change_project(app: &mut App, project: Project) {
     let previous = std::mem::replace(&mut app.project, project);
-    app.history.undo.push(previous);
-    app.history.redo.clear();
+    app.history.record(previous);
     app.dirty = true;
     app.recompute();
 }
@@ -525,7 +524,7 @@ fn adjust_driver(app: &mut App, steps: i32) {
 
 fn set_driver(app: &mut App, driver: Driver, value: Option<Decimal>) {
     app.drivers.set(driver, value);
-    app.recompute();
+    app.recompute_what_if();
 }
 
 fn open_selected(app: &mut App) -> Effect {
