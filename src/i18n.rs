@@ -6,9 +6,11 @@
 
 mod text;
 mod warning;
+mod xlsx_text;
 
 pub use text::Text;
 pub use warning::warning_sentence;
+pub use xlsx_text::XlsxText;
 
 use crate::domain::money;
 use rust_decimal::{Decimal, RoundingStrategy};

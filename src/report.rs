@@ -5,6 +5,7 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod portfolio;
+pub mod xlsx;
 
 use crate::domain::matrix::Quadrant;
 use crate::i18n::{Lang, Text};

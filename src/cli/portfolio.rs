@@ -40,6 +40,13 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         }
         Format::Json => report::portfolio::json(&rows, &totals),
         Format::Csv => report::portfolio::csv(&rows),
+        Format::Xlsx => {
+            eprintln!(
+                "{}: --format xlsx is for one project (roi report FILE), not a portfolio",
+                args.dir.display()
+            );
+            return ExitCode::from(2);
+        }
     };
     super::emit(text.trim_end());
     if totals.invalid > 0 { ExitCode::from(EXIT_INVALID) } else { ExitCode::SUCCESS }

@@ -1,5 +1,6 @@
-//! `roi report FILE --format md|json|csv`: the figures of one project on stdout, with the
-//! tornado, and with `--simulate N` a Monte Carlo run.
+//! `roi report FILE --format md|json|csv|xlsx`: the figures of one project on stdout (or in
+//! `--output FILE`), with the tornado, and with `--simulate N` a Monte Carlo run. The xlsx
+//! workbook is binary: it is only ever written to a file.
 
 use crate::domain::montecarlo::{self, Shape, Simulation, simulate};
 use crate::domain::sensitivity::{DEFAULT_WIDTH, tornado};
@@ -16,6 +17,8 @@ pub enum Format {
     Md,
     Json,
     Csv,
+    /// A workbook of live formulas over the inputs (needs `--output`).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -46,6 +49,22 @@ pub struct Args {
     /// Width of the tornado's swing, as a fraction (0.2 = each driver ±20 %).
     #[arg(long, default_value_t = DEFAULT_WIDTH)]
     pub tornado_width: Decimal,
+    /// Write the report to FILE (atomically) instead of stdout; required for xlsx.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Why the arguments cannot make an xlsx workbook, if they cannot: it holds the base figures
+/// as formulas over the file's inputs, so a scenario or a simulation has no place in it.
+fn xlsx_usage_error(args: &Args) -> Option<&'static str> {
+    (args.format == Format::Xlsx && (args.scenario.is_some() || args.simulate.is_some()))
+        .then_some("--format xlsx holds the base figures as formulas: --scenario and --simulate are not supported with it")
+}
+
+/// A rendered report: text for md/json/csv, the bytes of a workbook for xlsx.
+enum Rendered {
+    Text(String),
+    Workbook(Vec<u8>),
 }
 
 /// The drivers of a named scenario, or the neutral ones.
@@ -63,6 +82,10 @@ pub fn scenario_drivers(
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
+    if let Some(error) = xlsx_usage_error(args) {
+        eprintln!("{}: {error}", args.file.display());
+        return ExitCode::from(2);
+    }
     let loaded = match store::load(&args.file) {
         Ok(loaded) => loaded,
         Err(error) => return super::fail_load(&error),
@@ -81,13 +104,49 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let run = args
         .simulate
         .map(|draws| simulate(project, &drivers, Simulation { draws, seed: args.seed, shape }, &|_| {}));
-    let text = match args.format {
-        Format::Md => report::markdown::render(project, &figures, lang, &bars, run.as_ref()),
-        Format::Json => {
-            report::json::to_text(&report::json::report_with(project, &figures, lang, &bars, run.as_ref()))
-        }
-        Format::Csv => report::csv::render(&figures),
+    let rendered = match args.format {
+        Format::Md => Rendered::Text(report::markdown::render(project, &figures, lang, &bars, run.as_ref())),
+        Format::Json => Rendered::Text(report::json::to_text(&report::json::report_with(
+            project,
+            &figures,
+            lang,
+            &bars,
+            run.as_ref(),
+        ))),
+        Format::Csv => Rendered::Text(report::csv::render(&figures)),
+        Format::Xlsx => match report::xlsx::render(project, &figures, lang) {
+            Ok(bytes) => Rendered::Workbook(bytes),
+            Err(error) => {
+                eprintln!("{}: cannot build the workbook: {error}", args.file.display());
+                return ExitCode::from(super::EXIT_INVALID);
+            }
+        },
     };
-    super::emit(text.trim_end());
-    ExitCode::SUCCESS
+    let file = args.output.as_deref().filter(|path| *path != std::path::Path::new("-"));
+    match (rendered, file) {
+        (Rendered::Text(text), None) => {
+            super::emit(text.trim_end());
+            ExitCode::SUCCESS
+        }
+        (Rendered::Text(text), Some(path)) => write_output(path, format!("{}\n", text.trim_end()).as_bytes()),
+        (Rendered::Workbook(bytes), Some(path)) => write_output(path, &bytes),
+        (Rendered::Workbook(_), None) => {
+            eprintln!(
+                "{}: --format xlsx writes a binary workbook, never to the terminal or stdout: give the file with --output FILE.xlsx",
+                args.file.display()
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the report atomically: a reader of the file never sees half a report.
+fn write_output(path: &std::path::Path, contents: &[u8]) -> ExitCode {
+    match store::save::write_atomic(path, contents) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(super::EXIT_IO)
+        }
+    }
 }
