@@ -1,5 +1,7 @@
 //! Renderers of computed figures: JSON (a public interface, DOMAIN.md §8), Markdown (a
-//! one-page summary) and CSV (the monthly table). Nothing is recomputed here.
+//! one-page summary), CSV (the monthly table) and xlsx (the same figures as live formulas
+//! over the inputs, each carrying the engine's result). Nothing is recomputed here: the xlsx's
+//! r(m) results come from the engine's own `ramp_factor`.
 
 pub mod csv;
 pub mod json;

@@ -379,9 +379,12 @@ struct Inputs {
     sheet: String,
     benefits: Vec<BenefitCells>,
     costs: Option<CostColumns>,
-    /// Defined names of the project's parameters, and the cells they name.
-    names: Vec<(&'static str, String)>,
+    /// Defined names of the project's parameters.
+    names: Vec<DefinedName>,
 }
+
+/// A defined name and the cell it names (`'Hypothèses'!$B$5`).
+type DefinedName = (&'static str, String);
 
 /// One benefit line's cells on the Assumptions sheet, as absolute references.
 struct BenefitCells {
@@ -412,13 +415,13 @@ fn assumptions_sheet(
     sheet.set_name(&name)?;
     write_text(&mut sheet, Cell::new(0, 0), &project.project.name, &styles.title)?;
     write_text(&mut sheet, Cell::new(1, 0), lang.t(XlsxText::Legend), &styles.note)?;
-    let mut names = project_parameters(&mut sheet, &name, project, lang, styles, 3)?;
-    let benefits_start = 3 + 1 + PROJECT_ROWS + 1;
-    let benefits = benefit_table(&mut sheet, &name, project, figures, lang, styles, benefits_start)?;
-    let costs_start = benefits_start + 2 + row_count(project.benefits.len()) + 1;
-    let costs = cost_table(&mut sheet, &name, project, lang, styles, costs_start)?;
-    let risks_start = costs_start + 2 + row_count(project.costs.len()) + 1;
-    names.push(risk_table(&mut sheet, &name, project, figures, lang, styles, risks_start)?);
+    let (mut names, benefits_top) =
+        project_parameters(&mut sheet, &name, project, lang, styles, PARAMETERS_TOP)?;
+    let benefits = benefit_table(&mut sheet, &name, project, figures, lang, styles, benefits_top)?;
+    let costs_top = below_table(benefits_top, project.benefits.len());
+    let costs = cost_table(&mut sheet, &name, project, lang, styles, costs_top)?;
+    let risks_top = below_table(costs_top, project.costs.len());
+    names.push(risk_table(&mut sheet, &name, project, figures, lang, styles, risks_top)?);
     sheet.set_column_width(0, 36)?;
     sheet.set_column_range_width(1, benefit_col::RANGES, 14)?;
     sheet.set_freeze_panes(0, 1)?;
@@ -429,8 +432,13 @@ fn row_count(lines: usize) -> u32 {
     u32::try_from(lines).unwrap_or(u32::MAX)
 }
 
-/// Rows of the project parameters block, below its section title.
-const PROJECT_ROWS: u32 = 6;
+/// The row of the project parameters' title, below the sheet's title and legend.
+const PARAMETERS_TOP: u32 = 3;
+
+/// The row of the next table below one at `top` (title, header, `lines` rows, a blank row).
+fn below_table(top: u32, lines: usize) -> u32 {
+    top + 2 + row_count(lines) + 1
+}
 
 /// One project parameter: its label, the value of the file (if any), the value the engine
 /// uses, and the defined name formulas refer to it by.
@@ -477,7 +485,7 @@ fn parameters(project: &Project, lang: Lang) -> [Parameter; 4] {
 }
 
 /// Horizon, FM, discount rate, contingency (named cells), then the maturity and currency
-/// as text; returns the defined names.
+/// as text; returns the defined names and the row below, blank row included.
 fn project_parameters(
     sheet: &mut Worksheet,
     sheet_name: &str,
@@ -485,7 +493,7 @@ fn project_parameters(
     lang: Lang,
     styles: &Styles,
     top: u32,
-) -> Result<Vec<(&'static str, String)>, XlsxError> {
+) -> Result<(Vec<DefinedName>, u32), XlsxError> {
     write_text(sheet, Cell::new(top, 0), lang.t(Text::SectionProject), &styles.header)?;
     let mut names = Vec::new();
     let mut row = top + 1;
@@ -502,7 +510,7 @@ fn project_parameters(
         write_text(sheet, Cell::new(row, 1), value, &styles.text)?;
         row += 1;
     }
-    Ok(names)
+    Ok((names, row + 1))
 }
 
 /// The source, confidence and explicit ranges of a line: where its figures come from.
@@ -845,7 +853,7 @@ fn risk_table(
     lang: Lang,
     styles: &Styles,
     top: u32,
-) -> Result<(&'static str, String), XlsxError> {
+) -> Result<DefinedName, XlsxError> {
     table_title(sheet, top, Text::SectionRisks, &risk_headers(lang), lang, styles)?;
     let first = top + 2;
     for (index, (risk, loss)) in project.risks.iter().zip(&figures.risk_lines).enumerate() {
@@ -871,7 +879,8 @@ fn risk_table(
     write_formula(sheet, total, &total_formula, cached(figures.risk_total), Unit::Money, styles)?;
     let per_month = Cell::new(total_row + 1, risk_col::EXPECTED);
     let horizon_name = lang.t(XlsxText::NameHorizon);
-    let rho = figures.risk_total / Decimal::from(figures.horizon.max(1));
+    // ρ as the engine charges it every month.
+    let rho = figures.flows.monthly.first().map_or(Decimal::ZERO, |month| month.risk);
     write_text(sheet, Cell::new(total_row + 1, 0), lang.t(XlsxText::RiskPerMonth), &styles.header)?;
     write_formula(
         sheet,
@@ -987,14 +996,17 @@ fn monthly_sheet(
         flow_cells(&mut sheet, &month, flow, inputs, lang, styles)?;
         cumulative_cells(&mut sheet, &month, cumulative, lang, styles)?;
     }
-    sheet.set_column_range_width(
-        1,
-        month_col::FIRST_RAMP + u16::try_from(inputs.benefits.len()).unwrap_or(0),
-        14,
-    )?;
+    sheet.set_column_range_width(1, ramp_col(inputs.benefits.len()), 14)?;
     sheet.set_freeze_panes(FIRST_MONTH_ROW, 1)?;
-    let last_row = FIRST_MONTH_ROW + u32::try_from(figures.flows.monthly.len()).unwrap_or(1).max(1) - 1;
+    // The horizon is at least 6 months (validation); max(1) keeps the range well-formed anyway.
+    let last_row = FIRST_MONTH_ROW + row_count(figures.flows.monthly.len()).max(1) - 1;
     Ok((sheet, MonthlyColumns { sheet: name, last_row }))
+}
+
+/// The r(m) column of a benefit line. Past Excel's last column, rust_xlsxwriter refuses
+/// the cell with an error rather than this overflowing.
+fn ramp_col(line: usize) -> u16 {
+    u16::try_from(line).ok().and_then(|line| month_col::FIRST_RAMP.checked_add(line)).unwrap_or(u16::MAX)
 }
 
 /// One month's row.
@@ -1018,10 +1030,6 @@ impl MonthRow {
     fn running_sum(&self, col: u16) -> String {
         format!("SUM({}:{})", Cell::new(FIRST_MONTH_ROW, col).absolute(), self.at(col))
     }
-
-    fn ramp_col(line: usize) -> u16 {
-        month_col::FIRST_RAMP + u16::try_from(line).unwrap_or(u16::MAX - month_col::FIRST_RAMP)
-    }
 }
 
 /// r(m) of each benefit line, from its start month and ramp on the Assumptions sheet.
@@ -1036,7 +1044,7 @@ fn ramp_cells(
         let formula =
             ramp_formula(&month.month_ref(), &cells.start.on(&inputs.sheet), &cells.ramp.on(&inputs.sheet));
         let ramp = ramp_factor::<Decimal>(month.month, line.start_month(), Decimal::from(line.ramp_months()));
-        let cell = Cell::new(month.row, MonthRow::ramp_col(index));
+        let cell = Cell::new(month.row, ramp_col(index));
         write_formula(sheet, cell, &formula, cached(ramp), Unit::Percent, styles)?;
     }
     Ok(())
@@ -1051,7 +1059,7 @@ fn flow_cells(
     lang: Lang,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    let ramps = (0..inputs.benefits.len()).map(|line| month.at(MonthRow::ramp_col(line)));
+    let ramps = (0..inputs.benefits.len()).map(|line| month.at(ramp_col(line)));
     let raw: Vec<(String, String)> =
         inputs.benefits.iter().map(|b| b.value.clone()).zip(ramps.clone()).collect();
     let adjusted: Vec<(String, String, String)> = inputs
