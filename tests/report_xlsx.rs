@@ -100,27 +100,49 @@ fn to_csv(soffice: &Path, profile_dir: &Path, recalc: Recalc, workbooks: &[PathB
 // ------------------------------------------------------------------------------------------
 // Workbooks
 
-/// A copy of `from` with every cached formula result replaced by the sentinel; returns how
-/// many were replaced.
-fn tamper(from: &Path, to: &Path) -> usize {
+/// A copy of `from` with each worksheet's XML passed through `change`.
+fn rewrite(from: &Path, to: &Path, mut change: impl FnMut(&str, String) -> String) {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
     let mut writer = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    let mut replaced = 0;
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).unwrap();
         let name = entry.name().to_owned();
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes).unwrap();
         if name.starts_with("xl/worksheets/sheet") {
-            let (text, count) = replace_cached_results(&String::from_utf8(bytes).unwrap());
-            replaced += count;
-            bytes = text.into_bytes();
+            bytes = change(&name, String::from_utf8(bytes).unwrap()).into_bytes();
         }
         writer.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
         writer.write_all(&bytes).unwrap();
     }
     writer.finish().unwrap();
+}
+
+/// A copy of `from` with every cached formula result replaced by the sentinel; returns how
+/// many were replaced.
+fn tamper(from: &Path, to: &Path) -> usize {
+    let mut replaced = 0;
+    rewrite(from, to, |_, xml| {
+        let (text, count) = replace_cached_results(&xml);
+        replaced += count;
+        text
+    });
     replaced
+}
+
+/// A copy of a tampered workbook with input cells of the Assumptions sheet (the first) set
+/// to new values, each found by its old value, which must be in exactly one cell.
+fn edit_inputs(from: &Path, to: &Path, edits: &[(&str, &str)]) {
+    rewrite(from, to, |name, mut xml| {
+        if name == "xl/worksheets/sheet1.xml" {
+            for (old, new) in edits {
+                let (old, new) = (format!("<v>{old}</v>"), format!("<v>{new}</v>"));
+                assert_eq!(xml.matches(&old).count(), 1, "input {old} must be in exactly one cell");
+                xml = xml.replace(&old, &new);
+            }
+        }
+        xml
+    });
 }
 
 /// `<f>…</f><v>cached</v>` → `<f>…</f><v>SENTINEL</v>`.
@@ -144,6 +166,10 @@ fn roi(args: &[&str]) -> std::process::Output {
     Command::new(ROI).args(args).env_remove("LANG").env_remove("LC_ALL").output().unwrap()
 }
 
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}.toml"))
+}
+
 fn project_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("sample-data"))
@@ -153,9 +179,7 @@ fn project_files() -> Vec<PathBuf> {
         .collect();
     files.sort();
     // The example of DOMAIN.md, every default and override of the formulas, and a TCO of 0.
-    for fixture in ["domain-example", "xlsx-edge-cases", "xlsx-no-costs"] {
-        files.push(root.join(format!("tests/fixtures/{fixture}.toml")));
-    }
+    files.extend(["domain-example", "xlsx-edge-cases", "xlsx-no-costs"].map(fixture));
     files
 }
 
@@ -280,6 +304,52 @@ fn check(out: &Path, case: &Case) {
     }
 }
 
+/// The edge-case fixture's time-saving line on the Assumptions sheet: its inputs in cells
+/// (the likely value of a range, before − after, the default reallocation), its source,
+/// confidence and range.
+fn check_assumptions(out: &Path, case: &Case) {
+    let rows = sheet(out, case, XlsxText::SheetAssumptions);
+    let line = rows.iter().find(|row| row[0] == "Temps avant / après").expect("the time-saving line");
+    let expected = [
+        (6, "350"),
+        (7, "30.5"),
+        (8, "42.5"),
+        (9, "12"),
+        (10, "47.3"),
+        (11, "100%"),
+        (23, "mesure POC, mars 2026"),
+        (24, case.lang.t(XlsxText::ConfidenceHigh)),
+        (25, "volume_per_month 300 – 420"),
+    ];
+    for (col, value) in expected {
+        assert_eq!(line[col], value, "{} ({}): column {col}", case.name, case.lang.code());
+    }
+    assert_cent("V of the time-saving line", &line[22], &Value::from(350.0 * 30.5 / 60.0 * 47.3));
+}
+
+/// A copy of the edge-case file with four inputs changed through `roi set`, the workbook of
+/// the original with the same four cells changed, and the figures the engine gives for the
+/// copy: if the formulas are live over the inputs, LibreOffice finds the same.
+fn edited_inputs_case(dir: &Path, tampered: &Path) -> Case {
+    let file = dir.join("edited.toml");
+    std::fs::copy(fixture("xlsx-edge-cases"), &file).unwrap();
+    let edits = [
+        ("benefits[0].hourly_cost", "47.3", "60"),
+        ("benefits[2].monthly_value", "910.1", "1000"),
+        ("project.discount_rate", "0.075", "0.12"),
+        ("risks[0].cost", "12000", "30000"),
+    ];
+    for (key, _, value) in edits {
+        let output = roi(&["set", file.to_str().unwrap(), key, value]);
+        assert!(output.status.success(), "{key}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    let cells: Vec<(&str, &str)> = edits.iter().map(|(_, old, new)| (*old, *new)).collect();
+    edit_inputs(&tampered.join("xlsx-edge-cases-en.xlsx"), &tampered.join("edited-en.xlsx"), &cells);
+    let json = engine_figures(&file);
+    assert_ne!(json["totals"]["npv"], engine_figures(&fixture("xlsx-edge-cases"))["totals"]["npv"]);
+    Case { name: "edited-en".into(), lang: Lang::En, json }
+}
+
 #[test]
 fn libreoffice_recalculates_the_workbook_to_the_engines_figures() {
     let Some(soffice) = office() else { return };
@@ -302,6 +372,7 @@ fn libreoffice_recalculates_the_workbook_to_the_engines_figures() {
             cases.push(Case { name, lang, json: json.clone() });
         }
     }
+    let edited = edited_inputs_case(dir.path(), &tampered);
     // The never-recalculating profile also reads one tampered workbook under its own name.
     let probe = Case { name: "probe".into(), lang: cases[0].lang, json: Value::Null };
     std::fs::copy(tampered.join(format!("{}.xlsx", cases[0].name)), written.join("probe.xlsx")).unwrap();
@@ -321,7 +392,11 @@ fn libreoffice_recalculates_the_workbook_to_the_engines_figures() {
     for case in &cases {
         check(&recalculated, case);
         check(&cached, case);
+        if case.name.starts_with("xlsx-edge-cases") {
+            check_assumptions(&recalculated, case);
+        }
     }
+    check(&recalculated, &edited);
     let probe_rows = sheet(&cached, &probe, XlsxText::SheetMonthly);
     assert_eq!(
         number(&probe_rows[4][6]),
