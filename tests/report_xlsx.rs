@@ -456,3 +456,17 @@ fn an_unwritable_output_is_exit_three_naming_the_file() {
     assert_eq!(output.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent-folder/out.xlsx"));
 }
+
+#[test]
+fn a_report_never_overwrites_its_project_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("project.toml");
+    std::fs::copy(fixture("xlsx-no-costs"), &file).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    for format in ["xlsx", "md"] {
+        let output =
+            roi(&["report", file.to_str().unwrap(), "--format", format, "-o", file.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{format}");
+    }
+}

@@ -61,6 +61,14 @@ fn xlsx_usage_error(args: &Args) -> Option<&'static str> {
         .then_some("--format xlsx holds the base figures as formulas: --scenario and --simulate are not supported with it")
 }
 
+/// A report never replaces the project it was read from: a CLI run never writes a file it
+/// was only asked to read.
+fn overwrites_input(args: &Args) -> Option<&'static str> {
+    let output = args.output.as_deref()?;
+    let same = std::fs::canonicalize(output).ok()? == std::fs::canonicalize(&args.file).ok()?;
+    same.then_some("--output is the project file itself: choose another file for the report")
+}
+
 /// A rendered report: text for md/json/csv, the bytes of a workbook for xlsx.
 enum Rendered {
     Text(String),
@@ -82,7 +90,7 @@ pub fn scenario_drivers(
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
-    if let Some(error) = xlsx_usage_error(args) {
+    if let Some(error) = xlsx_usage_error(args).or_else(|| overwrites_input(args)) {
         eprintln!("{}: {error}", args.file.display());
         return ExitCode::from(2);
     }

@@ -115,7 +115,8 @@ impl Unit {
 enum Origin {
     Input,
     Default,
-    Formula,
+    /// A formula, or a label such as a month number: not an input.
+    Derived,
 }
 
 struct Styles {
@@ -140,7 +141,7 @@ impl Styles {
         match origin {
             Origin::Input => format.set_font_color(Color::RGB(0x1F_4E_9A)),
             Origin::Default => format.set_italic().set_font_color(Color::Gray),
-            Origin::Formula => format,
+            Origin::Derived => format,
         }
     }
 }
@@ -195,7 +196,7 @@ fn write_formula(
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     let formula = Formula::new(formula).set_result(result);
-    sheet.write_formula_with_format(cell.row, cell.col, formula, &styles.number(unit, Origin::Formula))?;
+    sheet.write_formula_with_format(cell.row, cell.col, formula, &styles.number(unit, Origin::Derived))?;
     Ok(())
 }
 
@@ -989,7 +990,7 @@ fn monthly_sheet(
             Cell::new(row, month_col::MONTH),
             month_number(flow.month),
             Unit::Month,
-            Origin::Formula,
+            Origin::Derived,
             styles,
         )?;
         ramp_cells(&mut sheet, &month, project, inputs, styles)?;
@@ -1202,7 +1203,7 @@ fn checkpoint_row(
         Cell::new(row, col::MONTH),
         month_number(checkpoint.month),
         Unit::Month,
-        Origin::Formula,
+        Origin::Derived,
         styles,
     )?;
     let month = format!("$A{}", row + 1);
