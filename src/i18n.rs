@@ -8,10 +8,12 @@ mod html_text;
 pub mod review;
 mod text;
 mod warning;
+mod xlsx_text;
 
 pub use html_text::HtmlText;
 pub use text::Text;
 pub use warning::warning_sentence;
+pub use xlsx_text::XlsxText;
 
 use crate::domain::money;
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -2,7 +2,7 @@
 //!
 //! - [`domain`]: the pure core — the project model, validation and the engine (DOMAIN.md).
 //! - [`store`]: project files on disk — load with line/column errors, atomic save, folders.
-//! - [`report`]: Markdown, JSON and CSV renderings of computed figures.
+//! - [`report`]: Markdown, JSON, CSV and xlsx renderings of computed figures.
 //! - [`i18n`]: the French and English catalogues and number formats.
 //! - [`cli`]: the `roi` subcommands.
 

@@ -1,6 +1,7 @@
 //! Renderers of computed figures: JSON (a public interface, DOMAIN.md §8), Markdown (a
-//! one-page summary), CSV (the monthly table) and HTML (the executive summary with its SVG
-//! charts). Nothing is recomputed here.
+//! one-page summary), CSV (the monthly table), HTML (the executive summary with its SVG
+//! charts) and xlsx (the same figures as live formulas over the inputs, each carrying the
+//! engine's result). Nothing is recomputed here.
 
 pub mod charts;
 pub mod csv;
@@ -11,6 +12,7 @@ pub mod markdown;
 pub mod markup;
 pub mod portfolio;
 pub mod summary;
+pub mod xlsx;
 
 use crate::domain::matrix::Quadrant;
 use crate::i18n::{Lang, Text};

@@ -1,5 +1,6 @@
-//! `roi report FILE --format md|json|csv|html`: the figures of one project on stdout, with the
-//! tornado, and with `--simulate N` a Monte Carlo run.
+//! `roi report FILE --format md|json|csv|html|xlsx`: the figures of one project on stdout (or
+//! in `--output FILE`), with the tornado, and with `--simulate N` a Monte Carlo run. The xlsx
+//! workbook is binary: it is only ever written to a file.
 
 use crate::domain::montecarlo::{self, DEFAULT_DRAWS, MonteCarlo, Shape, Simulation, simulate};
 use crate::domain::project::YearMonth;
@@ -21,6 +22,8 @@ pub enum Format {
     Csv,
     /// The executive summary as one self-contained HTML page with its charts.
     Html,
+    /// A workbook of live formulas over the inputs (needs `--output`).
+    Xlsx,
 }
 
 /// The table a CSV export holds (JSON holds them all).
@@ -69,6 +72,9 @@ pub struct Args {
     /// The month of the review (YYYY-MM), for overdue measurements; this month by default.
     #[arg(long, value_name = "YYYY-MM")]
     pub as_of: Option<YearMonth>,
+    /// Write the report to FILE (atomically) instead of stdout; required for xlsx.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// The Monte Carlo run a report carries: the one asked for, or for a summary of a project with
@@ -83,6 +89,27 @@ fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers) -> Option<Mont
         (matches!(args.format, Format::Md | Format::Html) && has_ranges()).then_some(DEFAULT_DRAWS)
     })?;
     Some(simulate(project, drivers, Simulation { draws, seed: args.seed, shape }, &|_| {}))
+}
+
+/// Why the arguments cannot make an xlsx workbook, if they cannot: it holds the base figures
+/// as formulas over the file's inputs, so a scenario or a simulation has no place in it.
+fn xlsx_usage_error(args: &Args) -> Option<&'static str> {
+    (args.format == Format::Xlsx && (args.scenario.is_some() || args.simulate.is_some()))
+        .then_some("--format xlsx holds the base figures as formulas: --scenario and --simulate are not supported with it")
+}
+
+/// A report never replaces the project it was read from: a CLI run never writes a file it
+/// was only asked to read.
+fn overwrites_input(args: &Args) -> Option<&'static str> {
+    let output = args.output.as_deref()?;
+    let same = std::fs::canonicalize(output).ok()? == std::fs::canonicalize(&args.file).ok()?;
+    same.then_some("--output is the project file itself: choose another file for the report")
+}
+
+/// A rendered report: text for md/json/csv, the bytes of a workbook for xlsx.
+enum Rendered {
+    Text(String),
+    Workbook(Vec<u8>),
 }
 
 /// The drivers of a named scenario, or the neutral ones.
@@ -100,6 +127,10 @@ pub fn scenario_drivers(
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
+    if let Some(error) = xlsx_usage_error(args).or_else(|| overwrites_input(args)) {
+        eprintln!("{}: {error}", args.file.display());
+        return ExitCode::from(2);
+    }
     let loaded = match store::load(&args.file) {
         Ok(loaded) => loaded,
         Err(error) => return super::fail_load(&error),
@@ -125,21 +156,57 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             scenario: args.scenario.as_deref(),
         })
     };
-    let text = match args.format {
-        Format::Md => report::markdown::render(&summary()),
+    let rendered = match args.format {
+        Format::Md => Rendered::Text(report::markdown::render(&summary())),
         Format::Html => {
             let charts = report::document::ChartData { project, figures: &figures, tornado: &bars };
-            report::html::render(&summary(), &charts)
+            Rendered::Text(report::html::render(&summary(), &charts))
         }
-        Format::Json => {
-            report::json::to_text(&report::json::report_with(project, &figures, lang, &bars, run.as_ref()))
-        }
-        Format::Csv => match args.table {
+        Format::Json => Rendered::Text(report::json::to_text(&report::json::report_with(
+            project,
+            &figures,
+            lang,
+            &bars,
+            run.as_ref(),
+        ))),
+        Format::Csv => Rendered::Text(match args.table {
             CsvTable::Monthly => report::csv::render(&figures),
             CsvTable::Kpis => report::csv::kpis(project),
             CsvTable::Measurements => report::csv::measurements(project),
+        }),
+        Format::Xlsx => match report::xlsx::render(project, &figures, lang) {
+            Ok(bytes) => Rendered::Workbook(bytes),
+            Err(error) => {
+                eprintln!("{}: cannot build the workbook: {error}", args.file.display());
+                return ExitCode::from(super::EXIT_INVALID);
+            }
         },
     };
-    super::emit(text.trim_end());
-    ExitCode::SUCCESS
+    let file = args.output.as_deref().filter(|path| *path != std::path::Path::new("-"));
+    match (rendered, file) {
+        (Rendered::Text(text), None) => {
+            super::emit(text.trim_end());
+            ExitCode::SUCCESS
+        }
+        (Rendered::Text(text), Some(path)) => write_output(path, format!("{}\n", text.trim_end()).as_bytes()),
+        (Rendered::Workbook(bytes), Some(path)) => write_output(path, &bytes),
+        (Rendered::Workbook(_), None) => {
+            eprintln!(
+                "{}: --format xlsx writes a binary workbook, never to the terminal or stdout: give the file with --output FILE.xlsx",
+                args.file.display()
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the report atomically: a reader of the file never sees half a report.
+fn write_output(path: &std::path::Path, contents: &[u8]) -> ExitCode {
+    match store::save::write_atomic(path, contents) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(super::EXIT_IO)
+        }
+    }
 }

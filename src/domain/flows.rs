@@ -44,12 +44,12 @@ impl<S: Scalar> Cumulative<S> {
         S::percent_of(self.benefits_adjusted - self.tco - self.risk_provision, self.tco)
     }
 
-    fn is_break_even(&self) -> bool {
+    pub fn is_break_even(&self) -> bool {
         self.benefits_adjusted > S::zero()
             && self.benefits_adjusted - self.tco - self.risk_provision >= S::zero()
     }
 
-    fn is_break_even_classic(&self) -> bool {
+    pub fn is_break_even_classic(&self) -> bool {
         self.benefits_raw > S::zero() && self.benefits_raw - self.tco >= S::zero()
     }
 }

@@ -77,8 +77,8 @@ pub fn modify_locked<E: std::error::Error + 'static>(
     Ok(())
 }
 
-/// Writes `text` to `path` atomically.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
+/// Writes `contents` (text or bytes) to `path` atomically.
+pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveError> {
     let io_error = |source| SaveError::Io { path: path.to_owned(), source };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -86,7 +86,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
     };
     let mut temporary =
         tempfile::Builder::new().prefix(".roi-save-").suffix(".tmp").tempfile_in(folder).map_err(io_error)?;
-    temporary.write_all(text.as_bytes()).map_err(io_error)?;
+    temporary.write_all(contents.as_ref()).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     keep_permissions(path, temporary.as_file());
     temporary.persist(path).map_err(|e| io_error(e.error))?;
