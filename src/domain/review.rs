@@ -7,7 +7,8 @@
 
 use super::engine::Figures;
 use super::kpi::KpiStatus;
-use super::project::{Frequency, Kpi, Project, YearMonth};
+use super::project::{Actual, Frequency, Kpi, Project, YearMonth};
+use super::validate::validate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -161,6 +162,21 @@ pub fn latest_measured(project: &Project, figures: &Figures) -> Option<Measured>
         benefits: a.benefits,
         planned_adjusted: figures.flows.at(a.month.min(figures.horizon)).benefits_adjusted,
     })
+}
+
+impl Project {
+    /// The project with the benefits measured from the start to `month` recorded, replacing a
+    /// measure of that same month, checked by every rule of the file format.
+    pub fn with_actual(&self, month: i64, benefits: Decimal) -> Result<Project, String> {
+        let mut project = self.clone();
+        project.actuals.retain(|a| a.month != month);
+        project.actuals.push(Actual { month, benefits });
+        project.actuals.sort_by_key(|a| a.month);
+        match validate(&project).into_iter().next() {
+            Some(problem) => Err(problem.to_string()),
+            None => Ok(project),
+        }
+    }
 }
 
 /// What the review proposes to the steering committee.
@@ -324,7 +340,7 @@ mod tests {
     use super::*;
     use crate::domain::Drivers;
     use crate::domain::number::Exact;
-    use crate::domain::project::{Actual, Benefit, BenefitKind, Cost, Direction, Measurement};
+    use crate::domain::project::{Benefit, BenefitKind, Cost, Direction, Measurement};
 
     fn project(monthly_benefit: Decimal, monthly_cost: Decimal) -> Project {
         let mut project = Project::named("Test");
@@ -489,5 +505,14 @@ mod tests {
         let mut project = Project::named("x");
         project.benefits = self::project(dec!(1), dec!(1)).benefits;
         assert_eq!(decide(&project), Decision { verdict: Verdict::Continue, reasons: vec![Reason::NoCosts] });
+    }
+
+    #[test]
+    fn a_measure_of_the_benefits_replaces_that_of_its_month() {
+        let project = project(dec!(1000), dec!(100)).with_actual(6, dec!(3000)).unwrap();
+        let project = project.with_actual(3, dec!(900)).unwrap().with_actual(6, dec!(3500)).unwrap();
+        let months: Vec<(i64, Decimal)> = project.actuals.iter().map(|a| (a.month, a.benefits)).collect();
+        assert_eq!(months, vec![(3, dec!(900)), (6, dec!(3500))]);
+        assert!(project.with_actual(99, dec!(1)).is_err(), "beyond the horizon");
     }
 }

@@ -77,6 +77,9 @@ static BINDINGS: &[Binding] = &[
     bind!(Global, "L", [ch('L'), (KeyCode::Char('L'), SHIFT)], Action::ToggleLang),
     bind!(Global, "?", [ch('?'), (KeyCode::Char('?'), SHIFT)], Action::ToggleHelp),
     bind!(Global, "q", [ch('q'), (KeyCode::Char('c'), CTRL)], Action::Quit),
+    bind!(Global, "T", [ch('T'), (KeyCode::Char('T'), SHIFT)], Action::OpenReviewEntry),
+    bind!(Global, "v", [ch('v')], Action::ShowReview),
+    bind!(Global, "E", [ch('E'), (KeyCode::Char('E'), SHIFT)], Action::WriteSummary),
 ];
 
 fn applies(scope: Scope, tab: Tab) -> bool {
@@ -135,6 +138,23 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Mode::MonteCarlo => match key.code {
             KeyCode::Char('M') => Some(Action::RunMonteCarlo),
             KeyCode::Esc | KeyCode::Char('q' | 'm') => Some(Action::Cancel),
+            _ => None,
+        },
+        Mode::ReviewEntry(_) => match key.code {
+            Up | BackTab => Some(Action::Up),
+            Down | KeyCode::Tab => Some(Action::Down),
+            _ => typing_action(key),
+        },
+        Mode::Review { .. } => match key.code {
+            Up | KeyCode::Char('k') => Some(Action::Up),
+            Down | KeyCode::Char('j') => Some(Action::Down),
+            PageUp => Some(Action::PageUp),
+            PageDown | KeyCode::Char(' ') => Some(Action::PageDown),
+            Home | KeyCode::Char('g') => Some(Action::Top),
+            End | KeyCode::Char('G') => Some(Action::Bottom),
+            KeyCode::Char('T') => Some(Action::OpenReviewEntry),
+            KeyCode::Char('E') => Some(Action::WriteSummary),
+            KeyCode::Esc | KeyCode::Char('q' | 'v') => Some(Action::Cancel),
             _ => None,
         },
         Mode::Normal => normal_action(app.tab, key),
