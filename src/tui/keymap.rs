@@ -224,6 +224,24 @@ mod tests {
     }
 
     #[test]
+    fn the_review_form_types_letters_and_moves_with_arrows_and_tab() {
+        let path = std::path::PathBuf::from("p.toml");
+        let text = "schema = 1\n[project]\nname = \"P\"\n";
+        let loaded = crate::store::from_text(&path, text.into(), crate::store::Fingerprint::of(text, None));
+        let mut app = App::new(loaded.unwrap(), Vec::new(), crate::i18n::Lang::En);
+        assert_eq!(action_for(&app, key(KeyCode::Char('T'))), Some(Action::OpenReviewEntry));
+        app.mode = Mode::ReviewEntry(Default::default());
+        assert_eq!(action_for(&app, key(KeyCode::Char('j'))), Some(Action::Input('j')));
+        assert_eq!(action_for(&app, key(KeyCode::Tab)), Some(Action::Down));
+        assert_eq!(action_for(&app, key(BackTab)), Some(Action::Up));
+        assert_eq!(action_for(&app, key(KeyCode::Esc)), Some(Action::Cancel));
+        app.mode = Mode::Review { scroll: 0 };
+        assert_eq!(action_for(&app, key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(action_for(&app, key(KeyCode::Char('v'))), Some(Action::Cancel));
+        assert_eq!(action_for(&app, key(KeyCode::Char('E'))), Some(Action::WriteSummary));
+    }
+
+    #[test]
     fn every_tab_has_help() {
         for tab in Tab::ALL {
             assert!(help_entries(tab).len() >= 10);

@@ -307,3 +307,256 @@ pub fn sheet(app: &App) -> Sheet {
         milestones: review::milestones(project, &app.base_figures),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::project::Measurement;
+    use crate::store::{Fingerprint, from_text};
+    use crate::tui::update::update;
+    use rust_decimal_macros::dec;
+
+    /// Twelve months from January 2026; a rising KPI with a decision measured in month 3, a
+    /// falling one without a decision never measured; benefits measured in month 3.
+    const PROJECT: &str = r#"schema = 1
+[project]
+name = "Revue"
+start = "2026-01"
+horizon_months = 12
+
+[[benefits]]
+name = "Gain"
+kind = "cost_reduction"
+monthly_value = 1000
+
+[[costs]]
+name = "Run"
+category = "licences"
+monthly = 100
+
+[[kpis]]
+key = "adoption_rate"
+name = "Adoption"
+unit = "%"
+direction = "higher"
+baseline = 0
+target = 10
+frequency = "monthly"
+decision = "Sous 5 : former les équipes"
+measurements = [{ month = 3, value = 8 }]
+
+[[kpis]]
+key = "post_ai_error_rate"
+name = "Erreurs"
+direction = "lower"
+baseline = 5
+target = 2
+frequency = "quarterly"
+
+[[actuals]]
+month = 3
+benefits = 2500
+"#;
+
+    fn app(text: &str) -> App {
+        let path = PathBuf::from("/projects/revue.toml");
+        let loaded = from_text(&path, text.to_owned(), Fingerprint::of(text, None)).unwrap();
+        let mut app = App::new(loaded, Vec::new(), Lang::En);
+        app.today = Some(YearMonth { year: 2026, month: 5 });
+        app
+    }
+
+    fn type_in(app: &mut App, text: &str) {
+        update(app, Action::ClearInput);
+        for c in text.chars() {
+            update(app, Action::Input(c));
+        }
+    }
+
+    fn form(app: &App) -> &ReviewForm {
+        match &app.mode {
+            Mode::ReviewEntry(form) => form,
+            other => panic!("not in the form: {other:?}"),
+        }
+    }
+
+    /// Opens the form, types `date`, then each value in the next field.
+    fn fill(app: &mut App, date: &str, values: &[&str]) {
+        update(app, Action::OpenReviewEntry);
+        type_in(app, date);
+        for value in values {
+            update(app, Action::Down);
+            type_in(app, value);
+        }
+    }
+
+    fn measured(project: &Project, kpi: usize) -> Vec<(i64, Decimal)> {
+        project.kpis[kpi].measurements.iter().map(|m: &Measurement| (m.month, m.value.0)).collect()
+    }
+
+    #[test]
+    fn the_form_opens_on_this_month_with_the_latest_benefits() {
+        let mut app = app(PROJECT);
+        update(&mut app, Action::OpenReviewEntry);
+        let form = form(&app);
+        assert_eq!(form.date, "2026-05");
+        assert_eq!(form.kpis, vec![String::new(), String::new()]);
+        assert_eq!(form.benefits, "2500");
+        assert_eq!((form.field(), form.error.as_deref()), (Field::Date, None));
+        assert_eq!(form.month(&app.project), Some(5));
+    }
+
+    #[test]
+    fn moving_wraps_around_and_typing_edits_the_focused_cell() {
+        let mut app = app(PROJECT);
+        update(&mut app, Action::OpenReviewEntry);
+        update(&mut app, Action::Up);
+        assert_eq!(form(&app).field(), Field::Benefits);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Down);
+        assert_eq!(form(&app).field(), Field::Kpi(1));
+        for c in "3,x".chars() {
+            update(&mut app, Action::Input(c));
+        }
+        update(&mut app, Action::Backspace);
+        assert_eq!(form(&app).kpis, vec![String::new(), "3,".to_owned()]);
+        update(&mut app, Action::Cancel);
+        assert_eq!(app.mode, Mode::Normal);
+        assert!(!app.dirty);
+    }
+
+    #[test]
+    fn enter_records_every_value_at_the_month_of_the_date_as_one_undoable_change() {
+        let mut app = app(PROJECT);
+        let before = app.project.clone();
+        fill(&mut app, "2026-04", &["12,5", "4.1", "3 900"]);
+        update(&mut app, Action::Submit);
+        assert_eq!(app.mode, Mode::Review { scroll: 0 });
+        assert_eq!(app.tab, Tab::Kpis);
+        assert!(app.dirty);
+        assert_eq!(measured(&app.project, 0), vec![(3, dec!(8)), (4, dec!(12.5))]);
+        assert_eq!(measured(&app.project, 1), vec![(4, dec!(4.1))]);
+        let actuals: Vec<_> = app.project.actuals.iter().map(|a| (a.month, a.benefits)).collect();
+        assert_eq!(actuals, vec![(3, dec!(2500)), (4, dec!(3900))]);
+        assert_eq!(app.base_figures, crate::domain::Figures::compute(&app.project, &Default::default()));
+        assert_eq!(
+            app.status.as_ref().map(|s| s.text.as_str()),
+            Some("Measures recorded for month 4 (2026-04)")
+        );
+        update(&mut app, Action::Cancel);
+        update(&mut app, Action::Undo);
+        assert_eq!(app.project, before, "one undo reverts the whole quarter");
+    }
+
+    #[test]
+    fn a_value_of_the_same_month_is_replaced_and_empty_cells_are_left_alone() {
+        let mut app = app(PROJECT);
+        fill(&mut app, "2026-03", &["9", "", ""]);
+        update(&mut app, Action::Submit);
+        assert_eq!(measured(&app.project, 0), vec![(3, dec!(9))]);
+        assert!(app.project.kpis[1].measurements.is_empty());
+        assert_eq!(app.project.actuals.len(), 1, "benefits emptied: nothing recorded for them");
+    }
+
+    /// Submits and checks the form is still open, on `field`, saying `message`, and the
+    /// project untouched.
+    fn refused(app: &mut App, field: Field, message: &str) {
+        let before = app.project.clone();
+        update(app, Action::Submit);
+        let form = form(app);
+        assert_eq!((form.field(), form.error.as_deref()), (field, Some(message)));
+        assert_eq!(app.project, before);
+        assert!(!app.dirty);
+    }
+
+    #[test]
+    fn a_project_without_a_start_date_is_refused_with_where_to_set_it() {
+        let mut app = app(&PROJECT.replace("start = \"2026-01\"\n", ""));
+        update(&mut app, Action::OpenReviewEntry);
+        let needs_start = "This project has no start date (project.start): set it on the Baseline tab.";
+        assert_eq!(form(&app).error.as_deref(), Some(needs_start), "said at once");
+        update(&mut app, Action::Down);
+        type_in(&mut app, "9");
+        refused(&mut app, Field::Date, needs_start);
+        assert_eq!(form(&app).kpis[0], "9", "nothing typed is lost");
+    }
+
+    #[test]
+    fn a_date_outside_the_horizon_or_unreadable_is_refused() {
+        let bad_date = "Date outside the project's horizon or badly written (YYYY-MM).";
+        for date in ["2027-01", "2025-12", "2026-13", "avril"] {
+            let mut app = app(PROJECT);
+            fill(&mut app, date, &["9"]);
+            refused(&mut app, Field::Date, bad_date);
+        }
+    }
+
+    #[test]
+    fn an_unreadable_number_is_refused_on_its_field() {
+        let mut app = app(PROJECT);
+        fill(&mut app, "2026-04", &["9", "abc"]);
+        update(&mut app, Action::Up);
+        refused(&mut app, Field::Kpi(1), "Unreadable value: write a number, or leave it empty.");
+        let mut app = self::app(PROJECT);
+        fill(&mut app, "2026-04", &["", "", "12 k"]);
+        refused(&mut app, Field::Benefits, "Unreadable value: write a number, or leave it empty.");
+    }
+
+    #[test]
+    fn a_value_the_file_format_refuses_and_an_empty_form_are_refused() {
+        let mut app = app(PROJECT);
+        fill(&mut app, "2026-04", &["", "", "-10"]);
+        update(&mut app, Action::Submit);
+        assert!(
+            form(&app).error.as_deref().is_some_and(|e| e.contains("negative")),
+            "{:?}",
+            form(&app).error
+        );
+        assert_eq!(form(&app).field(), Field::Benefits);
+        let mut app = self::app(PROJECT);
+        fill(&mut app, "2026-04", &["", "", ""]);
+        refused(&mut app, Field::Benefits, "No value entered: nothing recorded.");
+    }
+
+    #[test]
+    fn the_review_scrolls_within_its_lines() {
+        let mut app = app(PROJECT);
+        app.screen = (80, 24);
+        update(&mut app, Action::ShowReview);
+        assert_eq!((app.tab, &app.mode), (Tab::Kpis, &Mode::Review { scroll: 0 }));
+        let last = super::super::tabs::review::max_scroll(&app);
+        assert!(last > 0, "the sample review is longer than 19 lines");
+        update(&mut app, Action::Bottom);
+        update(&mut app, Action::Down);
+        assert_eq!(app.mode, Mode::Review { scroll: last });
+        update(&mut app, Action::Up);
+        assert_eq!(app.mode, Mode::Review { scroll: last - 1 });
+        update(&mut app, Action::Cancel);
+        assert_eq!(app.mode, Mode::Normal);
+    }
+
+    #[test]
+    fn the_summary_goes_beside_the_file_in_the_language_of_the_ui() {
+        let mut app = app(PROJECT);
+        app.lang = Lang::Fr;
+        let Effect::WriteSummary { path, text } = update(&mut app, Action::WriteSummary) else {
+            panic!("no summary effect")
+        };
+        assert_eq!(path, PathBuf::from("/projects/revue.summary.md"));
+        let input = summary::SummaryInput {
+            project: &app.project,
+            figures: &app.base_figures,
+            lang: Lang::Fr,
+            tornado: &app.tornado,
+            monte_carlo: None,
+            as_of: Some(5),
+            scenario: None,
+        };
+        assert_eq!(text, format!("{}\n", markdown::render(&summary::executive_summary(&input)).trim_end()));
+        assert!(text.starts_with("# Revue\n") && text.contains("Revue au : 2026-05"), "{text}");
+        app.path = None;
+        assert_eq!(update(&mut app, Action::WriteSummary), Effect::None);
+        assert_eq!(app.status.as_ref().map(|s| s.is_error), Some(true));
+    }
+}
