@@ -154,6 +154,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             End | KeyCode::Char('G') => Some(Action::Bottom),
             KeyCode::Char('T') => Some(Action::OpenReviewEntry),
             KeyCode::Char('E') => Some(Action::WriteSummary),
+            // What was just recorded can be undone or saved without leaving the review.
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('s') if key.modifiers.contains(CTRL) => Some(Action::Save),
             KeyCode::Esc | KeyCode::Char('q' | 'v') => Some(Action::Cancel),
             _ => None,
         },
@@ -239,6 +242,7 @@ mod tests {
         assert_eq!(action_for(&app, key(KeyCode::Char('j'))), Some(Action::Down));
         assert_eq!(action_for(&app, key(KeyCode::Char('v'))), Some(Action::Cancel));
         assert_eq!(action_for(&app, key(KeyCode::Char('E'))), Some(Action::WriteSummary));
+        assert_eq!(action_for(&app, KeyEvent::new(KeyCode::Char('s'), CTRL)), Some(Action::Save));
     }
 
     #[test]

@@ -166,6 +166,8 @@ pub fn entering(app: &mut App, action: &Action) -> Option<Effect> {
         Action::ClearInput => form.focused_mut().clear(),
         Action::Cancel => app.mode = Mode::Normal,
         Action::Submit => record(app),
+        // A click elsewhere must not change the tab or the row under the form.
+        Action::ClickTab(_) | Action::ClickRow(_) => {}
         _ => return None,
     }
     if let Mode::ReviewEntry(form) = &mut app.mode
@@ -225,6 +227,12 @@ pub fn browsing(app: &mut App, action: &Action) -> Option<Effect> {
             return Some(Effect::None);
         }
         Action::WriteSummary => return Some(write_summary(app)),
+        Action::ClickRow(_) => scroll,
+        Action::ClickTab(_) => {
+            // Leaves the review for the tab clicked, which the usual handling selects.
+            app.mode = Mode::Normal;
+            return None;
+        }
         _ => return None,
     };
     app.mode = Mode::Review { scroll: scroll.min(last) };
@@ -534,6 +542,20 @@ benefits = 2500
         assert_eq!(app.mode, Mode::Review { scroll: last - 1 });
         update(&mut app, Action::Cancel);
         assert_eq!(app.mode, Mode::Normal);
+        update(&mut app, Action::ShowReview);
+        update(&mut app, Action::ClickTab(Tab::Tco));
+        assert_eq!((app.tab, &app.mode), (Tab::Tco, &Mode::Normal), "a click on a tab leaves the review");
+    }
+
+    #[test]
+    fn clicks_do_not_move_what_is_under_the_form() {
+        let mut app = app(PROJECT);
+        update(&mut app, Action::OpenReviewEntry);
+        let (tab, cursors) = (app.tab, app.cursors);
+        update(&mut app, Action::ClickTab(Tab::Tco));
+        update(&mut app, Action::ClickRow(3));
+        assert_eq!((app.tab, app.cursors), (tab, cursors));
+        assert!(matches!(app.mode, Mode::ReviewEntry(_)));
     }
 
     #[test]
