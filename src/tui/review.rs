@@ -491,6 +491,20 @@ benefits = 2500
     }
 
     #[test]
+    fn overdue_measurements_need_a_start_date_and_this_month() {
+        let mut app = app(PROJECT);
+        let late: Vec<(usize, i64)> = match sheet(&app).overdue {
+            OverdueList::Due(late) => late.iter().map(|o| (o.kpi, o.months_late)).collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(late, vec![(0, 1), (1, 2)], "in May: monthly due for April, quarterly for March");
+        app.today = None;
+        assert_eq!(sheet(&app).overdue, OverdueList::NoToday);
+        let app = self::app(&PROJECT.replace("start = \"2026-01\"\n", ""));
+        assert_eq!(sheet(&app).overdue, OverdueList::NoStart);
+    }
+
+    #[test]
     fn a_date_outside_the_horizon_or_unreadable_is_refused() {
         let bad_date = "Date outside the project's horizon or badly written (YYYY-MM).";
         for date in ["2027-01", "2025-12", "2026-13", "avril"] {
