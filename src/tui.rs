@@ -12,6 +12,7 @@ pub mod effect;
 pub mod folder;
 pub mod grid;
 pub mod keymap;
+pub mod review;
 pub mod saving;
 pub mod tabs;
 pub mod theme;
@@ -68,6 +69,7 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
         }
     };
     let mut app = App::new(opened.loaded, opened.portfolio, lang);
+    app.today = Some(crate::store::clock::this_month());
     if opened.folder {
         // A folder is a portfolio: show it first; the first project is one Enter away.
         app.tab = app::Tab::Portfolio;
@@ -430,6 +432,10 @@ fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
         Effect::Rescan { folder, recursive } => {
             Some(Action::PortfolioScanned(workspace::scan(&folder, recursive)))
         }
+        Effect::WriteSummary { path, text } => Some(match save::write_atomic(&path, &text) {
+            Ok(()) => Action::SummaryWritten(path),
+            Err(error) => Action::FileFailed(error.to_string()),
+        }),
         Effect::DiscardRecovery(path) => {
             recovery::discard_recovery(&path);
             None

@@ -363,3 +363,98 @@ fn the_portfolio_reads_subfolders_on_request() {
     roi_workbench::tui::dispatch(&mut app, Action::ToggleSubfolders);
     assert_eq!(app.portfolio.len(), 1);
 }
+
+/// The example's review is held in September 2026, month 9 of the project.
+fn reviewed_in_september() -> App {
+    let mut app = app();
+    app.today = Some(roi_workbench::domain::project::YearMonth { year: 2026, month: 9 });
+    app
+}
+
+#[test]
+fn a_quarter_recorded_below_baseline_shows_in_the_review_with_its_decision() {
+    use roi_workbench::domain::kpi::KpiStatus;
+    use roi_workbench::domain::review::{Reason, Verdict};
+    use roi_workbench::tui::review::{OverdueList, sheet};
+    let mut app = reviewed_in_september();
+    let before = sheet(&app);
+    assert!(before.alerts.is_empty());
+    let OverdueList::Due(late) = &before.overdue else { panic!("{:?}", before.overdue) };
+    assert_eq!(late.iter().map(|o| (o.kpi, o.months_late)).collect::<Vec<_>>(), vec![(0, 2)]);
+
+    // T, the date, the KPI below its baseline of 0, then the benefits measured since the start.
+    press(&mut app, &[Action::OpenReviewEntry]);
+    type_text(&mut app, "2026-08");
+    press(&mut app, &[Action::Down]);
+    type_text(&mut app, "-2");
+    press(&mut app, &[Action::Down]);
+    type_text(&mut app, "9 000");
+    press(&mut app, &[Action::Submit]);
+
+    assert_eq!(app.mode, Mode::Review { scroll: 0 });
+    let after = sheet(&app);
+    assert_eq!(after.alerts.len(), 1);
+    assert_eq!(after.alerts[0].status, KpiStatus::OffTrack);
+    assert_eq!(
+        after.alerts[0].decision.as_deref(),
+        Some("Sous 15 % à 6 mois : revoir le périmètre du pilote")
+    );
+    assert_eq!(after.overdue, OverdueList::Due(Vec::new()), "measured in month 8, due again after month 9");
+    assert_eq!(after.decision.verdict, Verdict::Pivot);
+    assert!(after.decision.reasons.contains(&Reason::KpisOffTrack { off: 1, measured: 1 }));
+    let at_twelve = after.milestones.iter().find(|m| m.milestone == 12).unwrap();
+    assert_eq!(at_twelve.measured.map(|m| (m.month, m.benefits)), Some((8, dec!(9000))));
+
+    let text: Vec<String> =
+        roi_workbench::tui::tabs::review::lines(&app, 78).into_iter().map(|(_, line)| line).collect();
+    let shown = |wanted: &str| text.iter().any(|line| line.contains(wanted));
+    assert!(shown("Proposed decision: Pivot"), "{text:#?}");
+    assert!(shown("✗ Temps gagné par tâche — off track"), "{text:#?}");
+    assert!(shown("→ Sous 15 % à 6 mois : revoir le périmètre du pilote"), "{text:#?}");
+    assert!(shown("No measurement is overdue."), "{text:#?}");
+}
+
+#[test]
+fn the_summary_key_writes_the_markdown_beside_the_file_and_says_where() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("factures.toml");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/domain-example.toml"),
+        &file,
+    )
+    .unwrap();
+    let toml_before = std::fs::read_to_string(&file).unwrap();
+    let mut app = App::new(store::load(&file).unwrap(), Vec::new(), Lang::Fr);
+    app.today = Some(roi_workbench::domain::project::YearMonth { year: 2026, month: 9 });
+
+    roi_workbench::tui::dispatch(&mut app, Action::WriteSummary);
+
+    let written = folder.path().join("factures.summary.md");
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert_eq!(text, roi_workbench::tui::review::summary_markdown(&app));
+    assert!(text.starts_with("# Automatisation du traitement des factures\n"), "{text}");
+    assert!(text.contains("## Situation") && text.contains("Revue au : 2026-09"), "{text}");
+    let status = app.status.clone().unwrap();
+    assert!(!status.is_error);
+    assert_eq!(status.text, format!("Synthèse écrite : {}", written.display()));
+    let mut names: Vec<_> =
+        std::fs::read_dir(folder.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names, ["factures.summary.md", "factures.toml"], "no temporary file left");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), toml_before);
+    assert!(!app.dirty);
+}
+
+#[test]
+fn the_summary_carries_the_monte_carlo_run_only_when_it_is_of_the_project_as_saved() {
+    let spread = "P10 – P90 range";
+    let mut app = reviewed_in_september();
+    assert!(!roi_workbench::tui::review::summary_markdown(&app).contains(spread));
+    roi_workbench::tui::dispatch(&mut app, Action::RunMonteCarlo);
+    assert!(roi_workbench::tui::review::summary_markdown(&app).contains(spread));
+    // A run made with the sliders moved is of other inputs than the summary's figures.
+    press(&mut app, &[Action::Cancel, Action::GoTab(Tab::Sensitivity), Action::AdjustDriver(-1)]);
+    roi_workbench::tui::dispatch(&mut app, Action::RunMonteCarlo);
+    assert!(matches!(app.simulation, roi_workbench::tui::app::SimulationState::Done(_)));
+    assert!(!roi_workbench::tui::review::summary_markdown(&app).contains(spread));
+}

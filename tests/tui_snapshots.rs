@@ -5,6 +5,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use roi_workbench::domain::project::YearMonth;
 use roi_workbench::i18n::Lang;
 use roi_workbench::tui::action::Action;
 use roi_workbench::tui::app::{App, Tab};
@@ -117,4 +118,49 @@ fn scenarios_side_by_side_and_monte_carlo() {
     update(&mut app, Action::Cancel);
     roi_workbench::tui::dispatch(&mut app, Action::RunMonteCarlo);
     insta::assert_snapshot!("monte_carlo_fr", draw(&app, 120, 40));
+}
+
+/// The month the review is held in, fixed so that the snapshots do not age.
+const TODAY: YearMonth = YearMonth { year: 2026, month: 11 };
+
+fn type_in(app: &mut App, text: &str) {
+    update(app, Action::ClearInput);
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}
+
+#[test]
+fn the_quarterly_review_form_and_view_in_both_languages() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(lang);
+        app.today = Some(TODAY);
+        update(&mut app, Action::OpenReviewEntry);
+        update(&mut app, Action::Down);
+        type_in(&mut app, "12,5");
+        insta::assert_snapshot!(format!("review_entry_{}", lang.code()), draw(&app, 80, 24));
+        update(&mut app, Action::Cancel);
+        update(&mut app, Action::ShowReview);
+        insta::assert_snapshot!(format!("review_{}", lang.code()), draw(&app, 80, 24));
+    }
+}
+
+#[test]
+fn a_refused_quarter_and_a_recorded_one() {
+    let mut app = app(Lang::Fr);
+    app.today = Some(TODAY);
+    update(&mut app, Action::OpenReviewEntry);
+    update(&mut app, Action::Up);
+    type_in(&mut app, "vingt mille");
+    update(&mut app, Action::Submit);
+    insta::assert_snapshot!("review_entry_refused_fr", draw(&app, 80, 24));
+    type_in(&mut app, "20 000");
+    update(&mut app, Action::Down);
+    type_in(&mut app, "2026-10");
+    update(&mut app, Action::Down);
+    type_in(&mut app, "10");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::ToggleLang);
+    update(&mut app, Action::Bottom);
+    insta::assert_snapshot!("review_recorded_bottom_en", draw(&app, 80, 24));
 }

@@ -179,6 +179,21 @@ pub fn latest_measured(project: &Project, figures: &Figures) -> Option<Measured>
     })
 }
 
+impl Project {
+    /// The project with the benefits measured from the start to `month` recorded, replacing a
+    /// measure of that same month, checked by every rule of the file format.
+    pub fn with_actual(&self, month: i64, benefits: Decimal) -> Result<Project, String> {
+        let mut project = self.clone();
+        project.actuals.retain(|a| a.month != month);
+        project.actuals.push(Actual { month, benefits });
+        project.actuals.sort_by_key(|a| a.month);
+        match validate(&project).into_iter().next() {
+            Some(problem) => Err(problem.to_string()),
+            None => Ok(project),
+        }
+    }
+}
+
 /// What the review proposes to the steering committee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verdict {
@@ -517,5 +532,14 @@ mod tests {
         let mut project = Project::named("x");
         project.benefits = self::project(dec!(1), dec!(1)).benefits;
         assert_eq!(decide(&project), Decision { verdict: Verdict::Continue, reasons: vec![Reason::NoCosts] });
+    }
+
+    #[test]
+    fn a_measure_of_the_benefits_replaces_that_of_its_month() {
+        let project = project(dec!(1000), dec!(100)).with_actual(6, dec!(3000)).unwrap();
+        let project = project.with_actual(3, dec!(900)).unwrap().with_actual(6, dec!(3500)).unwrap();
+        let months: Vec<(i64, Decimal)> = project.actuals.iter().map(|a| (a.month, a.benefits)).collect();
+        assert_eq!(months, vec![(3, dec!(900)), (6, dec!(3500))]);
+        assert!(project.with_actual(99, dec!(1)).is_err(), "beyond the horizon");
     }
 }

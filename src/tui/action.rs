@@ -111,6 +111,12 @@ pub enum Action {
     FileFailed(String),
     Opened(Box<Loaded>),
     OpenFailed(String),
+    // The quarterly review.
+    OpenReviewEntry,
+    ShowReview,
+    WriteSummary,
+    /// The executive summary was written there.
+    SummaryWritten(PathBuf),
 }
 
 impl Action {
@@ -200,7 +206,18 @@ impl Action {
             Action::DuplicateProject => pick("dupliquer le projet", "duplicate the project"),
             Action::RenameProject => pick("renommer le fichier", "rename the file"),
             Action::ArchiveProject => pick("archiver (déplacer dans archive/)", "archive (move to archive/)"),
+            Action::OpenReviewEntry => {
+                pick("saisir les mesures du trimestre", "enter the quarter's measures")
+            }
+            Action::ShowReview => pick(
+                "revue trimestrielle (décision, alertes, jalons)",
+                "quarterly review (decision, alerts, milestones)",
+            ),
+            Action::WriteSummary => {
+                pick("écrire la synthèse à côté du fichier", "write the executive summary beside the file")
+            }
             Action::SimulationProgress(_)
+            | Action::SummaryWritten(_)
             | Action::SimulationDone(_)
             | Action::PortfolioScanned(_)
             | Action::FileDone(_)

@@ -1,10 +1,12 @@
 //! The workbench's state: the project being worked on, its figures, what is selected and what
 //! the user is doing. Views read it; only `update` changes it.
 
+use super::review::ReviewForm;
 use crate::domain::drivers::Driver;
 use crate::domain::engine::Figures;
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::portfolio::{PortfolioTotals, SortKey, ordering};
+use crate::domain::project::YearMonth;
 use crate::domain::sensitivity::{DEFAULT_WIDTH, ScenarioSummary, TornadoBar, tornado};
 use crate::domain::validate::FieldPath;
 use crate::domain::{Drivers, Project};
@@ -103,6 +105,12 @@ pub enum Mode {
     },
     /// The Monte Carlo results: histogram, fan chart, percentiles.
     MonteCarlo,
+    /// Entering a quarter's measurements: every KPI and the benefits, at one date.
+    ReviewEntry(ReviewForm),
+    /// The quarterly review, over the KPIs tab, scrolled down by `scroll` lines.
+    Review {
+        scroll: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,6 +275,9 @@ pub struct App {
     pub quit_after_save: bool,
     /// The terminal's size (columns, rows), to map mouse clicks to rows.
     pub screen: (u16, u16),
+    /// This month, put here by the runtime (the only part that reads the clock); `None` until
+    /// it does, as in tests that do not set it.
+    pub today: Option<YearMonth>,
 }
 
 impl App {
@@ -303,6 +314,7 @@ impl App {
             should_quit: false,
             quit_after_save: false,
             screen: (80, 24),
+            today: None,
         };
         app.refresh_portfolio_view();
         app

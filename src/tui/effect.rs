@@ -50,5 +50,10 @@ pub enum Effect {
         drivers: Drivers,
         simulation: Simulation,
     },
+    /// Write the executive summary's Markdown beside the project, atomically.
+    WriteSummary {
+        path: PathBuf,
+        text: String,
+    },
     Quit,
 }

@@ -77,6 +77,9 @@ static BINDINGS: &[Binding] = &[
     bind!(Global, "L", [ch('L'), (KeyCode::Char('L'), SHIFT)], Action::ToggleLang),
     bind!(Global, "?", [ch('?'), (KeyCode::Char('?'), SHIFT)], Action::ToggleHelp),
     bind!(Global, "q", [ch('q'), (KeyCode::Char('c'), CTRL)], Action::Quit),
+    bind!(Global, "T", [ch('T'), (KeyCode::Char('T'), SHIFT)], Action::OpenReviewEntry),
+    bind!(Global, "v", [ch('v')], Action::ShowReview),
+    bind!(Global, "E", [ch('E'), (KeyCode::Char('E'), SHIFT)], Action::WriteSummary),
 ];
 
 fn applies(scope: Scope, tab: Tab) -> bool {
@@ -135,6 +138,26 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Mode::MonteCarlo => match key.code {
             KeyCode::Char('M') => Some(Action::RunMonteCarlo),
             KeyCode::Esc | KeyCode::Char('q' | 'm') => Some(Action::Cancel),
+            _ => None,
+        },
+        Mode::ReviewEntry(_) => match key.code {
+            Up | BackTab => Some(Action::Up),
+            Down | KeyCode::Tab => Some(Action::Down),
+            _ => typing_action(key),
+        },
+        Mode::Review { .. } => match key.code {
+            Up | KeyCode::Char('k') => Some(Action::Up),
+            Down | KeyCode::Char('j') => Some(Action::Down),
+            PageUp => Some(Action::PageUp),
+            PageDown | KeyCode::Char(' ') => Some(Action::PageDown),
+            Home | KeyCode::Char('g') => Some(Action::Top),
+            End | KeyCode::Char('G') => Some(Action::Bottom),
+            KeyCode::Char('T') => Some(Action::OpenReviewEntry),
+            KeyCode::Char('E') => Some(Action::WriteSummary),
+            // What was just recorded can be undone or saved without leaving the review.
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('s') if key.modifiers.contains(CTRL) => Some(Action::Save),
+            KeyCode::Esc | KeyCode::Char('q' | 'v') => Some(Action::Cancel),
             _ => None,
         },
         Mode::Normal => normal_action(app.tab, key),
@@ -201,6 +224,25 @@ mod tests {
         assert_eq!(normal_action(Tab::Summary, key(KeyCode::Char('3'))), Some(Action::GoTab(Tab::Tco)));
         assert_eq!(normal_action(Tab::Summary, KeyEvent::new(KeyCode::Char('s'), CTRL)), Some(Action::Save));
         assert_eq!(normal_action(Tab::Summary, KeyEvent::new(KeyCode::Char('r'), CTRL)), Some(Action::Redo));
+    }
+
+    #[test]
+    fn the_review_form_types_letters_and_moves_with_arrows_and_tab() {
+        let path = std::path::PathBuf::from("p.toml");
+        let text = "schema = 1\n[project]\nname = \"P\"\n";
+        let loaded = crate::store::from_text(&path, text.into(), crate::store::Fingerprint::of(text, None));
+        let mut app = App::new(loaded.unwrap(), Vec::new(), crate::i18n::Lang::En);
+        assert_eq!(action_for(&app, key(KeyCode::Char('T'))), Some(Action::OpenReviewEntry));
+        app.mode = Mode::ReviewEntry(Default::default());
+        assert_eq!(action_for(&app, key(KeyCode::Char('j'))), Some(Action::Input('j')));
+        assert_eq!(action_for(&app, key(KeyCode::Tab)), Some(Action::Down));
+        assert_eq!(action_for(&app, key(BackTab)), Some(Action::Up));
+        assert_eq!(action_for(&app, key(KeyCode::Esc)), Some(Action::Cancel));
+        app.mode = Mode::Review { scroll: 0 };
+        assert_eq!(action_for(&app, key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(action_for(&app, key(KeyCode::Char('v'))), Some(Action::Cancel));
+        assert_eq!(action_for(&app, key(KeyCode::Char('E'))), Some(Action::WriteSummary));
+        assert_eq!(action_for(&app, KeyEvent::new(KeyCode::Char('s'), CTRL)), Some(Action::Save));
     }
 
     #[test]

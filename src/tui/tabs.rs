@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod kpis;
 pub mod matrix;
 pub mod portfolio;
+pub mod review;
 pub mod sensitivity;
 pub mod summary;
 pub mod tco;

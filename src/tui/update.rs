@@ -7,6 +7,7 @@ use super::app::{App, Mode, Purpose, Tab};
 use super::effect::Effect;
 use super::folder;
 use super::grid::{Collection, Grid};
+use super::review;
 use super::saving;
 use super::tabs;
 use super::whatif;
@@ -18,6 +19,7 @@ use crate::domain::project::{
 use crate::domain::sensitivity;
 use crate::domain::validate::validate;
 use crate::i18n::Text;
+use crate::i18n::review::ReviewText;
 use crate::store::edit::{get_value, parse_number, set_value};
 use rust_decimal::Decimal;
 
@@ -44,6 +46,16 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                     Effect::None
                 }
             };
+        }
+        Mode::ReviewEntry(_) => {
+            if let Some(effect) = review::entering(app, &action) {
+                return effect;
+            }
+        }
+        Mode::Review { .. } => {
+            if let Some(effect) = review::browsing(app, &action) {
+                return effect;
+            }
         }
         Mode::Help if action == Action::ToggleHelp => {
             app.mode = Mode::Normal;
@@ -122,15 +134,22 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             return app.folder().map_or(Effect::None, |folder| Effect::Rescan { folder, recursive });
         }
         Action::FileFailed(message) => app.warn(message),
+        Action::OpenReviewEntry => review::open_entry(app),
+        Action::ShowReview => review::show(app),
+        Action::WriteSummary => return review::write_summary(app),
+        Action::SummaryWritten(path) => {
+            app.say(format!("{} {}", app.lang.t(ReviewText::SummaryWritten), path.display()))
+        }
         Action::SaveFailed(message) | Action::OpenFailed(message) => {
             app.quit_after_save = false;
             app.warn(message);
         }
         Action::Opened(loaded) => {
             let portfolio = std::mem::take(&mut app.portfolio);
-            let (lang, screen, tab) = (app.lang, app.screen, app.tab);
+            let (lang, screen, tab, today) = (app.lang, app.screen, app.tab, app.today);
             *app = App::new(*loaded, portfolio, lang);
             app.screen = screen;
+            app.today = today;
             // Opened from the matrix or the portfolio: show the project itself.
             app.tab = if matches!(tab, Tab::Matrix | Tab::Portfolio) { Tab::Summary } else { tab };
         }

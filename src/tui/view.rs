@@ -47,6 +47,8 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
             tabs::sensitivity::render_scenarios(app, *selected, rows, frame, body, theme)
         }
         Mode::MonteCarlo => tabs::sensitivity::render_monte_carlo(app, frame, body, theme),
+        Mode::Review { scroll } => tabs::review::render(app, *scroll, frame, body, theme),
+        Mode::ReviewEntry(form) => tabs::review::render_form(app, form, frame, body, theme),
         Mode::Recovery { .. } => render_dialog(
             frame,
             body,

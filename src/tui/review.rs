@@ -1,0 +1,598 @@
+//! The quarterly review in the workbench: the entry form (one date, a new value per KPI, the
+//! benefits measured since the start) recorded as one undoable change; the sheet the review
+//! view draws; and the executive summary written beside the project's file.
+//!
+//! Pure like `update`: "this month" comes from the app state (the runtime reads the clock), and
+//! the summary leaves as an `Effect` for the runtime to write.
+
+use super::action::Action;
+use super::app::{App, Mode, SimulationState, Tab};
+use super::effect::Effect;
+use super::update::change_project;
+use crate::domain::project::{Project, YearMonth};
+use crate::domain::review::{self, Decision, KpiAlert, MilestoneReview, Overdue};
+use crate::i18n::review::ReviewText;
+use crate::i18n::{Lang, Text};
+use crate::report::{markdown, summary};
+use crate::store::edit::parse_number;
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+/// What the user is typing in the entry form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReviewForm {
+    /// The month of the measures, `YYYY-MM`.
+    pub date: String,
+    /// A new value per KPI, in file order; left empty, the KPI was not measured this time.
+    pub kpis: Vec<String>,
+    /// The benefits measured from the start to the date.
+    pub benefits: String,
+    /// 0 is the date, 1..=kpis.len() a KPI, then the benefits.
+    pub focus: usize,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+/// A field of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Date,
+    Kpi(usize),
+    Benefits,
+}
+
+impl ReviewForm {
+    /// The date prefilled with this month and the benefits with the latest measure, so that a
+    /// review that only adds KPI values carries the cumulative benefits forward.
+    pub fn new(project: &Project, today: Option<YearMonth>) -> Self {
+        let latest = project.actuals.iter().max_by_key(|a| a.month);
+        ReviewForm {
+            date: today.map(|month| month.to_string()).unwrap_or_default(),
+            kpis: vec![String::new(); project.kpis.len()],
+            benefits: latest.map(|a| a.benefits.normalize().to_string()).unwrap_or_default(),
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn field(&self) -> Field {
+        match self.focus {
+            0 => Field::Date,
+            n if n <= self.kpis.len() => Field::Kpi(n - 1),
+            _ => Field::Benefits,
+        }
+    }
+
+    fn index_of(&self, field: Field) -> usize {
+        match field {
+            Field::Date => 0,
+            Field::Kpi(index) => index + 1,
+            Field::Benefits => self.kpis.len() + 1,
+        }
+    }
+
+    /// Moves the focus by `delta` fields, wrapping around like Tab does in a form.
+    fn move_focus(&mut self, delta: isize) {
+        let count = self.kpis.len() + 2;
+        self.focus = (self.focus as isize + delta).rem_euclid(count as isize) as usize;
+    }
+
+    fn focused_mut(&mut self) -> &mut String {
+        match self.field() {
+            Field::Date => &mut self.date,
+            Field::Kpi(index) => &mut self.kpis[index],
+            Field::Benefits => &mut self.benefits,
+        }
+    }
+
+    /// The project month the typed date falls in, when it reads as a date.
+    pub fn month(&self, project: &Project) -> Option<i64> {
+        review::project_month(project, self.date.trim().parse().ok()?)
+    }
+}
+
+/// Why a form was not recorded, and the field to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub field: Field,
+    pub message: String,
+}
+
+/// The project with every value of the form recorded at the project month of its date (a
+/// value already there for that month is replaced), and that month. Refused, with the field
+/// to fix, without a start date, with a date outside the horizon, an unreadable number, a
+/// value the file format refuses, or nothing typed.
+pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Project, i64), Refusal> {
+    let refuse = |field, text: ReviewText| Refusal { field, message: lang.t(text).to_owned() };
+    if project.project.start.is_none() {
+        return Err(refuse(Field::Date, ReviewText::ReviewNeedsStart));
+    }
+    let month = form
+        .month(project)
+        .filter(|month| (1..=project.horizon()).contains(month))
+        .ok_or_else(|| refuse(Field::Date, ReviewText::ReviewBadDate))?;
+    let mut changed = project.clone();
+    let mut anything = false;
+    for (index, (kpi, typed)) in project.kpis.iter().zip(&form.kpis).enumerate() {
+        let field = Field::Kpi(index);
+        let Some(value) = typed_number(typed).ok_or_else(|| refuse(field, ReviewText::ReviewBadValue))?
+        else {
+            continue;
+        };
+        changed =
+            changed.with_measurement(&kpi.key, month, value).map_err(|message| Refusal { field, message })?;
+        anything = true;
+    }
+    let benefits =
+        typed_number(&form.benefits).ok_or_else(|| refuse(Field::Benefits, ReviewText::ReviewBadValue))?;
+    if let Some(benefits) = benefits {
+        changed = changed
+            .with_actual(month, benefits)
+            .map_err(|message| Refusal { field: Field::Benefits, message })?;
+        anything = true;
+    }
+    if !anything {
+        return Err(refuse(form.field(), ReviewText::ReviewNothing));
+    }
+    Ok((changed, month))
+}
+
+/// An empty cell is "not measured" (`Some(None)`); anything else must read as a number.
+fn typed_number(typed: &str) -> Option<Option<Decimal>> {
+    if typed.trim().is_empty() { Some(None) } else { parse_number(typed).map(Some) }
+}
+
+/// Opens the form over the current project. Without a start date it says so at once, so
+/// nobody types a quarter of values before learning where to set it.
+pub fn open_entry(app: &mut App) {
+    let mut form = ReviewForm::new(&app.project, app.today);
+    if app.project.project.start.is_none() {
+        form.error = Some(app.lang.t(ReviewText::ReviewNeedsStart).to_owned());
+    }
+    app.mode = Mode::ReviewEntry(form);
+}
+
+/// Keys while the form is open; `None` for an action the form leaves to the usual handling
+/// (the runtime's feedback: a resize, a poll of the disk).
+pub fn entering(app: &mut App, action: &Action) -> Option<Effect> {
+    let Mode::ReviewEntry(form) = &mut app.mode else { return None };
+    match action {
+        Action::Up => form.move_focus(-1),
+        Action::Down => form.move_focus(1),
+        Action::Input(c) => form.focused_mut().push(*c),
+        Action::Backspace => {
+            form.focused_mut().pop();
+        }
+        Action::ClearInput => form.focused_mut().clear(),
+        Action::Cancel => app.mode = Mode::Normal,
+        Action::Submit => record(app),
+        // A click elsewhere must not change the tab or the row under the form.
+        Action::ClickTab(_) | Action::ClickRow(_) => {}
+        _ => return None,
+    }
+    if let Mode::ReviewEntry(form) = &mut app.mode
+        && matches!(action, Action::Input(_) | Action::Backspace | Action::ClearInput)
+    {
+        form.error = None;
+    }
+    Some(Effect::None)
+}
+
+/// Records the form as one change (one `u` undoes it all) and shows the review it leads to;
+/// or keeps the form, focused on the field to fix, with the reason.
+fn record(app: &mut App) {
+    let Mode::ReviewEntry(form) = &app.mode else { return };
+    match recorded(&app.project, form, app.lang) {
+        Ok((project, month)) => {
+            let date = app.project.project.start.map(|start| review::calendar_month(start, month));
+            change_project(app, project);
+            show(app);
+            let lang = app.lang;
+            let date = date.map(|d| format!(" ({d})")).unwrap_or_default();
+            app.say(format!("{} {month}{date}", lang.t(ReviewText::ReviewRecorded)));
+        }
+        Err(refusal) => {
+            if let Mode::ReviewEntry(form) = &mut app.mode {
+                form.focus = form.index_of(refusal.field);
+                form.error = Some(refusal.message);
+            }
+        }
+    }
+}
+
+/// The review, over the KPIs tab.
+pub fn show(app: &mut App) {
+    app.tab = Tab::Kpis;
+    app.mode = Mode::Review { scroll: 0 };
+}
+
+/// Keys while the review is shown; `None` for the actions left to the usual handling.
+pub fn browsing(app: &mut App, action: &Action) -> Option<Effect> {
+    let Mode::Review { scroll } = app.mode else { return None };
+    let last = super::tabs::review::max_scroll(app);
+    let page = usize::from(app.screen.1 / 2).max(1);
+    let scroll = match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll + page,
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::Cancel | Action::ShowReview => {
+            app.mode = Mode::Normal;
+            return Some(Effect::None);
+        }
+        Action::OpenReviewEntry => {
+            open_entry(app);
+            return Some(Effect::None);
+        }
+        Action::WriteSummary => return Some(write_summary(app)),
+        Action::ClickRow(_) => scroll,
+        Action::ClickTab(_) => {
+            // Leaves the review for the tab clicked, which the usual handling selects.
+            app.mode = Mode::Normal;
+            return None;
+        }
+        _ => return None,
+    };
+    app.mode = Mode::Review { scroll: scroll.min(last) };
+    Some(Effect::None)
+}
+
+/// Where the summary of a project file goes: `<stem>.summary.md` beside it.
+pub fn summary_path(file: &Path) -> PathBuf {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    file.with_file_name(format!("{stem}.summary.md"))
+}
+
+/// Asks the runtime to write the executive summary beside the project's file.
+pub fn write_summary(app: &mut App) -> Effect {
+    let Some(file) = &app.path else {
+        app.warn(app.lang.t(Text::NoFile));
+        return Effect::None;
+    };
+    Effect::WriteSummary { path: summary_path(file), text: summary_markdown(app) }
+}
+
+/// The executive summary of the project as saved (the sliders aside), in the UI's language,
+/// exactly as `roi report` writes it: the tornado shown, and the Monte Carlo run when one was
+/// made without sliders (a run with sliders is of other inputs).
+pub fn summary_markdown(app: &App) -> String {
+    let run = match &app.simulation {
+        SimulationState::Done(run) if app.drivers.is_neutral() => Some(run.as_ref()),
+        _ => None,
+    };
+    let input = summary::SummaryInput {
+        project: &app.project,
+        figures: &app.base_figures,
+        lang: app.lang,
+        tornado: &app.tornado,
+        monte_carlo: run,
+        as_of: review_month(app),
+        scenario: None,
+    };
+    let text = markdown::render(&summary::executive_summary(&input));
+    format!("{}\n", text.trim_end())
+}
+
+/// The project month of this month, when both the start and this month are known.
+pub fn review_month(app: &App) -> Option<i64> {
+    review::project_month(&app.project, app.today?)
+}
+
+/// The measurements overdue this month, or why they cannot be known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverdueList {
+    NoStart,
+    NoToday,
+    Due(Vec<Overdue>),
+}
+
+/// Everything the review view shows, computed by the domain from the state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub decision: Decision,
+    pub alerts: Vec<KpiAlert>,
+    pub review_month: Option<i64>,
+    pub overdue: OverdueList,
+    pub milestones: Vec<MilestoneReview>,
+}
+
+/// The review of the project as saved: the sliders are a what-if, not a measure.
+pub fn sheet(app: &App) -> Sheet {
+    let project = &app.project;
+    let review_month = review_month(app);
+    let overdue = match (project.project.start, review_month) {
+        (None, _) => OverdueList::NoStart,
+        (Some(_), None) => OverdueList::NoToday,
+        (Some(_), Some(month)) => OverdueList::Due(review::overdue_kpis(project, month)),
+    };
+    Sheet {
+        decision: review::propose(project, &app.base_figures),
+        alerts: review::kpi_alerts(project),
+        review_month,
+        overdue,
+        milestones: review::milestones(project, &app.base_figures),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::project::Measurement;
+    use crate::store::{Fingerprint, from_text};
+    use crate::tui::update::update;
+    use rust_decimal_macros::dec;
+
+    /// Twelve months from January 2026; a rising KPI with a decision measured in month 3, a
+    /// falling one without a decision never measured; benefits measured in month 3.
+    const PROJECT: &str = r#"schema = 1
+[project]
+name = "Revue"
+start = "2026-01"
+horizon_months = 12
+
+[[benefits]]
+name = "Gain"
+kind = "cost_reduction"
+monthly_value = 1000
+
+[[costs]]
+name = "Run"
+category = "licences"
+monthly = 100
+
+[[kpis]]
+key = "adoption_rate"
+name = "Adoption"
+unit = "%"
+direction = "higher"
+baseline = 0
+target = 10
+frequency = "monthly"
+decision = "Sous 5 : former les équipes"
+measurements = [{ month = 3, value = 8 }]
+
+[[kpis]]
+key = "post_ai_error_rate"
+name = "Erreurs"
+direction = "lower"
+baseline = 5
+target = 2
+frequency = "quarterly"
+
+[[actuals]]
+month = 3
+benefits = 2500
+"#;
+
+    fn app(text: &str) -> App {
+        let path = PathBuf::from("/projects/revue.toml");
+        let loaded = from_text(&path, text.to_owned(), Fingerprint::of(text, None)).unwrap();
+        let mut app = App::new(loaded, Vec::new(), Lang::En);
+        app.today = Some(YearMonth { year: 2026, month: 5 });
+        app
+    }
+
+    fn type_in(app: &mut App, text: &str) {
+        update(app, Action::ClearInput);
+        for c in text.chars() {
+            update(app, Action::Input(c));
+        }
+    }
+
+    fn form(app: &App) -> &ReviewForm {
+        match &app.mode {
+            Mode::ReviewEntry(form) => form,
+            other => panic!("not in the form: {other:?}"),
+        }
+    }
+
+    /// Opens the form, types `date`, then each value in the next field.
+    fn fill(app: &mut App, date: &str, values: &[&str]) {
+        update(app, Action::OpenReviewEntry);
+        type_in(app, date);
+        for value in values {
+            update(app, Action::Down);
+            type_in(app, value);
+        }
+    }
+
+    fn measured(project: &Project, kpi: usize) -> Vec<(i64, Decimal)> {
+        project.kpis[kpi].measurements.iter().map(|m: &Measurement| (m.month, m.value.0)).collect()
+    }
+
+    #[test]
+    fn the_form_opens_on_this_month_with_the_latest_benefits() {
+        let mut app = app(PROJECT);
+        update(&mut app, Action::OpenReviewEntry);
+        let form = form(&app);
+        assert_eq!(form.date, "2026-05");
+        assert_eq!(form.kpis, vec![String::new(), String::new()]);
+        assert_eq!(form.benefits, "2500");
+        assert_eq!((form.field(), form.error.as_deref()), (Field::Date, None));
+        assert_eq!(form.month(&app.project), Some(5));
+    }
+
+    #[test]
+    fn moving_wraps_around_and_typing_edits_the_focused_cell() {
+        let mut app = app(PROJECT);
+        update(&mut app, Action::OpenReviewEntry);
+        update(&mut app, Action::Up);
+        assert_eq!(form(&app).field(), Field::Benefits);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Down);
+        assert_eq!(form(&app).field(), Field::Kpi(1));
+        for c in "3,x".chars() {
+            update(&mut app, Action::Input(c));
+        }
+        update(&mut app, Action::Backspace);
+        assert_eq!(form(&app).kpis, vec![String::new(), "3,".to_owned()]);
+        update(&mut app, Action::Cancel);
+        assert_eq!(app.mode, Mode::Normal);
+        assert!(!app.dirty);
+    }
+
+    #[test]
+    fn enter_records_every_value_at_the_month_of_the_date_as_one_undoable_change() {
+        let mut app = app(PROJECT);
+        let before = app.project.clone();
+        fill(&mut app, "2026-04", &["12,5", "4.1", "3 900"]);
+        update(&mut app, Action::Submit);
+        assert_eq!(app.mode, Mode::Review { scroll: 0 });
+        assert_eq!(app.tab, Tab::Kpis);
+        assert!(app.dirty);
+        assert_eq!(measured(&app.project, 0), vec![(3, dec!(8)), (4, dec!(12.5))]);
+        assert_eq!(measured(&app.project, 1), vec![(4, dec!(4.1))]);
+        let actuals: Vec<_> = app.project.actuals.iter().map(|a| (a.month, a.benefits)).collect();
+        assert_eq!(actuals, vec![(3, dec!(2500)), (4, dec!(3900))]);
+        assert_eq!(app.base_figures, crate::domain::Figures::compute(&app.project, &Default::default()));
+        assert_eq!(
+            app.status.as_ref().map(|s| s.text.as_str()),
+            Some("Measures recorded for month 4 (2026-04)")
+        );
+        update(&mut app, Action::Cancel);
+        update(&mut app, Action::Undo);
+        assert_eq!(app.project, before, "one undo reverts the whole quarter");
+    }
+
+    #[test]
+    fn a_value_of_the_same_month_is_replaced_and_empty_cells_are_left_alone() {
+        let mut app = app(PROJECT);
+        fill(&mut app, "2026-03", &["9", "", ""]);
+        update(&mut app, Action::Submit);
+        assert_eq!(measured(&app.project, 0), vec![(3, dec!(9))]);
+        assert!(app.project.kpis[1].measurements.is_empty());
+        assert_eq!(app.project.actuals.len(), 1, "benefits emptied: nothing recorded for them");
+    }
+
+    /// Submits and checks the form is still open, on `field`, saying `message`, and the
+    /// project untouched.
+    fn refused(app: &mut App, field: Field, message: &str) {
+        let before = app.project.clone();
+        update(app, Action::Submit);
+        let form = form(app);
+        assert_eq!((form.field(), form.error.as_deref()), (field, Some(message)));
+        assert_eq!(app.project, before);
+        assert!(!app.dirty);
+    }
+
+    #[test]
+    fn a_project_without_a_start_date_is_refused_with_where_to_set_it() {
+        let mut app = app(&PROJECT.replace("start = \"2026-01\"\n", ""));
+        update(&mut app, Action::OpenReviewEntry);
+        let needs_start = "This project has no start date (project.start): set it on the Baseline tab.";
+        assert_eq!(form(&app).error.as_deref(), Some(needs_start), "said at once");
+        update(&mut app, Action::Down);
+        type_in(&mut app, "9");
+        refused(&mut app, Field::Date, needs_start);
+        assert_eq!(form(&app).kpis[0], "9", "nothing typed is lost");
+    }
+
+    #[test]
+    fn overdue_measurements_need_a_start_date_and_this_month() {
+        let mut app = app(PROJECT);
+        let late: Vec<(usize, i64)> = match sheet(&app).overdue {
+            OverdueList::Due(late) => late.iter().map(|o| (o.kpi, o.months_late)).collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(late, vec![(0, 1), (1, 2)], "in May: monthly due for April, quarterly for March");
+        app.today = None;
+        assert_eq!(sheet(&app).overdue, OverdueList::NoToday);
+        let app = self::app(&PROJECT.replace("start = \"2026-01\"\n", ""));
+        assert_eq!(sheet(&app).overdue, OverdueList::NoStart);
+    }
+
+    #[test]
+    fn a_date_outside_the_horizon_or_unreadable_is_refused() {
+        let bad_date = "Date outside the project's horizon or badly written (YYYY-MM).";
+        for date in ["2027-01", "2025-12", "2026-13", "avril"] {
+            let mut app = app(PROJECT);
+            fill(&mut app, date, &["9"]);
+            refused(&mut app, Field::Date, bad_date);
+        }
+    }
+
+    #[test]
+    fn an_unreadable_number_is_refused_on_its_field() {
+        let mut app = app(PROJECT);
+        fill(&mut app, "2026-04", &["9", "abc"]);
+        update(&mut app, Action::Up);
+        refused(&mut app, Field::Kpi(1), "Unreadable value: write a number, or leave it empty.");
+        let mut app = self::app(PROJECT);
+        fill(&mut app, "2026-04", &["", "", "12 k"]);
+        refused(&mut app, Field::Benefits, "Unreadable value: write a number, or leave it empty.");
+    }
+
+    #[test]
+    fn a_value_the_file_format_refuses_and_an_empty_form_are_refused() {
+        let mut app = app(PROJECT);
+        fill(&mut app, "2026-04", &["", "", "-10"]);
+        update(&mut app, Action::Submit);
+        assert!(
+            form(&app).error.as_deref().is_some_and(|e| e.contains("negative")),
+            "{:?}",
+            form(&app).error
+        );
+        assert_eq!(form(&app).field(), Field::Benefits);
+        let mut app = self::app(PROJECT);
+        fill(&mut app, "2026-04", &["", "", ""]);
+        refused(&mut app, Field::Benefits, "No value entered: nothing recorded.");
+    }
+
+    #[test]
+    fn the_review_scrolls_within_its_lines() {
+        let mut app = app(PROJECT);
+        app.screen = (80, 24);
+        update(&mut app, Action::ShowReview);
+        assert_eq!((app.tab, &app.mode), (Tab::Kpis, &Mode::Review { scroll: 0 }));
+        let last = super::super::tabs::review::max_scroll(&app);
+        assert!(last > 0, "the sample review is longer than 19 lines");
+        update(&mut app, Action::Bottom);
+        update(&mut app, Action::Down);
+        assert_eq!(app.mode, Mode::Review { scroll: last });
+        update(&mut app, Action::Up);
+        assert_eq!(app.mode, Mode::Review { scroll: last - 1 });
+        update(&mut app, Action::Cancel);
+        assert_eq!(app.mode, Mode::Normal);
+        update(&mut app, Action::ShowReview);
+        update(&mut app, Action::ClickTab(Tab::Tco));
+        assert_eq!((app.tab, &app.mode), (Tab::Tco, &Mode::Normal), "a click on a tab leaves the review");
+    }
+
+    #[test]
+    fn clicks_do_not_move_what_is_under_the_form() {
+        let mut app = app(PROJECT);
+        update(&mut app, Action::OpenReviewEntry);
+        let (tab, cursors) = (app.tab, app.cursors);
+        update(&mut app, Action::ClickTab(Tab::Tco));
+        update(&mut app, Action::ClickRow(3));
+        assert_eq!((app.tab, app.cursors), (tab, cursors));
+        assert!(matches!(app.mode, Mode::ReviewEntry(_)));
+    }
+
+    #[test]
+    fn the_summary_goes_beside_the_file_in_the_language_of_the_ui() {
+        let mut app = app(PROJECT);
+        app.lang = Lang::Fr;
+        let Effect::WriteSummary { path, text } = update(&mut app, Action::WriteSummary) else {
+            panic!("no summary effect")
+        };
+        assert_eq!(path, PathBuf::from("/projects/revue.summary.md"));
+        let input = summary::SummaryInput {
+            project: &app.project,
+            figures: &app.base_figures,
+            lang: Lang::Fr,
+            tornado: &app.tornado,
+            monte_carlo: None,
+            as_of: Some(5),
+            scenario: None,
+        };
+        assert_eq!(text, format!("{}\n", markdown::render(&summary::executive_summary(&input)).trim_end()));
+        assert!(text.starts_with("# Revue\n") && text.contains("Revue au : 2026-05"), "{text}");
+        app.path = None;
+        assert_eq!(update(&mut app, Action::WriteSummary), Effect::None);
+        assert_eq!(app.status.as_ref().map(|s| s.is_error), Some(true));
+    }
+}
