@@ -170,28 +170,18 @@ pub fn milestones(project: &Project, figures: &Figures) -> Vec<MilestoneReview> 
         .collect()
 }
 
+/// The latest measure of the benefits, whatever its month.
+pub fn latest_actual(project: &Project) -> Option<Actual> {
+    project.actuals.iter().copied().max_by_key(|a| a.month)
+}
+
 /// The latest measure of the benefits against the plan of its month.
 pub fn latest_measured(project: &Project, figures: &Figures) -> Option<Measured> {
-    project.actuals.iter().max_by_key(|a| a.month).map(|a| Measured {
+    latest_actual(project).map(|a| Measured {
         month: a.month,
         benefits: a.benefits,
         planned_adjusted: figures.flows.at(a.month.min(figures.horizon)).benefits_adjusted,
     })
-}
-
-impl Project {
-    /// The project with the benefits measured from the start to `month` recorded, replacing a
-    /// measure of that same month, checked by every rule of the file format.
-    pub fn with_actual(&self, month: i64, benefits: Decimal) -> Result<Project, String> {
-        let mut project = self.clone();
-        project.actuals.retain(|a| a.month != month);
-        project.actuals.push(Actual { month, benefits });
-        project.actuals.sort_by_key(|a| a.month);
-        match validate(&project).into_iter().next() {
-            Some(problem) => Err(problem.to_string()),
-            None => Ok(project),
-        }
-    }
 }
 
 /// What the review proposes to the steering committee.

@@ -42,14 +42,14 @@ pub enum Field {
 }
 
 impl ReviewForm {
-    /// The date prefilled with this month and the benefits with the latest measure, so that a
-    /// review that only adds KPI values carries the cumulative benefits forward.
+    /// The date prefilled with this month; every value empty. The benefits are not carried
+    /// forward from the last measure: recording the same cumulative amount at a later month
+    /// would claim that nothing was gained since (the form shows the last measure beside it).
     pub fn new(project: &Project, today: Option<YearMonth>) -> Self {
-        let latest = project.actuals.iter().max_by_key(|a| a.month);
         ReviewForm {
             date: today.map(|month| month.to_string()).unwrap_or_default(),
             kpis: vec![String::new(); project.kpis.len()],
-            benefits: latest.map(|a| a.benefits.normalize().to_string()).unwrap_or_default(),
+            benefits: String::new(),
             focus: 0,
             error: None,
         }
@@ -403,13 +403,13 @@ benefits = 2500
     }
 
     #[test]
-    fn the_form_opens_on_this_month_with_the_latest_benefits() {
+    fn the_form_opens_on_this_month_with_every_value_empty() {
         let mut app = app(PROJECT);
         update(&mut app, Action::OpenReviewEntry);
         let form = form(&app);
         assert_eq!(form.date, "2026-05");
         assert_eq!(form.kpis, vec![String::new(), String::new()]);
-        assert_eq!(form.benefits, "2500");
+        assert_eq!(form.benefits, "", "the last measure is shown, not carried forward");
         assert_eq!((form.field(), form.error.as_deref()), (Field::Date, None));
         assert_eq!(form.month(&app.project), Some(5));
     }

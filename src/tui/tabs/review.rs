@@ -5,7 +5,7 @@
 
 use super::kpis::status_label;
 use crate::domain::kpi::KpiStatus;
-use crate::domain::review::{Overdue, Verdict};
+use crate::domain::review::{self, Overdue, Verdict};
 use crate::i18n::review::{ReviewText as R, reason_sentence, verdict_name};
 use crate::i18n::{DASH, Lang, Text};
 use crate::tui::app::App;
@@ -239,13 +239,12 @@ pub fn render_form(app: &App, form: &ReviewForm, frame: &mut Frame, area: Rect, 
     let date_line = labelled(lang.t(R::ReviewDate), &form.date, form.field() == Field::Date, theme, month);
     frame.render_widget(Paragraph::new(date_line), date);
     render_kpi_cells(app, form, frame, table, theme);
-    let benefits_line = labelled(
-        lang.t(R::ReviewBenefits),
-        &form.benefits,
-        form.field() == Field::Benefits,
-        theme,
-        String::new(),
-    );
+    let last = review::latest_actual(&app.project).map_or_else(String::new, |actual| {
+        let amount = lang.money_whole(actual.benefits, app.project.project.currency());
+        format!("  {} {amount} ({})", lang.t(R::LastMeasured), lang.month(Some(actual.month)))
+    });
+    let benefits_line =
+        labelled(lang.t(R::ReviewBenefits), &form.benefits, form.field() == Field::Benefits, theme, last);
     frame.render_widget(Paragraph::new(benefits_line), benefits);
     if let Some(message) = &form.error {
         frame.render_widget(Paragraph::new(Line::styled(message.clone(), theme.status_error)), error);
