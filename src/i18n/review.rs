@@ -1,8 +1,9 @@
 //! The words of the executive summary and of the quarterly review: section titles, the
 //! verdicts and the sentences that give their reasons, and the names of the model's keys.
 
-use super::Lang;
+use super::{Lang, Text};
 use crate::catalogue;
+use crate::domain::kpi::KpiStatus;
 use crate::domain::project::{CostCategory, Department, Maturity, Status};
 use crate::domain::review::{Reason, Verdict};
 use crate::domain::uncertainty::Confidence;
@@ -146,6 +147,17 @@ pub fn reason_sentence(lang: Lang, reason: &Reason) -> String {
             format!("the benefits measured by month {month} hold the plan ({})", pct(share))
         }
     }
+}
+
+/// A KPI's status in words.
+pub fn kpi_status_name(lang: Lang, status: KpiStatus) -> &'static str {
+    lang.t(match status {
+        KpiStatus::Met => Text::KpiMet,
+        KpiStatus::OnTrack => Text::KpiOnTrack,
+        KpiStatus::AtRisk => Text::KpiAtRisk,
+        KpiStatus::OffTrack => Text::KpiOffTrack,
+        KpiStatus::NoData => Text::KpiNoData,
+    })
 }
 
 /// How sure a line's figures are, in words.

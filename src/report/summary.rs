@@ -6,7 +6,6 @@
 
 use super::document::{Align, Block, Chart, Document, Table};
 use crate::domain::engine::Figures;
-use crate::domain::kpi::KpiStatus;
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::project::{Kpi, Project};
 use crate::domain::reference::{REFERENCE_MONTH, reference_range};
@@ -14,8 +13,8 @@ use crate::domain::review::{self, Decision, calendar_month};
 use crate::domain::sensitivity::TornadoBar;
 use crate::domain::uncertainty::{Confidence, UncertainLine};
 use crate::i18n::review::{
-    ReviewText as R, category_name, confidence_name, department_name, maturity_name, reason_sentence,
-    status_name, verdict_name,
+    ReviewText as R, category_name, confidence_name, department_name, kpi_status_name, maturity_name,
+    reason_sentence, status_name, verdict_name,
 };
 use crate::i18n::{DASH, Lang, Text, warning_sentence};
 use rust_decimal::Decimal;
@@ -326,17 +325,6 @@ fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
     blocks.push(table(&columns.map(|(t, a)| (t as &str, a)), rows));
 }
 
-/// The localized word for a KPI status.
-pub fn status_word(lang: Lang, status: KpiStatus) -> &'static str {
-    lang.t(match status {
-        KpiStatus::Met => Text::KpiMet,
-        KpiStatus::OnTrack => Text::KpiOnTrack,
-        KpiStatus::AtRisk => Text::KpiAtRisk,
-        KpiStatus::OffTrack => Text::KpiOffTrack,
-        KpiStatus::NoData => Text::KpiNoData,
-    })
-}
-
 fn kpi_row(lang: Lang, kpi: &Kpi) -> Vec<String> {
     let number = |value: Option<Decimal>| value.map_or(DASH.to_owned(), |v| lang.number(v, 2));
     let latest = kpi.latest().map_or(DASH.to_owned(), |m| {
@@ -348,7 +336,7 @@ fn kpi_row(lang: Lang, kpi: &Kpi) -> Vec<String> {
         number(kpi.baseline),
         number(kpi.target),
         latest,
-        status_word(lang, kpi.status()).to_owned(),
+        kpi_status_name(lang, kpi.status()).to_owned(),
     ]
 }
 
@@ -466,7 +454,7 @@ fn kpi_alerts(input: &SummaryInput, blocks: &mut Vec<Block>) {
         .map(|alert| {
             let kpi = &input.project.kpis[alert.kpi];
             let decision = alert.decision.clone().unwrap_or_else(|| input.t(R::NoDecisionWritten));
-            format!("{} ({}) → {decision}", kpi.name, status_word(lang, alert.status))
+            format!("{} ({}) → {decision}", kpi.name, kpi_status_name(lang, alert.status))
         })
         .collect();
     blocks.push(Block::Bullets(lines));

@@ -4,8 +4,8 @@
 
 use super::path;
 use crate::domain::catalogue::{CATALOGUE, CORE_DIMENSIONS, CatalogueKpi};
-use crate::domain::kpi::KpiStatus;
 use crate::domain::project::{Kpi, MAX_KPIS};
+use crate::i18n::review::kpi_status_name;
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
 use crate::tui::grid::{Cell, Collection, Grid, Row};
@@ -63,7 +63,7 @@ pub fn grid(app: &App) -> Grid {
                 field(number(kpi.baseline), "baseline").right(),
                 field(number(kpi.target), "target").right(),
                 Cell::figure(number(kpi.latest().map(|m| m.value.0))),
-                Cell::text(status_label(lang, kpi.status())),
+                Cell::text(kpi_status_name(lang, kpi.status())),
                 field(if kpi.is_vanity() { "!" } else { "ok" }.to_owned(), "decision"),
             ],
         ));
@@ -76,16 +76,6 @@ fn direction_arrow(direction: crate::domain::project::Direction) -> &'static str
         crate::domain::project::Direction::Higher => "↑",
         crate::domain::project::Direction::Lower => "↓",
     }
-}
-
-pub fn status_label(lang: Lang, status: KpiStatus) -> &'static str {
-    lang.t(match status {
-        KpiStatus::Met => Text::KpiMet,
-        KpiStatus::OnTrack => Text::KpiOnTrack,
-        KpiStatus::AtRisk => Text::KpiAtRisk,
-        KpiStatus::OffTrack => Text::KpiOffTrack,
-        KpiStatus::NoData => Text::KpiNoData,
-    })
 }
 
 fn render_detail(lang: Lang, kpi: Option<&Kpi>, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -3,10 +3,9 @@
 //! and plan against measured benefits at the milestones — all from `review::sheet`. Also the
 //! entry form (`T`). Lines are laid out to the width here; nothing is computed.
 
-use super::kpis::status_label;
 use crate::domain::kpi::KpiStatus;
 use crate::domain::review::{self, Overdue, Verdict};
-use crate::i18n::review::{ReviewText as R, reason_sentence, verdict_name};
+use crate::i18n::review::{ReviewText as R, kpi_status_name, reason_sentence, verdict_name};
 use crate::i18n::{DASH, Lang, Text};
 use crate::tui::app::App;
 use crate::tui::review::{Field, OverdueList, ReviewForm, Sheet, sheet};
@@ -82,7 +81,7 @@ fn alerts(app: &App, sheet: &Sheet, width: usize, out: &mut Vec<(Tone, String)>)
         let Some(kpi) = app.project.kpis.get(alert.kpi) else { continue };
         let (mark, tone) =
             if alert.status == KpiStatus::OffTrack { ("✗", Tone::Bad) } else { ("!", Tone::Warn) };
-        let head = format!("{} — {}", kpi.name, status_label(lang, alert.status));
+        let head = format!("{} — {}", kpi.name, kpi_status_name(lang, alert.status));
         push_wrapped(out, tone, &format!("  {mark} "), &head, width);
         match &alert.decision {
             Some(decision) => push_wrapped(out, Tone::Plain, "    → ", decision, width),
@@ -295,7 +294,7 @@ fn render_kpi_cells(app: &App, form: &ReviewForm, frame: &mut Frame, area: Rect,
             Cell::new(kpi.unit.clone().unwrap_or_default()),
             Cell::new(last),
             Cell::new(kpi.target.map_or_else(|| DASH.to_owned(), number)),
-            Cell::new(status_label(lang, kpi.status())),
+            Cell::new(kpi_status_name(lang, kpi.status())),
             cell,
         ])
     });
