@@ -28,6 +28,14 @@ fn every_sample_in_every_format() {
             report(&file, &["--format", "md", "--lang", "en", "--as-of", "2026-11"])
         );
         insta::assert_snapshot!(format!("{stem}_json"), report(&file, &["--format", "json", "--lang", "en"]));
+        insta::assert_snapshot!(
+            format!("{stem}_json_fr"),
+            report(&file, &["--format", "json", "--lang", "fr"])
+        );
+        insta::assert_snapshot!(
+            format!("{stem}_kpis_csv"),
+            report(&file, &["--format", "csv", "--table", "kpis"])
+        );
         insta::assert_snapshot!(format!("{stem}_csv"), report(&file, &["--format", "csv"]));
     }
 }
