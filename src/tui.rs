@@ -432,10 +432,13 @@ fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
         Effect::Rescan { folder, recursive } => {
             Some(Action::PortfolioScanned(workspace::scan(&folder, recursive)))
         }
-        Effect::WriteSummary { path, text } => Some(match save::write_atomic(&path, &text) {
-            Ok(()) => Action::SummaryWritten(path),
-            Err(error) => Action::FileFailed(error.to_string()),
-        }),
+        Effect::WriteSummary { files } => {
+            let written = files.iter().try_for_each(|(path, text)| save::write_atomic(path, text));
+            Some(match written {
+                Ok(()) => Action::SummaryWritten(files.into_iter().map(|(path, _)| path).collect()),
+                Err(error) => Action::FileFailed(error.to_string()),
+            })
+        }
         Effect::DiscardRecovery(path) => {
             recovery::discard_recovery(&path);
             None

@@ -415,7 +415,7 @@ fn a_quarter_recorded_below_baseline_shows_in_the_review_with_its_decision() {
 }
 
 #[test]
-fn the_summary_key_writes_the_markdown_beside_the_file_and_says_where() {
+fn the_summary_key_writes_the_markdown_and_the_html_beside_the_file_and_says_where() {
     let folder = tempfile::tempdir().unwrap();
     let file = folder.path().join("factures.toml");
     std::fs::copy(
@@ -436,11 +436,17 @@ fn the_summary_key_writes_the_markdown_beside_the_file_and_says_where() {
     assert!(text.contains("## Situation") && text.contains("Revue au : 2026-09"), "{text}");
     let status = app.status.clone().unwrap();
     assert!(!status.is_error);
-    assert_eq!(status.text, format!("Synthèse écrite : {}", written.display()));
+    assert_eq!(status.text, format!("Synthèse écrite : {}, factures.summary.html", written.display()));
+    let page = std::fs::read_to_string(folder.path().join("factures.summary.html")).unwrap();
+    assert_eq!(page, roi_workbench::tui::review::summary_html(&app));
     let mut names: Vec<_> =
         std::fs::read_dir(folder.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     names.sort();
-    assert_eq!(names, ["factures.summary.md", "factures.toml"], "no temporary file left");
+    assert_eq!(
+        names,
+        ["factures.summary.html", "factures.summary.md", "factures.toml"],
+        "no temporary file left"
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), toml_before);
     assert!(!app.dirty);
 }

@@ -115,8 +115,8 @@ pub enum Action {
     OpenReviewEntry,
     ShowReview,
     WriteSummary,
-    /// The executive summary was written there.
-    SummaryWritten(PathBuf),
+    /// The executive summary was written there (the Markdown first).
+    SummaryWritten(Vec<PathBuf>),
 }
 
 impl Action {

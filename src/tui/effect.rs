@@ -50,10 +50,9 @@ pub enum Effect {
         drivers: Drivers,
         simulation: Simulation,
     },
-    /// Write the executive summary's Markdown beside the project, atomically.
+    /// Write the executive summary beside the project (Markdown and HTML), each atomically.
     WriteSummary {
-        path: PathBuf,
-        text: String,
+        files: Vec<(PathBuf, String)>,
     },
     Quit,
 }

@@ -13,7 +13,8 @@ use crate::domain::project::{Project, YearMonth};
 use crate::domain::review::{self, Decision, KpiAlert, MilestoneReview, Overdue};
 use crate::i18n::review::ReviewText;
 use crate::i18n::{Lang, Text};
-use crate::report::{markdown, summary};
+use crate::report::document::{ChartData, Document};
+use crate::report::{html, markdown, summary};
 use crate::store::edit::parse_number;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
@@ -239,25 +240,30 @@ pub fn browsing(app: &mut App, action: &Action) -> Option<Effect> {
     Some(Effect::None)
 }
 
-/// Where the summary of a project file goes: `<stem>.summary.md` beside it.
-pub fn summary_path(file: &Path) -> PathBuf {
+/// Where the summary of a project file goes: `<stem>.summary.EXTENSION` beside it.
+pub fn summary_path(file: &Path, extension: &str) -> PathBuf {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    file.with_file_name(format!("{stem}.summary.md"))
+    file.with_file_name(format!("{stem}.summary.{extension}"))
 }
 
-/// Asks the runtime to write the executive summary beside the project's file.
+/// Asks the runtime to write the executive summary beside the project's file: Markdown to
+/// read or paste, and the HTML page with its charts to print for the committee.
 pub fn write_summary(app: &mut App) -> Effect {
     let Some(file) = &app.path else {
         app.warn(app.lang.t(Text::NoFile));
         return Effect::None;
     };
-    Effect::WriteSummary { path: summary_path(file), text: summary_markdown(app) }
+    let files = vec![
+        (summary_path(file, "md"), summary_markdown(app)),
+        (summary_path(file, "html"), summary_html(app)),
+    ];
+    Effect::WriteSummary { files }
 }
 
 /// The executive summary of the project as saved (the sliders aside), in the UI's language,
-/// exactly as `roi report` writes it: the tornado shown, and the Monte Carlo run when one was
-/// made without sliders (a run with sliders is of other inputs).
-pub fn summary_markdown(app: &App) -> String {
+/// exactly as `roi report` lays it out: the tornado shown, and the Monte Carlo run when one
+/// was made without sliders (a run with sliders is of other inputs).
+fn summary_document(app: &App) -> Document {
     let run = match &app.simulation {
         SimulationState::Done(run) if app.drivers.is_neutral() => Some(run.as_ref()),
         _ => None,
@@ -271,8 +277,17 @@ pub fn summary_markdown(app: &App) -> String {
         as_of: review_month(app),
         scenario: None,
     };
-    let text = markdown::render(&summary::executive_summary(&input));
+    summary::executive_summary(&input)
+}
+
+pub fn summary_markdown(app: &App) -> String {
+    let text = markdown::render(&summary_document(app));
     format!("{}\n", text.trim_end())
+}
+
+pub fn summary_html(app: &App) -> String {
+    let charts = ChartData { project: &app.project, figures: &app.base_figures, tornado: &app.tornado };
+    html::render(&summary_document(app), &charts)
 }
 
 /// The project month of this month, when both the start and this month are known.
@@ -576,10 +591,17 @@ benefits = 2500
     fn the_summary_goes_beside_the_file_in_the_language_of_the_ui() {
         let mut app = app(PROJECT);
         app.lang = Lang::Fr;
-        let Effect::WriteSummary { path, text } = update(&mut app, Action::WriteSummary) else {
+        let Effect::WriteSummary { files } = update(&mut app, Action::WriteSummary) else {
             panic!("no summary effect")
         };
-        assert_eq!(path, PathBuf::from("/projects/revue.summary.md"));
+        let paths: Vec<&PathBuf> = files.iter().map(|(path, _)| path).collect();
+        assert_eq!(
+            paths,
+            [&PathBuf::from("/projects/revue.summary.md"), &PathBuf::from("/projects/revue.summary.html")]
+        );
+        let (text, page) = (&files[0].1, &files[1].1);
+        assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"), "{page}");
+        assert!(page.contains("<html lang=\"fr\"") && page.contains("Revue au : 2026-05"), "{page}");
         let input = summary::SummaryInput {
             project: &app.project,
             figures: &app.base_figures,
@@ -589,7 +611,7 @@ benefits = 2500
             as_of: Some(5),
             scenario: None,
         };
-        assert_eq!(text, format!("{}\n", markdown::render(&summary::executive_summary(&input)).trim_end()));
+        assert_eq!(text, &format!("{}\n", markdown::render(&summary::executive_summary(&input)).trim_end()));
         assert!(text.starts_with("# Revue\n") && text.contains("Revue au : 2026-05"), "{text}");
         app.path = None;
         assert_eq!(update(&mut app, Action::WriteSummary), Effect::None);

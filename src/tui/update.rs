@@ -137,8 +137,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenReviewEntry => review::open_entry(app),
         Action::ShowReview => review::show(app),
         Action::WriteSummary => return review::write_summary(app),
-        Action::SummaryWritten(path) => {
-            app.say(format!("{} {}", app.lang.t(ReviewText::SummaryWritten), path.display()))
+        Action::SummaryWritten(paths) => {
+            app.say(format!("{} {}", app.lang.t(ReviewText::SummaryWritten), written_files(&paths)))
         }
         Action::SaveFailed(message) | Action::OpenFailed(message) => {
             app.quit_after_save = false;
@@ -170,6 +170,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         | Action::Rename => {}
     }
     Effect::None
+}
+
+/// The first file with its folder, the others by name: they are beside it.
+fn written_files(paths: &[std::path::PathBuf]) -> String {
+    let names = paths.iter().skip(1).filter_map(|path| path.file_name()).map(|name| name.to_string_lossy());
+    std::iter::once(paths.first().map(|path| path.display().to_string()).unwrap_or_default())
+        .chain(names.map(|name| name.into_owned()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Replaces the project, keeping the old one for undo, and recomputes every figure.
