@@ -544,3 +544,19 @@ fn actual_records_measured_benefits_that_the_review_sets_against_the_plan() {
     assert!(stderr.contains("is not an amount"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "a refused value changes nothing");
 }
+
+#[test]
+fn a_kpi_measured_in_percent_keeps_its_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "factures.toml", EXAMPLE);
+    let (code, _, stderr) = run(&["measure", text(&file), "time_saved_per_task", "9", "31 %"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("{ month = 9, value = 31 }"), "31 % on a KPI in % is 31, not 0.31:\n{saved}");
+    let (code, _, stderr) = run(&["set", text(&file), "kpis[0].target", "35 %"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, _, stderr) = run(&["set", text(&file), "project.contingency", "12,5 %"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("target = 35\n") && saved.contains("contingency = 0.125"), "{saved}");
+}

@@ -2,7 +2,7 @@
 //! same rules as `roi set`.
 
 use crate::domain::Project;
-use crate::store::edit::parse_number;
+use crate::store::edit::parse_measure;
 use crate::store::save::modify_locked;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,7 +15,7 @@ pub struct Args {
     pub kpi: String,
     /// Month since the project's start (1..=horizon).
     pub month: i64,
-    /// The measured value (`22.5`, `22,5`, `12 %`).
+    /// The measured value, in the KPI's unit (`22.5`, `22,5`; `81 %` is 81 for a KPI in %).
     pub value: String,
 }
 
@@ -25,7 +25,7 @@ pub struct Refused(String);
 
 /// The project with the measurement added, or replacing that month's.
 pub fn with_measurement(project: &Project, kpi: &str, month: i64, value: &str) -> Result<Project, Refused> {
-    let value = parse_number(value)
+    let value = parse_measure(value)
         .ok_or_else(|| Refused(format!("`{value}` is not a number — write it like 22.5")))?;
     project.with_measurement(kpi, month, value).map_err(Refused)
 }

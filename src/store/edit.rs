@@ -44,7 +44,8 @@ pub fn set_value(project: &Project, path: &FieldPath, typed: &str) -> Result<Pro
     if typed.trim().is_empty() {
         table.remove(key);
     } else {
-        let value = typed_value(typed, table.get(key).and_then(Item::as_value));
+        let reading = if is_in_own_unit(path) { Reading::OwnUnit } else { Reading::Fraction };
+        let value = typed_value(typed, table.get(key).and_then(Item::as_value), reading);
         table.insert(key, Item::Value(value));
     }
     parse(&document.to_string()).map_err(|mut diagnostics| EditError::from(diagnostics.remove(0)))
@@ -93,12 +94,29 @@ pub fn get_value(project: &Project, path: &FieldPath) -> Option<String> {
     })
 }
 
-/// The TOML value for what the user typed. Numbers may use a comma and end with `%`
-/// (`12,5 %` is 0.125); decimals are kept as exact strings; text stays text where the file
-/// already holds text.
-pub fn typed_value(typed: &str, existing: Option<&Value>) -> Value {
+/// How a `%` typed after a number reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Rates are fractions in files: `12,5 %` is 0.125.
+    Fraction,
+    /// A KPI is kept in its own unit: a KPI in % holds points, `81 %` is 81.
+    OwnUnit,
+}
+
+/// KPI baselines, targets and measurements are in the KPI's unit, not fractions.
+fn is_in_own_unit(path: &FieldPath) -> bool {
+    matches!(path.0.first(), Some(Segment::Key(key)) if key == "kpis" || key == "baseline")
+}
+
+/// The TOML value for what the user typed. Numbers may use a comma and end with `%` (read as
+/// `reading` says); decimals are kept as exact strings; text stays text where the file already
+/// holds text.
+pub fn typed_value(typed: &str, existing: Option<&Value>, reading: Reading) -> Value {
     let raw = typed.trim();
-    let number = parse_number(raw);
+    let number = match reading {
+        Reading::Fraction => parse_number(raw),
+        Reading::OwnUnit => parse_measure(raw),
+    };
     match (number, existing) {
         (Some(number), Some(Value::String(_))) => Value::from(number.normalize().to_string()),
         (None, _) => Value::from(raw),
@@ -110,8 +128,20 @@ pub fn typed_value(typed: &str, existing: Option<&Value>) -> Value {
 }
 
 /// A number as people type it: spaces and currency signs ignored, comma or dot, `%` divides
-/// by 100.
+/// by 100 (a rate: `12 %` is 0.12).
 pub fn parse_number(text: &str) -> Option<Decimal> {
+    let (number, percent) = parse_typed(text)?;
+    Some(if percent { number / Decimal::ONE_HUNDRED } else { number })
+}
+
+/// A KPI value or measurement as people type it, in the KPI's own unit: a `%` sign is the
+/// unit, not a division (`81 %` on an adoption rate in % is 81).
+pub fn parse_measure(text: &str) -> Option<Decimal> {
+    parse_typed(text).map(|(number, _)| number)
+}
+
+/// The number typed, and whether it ended with `%`.
+fn parse_typed(text: &str) -> Option<(Decimal, bool)> {
     let (body, percent) = match text.trim().strip_suffix('%') {
         Some(body) => (body, true),
         None => (text, false),
@@ -121,8 +151,7 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
         .filter(|c| !c.is_whitespace() && !matches!(c, '€' | '$' | '£' | '_' | '\u{202f}'))
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    let number = Decimal::from_str(&cleaned).ok()?;
-    Some(if percent { number / Decimal::ONE_HUNDRED } else { number })
+    Some((Decimal::from_str(&cleaned).ok()?, percent))
 }
 
 #[cfg(test)]
@@ -178,5 +207,8 @@ mod tests {
         assert_eq!(parse_number("12,5 %"), Some(dec!(0.125)));
         assert_eq!(parse_number("5 000 €"), Some(dec!(5000)));
         assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_measure("81 %"), Some(dec!(81)));
+        assert_eq!(parse_measure("12,5"), Some(dec!(12.5)));
+        assert_eq!(parse_measure("%"), None);
     }
 }

@@ -15,7 +15,7 @@ use crate::i18n::review::ReviewText;
 use crate::i18n::{Lang, Text};
 use crate::report::document::{ChartData, Document};
 use crate::report::{html, markdown, summary};
-use crate::store::edit::parse_number;
+use crate::store::edit::{parse_measure, parse_number};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
@@ -116,7 +116,8 @@ pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Pro
     let mut anything = false;
     for (index, (kpi, typed)) in project.kpis.iter().zip(&form.kpis).enumerate() {
         let field = Field::Kpi(index);
-        let Some(value) = typed_number(typed).ok_or_else(|| refuse(field, ReviewText::ReviewBadValue))?
+        let Some(value) =
+            typed_number(typed, parse_measure).ok_or_else(|| refuse(field, ReviewText::ReviewBadValue))?
         else {
             continue;
         };
@@ -124,8 +125,8 @@ pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Pro
             changed.with_measurement(&kpi.key, month, value).map_err(|message| Refusal { field, message })?;
         anything = true;
     }
-    let benefits =
-        typed_number(&form.benefits).ok_or_else(|| refuse(Field::Benefits, ReviewText::ReviewBadValue))?;
+    let benefits = typed_number(&form.benefits, parse_number)
+        .ok_or_else(|| refuse(Field::Benefits, ReviewText::ReviewBadValue))?;
     if let Some(benefits) = benefits {
         changed = changed
             .with_actual(month, benefits)
@@ -139,8 +140,8 @@ pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Pro
 }
 
 /// An empty cell is "not measured" (`Some(None)`); anything else must read as a number.
-fn typed_number(typed: &str) -> Option<Option<Decimal>> {
-    if typed.trim().is_empty() { Some(None) } else { parse_number(typed).map(Some) }
+fn typed_number(typed: &str, parse: fn(&str) -> Option<Decimal>) -> Option<Option<Decimal>> {
+    if typed.trim().is_empty() { Some(None) } else { parse(typed).map(Some) }
 }
 
 /// Opens the form over the current project. Without a start date it says so at once, so
@@ -470,6 +471,15 @@ benefits = 2500
         update(&mut app, Action::Cancel);
         update(&mut app, Action::Undo);
         assert_eq!(app.project, before, "one undo reverts the whole quarter");
+    }
+
+    #[test]
+    fn a_percent_sign_is_the_kpi_unit_not_a_division() {
+        let mut app = app(PROJECT);
+        fill(&mut app, "2026-04", &["12,5 %", "", "3 900 €"]);
+        update(&mut app, Action::Submit);
+        assert_eq!(measured(&app.project, 0), vec![(3, dec!(8)), (4, dec!(12.5))]);
+        assert_eq!(app.project.actuals.last().map(|a| a.benefits), Some(dec!(3900)));
     }
 
     #[test]

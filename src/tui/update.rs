@@ -20,7 +20,7 @@ use crate::domain::sensitivity;
 use crate::domain::validate::validate;
 use crate::i18n::Text;
 use crate::i18n::review::ReviewText;
-use crate::store::edit::{get_value, parse_number, set_value};
+use crate::store::edit::{get_value, parse_measure, set_value};
 use rust_decimal::Decimal;
 
 /// Rows moved by PageUp / PageDown.
@@ -390,7 +390,7 @@ fn with_measurement(app: &App, kpi: usize, typed: &str) -> Result<Project, Strin
     let refused = || app.lang.t(Text::BadMeasurement).to_owned();
     let (month, value) = typed.trim().split_once(char::is_whitespace).ok_or_else(refused)?;
     let month: i64 = month.parse().map_err(|_| refused())?;
-    let value = parse_number(value).ok_or_else(refused)?;
+    let value = parse_measure(value).ok_or_else(refused)?;
     let key = &app.project.kpis.get(kpi).ok_or_else(refused)?.key;
     app.project.with_measurement(key, month, value)
 }
