@@ -84,8 +84,14 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveE
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary =
-        tempfile::Builder::new().prefix(".roi-save-").suffix(".tmp").tempfile_in(folder).map_err(io_error)?;
+    // A new file gets the mode any program would give it (0666 less the umask), not the
+    // temporary file's private 0600: a report written in a shared folder is for colleagues.
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".roi-save-")
+        .suffix(".tmp")
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
+        .tempfile_in(folder)
+        .map_err(io_error)?;
     temporary.write_all(contents.as_ref()).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     keep_permissions(path, temporary.as_file());
@@ -138,6 +144,17 @@ pub fn create_project(path: &Path, project: &Project) -> Result<(), SaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_new_file_gets_the_mode_any_program_would_give_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ours, theirs) = (dir.path().join("report.html"), dir.path().join("plain.txt"));
+        write_atomic(&ours, "page").unwrap();
+        std::fs::write(&theirs, "plain").unwrap();
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&ours), mode(&theirs), "0666 less the umask, like any new file");
+    }
 
     #[test]
     fn saving_replaces_the_whole_file_and_leaves_no_temporary() {
