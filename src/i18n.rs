@@ -97,6 +97,12 @@ impl Lang {
         }
     }
 
+    /// A measured value as written, not rounded to a money format: `0,065`, `4,995`, `12`
+    /// (at most 6 decimals).
+    pub fn measure(self, value: Decimal) -> String {
+        self.number(value, value.normalize().scale().min(6))
+    }
+
     /// A number with thousands grouped and a fixed count of decimals.
     pub fn number(self, value: Decimal, decimals: u32) -> String {
         let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
@@ -170,6 +176,14 @@ mod tests {
         assert_eq!(Lang::En.percent(Some(dec!(67.25))), "67.3%");
         assert_eq!(Lang::En.percent(Some(dec!(-0.04))), "0.0%");
         assert_eq!(Lang::En.percent(None), "—");
+    }
+
+    #[test]
+    fn measures_keep_their_own_decimals() {
+        assert_eq!(Lang::Fr.measure(dec!(0.065)), "0,065");
+        assert_eq!(Lang::En.measure(dec!(4.995)), "4.995");
+        assert_eq!(Lang::En.measure(dec!(12.50)), "12.5");
+        assert_eq!(Lang::Fr.measure(dec!(1250)), "1 250");
     }
 
     #[test]

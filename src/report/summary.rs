@@ -109,7 +109,7 @@ fn situation(input: &SummaryInput, blocks: &mut Vec<Block>) {
             .map(|m| {
                 vec![
                     m.name.clone().unwrap_or_else(|| m.key.clone()),
-                    lang.number(m.value, 2),
+                    lang.measure(m.value),
                     m.unit.clone().unwrap_or_default(),
                 ]
             })
@@ -326,9 +326,9 @@ fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
 }
 
 fn kpi_row(lang: Lang, kpi: &Kpi) -> Vec<String> {
-    let number = |value: Option<Decimal>| value.map_or(DASH.to_owned(), |v| lang.number(v, 2));
+    let number = |value: Option<Decimal>| value.map_or(DASH.to_owned(), |v| lang.measure(v));
     let latest = kpi.latest().map_or(DASH.to_owned(), |m| {
-        format!("{} ({} {})", lang.number(m.value.0, 2), lang.t(Text::MonthShort), m.month)
+        format!("{} ({} {})", lang.measure(m.value.0), lang.t(Text::MonthShort), m.month)
     });
     vec![
         kpi.name.clone(),

@@ -114,7 +114,7 @@ fn baseline_rows(project: &Project, lang: Lang) -> Vec<Row> {
                 ),
                 Cell::field(metric.key.clone(), path(&format!("{base}.key"))),
                 Cell::field(metric.unit.clone().unwrap_or_default(), path(&format!("{base}.unit"))),
-                Cell::field(lang.number(metric.value, 2), path(&format!("{base}.value"))).right(),
+                Cell::field(lang.measure(metric.value), path(&format!("{base}.value"))).right(),
             ],
         ));
     }

@@ -49,7 +49,7 @@ pub fn grid(app: &App) -> Grid {
             .map(|(i, t)| if (3..6).contains(&i) { Cell::figure(lang.t(*t)) } else { Cell::text(lang.t(*t)) })
             .collect(),
     )];
-    let number = |v: Option<rust_decimal::Decimal>| v.map_or_else(|| "—".to_owned(), |v| lang.number(v, 1));
+    let number = |v: Option<rust_decimal::Decimal>| v.map_or_else(|| "—".to_owned(), |v| lang.measure(v));
     for (i, kpi) in app.project.kpis.iter().enumerate() {
         let base = format!("kpis[{i}]");
         let field = |text: String, key: &str| Cell::field(text, path(&format!("{base}.{key}")));
@@ -95,7 +95,7 @@ fn render_detail(lang: Lang, kpi: Option<&Kpi>, frame: &mut Frame, area: Rect, t
     let data: Vec<u64> =
         points.iter().map(|(_, v)| ((*v - minimum).to_f64().unwrap_or(0.0) * 100.0) as u64 + 1).collect();
     let measurements: Vec<String> =
-        points.iter().map(|(month, value)| format!("{month}:{}", lang.number(*value, 1))).collect();
+        points.iter().map(|(month, value)| format!("{month}:{}", lang.measure(*value))).collect();
     let label =
         if measurements.is_empty() { lang.t(Text::KpiNoData).to_owned() } else { measurements.join("  ") };
     let [line, values] = spark.layout(&Layout::horizontal([Constraint::Length(16), Constraint::Fill(1)]));

@@ -280,7 +280,7 @@ fn render_kpi_cells(app: &App, form: &ReviewForm, frame: &mut Frame, area: Rect,
     ])
     .style(theme.section);
     // As precise as entered (a cost per request of 0,08 € must not read 0,1), up to 3 places.
-    let number = |value: Decimal| lang.number(value, value.normalize().scale().min(3));
+    let number = |value: Decimal| lang.measure(value);
     let rows = app.project.kpis.iter().zip(&form.kpis).enumerate().map(|(index, (kpi, typed))| {
         let last =
             kpi.latest().map_or_else(|| DASH.to_owned(), |m| format!("{} ({})", number(m.value.0), m.month));
