@@ -15,6 +15,13 @@ use rust_decimal_macros::dec;
 /// The measurement points of the method (DOMAIN.md §1): months after the start.
 pub const MILESTONES: [i64; 5] = [3, 6, 12, 24, 36];
 
+/// The milestones within a horizon: the method's, then every year after 36 months, so that a
+/// 60-month project is still compared with its plan at 48 and 60.
+pub fn milestone_months(horizon: i64) -> Vec<i64> {
+    let yearly = (4..).map(|year| year * 12);
+    MILESTONES.into_iter().chain(yearly).take_while(|&m| m <= horizon).collect()
+}
+
 /// Below this share of the plan, measured benefits call the project into question.
 const MEASURED_SHORTFALL: Decimal = dec!(0.7);
 /// At or above this share of the plan, the measured benefits support scaling.
@@ -144,10 +151,9 @@ impl Measured {
 pub fn milestones(project: &Project, figures: &Figures) -> Vec<MilestoneReview> {
     let horizon = figures.horizon;
     let mut previous = 0;
-    MILESTONES
-        .iter()
-        .filter(|&&m| m <= horizon)
-        .map(|&milestone| {
+    milestone_months(horizon)
+        .into_iter()
+        .map(|milestone| {
             let plan = figures.flows.at(milestone);
             let measured = project
                 .actuals
@@ -454,6 +460,16 @@ mod tests {
         let refused = project.with_actual(37, dec!(1)).expect_err("beyond the horizon");
         assert!(refused.contains("actuals[2].month"), "{refused}");
         assert!(project.with_actual(3, dec!(-5)).is_err(), "negative benefits");
+        let shrinking = project.with_actual(9, dec!(5000)).expect_err("cumulative benefits cannot fall");
+        assert!(shrinking.contains("actuals[2].benefits") && shrinking.contains("month 6"), "{shrinking}");
+    }
+
+    #[test]
+    fn long_horizons_get_a_milestone_every_year_after_36_months() {
+        assert_eq!(milestone_months(6), [3, 6]);
+        assert_eq!(milestone_months(36), [3, 6, 12, 24, 36]);
+        assert_eq!(milestone_months(60), [3, 6, 12, 24, 36, 48, 60]);
+        assert_eq!(milestone_months(120).last(), Some(&120));
     }
 
     #[test]

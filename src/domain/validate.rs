@@ -335,6 +335,17 @@ impl Checker {
         for (i, actual) in actuals.iter().enumerate() {
             self.month(path.index(i).key("month"), Some(actual.month));
             self.amount(path.index(i).key("benefits"), Some(actual.benefits));
+            let earlier_larger = actuals.iter().filter(|a| a.month < actual.month).max_by_key(|a| a.benefits);
+            if let Some(earlier) = earlier_larger.filter(|a| a.benefits > actual.benefits) {
+                self.refuse(
+                    path.index(i).key("benefits"),
+                    format!(
+                        "{} measured by month {} is below the {} measured by month {}",
+                        actual.benefits, actual.month, earlier.benefits, earlier.month
+                    ),
+                    "Benefits are counted from the start: write the total to that month, or correct the earlier one",
+                );
+            }
             if actuals[..i].iter().any(|other| other.month == actual.month) {
                 self.refuse(
                     path.index(i).key("month"),

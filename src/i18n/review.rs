@@ -3,6 +3,7 @@
 
 use super::{Lang, Text};
 use crate::catalogue;
+use crate::domain::drivers::Driver;
 use crate::domain::kpi::KpiStatus;
 use crate::domain::project::{CostCategory, Department, Maturity, Status};
 use crate::domain::review::{Reason, Verdict};
@@ -34,6 +35,8 @@ pub enum ReviewText {
     PlannedAdjusted => ("Prévu ajusté", "Planned adjusted"),
     MeasuredColumn => ("Mesuré (mois)", "Measured (month)"),
     OfPlan => ("% du prévu", "% of plan"),
+    PlannedThen => ("Prévu ajusté à ce mois", "Planned adjusted then"),
+    NoKpis => ("Aucun indicateur n'est défini : sans mesure, le ROI ne pourra pas être prouvé (ajoutez le pack de démarrage).", "No indicator is defined: without measures the ROI cannot be proven (add the starter pack)."),
     NoActuals => ("Aucun bénéfice mesuré n'est encore enregistré.", "No measured benefit is recorded yet."),
     ReferenceSentence => ("Référence du service", "Department reference"),
     ProjectAt18 => ("ce projet à 18 mois", "this project at 18 months"),
@@ -58,6 +61,7 @@ pub enum ReviewText {
     RiskMethod => ("Provision pour risques", "Risk provision"),
     RiskMethodValue => ("Σ coût × probabilité, étalée sur l'horizon", "Σ cost × probability, spread over the horizon"),
     ScenarioUsed => ("Scénario appliqué", "Scenario applied"),
+    ScenarioNotBase => ("tous les chiffres ci-dessous sont ceux de ce scénario, pas du cas de base", "every figure below is this scenario's, not the base case's"),
     VerdictScale => ("Passer à l'échelle", "Scale"),
     VerdictContinue => ("Continuer", "Continue"),
     VerdictPivot => ("Pivoter", "Pivot"),
@@ -146,6 +150,31 @@ pub fn reason_sentence(lang: Lang, reason: &Reason) -> String {
         Reason::MeasuredOnPlan { month, pct: share } => {
             format!("the benefits measured by month {month} hold the plan ({})", pct(share))
         }
+    }
+}
+
+/// A sensitivity driver's name for a committee (the CLI and the JSON keep the keys).
+pub fn driver_name(lang: Lang, driver: Driver) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match driver {
+        Driver::Benefits if fr => "Bénéfices",
+        Driver::Benefits => "Benefits",
+        Driver::Costs if fr => "Coûts",
+        Driver::Costs => "Costs",
+        Driver::Risk if fr => "Probabilité des risques",
+        Driver::Risk => "Risk probability",
+        Driver::DelayMonths if fr => "Retard (mois)",
+        Driver::DelayMonths => "Delay (months)",
+        Driver::Ramp if fr => "Montée en charge",
+        Driver::Ramp => "Ramp-up",
+        Driver::Adoption => "Adoption",
+        Driver::HourlyCost if fr => "Coût horaire",
+        Driver::HourlyCost => "Hourly cost",
+        Driver::Volume => "Volume",
+        Driver::DiscountRate if fr => "Taux d'actualisation",
+        Driver::DiscountRate => "Discount rate",
+        Driver::MaturityFactor if fr => "Facteur de maturité",
+        Driver::MaturityFactor => "Maturity factor",
     }
 }
 

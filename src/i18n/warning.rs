@@ -29,7 +29,8 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
             }
         }
         Warning::HiddenCostsEmpty { categories } => {
-            let names: Vec<&str> = categories.iter().map(|c| c.key()).collect();
+            let names: Vec<&str> =
+                categories.iter().map(|c| super::review::category_name(lang, *c)).collect();
             if fr {
                 format!(
                     "Coûts cachés non chiffrés : {} (le TCO est souvent sous-estimé de 40 à 60 %).",

@@ -4,9 +4,9 @@
 //! becomes `f64` only to be placed on the page. The colours are dark and light tones of one
 //! blue, with a dashed marker, so a chart printed in grey reads the same.
 
-use super::document::{Chart, ChartData};
+use super::document::{Chart, ChartData, TORNADO_DRIVERS_SHOWN};
 use super::markup::{Anchor, Svg};
-use crate::i18n::review::category_name;
+use crate::i18n::review::{category_name, driver_name};
 use crate::i18n::{HtmlText, Lang, Text};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, MathematicalOps};
@@ -253,7 +253,7 @@ fn tco_by_category(data: &ChartData<'_>, lang: Lang) -> String {
 fn tornado(data: &ChartData<'_>, lang: Lang) -> String {
     const TOP: f64 = 28.0;
     let chart_title = title(Chart::Tornado, lang);
-    let bars = data.tornado;
+    let bars = &data.tornado[..data.tornado.len().min(TORNADO_DRIVERS_SHOWN)];
     if bars.is_empty() {
         return empty_chart(chart_title, lang.t(HtmlText::NoTornado));
     }
@@ -269,7 +269,7 @@ fn tornado(data: &ChartData<'_>, lang: Lang) -> String {
     money_axis_below(&mut svg, &npv_ticks, x, (TOP, bottom), lang, currency);
     for (row, bar) in bars.iter().enumerate() {
         let middle = TOP + (row as f64 + 0.5) * ROW;
-        svg.text((LABEL_COLUMN - 8.0, middle + 4.0), Anchor::End, INK, bar.driver.key());
+        svg.text((LABEL_COLUMN - 8.0, middle + 4.0), Anchor::End, INK, driver_name(lang, bar.driver));
         let (top, bar_bottom) = (middle - BAR / 2.0, middle + BAR / 2.0);
         svg.rect((x.money(base), top), (x.money(bar.npv_low), bar_bottom), LOWERED_FILL);
         svg.rect((x.money(base), top), (x.money(bar.npv_high), bar_bottom), RAISED_FILL);
@@ -465,9 +465,10 @@ mod tests {
         let svg = &charts_with(&project, &figures, &bars, Lang::En)[2];
         let parsed = check_geometry(svg);
         let labels = texts(&parsed);
+        let name = |bar: &TornadoBar| driver_name(Lang::En, bar.driver);
         let drivers: Vec<&str> =
-            labels.iter().copied().filter(|t| bars.iter().any(|b| b.driver.key() == *t)).collect();
-        let given: Vec<&str> = bars.iter().map(|b| b.driver.key()).collect();
+            labels.iter().copied().filter(|t| bars.iter().any(|b| name(b) == *t)).collect();
+        let given: Vec<&str> = bars.iter().take(TORNADO_DRIVERS_SHOWN).map(name).collect();
         assert_eq!(drivers, given);
     }
 

@@ -58,6 +58,10 @@ pub struct Document {
     pub footer: String,
 }
 
+/// The tornado of a report shows the drivers that move the NPV most, in its table and its
+/// chart alike.
+pub const TORNADO_DRIVERS_SHOWN: usize = 5;
+
 /// What the charts are drawn from: the same figures the document's numbers come from.
 #[derive(Debug, Clone, Copy)]
 pub struct ChartData<'a> {

@@ -4,7 +4,7 @@
 //! (the decision proposed and its reasons, what needs deciding, what is overdue), then every
 //! assumption stated plainly. Built once as a `Document`; Markdown and HTML only lay it out.
 
-use super::document::{Align, Block, Chart, Document, Table};
+use super::document::{Align, Block, Chart, Document, TORNADO_DRIVERS_SHOWN, Table};
 use crate::domain::engine::Figures;
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::project::{Kpi, Project};
@@ -13,8 +13,8 @@ use crate::domain::review::{self, Decision, calendar_month};
 use crate::domain::sensitivity::TornadoBar;
 use crate::domain::uncertainty::{Confidence, UncertainLine};
 use crate::i18n::review::{
-    ReviewText as R, category_name, confidence_name, department_name, kpi_status_name, maturity_name,
-    reason_sentence, status_name, verdict_name,
+    ReviewText as R, category_name, confidence_name, department_name, driver_name, kpi_status_name,
+    maturity_name, reason_sentence, status_name, verdict_name,
 };
 use crate::i18n::{DASH, Lang, Text, warning_sentence};
 use rust_decimal::Decimal;
@@ -48,6 +48,13 @@ impl SummaryInput<'_> {
 /// The whole executive summary.
 pub fn executive_summary(input: &SummaryInput) -> Document {
     let mut blocks = Vec::new();
+    // A scenario changes every figure below: it must not be read as the base case.
+    if let Some(name) = input.scenario {
+        let lang = input.lang;
+        let text =
+            format!("{}{}{name} — {}", lang.t(R::ScenarioUsed), lang.colon(), lang.t(R::ScenarioNotBase));
+        blocks.push(Block::Emphasis(text));
+    }
     situation(input, &mut blocks);
     impact(input, &mut blocks);
     action(input, &mut blocks);
@@ -314,8 +321,14 @@ fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let rows = input
         .tornado
         .iter()
-        .take(5)
-        .map(|bar| vec![bar.driver.to_string(), input.money(bar.npv_low), input.money(bar.npv_high)])
+        .take(TORNADO_DRIVERS_SHOWN)
+        .map(|bar| {
+            vec![
+                driver_name(lang, bar.driver).to_owned(),
+                input.money(bar.npv_low),
+                input.money(bar.npv_high),
+            ]
+        })
         .collect();
     let columns = [
         (lang.t(Text::Driver), Align::Left),
@@ -360,27 +373,30 @@ fn kpi_table(input: &SummaryInput, blocks: &mut Vec<Block>) {
 fn plan_vs_measured(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     blocks.push(heading(3, input.t(R::PlanVsMeasured)));
+    let dash = || DASH.to_owned();
     let rows = review::milestones(input.project, input.figures)
         .iter()
         .map(|m| {
-            let (measured, share) = m.measured.map_or((DASH.to_owned(), DASH.to_owned()), |measured| {
+            let (measured, plan_then, share) = m.measured.map_or((dash(), dash(), dash()), |measured| {
                 let share = measured.share_of_plan().map(|s| s * Decimal::ONE_HUNDRED);
-                (format!("{} ({})", input.money(measured.benefits), measured.month), lang.percent(share))
+                (
+                    format!("{} ({})", input.money(measured.benefits), measured.month),
+                    input.money(measured.planned_adjusted),
+                    lang.percent(share),
+                )
             });
-            vec![
-                m.milestone.to_string(),
-                input.money(m.planned_raw),
-                input.money(m.planned_adjusted),
-                measured,
-                share,
-            ]
+            let (raw, adjusted) = (input.money(m.planned_raw), input.money(m.planned_adjusted));
+            vec![m.milestone.to_string(), raw, adjusted, measured, plan_then, share]
         })
         .collect();
+    // The share is against the plan of the measure's own month, shown beside it, so that a
+    // reader dividing the two figures finds the same percentage.
     let columns = [
         (lang.t(R::Milestone), Align::Right),
         (lang.t(R::PlannedRaw), Align::Right),
         (lang.t(R::PlannedAdjusted), Align::Right),
         (lang.t(R::MeasuredColumn), Align::Right),
+        (lang.t(R::PlannedThen), Align::Right),
         (lang.t(R::OfPlan), Align::Right),
     ];
     blocks.push(table(&columns, rows));
@@ -445,6 +461,10 @@ fn kpi_alerts(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     blocks.push(heading(3, input.t(R::KpiAlerts)));
     let alerts = review::kpi_alerts(input.project);
+    if input.project.kpis.is_empty() {
+        blocks.push(Block::Paragraph(input.t(R::NoKpis)));
+        return;
+    }
     if alerts.is_empty() {
         blocks.push(Block::Paragraph(input.t(R::NoAlerts)));
         return;
