@@ -560,3 +560,12 @@ fn a_kpi_measured_in_percent_keeps_its_points() {
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("target = 35\n") && saved.contains("contingency = 0.125"), "{saved}");
 }
+
+#[test]
+fn a_table_is_asked_of_a_csv_export_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "factures.toml", EXAMPLE);
+    let (code, stdout, stderr) = run(&["report", text(&file), "--table", "kpis"]);
+    assert_eq!((code, stdout.as_str()), (Some(2), ""));
+    assert!(stderr.contains("--format csv"), "{stderr}");
+}

@@ -98,6 +98,13 @@ fn xlsx_usage_error(args: &Args) -> Option<&'static str> {
         .then_some("--format xlsx holds the base figures as formulas: --scenario and --simulate are not supported with it")
 }
 
+/// `--table` chooses a CSV table: with another format it would be silently ignored.
+fn table_usage_error(args: &Args) -> Option<&'static str> {
+    (args.table != CsvTable::Monthly && args.format != Format::Csv).then_some(
+        "--table chooses the table of a CSV export: add --format csv (the JSON report holds every table)",
+    )
+}
+
 /// A report never replaces the project it was read from: a CLI run never writes a file it
 /// was only asked to read.
 fn overwrites_input(args: &Args) -> Option<&'static str> {
@@ -127,7 +134,9 @@ pub fn scenario_drivers(
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
-    if let Some(error) = xlsx_usage_error(args).or_else(|| overwrites_input(args)) {
+    if let Some(error) =
+        xlsx_usage_error(args).or_else(|| table_usage_error(args)).or_else(|| overwrites_input(args))
+    {
         eprintln!("{}: {error}", args.file.display());
         return ExitCode::from(2);
     }

@@ -474,6 +474,18 @@ benefits = 2500
     }
 
     #[test]
+    fn a_summary_written_with_unsaved_changes_says_so() {
+        let mut app = app(PROJECT);
+        let paths = vec![PathBuf::from("/p/revue.summary.md"), PathBuf::from("/p/revue.summary.html")];
+        update(&mut app, Action::SummaryWritten(paths.clone()));
+        let status = |app: &App| app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+        assert_eq!(status(&app), "Summary written: /p/revue.summary.md, revue.summary.html");
+        app.dirty = true;
+        update(&mut app, Action::SummaryWritten(paths));
+        assert!(status(&app).ends_with("(unsaved changes included)"), "{}", status(&app));
+    }
+
+    #[test]
     fn a_percent_sign_is_the_kpi_unit_not_a_division() {
         let mut app = app(PROJECT);
         fill(&mut app, "2026-04", &["12,5 %", "", "3 900 €"]);
@@ -507,7 +519,7 @@ benefits = 2500
     fn a_project_without_a_start_date_is_refused_with_where_to_set_it() {
         let mut app = app(&PROJECT.replace("start = \"2026-01\"\n", ""));
         update(&mut app, Action::OpenReviewEntry);
-        let needs_start = "This project has no start date (project.start): set it on the Baseline tab.";
+        let needs_start = "No start date: set it first (tab 2, Start).";
         assert_eq!(form(&app).error.as_deref(), Some(needs_start), "said at once");
         update(&mut app, Action::Down);
         type_in(&mut app, "9");
@@ -531,7 +543,7 @@ benefits = 2500
 
     #[test]
     fn a_date_outside_the_horizon_or_unreadable_is_refused() {
-        let bad_date = "Date outside the project's horizon or badly written (YYYY-MM).";
+        let bad_date = "Write the date as YYYY-MM, between the project's start and the end of its horizon.";
         for date in ["2027-01", "2025-12", "2026-13", "avril"] {
             let mut app = app(PROJECT);
             fill(&mut app, date, &["9"]);

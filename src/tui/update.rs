@@ -138,7 +138,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::ShowReview => review::show(app),
         Action::WriteSummary => return review::write_summary(app),
         Action::SummaryWritten(paths) => {
-            app.say(format!("{} {}", app.lang.t(ReviewText::SummaryWritten), written_files(&paths)))
+            // The summary is of the project on screen: say so when the file is behind it.
+            let unsaved = if app.dirty {
+                format!(" {}", app.lang.t(ReviewText::UnsavedIncluded))
+            } else {
+                String::new()
+            };
+            app.say(format!("{} {}{unsaved}", app.lang.t(ReviewText::SummaryWritten), written_files(&paths)))
         }
         Action::SaveFailed(message) | Action::OpenFailed(message) => {
             app.quit_after_save = false;
