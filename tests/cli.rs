@@ -569,3 +569,15 @@ fn a_table_is_asked_of_a_csv_export_only() {
     assert_eq!((code, stdout.as_str()), (Some(2), ""));
     assert!(stderr.contains("--format csv"), "{stderr}");
 }
+
+#[test]
+fn a_summary_as_of_a_month_uses_what_was_measured_by_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "factures.toml", EXAMPLE);
+    let april = report(&file, &["--lang", "en", "--as-of", "2026-04"]);
+    assert!(april.contains("Review as of: 2026-04"), "{april}");
+    assert!(april.contains("12 (month 3)"), "{april}");
+    assert!(!april.contains("(month 6)"), "month 6 was measured after April:\n{april}");
+    let july = report(&file, &["--lang", "en", "--as-of", "2026-07"]);
+    assert!(july.contains("22 (month 6)"), "{july}");
+}

@@ -153,15 +153,17 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let bars = tornado(project, &drivers, args.tornado_width);
     let run = monte_carlo(args, project, &drivers);
     // The executive summary, which Markdown and HTML lay out alike.
+    // It is a review as of a month: what was measured after it is left out.
     let summary = || {
-        let as_of = args.as_of.unwrap_or_else(store::clock::this_month);
+        let as_of = review::project_month(project, args.as_of.unwrap_or_else(store::clock::this_month));
+        let known = as_of.map(|month| review::known_at(project, month));
         report::summary::executive_summary(&SummaryInput {
-            project,
+            project: known.as_ref().unwrap_or(project),
             figures: &figures,
             lang,
             tornado: &bars,
             monte_carlo: run.as_ref(),
-            as_of: review::project_month(project, as_of),
+            as_of,
             scenario: args.scenario.as_deref(),
         })
     };

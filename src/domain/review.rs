@@ -53,6 +53,17 @@ pub fn interval_months(frequency: Frequency) -> i64 {
     }
 }
 
+/// The project as known at the end of `month`: KPI measurements and measured benefits of later
+/// months left out, so that a review as of a past month is not judged on what came after.
+pub fn known_at(project: &Project, month: i64) -> Project {
+    let mut known = project.clone();
+    for kpi in &mut known.kpis {
+        kpi.measurements.retain(|m| m.month <= month);
+    }
+    known.actuals.retain(|a| a.month <= month);
+    known
+}
+
 /// A KPI whose next measurement is past due.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overdue {
@@ -392,6 +403,21 @@ mod tests {
         let start = YearMonth { year: 2026, month: 11 };
         assert_eq!(calendar_month(start, 3), YearMonth { year: 2027, month: 1 });
         assert_eq!(calendar_month(start, 1), start);
+    }
+
+    #[test]
+    fn a_review_as_of_a_month_ignores_what_was_measured_after_it() {
+        let mut project = project(dec!(1000), dec!(100));
+        project.kpis.push(kpi(Frequency::Monthly, &[(3, dec!(2)), (9, dec!(9))]));
+        project.actuals.push(Actual { month: 3, benefits: dec!(2000) });
+        project.actuals.push(Actual { month: 9, benefits: dec!(8000) });
+        let known = known_at(&project, 6);
+        assert_eq!(known.kpis[0].latest().map(|m| m.month), Some(3));
+        assert_eq!(known.actuals.iter().map(|a| a.month).collect::<Vec<_>>(), vec![3]);
+        assert_eq!(
+            (known.benefits.clone(), known.costs.clone()),
+            (project.benefits.clone(), project.costs.clone())
+        );
     }
 
     #[test]

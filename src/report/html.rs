@@ -97,9 +97,21 @@ fn write_block(out: &mut String, block: &Block, data: &ChartData<'_>, lang: Lang
 fn write_facts(out: &mut String, facts: &[(String, String)]) {
     out.push_str("<table class=\"facts\">\n<tbody>\n");
     for (label, value) in facts {
-        let _ = writeln!(out, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", escape(label), escape(value));
+        // A figure never breaks across lines (French groups digits with spaces); a sentence may.
+        let class = if is_figure(value) { " class=\"num\"" } else { "" };
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td{class}>{}</td></tr>",
+            escape(label),
+            escape(value)
+        );
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// A value that reads as one figure: an amount, a percentage, a month.
+fn is_figure(value: &str) -> bool {
+    value.len() <= 32 && value.chars().next().is_some_and(|c| c.is_ascii_digit() || "-€$£".contains(c))
 }
 
 /// The class that right-aligns a number column.
