@@ -36,6 +36,7 @@ pub enum ReviewText {
     MeasuredColumn => ("Mesuré (mois)", "Measured (month)"),
     OfPlan => ("% du prévu", "% of plan"),
     PlannedThen => ("Prévu ajusté à ce mois", "Planned adjusted then"),
+    PlannedThenShort => ("Prévu alors", "Plan then"),
     NoKpis => ("Aucun indicateur n'est défini : sans mesure, le ROI ne pourra pas être prouvé (ajoutez le pack de démarrage).", "No indicator is defined: without measures the ROI cannot be proven (add the starter pack)."),
     NoActuals => ("Aucun bénéfice mesuré n'est encore enregistré.", "No measured benefit is recorded yet."),
     ReferenceSentence => ("Référence du service", "Department reference"),

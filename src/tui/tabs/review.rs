@@ -130,11 +130,11 @@ fn milestones(app: &App, sheet: &Sheet, out: &mut Vec<(Tone, String)>) {
     out.push((
         Tone::Muted,
         format!(
-            "  {:<8}{:>15}{:>17}{:>20}{:>11}",
+            "  {:<8}{:>17}{:>20}{:>15}{:>11}",
             lang.t(R::Milestone),
-            lang.t(R::PlannedRaw),
             lang.t(R::PlannedAdjusted),
             lang.t(R::MeasuredColumn),
+            lang.t(R::PlannedThenShort),
             lang.t(R::OfPlan)
         ),
     ));
@@ -142,16 +142,18 @@ fn milestones(app: &App, sheet: &Sheet, out: &mut Vec<(Tone, String)>) {
         let measured = milestone
             .measured
             .map_or_else(|| DASH.to_owned(), |m| format!("{} ({})", money(m.benefits), m.month));
+        // The share is against the plan of the measure's month, shown beside it.
+        let plan_then = milestone.measured.map_or_else(|| DASH.to_owned(), |m| money(m.planned_adjusted));
         let share =
             milestone.measured.and_then(|m| m.share_of_plan()).map(|share| share * Decimal::ONE_HUNDRED);
         out.push((
             Tone::Plain,
             format!(
-                "  {:<8}{:>15}{:>17}{:>20}{:>11}",
+                "  {:<8}{:>17}{:>20}{:>15}{:>11}",
                 lang.month(Some(milestone.milestone)),
-                money(milestone.planned_raw),
                 money(milestone.planned_adjusted),
                 measured,
+                plan_then,
                 lang.percent(share)
             ),
         ));
