@@ -334,7 +334,15 @@ impl Checker {
         let path = FieldPath::default().key("actuals");
         for (i, actual) in actuals.iter().enumerate() {
             self.month(path.index(i).key("month"), Some(actual.month));
-            self.amount(path.index(i).key("benefits"), Some(actual.benefits));
+            if actual.benefits.is_sign_negative() && !actual.benefits.is_zero() {
+                self.refuse(
+                    path.index(i).key("benefits"),
+                    format!("{} is negative", actual.benefits),
+                    "Write the benefits measured from the start to that month, 0 when nothing was gained",
+                );
+            } else {
+                self.amount(path.index(i).key("benefits"), Some(actual.benefits));
+            }
             let earlier_larger = actuals.iter().filter(|a| a.month < actual.month).max_by_key(|a| a.benefits);
             if let Some(earlier) = earlier_larger.filter(|a| a.benefits > actual.benefits) {
                 self.refuse(
