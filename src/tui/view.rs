@@ -155,19 +155,34 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
 
 fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let lines: Vec<Line> = keymap::help_entries(app.tab)
-        .into_iter()
-        .map(|(keys, action)| {
-            Line::from(vec![
-                Span::styled(format!("{keys:>14}  "), theme.label),
-                Span::raw(action.describe(lang)),
-            ])
+    let entries = keymap::help_entries(app.tab);
+    let title = format!("{} — {}", lang.t(Text::Help), app.tab.title(lang));
+    // Every key must be seen at 80×24: a list too long for the height goes in two columns
+    // across the screen, the descriptions cut to fit rather than the keys dropped.
+    let fitting = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = entries.len().div_ceil(fitting).max(1);
+    let rows = entries.len().div_ceil(columns);
+    let (width, keys) = if columns == 1 { (64, 14) } else { (area.width, 11) };
+    let column_width = usize::from(width.saturating_sub(2)) / columns;
+    let room = column_width.saturating_sub(keys + 3);
+    let cell = |(label, action): &(&str, &crate::tui::action::Action)| {
+        let full = action.describe(lang);
+        let description: String = if full.chars().count() > room {
+            full.chars().take(room.saturating_sub(1)).chain(['…']).collect()
+        } else {
+            full.to_owned()
+        };
+        [Span::styled(format!("{label:>keys$}  "), theme.label), Span::raw(format!("{description:<room$} "))]
+    };
+    let lines: Vec<Line> = (0..entries.len().min(rows))
+        .map(|row| {
+            let spans = (0..columns).filter_map(|column| entries.get(column * rows + row)).flat_map(cell);
+            Line::from(spans.collect::<Vec<_>>())
         })
         .collect();
     let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = centered(area, 64, height);
+    let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
-    let title = format!("{} — {}", lang.t(Text::Help), app.tab.title(lang));
     frame.render_widget(Paragraph::new(lines).block(block(&title, theme)), popup);
 }
 
