@@ -153,7 +153,9 @@ fn money_axis_below(
     for tick in ticks {
         let at = x.money(*tick);
         svg.line((at, y_range.0), (at, y_range.1), GRID);
-        svg.text((at, y_range.1 + 15.0), Anchor::Middle, SMALL_INK, &lang.money_whole(*tick, currency));
+        // A label centred on the last tick would run past the right edge ("-500 000 CHF").
+        let anchor = if at > WIDTH - 60.0 { Anchor::End } else { Anchor::Middle };
+        svg.text((at, y_range.1 + 15.0), anchor, SMALL_INK, &lang.money_whole(*tick, currency));
     }
 }
 
