@@ -12,6 +12,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use roi_workbench::domain::uncertainty::Confidence;
+use roi_workbench::i18n::review::confidence_name;
 use roi_workbench::i18n::{Lang, Text, XlsxText};
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -318,7 +320,7 @@ fn check_assumptions(out: &Path, case: &Case) {
         (10, "47.3"),
         (11, "100%"),
         (23, "mesure POC, mars 2026"),
-        (24, case.lang.t(XlsxText::ConfidenceHigh)),
+        (24, confidence_name(case.lang, Confidence::High)),
         (25, "volume_per_month 300 – 420"),
     ];
     for (col, value) in expected {

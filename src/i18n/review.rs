@@ -5,7 +5,7 @@ use super::{Lang, Text};
 use crate::catalogue;
 use crate::domain::drivers::Driver;
 use crate::domain::kpi::KpiStatus;
-use crate::domain::project::{CostCategory, Department, Maturity, Status};
+use crate::domain::project::{BenefitKind, CostCategory, Department, Maturity, Status, ValueClass};
 use crate::domain::review::{Reason, Verdict};
 use crate::domain::uncertainty::Confidence;
 
@@ -243,6 +243,38 @@ pub fn maturity_name(lang: Lang, maturity: Maturity) -> &'static str {
         (Maturity::Scale, Lang::En) => "scaling",
         (Maturity::Mature, Lang::Fr) => "mature",
         (Maturity::Mature, Lang::En) => "mature",
+    }
+}
+
+/// A benefit line's kind in the reader's language.
+pub fn benefit_kind_name(lang: Lang, kind: BenefitKind) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match kind {
+        BenefitKind::TimeSaving if fr => "Temps gagné",
+        BenefitKind::TimeSaving => "Time saving",
+        BenefitKind::Revenue if fr => "Chiffre d'affaires",
+        BenefitKind::Revenue => "Revenue",
+        BenefitKind::ErrorReduction if fr => "Erreurs évitées",
+        BenefitKind::ErrorReduction => "Error reduction",
+        BenefitKind::Retention if fr => "Fidélisation",
+        BenefitKind::Retention => "Retention",
+        BenefitKind::CostReduction if fr => "Réduction de coûts",
+        BenefitKind::CostReduction => "Cost reduction",
+        BenefitKind::CostAvoidance if fr => "Coût évité",
+        BenefitKind::CostAvoidance => "Cost avoidance",
+        BenefitKind::Other if fr => "Autre",
+        BenefitKind::Other => "Other",
+    }
+}
+
+/// A value class (which sets FT) in the reader's language.
+pub fn value_class_name(lang: Lang, class: ValueClass) -> &'static str {
+    match (class, lang) {
+        (ValueClass::Productivity, Lang::Fr) => "productivité",
+        (ValueClass::Productivity, Lang::En) => "productivity",
+        (ValueClass::Quality, Lang::Fr) => "qualité",
+        (ValueClass::Quality, Lang::En) => "quality",
+        (ValueClass::Innovation, _) => "innovation",
     }
 }
 

@@ -11,6 +11,9 @@ use crate::domain::engine::{Cumulative, Figures};
 use crate::domain::project::{Benefit, BenefitKind, Cost, Project, Risk};
 use crate::domain::uncertainty::{Confidence, LineList, RangeKey};
 use crate::domain::valuation::ramped;
+use crate::i18n::review::{
+    benefit_kind_name, category_name, confidence_name, maturity_name, value_class_name,
+};
 use crate::i18n::{Lang, Localized, Text, XlsxText};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -506,7 +509,9 @@ fn project_parameters(
         row += 1;
     }
     let info = &project.project;
-    for (label, value) in [(Text::Maturity, info.maturity().key()), (Text::Currency, info.currency())] {
+    for (label, value) in
+        [(Text::Maturity, maturity_name(lang, info.maturity())), (Text::Currency, info.currency())]
+    {
         write_text(sheet, Cell::new(row, 0), lang.t(label), &styles.text)?;
         write_text(sheet, Cell::new(row, 1), value, &styles.text)?;
         row += 1;
@@ -540,20 +545,12 @@ fn write_line_notes(
         Some(given) => (given, &styles.text),
         None => (Confidence::default(), &styles.note),
     };
-    write_text(sheet, Cell::new(row, first_col + 1), confidence_word(lang, confidence), format)?;
+    write_text(sheet, Cell::new(row, first_col + 1), confidence_name(lang, confidence), format)?;
     let ranges = line_ranges(project, notes.list, notes.index);
     if !ranges.is_empty() {
         write_text(sheet, Cell::new(row, first_col + 2), &ranges, &styles.text)?;
     }
     Ok(())
-}
-
-fn confidence_word(lang: Lang, confidence: Confidence) -> &'static str {
-    lang.t(match confidence {
-        Confidence::Low => XlsxText::ConfidenceLow,
-        Confidence::Medium => XlsxText::ConfidenceMedium,
-        Confidence::High => XlsxText::ConfidenceHigh,
-    })
 }
 
 /// The ranges the file gives for one line: `hourly_cost 40 – 60; volume_per_month 180 – 220`.
@@ -645,7 +642,7 @@ fn benefit_table(
     let mut cells = Vec::with_capacity(project.benefits.len());
     for (index, (line, value)) in project.benefits.iter().zip(&figures.benefit_values).enumerate() {
         let row = top + 2 + row_count(index);
-        benefit_row(sheet, row, line, styles)?;
+        benefit_row(sheet, row, line, lang, styles)?;
         let v = Cell::new(row, benefit_col::VALUE);
         write_formula(sheet, v, &benefit_value_formula(line, row), cached(*value), Unit::Money, styles)?;
         let notes = LineNotes {
@@ -667,12 +664,18 @@ fn benefit_table(
 }
 
 /// The inputs of one benefit line, with the defaults the engine applies shown as defaults.
-fn benefit_row(sheet: &mut Worksheet, row: u32, line: &Benefit, styles: &Styles) -> Result<(), XlsxError> {
+fn benefit_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    line: &Benefit,
+    lang: Lang,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
     use benefit_col as col;
     let at = |col: u16| Cell::new(row, col);
     write_text(sheet, at(col::NAME), &line.name, &styles.text)?;
-    write_text(sheet, at(col::KIND), line.kind.key(), &styles.text)?;
-    let class = line.value_class.unwrap_or_default().key();
+    write_text(sheet, at(col::KIND), benefit_kind_name(lang, line.kind), &styles.text)?;
+    let class = value_class_name(lang, line.value_class.unwrap_or_default());
     write_text(
         sheet,
         at(col::VALUE_CLASS),
@@ -780,7 +783,7 @@ fn cost_table(
     let first = top + 2;
     for (index, line) in project.costs.iter().enumerate() {
         let row = first + row_count(index);
-        cost_row(sheet, row, line, project.horizon(), styles)?;
+        cost_row(sheet, row, line, project.horizon(), lang, styles)?;
         let notes = LineNotes {
             source: line.source.as_deref(),
             confidence: line.confidence,
@@ -808,13 +811,14 @@ fn cost_row(
     row: u32,
     line: &Cost,
     horizon: i64,
+    lang: Lang,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     use cost_col as col;
     let at = |col: u16| Cell::new(row, col);
     write_text(sheet, at(col::NAME), &line.name, &styles.text)?;
     let category_format = if line.category.is_some() { &styles.text } else { &styles.note };
-    write_text(sheet, at(col::CATEGORY), line.category().key(), category_format)?;
+    write_text(sheet, at(col::CATEGORY), category_name(lang, line.category()), category_format)?;
     write_input(sheet, at(col::ONE_OFF), line.one_off, None, Unit::Money, styles)?;
     if line.one_off.is_some() || line.one_off_month.is_some() {
         let month = line.one_off_month.map(month_number);
