@@ -325,3 +325,40 @@ fn a_new_user_lands_on_the_seeded_workspace() {
     roi.keys("q");
     assert_eq!(roi.exit_code(), 0);
 }
+
+#[test]
+fn a_quarter_is_recorded_saved_and_summarised_for_the_committee() {
+    let home = tempfile::tempdir().unwrap();
+    let file = project_copy(home.path());
+    let mut roi = Session::start(&[&file], home.path(), FRENCH);
+    roi.expect("Synthèse");
+
+    roi.keys("T");
+    roi.expect("Saisie des mesures");
+    // The date is prefilled with this month: replace it, so the test holds next year too.
+    roi.bytes(&[0x7f; 7]);
+    roi.keys("2026-09");
+    roi.expect("mois 9");
+    roi.bytes(b"\x1b[B");
+    roi.keys("31 %");
+    roi.bytes(ENTER);
+    roi.expect("Revue trimestrielle");
+    roi.expect("Décision proposée");
+
+    roi.bytes(CTRL_S);
+    roi.expect("Enregistré");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("{ month = 9, value = 31 }"), "31 % on a KPI in % is 31:\n{saved}");
+
+    roi.keys("E");
+    roi.expect("Synthèse écrite");
+    let summary = std::fs::read_to_string(home.path().join("factures.summary.md")).unwrap();
+    assert!(summary.contains("## Action") && summary.contains("31 (mois 9)"), "{summary}");
+    assert!(std::fs::read_to_string(home.path().join("factures.summary.html")).unwrap().contains("<svg"));
+
+    // q leaves the review for the KPIs, then quits.
+    roi.keys("q");
+    roi.expect_gone("Revue trimestrielle");
+    roi.keys("q");
+    assert_eq!(roi.exit_code(), 0);
+}
