@@ -162,6 +162,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             figures: &figures,
             lang,
             tornado: &bars,
+            tornado_width: args.tornado_width,
             monte_carlo: run.as_ref(),
             as_of,
             scenario: args.scenario.as_deref(),

@@ -144,7 +144,7 @@ pub enum Text {
     Mine => ("Mes chiffres", "Mine"),
     Theirs => ("Sur le disque", "On disk"),
     NoDifference => ("Aucun chiffre clé ne diffère.", "No key figure differs."),
-    Tornado => ("Sensibilité (chaque curseur ±20 %)", "Sensitivity (each driver ±20%)"),
+    Tornado => ("Sensibilité, chaque curseur", "Sensitivity, each driver"),
     Driver => ("Curseur", "Driver"),
     ProbRoiPositive => ("Probabilité d'un ROI ajusté positif", "Probability of a positive adjusted ROI"),
     ProbBreakEvenBy => ("Probabilité d'atteindre le point mort en", "Probability of breaking even within"),

@@ -26,6 +26,8 @@ pub struct SummaryInput<'a> {
     pub figures: &'a Figures,
     pub lang: Lang,
     pub tornado: &'a [TornadoBar],
+    /// How far each driver of the tornado moves (0.2 = ±20 %).
+    pub tornado_width: Decimal,
     /// A Monte Carlo run over the project's ranges, when it has some.
     pub monte_carlo: Option<&'a MonteCarlo>,
     /// The project month the review is held in, for overdue measurements; `None` without a
@@ -315,7 +317,9 @@ fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
         return;
     }
     let lang = input.lang;
-    blocks.push(heading(3, input.t(Text::Tornado)));
+    let width = lang.number(input.tornado_width * Decimal::ONE_HUNDRED, 0);
+    let percent = if lang == Lang::Fr { format!("±{width} %") } else { format!("±{width}%") };
+    blocks.push(heading(3, format!("{} ({percent})", lang.t(Text::Tornado))));
     blocks.push(Block::Chart(Chart::Tornado));
     let npv = lang.t(Text::Npv);
     let rows = input
