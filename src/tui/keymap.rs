@@ -156,7 +156,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('E') => Some(Action::WriteSummary),
             // What was just recorded can be undone or saved without leaving the review.
             KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('r') if key.modifiers.contains(CTRL) => Some(Action::Redo),
             KeyCode::Char('s') if key.modifiers.contains(CTRL) => Some(Action::Save),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Esc | KeyCode::Char('q' | 'v') => Some(Action::Cancel),
             _ => None,
         },
@@ -243,6 +245,8 @@ mod tests {
         assert_eq!(action_for(&app, key(KeyCode::Char('v'))), Some(Action::Cancel));
         assert_eq!(action_for(&app, key(KeyCode::Char('E'))), Some(Action::WriteSummary));
         assert_eq!(action_for(&app, KeyEvent::new(KeyCode::Char('s'), CTRL)), Some(Action::Save));
+        assert_eq!(action_for(&app, KeyEvent::new(KeyCode::Char('r'), CTRL)), Some(Action::Redo));
+        assert_eq!(action_for(&app, key(KeyCode::Char('?'))), Some(Action::ToggleHelp));
     }
 
     #[test]
