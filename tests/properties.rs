@@ -10,9 +10,10 @@ use indexmap::IndexMap;
 use proptest::prelude::*;
 use proptest::sample::select;
 use roi_workbench::domain::project::{
-    Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Department, Direction, Frequency,
-    Kpi, Maturity, Measurement, Project, ProjectInfo, Risk, Status, ValueClass, YearMonth,
+    Actual, Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Department, Direction,
+    Frequency, Kpi, Maturity, Measurement, Project, ProjectInfo, Risk, Status, ValueClass, YearMonth,
 };
+use roi_workbench::domain::review::{self, Verdict, interval_months};
 use roi_workbench::domain::validate::validate;
 use roi_workbench::domain::{Drivers, Figures};
 use roi_workbench::store::{parse, render};
@@ -278,6 +279,20 @@ fn drivers() -> impl Strategy<Value = Drivers> {
         )
 }
 
+/// Benefits measured at a few months, cumulative: each at least the one before.
+fn actuals(horizon: i64) -> impl Strategy<Value = Vec<Actual>> {
+    proptest::collection::btree_map(1..=horizon, amount(50_000), 0..4).prop_map(|measures| {
+        let mut total = Decimal::ZERO;
+        measures
+            .into_iter()
+            .map(|(month, gained)| {
+                total += gained;
+                Actual { month, benefits: total }
+            })
+            .collect()
+    })
+}
+
 /// A random valid project.
 fn project() -> impl Strategy<Value = Project> {
     proptest::option::of(6i64..=120).prop_flat_map(|horizon_months| {
@@ -293,8 +308,9 @@ fn project() -> impl Strategy<Value = Project> {
                 (select(&["pessimiste", "réaliste", "optimiste", "cas de base"][..]), drivers()),
                 0..3,
             ),
+            actuals(horizon),
         )
-            .prop_map(|(info, baseline, benefits, costs, risks, mut kpis, scenarios)| {
+            .prop_map(|(info, baseline, benefits, costs, risks, mut kpis, scenarios, actuals)| {
                 for (i, kpi) in kpis.iter_mut().enumerate() {
                     kpi.key = format!("kpi_{i}");
                 }
@@ -305,6 +321,7 @@ fn project() -> impl Strategy<Value = Project> {
                 project.costs = costs;
                 project.risks = risks;
                 project.kpis = kpis;
+                project.actuals = actuals;
                 project.scenarios =
                     scenarios.into_iter().map(|(name, d)| (name.to_owned(), d)).collect::<IndexMap<_, _>>();
                 project
@@ -600,6 +617,66 @@ proptest! {
         let h = figures.flows.at_horizon();
         prop_assert!(close(sum, h.benefits_adjusted - h.tco - h.risk_provision));
         prop_assert!(close(h.risk_provision, figures.risk_total));
+    }
+
+    #[test]
+    fn a_review_as_of_a_month_keeps_exactly_what_was_measured_by_then(project in project(), month in 0i64..=130) {
+        let known = review::known_at(&project, month);
+        for (kpi, all) in known.kpis.iter().zip(&project.kpis) {
+            let by_then = all.measurements.iter().filter(|m| m.month <= month).count();
+            prop_assert_eq!(kpi.measurements.len(), by_then);
+        }
+        prop_assert!(known.actuals.iter().all(|a| a.month <= month));
+        prop_assert_eq!(known.actuals.len(), project.actuals.iter().filter(|a| a.month <= month).count());
+        prop_assert_eq!(review::known_at(&project, project.horizon()), project);
+    }
+
+    #[test]
+    fn a_kpi_is_overdue_exactly_when_its_next_measurement_month_is_over(project in project(), now in 1i64..=130) {
+        let late = review::overdue_kpis(&project, now);
+        for (index, kpi) in project.kpis.iter().enumerate() {
+            let last = kpi.latest().map(|m| m.month);
+            let due = last.unwrap_or(0) + interval_months(kpi.frequency.unwrap_or_default());
+            let listed = late.iter().find(|o| o.kpi == index);
+            let expected = now.min(project.horizon() + 1) > due && due <= project.horizon();
+            prop_assert_eq!(listed.is_some(), expected, "KPI {} due {} now {}", index, due, now);
+            if let Some(item) = listed {
+                prop_assert_eq!((item.last_month, item.due_month), (last, due));
+                prop_assert!(item.months_late >= 1);
+            }
+        }
+    }
+
+    #[test]
+    fn the_proposed_decision_never_contradicts_the_figures(project in project()) {
+        let figures = Figures::compute(&project, &Drivers::default());
+        let roi = figures.flows.at_horizon().roi_adjusted_pct();
+        let decision = review::propose(&project, &figures);
+        match decision.verdict {
+            Verdict::Scale => {
+                prop_assert!(roi.is_some_and(|r| r > Decimal::ZERO));
+                prop_assert!(figures.stress.robust && figures.flows.break_even_month.is_some());
+            }
+            Verdict::Stop => prop_assert!(roi.is_some_and(|r| r <= Decimal::ZERO) && !figures.stress.robust),
+            Verdict::Pivot => prop_assert!(roi.is_some()),
+            Verdict::Continue => {}
+        }
+        prop_assert!(!decision.reasons.is_empty());
+    }
+
+    #[test]
+    fn milestones_compare_each_measure_with_the_plan_of_its_own_month(project in project()) {
+        let figures = Figures::compute(&project, &Drivers::default());
+        let mut previous = 0;
+        for milestone in review::milestones(&project, &figures) {
+            prop_assert!(milestone.milestone > previous && milestone.milestone <= project.horizon());
+            prop_assert_eq!(milestone.planned_adjusted, figures.flows.at(milestone.milestone).benefits_adjusted);
+            if let Some(measured) = milestone.measured {
+                prop_assert!(measured.month > previous && measured.month <= milestone.milestone);
+                prop_assert_eq!(measured.planned_adjusted, figures.flows.at(measured.month).benefits_adjusted);
+            }
+            previous = milestone.milestone;
+        }
     }
 
     #[test]
