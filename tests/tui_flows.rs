@@ -464,3 +464,13 @@ fn the_summary_carries_the_monte_carlo_run_only_when_it_is_of_the_project_as_sav
     assert!(matches!(app.simulation, roi_workbench::tui::app::SimulationState::Done(_)));
     assert!(!roi_workbench::tui::review::summary_markdown(&app).contains(spread));
 }
+
+#[test]
+fn switching_language_leaves_no_message_in_the_other_one() {
+    let mut app = app();
+    press(&mut app, &[Action::Undo]);
+    assert_eq!(app.status.as_ref().map(|s| s.text.as_str()), Some("Nothing to undo."));
+    press(&mut app, &[Action::ToggleLang]);
+    assert_eq!(app.lang, Lang::Fr);
+    assert!(app.status.is_none(), "the key hint, in French, replaces the English message");
+}

@@ -83,7 +83,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Undo => travel(app, true),
         Action::Redo => travel(app, false),
         Action::Save => return saving::save(app),
-        Action::ToggleLang => app.lang = app.lang.toggled(),
+        Action::ToggleLang => {
+            app.lang = app.lang.toggled();
+            // A message already said stays in the other language: the key hint replaces it.
+            app.status = None;
+        }
         Action::AdjustDriver(steps) => adjust_driver(app, steps),
         Action::ResetDriver => set_driver(app, app.selected_driver(), None),
         Action::ResetAllDrivers => {
