@@ -269,8 +269,9 @@ fn summary_document(app: &App) -> Document {
         SimulationState::Done(run) if app.drivers.is_neutral() => Some(run.as_ref()),
         _ => None,
     };
+    let known = known_project(app);
     let input = summary::SummaryInput {
-        project: &app.project,
+        project: known.as_ref(),
         figures: &app.base_figures,
         lang: app.lang,
         tornado: &app.tornado,
@@ -297,6 +298,15 @@ pub fn review_month(app: &App) -> Option<i64> {
     review::project_month(&app.project, app.today?)
 }
 
+/// The project as known this month, as `roi report` reviews it: what is recorded for later
+/// months is left out (all of it when the month is unknown).
+fn known_project(app: &App) -> std::borrow::Cow<'_, Project> {
+    match review_month(app) {
+        Some(month) => std::borrow::Cow::Owned(review::known_at(&app.project, month)),
+        None => std::borrow::Cow::Borrowed(&app.project),
+    }
+}
+
 /// The measurements overdue this month, or why they cannot be known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OverdueList {
@@ -317,7 +327,8 @@ pub struct Sheet {
 
 /// The review of the project as saved: the sliders are a what-if, not a measure.
 pub fn sheet(app: &App) -> Sheet {
-    let project = &app.project;
+    let known = known_project(app);
+    let project = known.as_ref();
     let review_month = review_month(app);
     let overdue = match (project.project.start, review_month) {
         (None, _) => OverdueList::NoStart,
@@ -472,6 +483,24 @@ benefits = 2500
         update(&mut app, Action::Cancel);
         update(&mut app, Action::Undo);
         assert_eq!(app.project, before, "one undo reverts the whole quarter");
+    }
+
+    #[test]
+    fn the_review_and_the_summary_are_as_of_this_month_like_roi_report() {
+        let mut app = app(PROJECT);
+        app.project = app.project.with_actual(9, dec!(99999)).expect("valid");
+        let reviewed = sheet(&app);
+        assert_eq!(reviewed.review_month, Some(5));
+        assert!(reviewed.milestones.iter().all(|m| m.measured.is_none_or(|measured| measured.month <= 5)));
+        let summary = summary_markdown(&app);
+        assert!(
+            !summary.contains("99,999") && !summary.contains("99 999"),
+            "month 9 is after this month (5)"
+        );
+        app.today = None;
+        assert!(
+            sheet(&app).milestones.iter().any(|m| m.measured.is_some_and(|measured| measured.month == 9))
+        );
     }
 
     #[test]
