@@ -581,3 +581,17 @@ fn a_summary_as_of_a_month_uses_what_was_measured_by_then() {
     let july = report(&file, &["--lang", "en", "--as-of", "2026-07"]);
     assert!(july.contains("22 (month 6)"), "{july}");
 }
+
+#[test]
+fn json_and_csv_are_as_of_the_same_month_as_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "factures.toml", EXAMPLE);
+    let april: Value =
+        serde_json::from_str(&report(&file, &["--format", "json", "--as-of", "2026-04"])).unwrap();
+    assert_eq!(april["kpis"][0]["measurements"].as_array().unwrap().len(), 1, "month 6 is after April");
+    let csv = report(&file, &["--format", "csv", "--table", "measurements", "--as-of", "2026-04"]);
+    assert!(!csv.contains(",6,"), "{csv}");
+    let july: Value =
+        serde_json::from_str(&report(&file, &["--format", "json", "--as-of", "2026-07"])).unwrap();
+    assert_eq!(july["kpis"][0]["measurements"].as_array().unwrap().len(), 2);
+}

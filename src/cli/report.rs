@@ -69,7 +69,8 @@ pub struct Args {
     /// With --format csv: which table to export.
     #[arg(long, value_enum, default_value_t = CsvTable::Monthly)]
     pub table: CsvTable,
-    /// The month of the review (YYYY-MM), for overdue measurements; this month by default.
+    /// The month of the review (YYYY-MM): measurements of later months are left out, overdue
+    /// ones counted from it; this month by default.
     #[arg(long, value_name = "YYYY-MM")]
     pub as_of: Option<YearMonth>,
     /// Write the report to FILE (atomically) instead of stdout; required for xlsx.
@@ -152,13 +153,15 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let figures = Figures::compute(project, &drivers);
     let bars = tornado(project, &drivers, args.tornado_width);
     let run = monte_carlo(args, project, &drivers);
+    // Every report is a review as of a month (this one by default): KPI measurements and
+    // measured benefits recorded for later months are left out of what reads them.
+    let as_of = review::project_month(project, args.as_of.unwrap_or_else(store::clock::this_month));
+    let known = as_of.map(|month| review::known_at(project, month));
+    let reviewed = known.as_ref().unwrap_or(project);
     // The executive summary, which Markdown and HTML lay out alike.
-    // It is a review as of a month: what was measured after it is left out.
     let summary = || {
-        let as_of = review::project_month(project, args.as_of.unwrap_or_else(store::clock::this_month));
-        let known = as_of.map(|month| review::known_at(project, month));
         report::summary::executive_summary(&SummaryInput {
-            project: known.as_ref().unwrap_or(project),
+            project: reviewed,
             figures: &figures,
             lang,
             tornado: &bars,
@@ -175,7 +178,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             Rendered::Text(report::html::render(&summary(), &charts))
         }
         Format::Json => Rendered::Text(report::json::to_text(&report::json::report_with(
-            project,
+            reviewed,
             &figures,
             lang,
             &bars,
@@ -183,8 +186,8 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         ))),
         Format::Csv => Rendered::Text(match args.table {
             CsvTable::Monthly => report::csv::render(&figures),
-            CsvTable::Kpis => report::csv::kpis(project),
-            CsvTable::Measurements => report::csv::measurements(project),
+            CsvTable::Kpis => report::csv::kpis(reviewed),
+            CsvTable::Measurements => report::csv::measurements(reviewed),
         }),
         Format::Xlsx => match report::xlsx::render(project, &figures, lang) {
             Ok(bytes) => Rendered::Workbook(bytes),
