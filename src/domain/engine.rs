@@ -10,7 +10,7 @@ pub use super::flows::{Cumulative, Flows, MonthFlow, Stress, compute_flows};
 
 use super::discount::internal_rate_of_return;
 use super::drivers::Drivers;
-use super::flows::{benefit_values, cost_scale, line_cost, maturity_factor, risk_losses};
+use super::flows::{benefit_timing, benefit_values, cost_scale, line_cost, maturity_factor, risk_losses};
 use super::matrix::Quadrant;
 use super::project::{CostCategory, Project};
 use super::warnings::{Warning, warnings_for};
@@ -36,6 +36,8 @@ pub struct Figures {
     pub maturity_factor: Decimal,
     /// V of each benefit line, in file order, with the drivers applied.
     pub benefit_values: Vec<Decimal>,
+    /// Start month and ramp months of each benefit line, with the drivers applied.
+    pub benefit_timings: Vec<(i64, Decimal)>,
     /// Each cost line's total over the horizon, contingency included, in file order.
     pub cost_totals: Vec<Decimal>,
     pub flows: Flows,
@@ -62,6 +64,7 @@ impl Figures {
             horizon: project.horizon(),
             maturity_factor: maturity_factor(project, drivers),
             benefit_values: benefit_values(project, drivers),
+            benefit_timings: project.benefits.iter().map(|line| benefit_timing(line, drivers)).collect(),
             cost_totals: cost_line_totals(project, drivers),
             risk_lines: risk_losses(project, drivers, Stress::Off),
             risk_total: risk_losses::<Decimal>(project, drivers, Stress::Off).into_iter().sum(),

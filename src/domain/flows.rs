@@ -6,7 +6,7 @@
 
 use super::discount::net_present_value;
 use super::drivers::Drivers;
-use super::project::{Cost, Project};
+use super::project::{Benefit, Cost, Project};
 use super::scalar::Scalar;
 use super::valuation::{monthly_value, ramped};
 use rust_decimal::Decimal;
@@ -109,6 +109,13 @@ pub(crate) fn benefit_values<S: Scalar>(project: &Project, drivers: &Drivers) ->
     project.benefits.iter().map(|line| monthly_value::<S>(line, drivers) * scale).collect()
 }
 
+/// When a benefit line starts and over how many months it ramps up, with the drivers applied
+/// (a delay moves the start, never before month 1; the ramp driver scales the ramp).
+pub fn benefit_timing<S: Scalar>(line: &Benefit, drivers: &Drivers) -> (i64, S) {
+    let start = (line.start_month() + drivers.delay_months()).max(1);
+    (start, S::of_int(line.ramp_months()) * S::of(drivers.ramp()))
+}
+
 /// A benefit line reduced to what the monthly loop needs.
 struct BenefitSchedule<S> {
     value: S,
@@ -129,8 +136,7 @@ fn benefit_schedules<S: Scalar>(
         .iter()
         .zip(benefit_values::<S>(project, drivers))
         .map(|(line, value)| {
-            let start = (line.start_month() + drivers.delay_months()).max(1);
-            let ramp = S::of_int(line.ramp_months()) * S::of(drivers.ramp());
+            let (start, ramp) = benefit_timing::<S>(line, drivers);
             let schedule = BenefitSchedule { value, start, ramp, adjustment: fm * S::of(line.time_factor()) };
             match stress {
                 Stress::Off => schedule,

@@ -139,13 +139,15 @@ fn expected_benefits(input: &SummaryInput, blocks: &mut Vec<Block>) {
         .benefits
         .iter()
         .zip(&input.figures.benefit_values)
-        .map(|(line, value)| {
+        .zip(&input.figures.benefit_timings)
+        .map(|((line, value), (start, ramp))| {
+            // With a scenario, its start and ramp: every figure below is the scenario's.
             vec![
                 line.name.clone(),
                 input.money(*value),
                 lang.number(line.time_factor(), 2),
-                line.start_month().to_string(),
-                line.ramp_months().to_string(),
+                start.to_string(),
+                lang.measure(*ramp),
             ]
         })
         .collect();
