@@ -123,8 +123,10 @@ impl Session {
 
     /// Resizes the terminal (the child gets SIGWINCH) and the emulated screen with it.
     fn resize(&self, cols: u16, rows: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        // The emulated screen first: the frame the child draws for the new size may arrive
+        // before this thread gets back, and must not be laid out on the old size.
         self.screen.lock().unwrap().set_size(size(rows), size(cols));
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
     }
 
     fn signal(&self, signal: i32) {
