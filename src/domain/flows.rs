@@ -72,6 +72,12 @@ impl<S: Scalar> Flows<S> {
         self.cumulative.get(index).copied().unwrap_or_default()
     }
 
+    /// Cumulative figures to `month`, or `None` past the horizon: a 6-month project has no
+    /// ROI at 12 months to show.
+    pub fn within(&self, month: i64) -> Option<Cumulative<S>> {
+        (1..=self.horizon()).contains(&month).then(|| self.at(month))
+    }
+
     pub fn at_horizon(&self) -> Cumulative<S> {
         self.cumulative.last().copied().unwrap_or_default()
     }

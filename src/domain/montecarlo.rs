@@ -74,7 +74,7 @@ pub struct MonteCarlo {
     pub break_even_month: Percentiles<Option<i64>>,
     /// Share of the draws (with a defined ROI) whose adjusted ROI is above 0, in 0..=1.
     pub prob_roi_positive: Option<Decimal>,
-    /// (month, share of draws broken even by then), for 12, 24 and 36.
+    /// (month, share of draws broken even by then), for 12, 24 and 36 within the horizon.
     pub prob_break_even_by: Vec<(i64, Decimal)>,
     /// P10/P50/P90 of the cumulative net cash flow, month by month.
     pub fan: Vec<Percentiles<Decimal>>,
@@ -118,7 +118,7 @@ pub fn simulate(
             .collect();
         workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
     });
-    summarize(simulation, outcomes)
+    summarize(simulation, project.horizon(), outcomes)
 }
 
 fn draw(
@@ -159,7 +159,7 @@ fn sample(value: &Uncertain, shape: Shape, rng: &mut StdRng) -> Decimal {
     drawn.and_then(Decimal::from_f64).unwrap_or(value.likely)
 }
 
-fn summarize(simulation: Simulation, outcomes: Vec<Outcome>) -> MonteCarlo {
+fn summarize(simulation: Simulation, horizon: i64, outcomes: Vec<Outcome>) -> MonteCarlo {
     let count = outcomes.len();
     let mut roi: Vec<f64> = outcomes.iter().filter_map(|o| o.roi_adjusted_pct).collect();
     roi.sort_by(f64::total_cmp);
@@ -171,6 +171,7 @@ fn summarize(simulation: Simulation, outcomes: Vec<Outcome>) -> MonteCarlo {
     let share = |part: usize, whole: usize| (whole > 0).then(|| Decimal::from(part) / Decimal::from(whole));
     let prob_break_even_by = PAYBACK_MONTHS
         .iter()
+        .filter(|month| **month <= horizon)
         .map(|month| {
             let by = outcomes.iter().filter(|o| o.break_even_month.is_some_and(|m| m <= *month)).count();
             (*month, share(by, count).unwrap_or_default())
@@ -294,6 +295,14 @@ mod tests {
         for band in &first.fan {
             assert!(band.p10 <= band.p50 && band.p50 <= band.p90);
         }
+    }
+
+    #[test]
+    fn break_even_is_only_asked_of_months_within_the_horizon() {
+        let mut short = project();
+        short.project.horizon_months = Some(18);
+        let run = simulate(&short, &Drivers::default(), small(5), &|_| {});
+        assert_eq!(run.prob_break_even_by.iter().map(|(m, _)| *m).collect::<Vec<_>>(), vec![12]);
     }
 
     #[test]

@@ -222,7 +222,7 @@ pub fn scenario_summaries(project: &Project) -> Vec<ScenarioSummary> {
             ScenarioSummary {
                 name,
                 drivers,
-                roi_adjusted_pct_12: figures.flows.at(12).roi_adjusted_pct(),
+                roi_adjusted_pct_12: figures.flows.within(12).and_then(|c| c.roi_adjusted_pct()),
                 roi_adjusted_pct_horizon: figures.flows.at_horizon().roi_adjusted_pct(),
                 npv: figures.flows.npv,
                 break_even_month: figures.flows.break_even_month,
@@ -248,6 +248,16 @@ mod tests {
         });
         project.costs.push(Cost { one_off: Some(dec!(24000)), ..Cost::default() });
         project
+    }
+
+    #[test]
+    fn a_project_shorter_than_a_year_has_no_roi_at_12_months() {
+        let mut short = project();
+        short.project.horizon_months = Some(6);
+        let base = &scenario_summaries(&short)[0];
+        assert_eq!(base.roi_adjusted_pct_12, None);
+        assert!(base.roi_adjusted_pct_horizon.is_some());
+        assert!(scenario_summaries(&project())[0].roi_adjusted_pct_12.is_some());
     }
 
     #[test]
