@@ -595,3 +595,15 @@ fn json_and_csv_are_as_of_the_same_month_as_the_summary() {
         serde_json::from_str(&report(&file, &["--format", "json", "--as-of", "2026-07"])).unwrap();
     assert_eq!(july["kpis"][0]["measurements"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn a_tornado_width_outside_0_to_1_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "factures.toml", EXAMPLE);
+    for width in ["0", "-0.2", "1.5"] {
+        let (code, stdout, stderr) = run(&["report", text(&file), &format!("--tornado-width={width}")]);
+        assert_eq!((code, stdout.as_str()), (Some(2), ""), "{width}: {stderr}");
+        assert!(stderr.contains("--tornado-width"), "{stderr}");
+    }
+    assert!(report(&file, &["--tornado-width", "1"]).contains("±100%"));
+}

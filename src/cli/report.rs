@@ -99,6 +99,12 @@ fn xlsx_usage_error(args: &Args) -> Option<&'static str> {
         .then_some("--format xlsx holds the base figures as formulas: --scenario and --simulate are not supported with it")
 }
 
+/// A tornado moves each driver by a share of its value: more than 0, at most 100 %.
+fn tornado_width_error(args: &Args) -> Option<&'static str> {
+    (args.tornado_width <= Decimal::ZERO || args.tornado_width > Decimal::ONE)
+        .then_some("--tornado-width is a fraction above 0 and at most 1 (0.2 moves each driver ±20 %)")
+}
+
 /// `--table` chooses a CSV table: with another format it would be silently ignored.
 fn table_usage_error(args: &Args) -> Option<&'static str> {
     (args.table != CsvTable::Monthly && args.format != Format::Csv).then_some(
@@ -135,8 +141,10 @@ pub fn scenario_drivers(
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
-    if let Some(error) =
-        xlsx_usage_error(args).or_else(|| table_usage_error(args)).or_else(|| overwrites_input(args))
+    if let Some(error) = xlsx_usage_error(args)
+        .or_else(|| table_usage_error(args))
+        .or_else(|| tornado_width_error(args))
+        .or_else(|| overwrites_input(args))
     {
         eprintln!("{}: {error}", args.file.display());
         return ExitCode::from(2);

@@ -38,7 +38,7 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
                 )
             } else {
                 format!(
-                    "Hidden costs left empty: {} (TCO is usually underestimated by 40–60 %).",
+                    "Hidden costs left empty: {} (TCO is usually underestimated by 40–60%).",
                     names.join(", ")
                 )
             }
@@ -67,13 +67,14 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
         Warning::RoiFarFromReference { department, roi_pct, range, month } => {
             let roi = lang.percent(Some(*roi_pct));
             let (low, high) = (lang.percent(Some(range.low_pct)), lang.percent(Some(range.high_pct)));
+            let department = super::review::department_name(lang, *department);
             if fr {
                 format!(
                     "ROI ajusté de {roi} à {month} mois, très loin de la référence {department} ({low} – {high}) : vérifiez les hypothèses."
                 )
             } else {
                 format!(
-                    "Adjusted ROI of {roi} at {month} months is far from the {department} reference ({low} – {high}): check the assumptions."
+                    "Adjusted ROI of {roi} at {month} months is far from the {department} reference ({low}–{high}): check the assumptions."
                 )
             }
         }

@@ -421,6 +421,11 @@ fn warnings(input: &SummaryInput, blocks: &mut Vec<Block>) {
     }
 }
 
+/// "a ; b" in French, "a; b" in English.
+fn semicolon(lang: Lang) -> &'static str {
+    if lang == Lang::Fr { " ; " } else { "; " }
+}
+
 fn reference(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     let department = input.project.project.department();
@@ -429,18 +434,19 @@ fn reference(input: &SummaryInput, blocks: &mut Vec<Block>) {
         blocks.push(Block::Paragraph(input.t(R::NoReference)));
         return;
     };
-    let at = input.figures.flows.at(REFERENCE_MONTH.min(input.figures.horizon));
+    // The ranges are read at 18 months; a shorter project is read at its horizon.
+    let month = REFERENCE_MONTH.min(input.figures.horizon);
+    let at = input.figures.flows.at(month);
+    let (months, colon) = (lang.t(Text::Months), lang.colon());
     blocks.push(Block::Paragraph(format!(
-        "{} ({}){}{} – {} {} {REFERENCE_MONTH} {} ; {}{}{}.",
+        "{} ({}){colon}{} – {} {} {REFERENCE_MONTH} {months}{}{} {month} {months}{colon}{}.",
         lang.t(R::ReferenceSentence),
         department_name(lang, department),
-        lang.colon(),
         lang.percent(Some(range.low_pct)),
         lang.percent(Some(range.high_pct)),
         lang.t(Text::AtMonth),
-        lang.t(Text::Months),
-        lang.t(R::ProjectAt18),
-        lang.colon(),
+        semicolon(lang),
+        lang.t(R::ProjectAt),
         lang.percent(at.roi_adjusted_pct()),
     )));
 }
@@ -505,8 +511,9 @@ fn overdue(input: &SummaryInput, blocks: &mut Vec<Block>) {
                 format!("{} {} {m}", lang.t(R::LastMeasured), lang.t(Text::MonthShort))
             });
             format!(
-                "{} — {last} ; {} {} ({} {})",
+                "{} — {last}{}{} {} ({} {})",
                 input.project.kpis[o.kpi].name,
+                semicolon(lang),
                 lang.t(R::DueFor),
                 o.due_month,
                 o.months_late,
@@ -535,8 +542,11 @@ fn assumptions(input: &SummaryInput, blocks: &mut Vec<Block>) {
         facts.push((input.t(R::ScenarioUsed), name.to_owned()));
     }
     blocks.push(Block::Facts(facts));
-    blocks.push(heading(3, input.t(Text::Assumptions)));
-    blocks.push(sources(input));
+    let project = input.project;
+    if !(project.benefits.is_empty() && project.costs.is_empty() && project.risks.is_empty()) {
+        blocks.push(heading(3, input.t(Text::Assumptions)));
+        blocks.push(sources(input));
+    }
 }
 
 /// Every benefit, cost and risk line with its source and confidence.

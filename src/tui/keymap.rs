@@ -158,7 +158,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('u') => Some(Action::Undo),
             KeyCode::Char('r') if key.modifiers.contains(CTRL) => Some(Action::Redo),
             KeyCode::Char('s') if key.modifiers.contains(CTRL) => Some(Action::Save),
-            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Char('L') => Some(Action::ToggleLang),
             KeyCode::Esc | KeyCode::Char('q' | 'v') => Some(Action::Cancel),
             _ => None,
         },
@@ -246,7 +246,7 @@ mod tests {
         assert_eq!(action_for(&app, key(KeyCode::Char('E'))), Some(Action::WriteSummary));
         assert_eq!(action_for(&app, KeyEvent::new(KeyCode::Char('s'), CTRL)), Some(Action::Save));
         assert_eq!(action_for(&app, KeyEvent::new(KeyCode::Char('r'), CTRL)), Some(Action::Redo));
-        assert_eq!(action_for(&app, key(KeyCode::Char('?'))), Some(Action::ToggleHelp));
+        assert_eq!(action_for(&app, key(KeyCode::Char('L'))), Some(Action::ToggleLang));
     }
 
     #[test]

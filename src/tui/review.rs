@@ -512,7 +512,7 @@ benefits = 2500
         assert_eq!(status(&app), "Summary written: /p/revue.summary.md, revue.summary.html");
         app.dirty = true;
         update(&mut app, Action::SummaryWritten(paths));
-        assert!(status(&app).ends_with("(unsaved changes included)"), "{}", status(&app));
+        assert!(status(&app).ends_with("(unsaved)"), "{}", status(&app));
     }
 
     #[test]

@@ -74,7 +74,9 @@ fn decision(lang: Lang, sheet: &Sheet, width: usize, out: &mut Vec<(Tone, String
 fn alerts(app: &App, sheet: &Sheet, width: usize, out: &mut Vec<(Tone, String)>) {
     let lang = app.lang;
     out.push((Tone::Heading, lang.t(R::KpiAlerts).to_owned()));
-    if sheet.alerts.is_empty() {
+    if app.project.kpis.is_empty() {
+        push_wrapped(out, Tone::Warn, "  ", lang.t(R::NoKpis), width);
+    } else if sheet.alerts.is_empty() {
         out.push((Tone::Good, format!("  {}", lang.t(R::NoAlerts))));
     }
     for alert in &sheet.alerts {
@@ -130,7 +132,7 @@ fn milestones(app: &App, sheet: &Sheet, out: &mut Vec<(Tone, String)>) {
     out.push((
         Tone::Muted,
         format!(
-            "  {:<8}{:>17}{:>20}{:>15}{:>11}",
+            "  {:<10}{:>16}{:>19}{:>15}{:>11}",
             lang.t(R::Milestone),
             lang.t(R::PlannedAdjusted),
             lang.t(R::MeasuredColumn),
@@ -149,7 +151,7 @@ fn milestones(app: &App, sheet: &Sheet, out: &mut Vec<(Tone, String)>) {
         out.push((
             Tone::Plain,
             format!(
-                "  {:<8}{:>17}{:>20}{:>15}{:>11}",
+                "  {:<10}{:>16}{:>19}{:>15}{:>11}",
                 lang.month(Some(milestone.milestone)),
                 money(milestone.planned_adjusted),
                 measured,
