@@ -155,7 +155,8 @@ pub fn reason_sentence(lang: Lang, reason: &Reason) -> String {
     }
 }
 
-/// A sensitivity driver's name for a committee (the CLI and the JSON keep the keys).
+/// A sensitivity driver's name for a committee and the workbench's sliders (15 characters at
+/// most: the sliders' column, and a space; the CLI and the JSON keep the keys).
 pub fn driver_name(lang: Lang, driver: Driver) -> &'static str {
     let fr = lang == Lang::Fr;
     match driver {
@@ -163,19 +164,19 @@ pub fn driver_name(lang: Lang, driver: Driver) -> &'static str {
         Driver::Benefits => "Benefits",
         Driver::Costs if fr => "Coûts",
         Driver::Costs => "Costs",
-        Driver::Risk if fr => "Probabilité des risques",
-        Driver::Risk => "Risk probability",
+        Driver::Risk if fr => "Proba. risques",
+        Driver::Risk => "Risk prob.",
         Driver::DelayMonths if fr => "Retard (mois)",
         Driver::DelayMonths => "Delay (months)",
-        Driver::Ramp if fr => "Montée en charge",
+        Driver::Ramp if fr => "Montée charge",
         Driver::Ramp => "Ramp-up",
         Driver::Adoption => "Adoption",
         Driver::HourlyCost if fr => "Coût horaire",
         Driver::HourlyCost => "Hourly cost",
         Driver::Volume => "Volume",
-        Driver::DiscountRate if fr => "Taux d'actualisation",
+        Driver::DiscountRate if fr => "Actualisation",
         Driver::DiscountRate => "Discount rate",
-        Driver::MaturityFactor if fr => "Facteur de maturité",
+        Driver::MaturityFactor if fr => "Maturité (FM)",
         Driver::MaturityFactor => "Maturity factor",
     }
 }
@@ -301,5 +302,19 @@ pub fn category_name(lang: Lang, category: CostCategory) -> &'static str {
         CostCategory::QualityReview => "Human review",
         CostCategory::Other if fr => "Autre",
         CostCategory::Other => "Other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn driver_names_fit_the_sliders_column() {
+        for lang in [Lang::Fr, Lang::En] {
+            for driver in Driver::ALL {
+                assert!(driver_name(lang, driver).chars().count() <= 15, "{}", driver_name(lang, driver));
+            }
+        }
     }
 }

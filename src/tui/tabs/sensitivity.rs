@@ -3,6 +3,7 @@
 
 use crate::domain::drivers::Driver;
 use crate::domain::sensitivity::{self, ScenarioSummary};
+use crate::i18n::review::driver_name;
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -75,7 +76,7 @@ fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let (down, up) = (bar.npv_low.min(bar.npv_high) - center, bar.npv_low.max(bar.npv_high) - center);
             let (left, right) = (cells(down.min(Decimal::ZERO)), cells(up.max(Decimal::ZERO)));
             Line::from(vec![
-                Span::styled(format!("{:<16}", bar.driver.key()), theme.label),
+                Span::styled(format!("{:<16}", driver_name(app.lang, bar.driver)), theme.label),
                 Span::raw(" ".repeat(half - left)),
                 Span::styled("=".repeat(left), theme.bad),
                 Span::styled("|", theme.muted),
@@ -271,7 +272,10 @@ fn slider_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             let changed = app.drivers.get(*driver).is_some();
             let name_style = if selected { theme.selected_row } else { theme.label };
             Line::from(vec![
-                Span::styled(format!("{}{:<16}", if selected { ">" } else { " " }, driver.key()), name_style),
+                Span::styled(
+                    format!("{}{:<16}", if selected { ">" } else { " " }, driver_name(app.lang, *driver)),
+                    name_style,
+                ),
                 Span::styled(track, if changed { theme.warn } else { theme.muted }),
                 Span::styled(format!(" {:>9}", driver_value(app.lang, app, *driver)), theme.figure),
             ])
