@@ -78,21 +78,25 @@ fn concurrent_writers_never_lose_an_acknowledged_write() {
         .map(|writer| {
             let file = file.clone();
             std::thread::spawn(move || {
-                let mut acknowledged = Vec::new();
+                let (mut acknowledged, mut refused) = (Vec::new(), Vec::new());
                 for i in 0..6 {
                     let month = 7 + writer * 6 + i;
                     let value = format!("{}", 100 + month);
                     let output = roi(&["measure", &file, "time_saved_per_task", &month.to_string(), &value]);
                     if output.status.success() {
                         acknowledged.push(month);
+                    } else {
+                        refused.push(format!("month {month}: {output:?}"));
                     }
                 }
-                acknowledged
+                (acknowledged, refused)
             })
         })
         .collect();
-    let acknowledged: Vec<i64> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
-    assert_eq!(acknowledged.len(), 24, "every writer got through the lock");
+    let (acknowledged, refused): (Vec<Vec<i64>>, Vec<Vec<String>>) =
+        writers.into_iter().map(|w| w.join().unwrap()).unzip();
+    let acknowledged: Vec<i64> = acknowledged.into_iter().flatten().collect();
+    assert_eq!(acknowledged.len(), 24, "every writer got through the lock: {refused:#?}");
     let project = roi_workbench::store::load(&path).unwrap().project;
     let months: Vec<i64> = project.kpis[0].measurements.iter().map(|m| m.month).collect();
     for month in acknowledged {

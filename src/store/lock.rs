@@ -48,12 +48,8 @@ pub fn lock_for_writing(project: &Path) -> Result<WriteLock, LockError> {
     let started = Instant::now();
     let mut pause = Duration::from_millis(5);
     loop {
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                // The owner line is informative; the lock is the file's existence.
-                let _ = writeln!(file, "{}", Owner::current().to_line());
-                return Ok(WriteLock { path });
-            }
+        match create_signed(&path) {
+            Ok(()) => return Ok(WriteLock { path }),
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
                 if is_stale(&path) {
                     let _ = std::fs::remove_file(&path);
@@ -72,6 +68,29 @@ pub fn lock_for_writing(project: &Path) -> Result<WriteLock, LockError> {
             }
             Err(source) => return Err(LockError::Io { path: project.to_owned(), source }),
         }
+    }
+}
+
+/// Creates the lock file with its owner line already in it: written to a temporary file, then
+/// linked to the lock's name, which fails if the lock exists. A waiting writer never sees a lock
+/// without its owner (under load, an unsigned lock older than a second would be taken for a
+/// killed writer's). Where links are refused, the file is created, then signed.
+fn create_signed(path: &Path) -> std::io::Result<()> {
+    let line = format!("{}\n", Owner::current().to_line());
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let signed = tempfile::Builder::new().prefix(".roi-lock-").tempfile_in(folder).and_then(|mut file| {
+        file.write_all(line.as_bytes())?;
+        Ok(file)
+    });
+    let linked = signed.and_then(|file| std::fs::hard_link(file.path(), path));
+    match linked {
+        Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists => {
+            let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+            // The owner line is informative; the lock is the file's existence.
+            let _ = file.write_all(line.as_bytes());
+            Ok(())
+        }
+        other => other,
     }
 }
 
