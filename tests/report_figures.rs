@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The figures in every report are the engine's: for each sample, the summary in French and
-//! English, the JSON and the CSV tables show exactly what `Figures::compute` and the review
-//! compute, formatted by the one policy of `i18n` and `money`.
+//! English (Markdown and HTML), the JSON and the CSV tables show exactly what
+//! `Figures::compute` and the review compute, formatted by the one policy of `i18n` and
+//! `money`. (The xlsx is recalculated by LibreOffice against the engine in `report_xlsx.rs`.)
 
 use assert_cmd::Command;
 use roi_workbench::domain::money::round;
@@ -44,8 +45,10 @@ fn the_summary_shows_the_engine_figures_and_the_proposed_decision() {
         let currency = project.project.currency();
         let total = figures.flows.at_horizon();
         let decision = review::propose(&project, &figures);
-        for lang in [Lang::Fr, Lang::En] {
-            let text = report(&file, &["--format", "md", "--lang", lang.code(), "--as-of", "2026-11"]);
+        for (lang, format) in [Lang::Fr, Lang::En].into_iter().flat_map(|l| [(l, "md"), (l, "html")]) {
+            let text = report(&file, &["--format", format, "--lang", lang.code(), "--as-of", "2026-11"]);
+            // HTML escapes nothing in figures but the apostrophe of a few French words.
+            let text = text.replace("&#39;", "'").replace("&apos;", "'");
             let expected = [
                 lang.money(figures.flows.npv, currency),
                 lang.percent(total.roi_adjusted_pct()),
@@ -56,7 +59,11 @@ fn the_summary_shows_the_engine_figures_and_the_proposed_decision() {
                 verdict_name(lang, decision.verdict).to_owned(),
             ];
             for figure in expected {
-                assert!(text.contains(&figure), "{}: no `{figure}` in the {lang:?} summary", file.display());
+                assert!(
+                    text.contains(&figure),
+                    "{}: no `{figure}` in the {lang:?} {format} summary",
+                    file.display()
+                );
             }
             for checkpoint in figures.checkpoints() {
                 let roi = lang.percent(checkpoint.roi_adjusted_pct());
