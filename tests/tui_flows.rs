@@ -436,7 +436,7 @@ fn the_summary_key_writes_the_markdown_and_the_html_beside_the_file_and_says_whe
     assert!(text.contains("## Situation") && text.contains("Revue au : 2026-09"), "{text}");
     let status = app.status.clone().unwrap();
     assert!(!status.is_error);
-    assert_eq!(status.text, format!("Synthèse écrite : {}, factures.summary.html", written.display()));
+    assert_eq!(status.text, format!("Synthèse écrite : {} + .html", written.display()));
     let page = std::fs::read_to_string(folder.path().join("factures.summary.html")).unwrap();
     assert_eq!(page, roi_workbench::tui::review::summary_html(&app));
     let mut names: Vec<_> =

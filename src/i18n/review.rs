@@ -79,7 +79,7 @@ pub enum ReviewText {
     UnsavedIncluded => ("(non enregistré)", "(unsaved)"),
     ReviewBadValue => ("Valeur illisible : écrivez un nombre, ou laissez vide.", "Unreadable value: write a number, or leave it empty."),
     ReviewNothing => ("Aucune valeur saisie : rien n'est enregistré.", "No value entered: nothing recorded."),
-    SummaryWritten => ("Synthèse écrite :", "Summary written:"),
+    SummaryWritten => ("Synthèse écrite", "Summary written"),
     ReviewViewHint => ("↑↓ défiler · T saisir un trimestre · E écrire la synthèse · Échap KPIs", "↑↓ scroll · T enter a quarter · E write the summary · Esc KPIs"),
     ReviewMonthUnknown => ("Le mois de la revue est inconnu.", "The month of the review is unknown."),
     FormIndicator => ("Indicateur", "Indicator"),

@@ -509,10 +509,10 @@ benefits = 2500
         let paths = vec![PathBuf::from("/p/revue.summary.md"), PathBuf::from("/p/revue.summary.html")];
         update(&mut app, Action::SummaryWritten(paths.clone()));
         let status = |app: &App| app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-        assert_eq!(status(&app), "Summary written: /p/revue.summary.md, revue.summary.html");
+        assert_eq!(status(&app), "Summary written: /p/revue.summary.md + .html");
         app.dirty = true;
         update(&mut app, Action::SummaryWritten(paths));
-        assert!(status(&app).ends_with("(unsaved)"), "{}", status(&app));
+        assert!(status(&app).starts_with("Summary written (unsaved): "), "{}", status(&app));
     }
 
     #[test]

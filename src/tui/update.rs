@@ -143,12 +143,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::WriteSummary => return review::write_summary(app),
         Action::SummaryWritten(paths) => {
             // The summary is of the project on screen: say so when the file is behind it.
+            // It goes first: a long path may not fit on the status line.
             let unsaved = if app.dirty {
                 format!(" {}", app.lang.t(ReviewText::UnsavedIncluded))
             } else {
                 String::new()
             };
-            app.say(format!("{} {}{unsaved}", app.lang.t(ReviewText::SummaryWritten), written_files(&paths)))
+            let said = app.lang.t(ReviewText::SummaryWritten);
+            app.say(format!("{said}{unsaved}{}{}", app.lang.colon(), written_files(&paths)))
         }
         Action::SaveFailed(message) | Action::OpenFailed(message) => {
             app.quit_after_save = false;
@@ -182,13 +184,16 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-/// The first file with its folder, the others by name: they are beside it.
+/// The first file with its folder, then the others' extensions: they are beside it, with the
+/// same name (`factures.summary.md + .html`).
 fn written_files(paths: &[std::path::PathBuf]) -> String {
-    let names = paths.iter().skip(1).filter_map(|path| path.file_name()).map(|name| name.to_string_lossy());
-    std::iter::once(paths.first().map(|path| path.display().to_string()).unwrap_or_default())
-        .chain(names.map(|name| name.into_owned()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let first = paths.first().map(|path| path.display().to_string()).unwrap_or_default();
+    let others = paths
+        .iter()
+        .skip(1)
+        .filter_map(|path| path.extension())
+        .map(|e| format!(" + .{}", e.to_string_lossy()));
+    std::iter::once(first).chain(others).collect()
 }
 
 /// Replaces the project, keeping the old one for undo, and recomputes every figure.
