@@ -4,7 +4,9 @@
 //! `Figures::compute` and the review compute, formatted by the one policy of `i18n` and
 //! `money`. (The xlsx is recalculated by LibreOffice against the engine in `report_xlsx.rs`.)
 
-use assert_cmd::Command;
+mod common;
+
+use common::{AS_OF, report, sample_files};
 use roi_workbench::domain::money::round;
 use roi_workbench::domain::review::{self, Verdict};
 use roi_workbench::domain::{Drivers, Figures, Project};
@@ -13,19 +15,10 @@ use roi_workbench::i18n::review::verdict_name;
 use roi_workbench::store;
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn report(file: &Path, args: &[&str]) -> String {
-    let output = Command::cargo_bin("roi").unwrap().arg("report").arg(file).args(args).output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout).unwrap()
-}
+use std::path::PathBuf;
 
 fn samples() -> Vec<(PathBuf, Project, Figures)> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let files = store::project_files(&folder, false).unwrap();
-    assert!(files.len() >= 6);
-    files
+    sample_files()
         .into_iter()
         .map(|file| {
             let project = store::load(&file).unwrap().project;
@@ -46,7 +39,7 @@ fn the_summary_shows_the_engine_figures_and_the_proposed_decision() {
         let total = figures.flows.at_horizon();
         let decision = review::propose(&project, &figures);
         for (lang, format) in [Lang::Fr, Lang::En].into_iter().flat_map(|l| [(l, "md"), (l, "html")]) {
-            let text = report(&file, &["--format", format, "--lang", lang.code(), "--as-of", "2026-11"]);
+            let text = report(&file, &["--format", format, "--lang", lang.code(), "--as-of", AS_OF]);
             // HTML escapes nothing in figures but the apostrophe of a few French words.
             let text = text.replace("&#39;", "'").replace("&apos;", "'");
             let expected = [

@@ -6,28 +6,15 @@
 //! an intended change, and review the diff. Without Chromium the browser test fails, unless
 //! `ROI_SKIP_BROWSER_TESTS=1` says to skip it.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{AS_OF, report, sample, sample_files};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-/// The review month of the golden pages, so that "overdue" does not move with the clock.
-const AS_OF: &str = "2026-11";
-
-fn sample(stem: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data").join(format!("{stem}.toml"))
-}
-
 fn html(file: &Path, lang: &str) -> String {
-    let output = Command::cargo_bin("roi")
-        .unwrap()
-        .arg("report")
-        .arg(file)
-        .args(["--format", "html", "--lang", lang, "--as-of", AS_OF])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout).unwrap()
+    report(file, &["--format", "html", "--lang", lang, "--as-of", AS_OF])
 }
 
 /// One project that breaks even and one that never does, in both languages.
@@ -54,10 +41,7 @@ const SVG_ELEMENTS: [&str; 2] = ["polyline", "text"];
 
 #[test]
 fn every_sample_is_well_formed_and_self_contained() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let files = roi_workbench::store::project_files(&folder, false).unwrap();
-    assert!(files.len() >= 6);
-    for file in files {
+    for file in sample_files() {
         for lang in ["fr", "en"] {
             let page = html(&file, lang);
             for needle in OUTSIDE {

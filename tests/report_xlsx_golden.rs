@@ -5,17 +5,14 @@
 //! change, and review the diff. (That LibreOffice recalculates these formulas to the engine's
 //! figures is `tests/report_xlsx.rs`.)
 
+mod common;
+
+use common::{report, sample};
 use std::io::Read;
 use std::path::Path;
-use std::process::Command;
 
 fn workbook(file: &Path, lang: &str, out: &Path) {
-    let output = Command::new(env!("CARGO_BIN_EXE_roi"))
-        .args(["report", file.to_str().unwrap(), "--format", "xlsx", "--lang", lang, "--output"])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+    report(file, &["--format", "xlsx", "--lang", lang, "--output", out.to_str().unwrap()]);
 }
 
 fn entry(archive: &mut zip::ZipArchive<std::fs::File>, name: &str) -> String {
@@ -71,11 +68,10 @@ fn listing(path: &Path) -> String {
 #[test]
 fn sample_workbooks_cell_by_cell_in_french_and_english() {
     let dir = tempfile::tempdir().unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     for stem in ["factures-fournisseurs", "tri-cv"] {
         for lang in ["fr", "en"] {
             let out = dir.path().join(format!("{stem}-{lang}.xlsx"));
-            workbook(&samples.join(format!("{stem}.toml")), lang, &out);
+            workbook(&sample(stem), lang, &out);
             insta::assert_snapshot!(format!("{stem}_xlsx_{lang}"), listing(&out));
         }
     }

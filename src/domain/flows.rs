@@ -72,10 +72,10 @@ impl<S: Scalar> Flows<S> {
         self.cumulative.get(index).copied().unwrap_or_default()
     }
 
-    /// Cumulative figures to `month`, or `None` past the horizon: a 6-month project has no
-    /// ROI at 12 months to show.
-    pub fn within(&self, month: i64) -> Option<Cumulative<S>> {
-        (1..=self.horizon()).contains(&month).then(|| self.at(month))
+    /// The adjusted ROI at `month`: `None` past the horizon (a 6-month project has no ROI
+    /// at 12 months, as in the JSON report's `at_month`) or while the TCO is zero.
+    pub fn roi_adjusted_pct_at(&self, month: i64) -> Option<S> {
+        (1..=self.horizon()).contains(&month).then(|| self.at(month).roi_adjusted_pct()).flatten()
     }
 
     pub fn at_horizon(&self) -> Cumulative<S> {

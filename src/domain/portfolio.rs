@@ -50,7 +50,7 @@ impl PortfolioRow {
             impact: info.impact,
             feasibility: info.feasibility,
             quadrant: figures.quadrant,
-            roi_adjusted_pct_12: roi_adjusted_pct_at(figures, 12),
+            roi_adjusted_pct_12: figures.flows.roi_adjusted_pct_at(12),
             roi_adjusted_pct_horizon: flows.at_horizon().roi_adjusted_pct(),
             npv: flows.npv,
             tco: flows.at_horizon().tco,
@@ -96,13 +96,6 @@ impl PortfolioRow {
         .iter()
         .any(|field| field.to_lowercase().contains(&text))
     }
-}
-
-/// The adjusted ROI at `month`, `None` when the horizon ends before it (the figure does not
-/// exist, as in the JSON report's `at_month`) or the TCO is zero.
-fn roi_adjusted_pct_at(figures: &Figures, month: i64) -> Option<Decimal> {
-    let flows = &figures.flows;
-    (month <= flows.horizon()).then(|| flows.at(month).roi_adjusted_pct()).flatten()
 }
 
 /// The columns a portfolio can be sorted by.

@@ -26,6 +26,8 @@ pub fn milestone_months(horizon: i64) -> Vec<i64> {
 const MEASURED_SHORTFALL: Decimal = dec!(0.7);
 /// At or above this share of the plan, the measured benefits support scaling.
 const MEASURED_ON_PLAN: Decimal = dec!(0.9);
+/// Below this share of the plan, measured benefits no longer argue against stopping.
+const MEASURED_PROMISING: Decimal = dec!(0.5);
 
 /// The project month a calendar month falls in (month 1 is the start month), when the project
 /// has a start.
@@ -153,6 +155,11 @@ impl Measured {
     /// Measured over planned, as a fraction; undefined while the plan is zero.
     pub fn share_of_plan(&self) -> Option<Decimal> {
         (!self.planned_adjusted.is_zero()).then(|| self.benefits / self.planned_adjusted)
+    }
+
+    /// The same share in percent, as every report shows it.
+    pub fn share_of_plan_pct(&self) -> Option<Decimal> {
+        self.share_of_plan().map(|share| share * Decimal::ONE_HUNDRED)
     }
 }
 
@@ -303,7 +310,8 @@ impl Evidence {
     fn verdict(&self) -> Verdict {
         let Some(roi) = self.roi else { return Verdict::Continue };
         let pays = roi > Decimal::ZERO;
-        let nothing_promising = self.on_track == 0 && self.benefits_share.is_none_or(|(_, s)| s < dec!(0.5));
+        let nothing_promising =
+            self.on_track == 0 && self.benefits_share.is_none_or(|(_, s)| s < MEASURED_PROMISING);
         if !pays && !self.robust && nothing_promising {
             Verdict::Stop
         } else if !pays || self.most_kpis_off_track() || self.measured_short() {

@@ -222,7 +222,7 @@ pub fn scenario_summaries(project: &Project) -> Vec<ScenarioSummary> {
             ScenarioSummary {
                 name,
                 drivers,
-                roi_adjusted_pct_12: figures.flows.within(12).and_then(|c| c.roi_adjusted_pct()),
+                roi_adjusted_pct_12: figures.flows.roi_adjusted_pct_at(12),
                 roi_adjusted_pct_horizon: figures.flows.at_horizon().roi_adjusted_pct(),
                 npv: figures.flows.npv,
                 break_even_month: figures.flows.break_even_month,

@@ -93,6 +93,14 @@ pub enum ReviewText {
 }
 }
 
+/// "last measured month 9", or "never measured": when a KPI was last measured.
+pub fn last_measured(lang: Lang, month: Option<i64>) -> String {
+    match month {
+        Some(month) => format!("{} {}", lang.t(ReviewText::LastMeasured), lang.month(Some(month))),
+        None => lang.t(ReviewText::Never).to_owned(),
+    }
+}
+
 /// The name of a verdict, as the committee reads it.
 pub fn verdict_name(lang: Lang, verdict: Verdict) -> &'static str {
     lang.t(match verdict {

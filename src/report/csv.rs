@@ -17,8 +17,8 @@ pub fn render(figures: &Figures) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');
     for m in &figures.flows.monthly {
-        let cells = [m.benefits_raw, m.benefits_adjusted, m.costs, m.risk, m.net, m.cumulative_net]
-            .map(|value| format!("{:.2}", round(value)));
+        let cells =
+            [m.benefits_raw, m.benefits_adjusted, m.costs, m.risk, m.net, m.cumulative_net].map(cents);
         out.push_str(&format!("{},{}\n", m.month, cells.join(",")));
     }
     out
@@ -62,6 +62,11 @@ pub fn measurements(project: &Project) -> String {
         }
     }
     out
+}
+
+/// An amount rounded to cents, always with two decimals and a dot.
+pub fn cents(value: Decimal) -> String {
+    format!("{:.2}", round(value))
 }
 
 /// An exact decimal as written (a KPI is not money: no rounding), empty when absent.

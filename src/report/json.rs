@@ -24,7 +24,8 @@ pub fn number_exact(value: Decimal) -> Value {
     value.normalize().to_string().parse::<Number>().map_or(Value::Null, Value::Number)
 }
 
-fn optional(value: Option<Decimal>) -> Value {
+/// A decimal rounded for export, `null` where the figure is undefined.
+pub fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, number)
 }
 
@@ -148,7 +149,7 @@ pub fn review(project: &Project, figures: &Figures, lang: Lang) -> Value {
                     "month": measured.month,
                     "benefits": number(measured.benefits),
                     "planned_adjusted": number(measured.planned_adjusted),
-                    "share_of_plan_pct": optional(measured.share_of_plan().map(|s| s * Decimal::ONE_HUNDRED)),
+                    "share_of_plan_pct": optional(measured.share_of_plan_pct()),
                 })
             });
             json!({

@@ -2,18 +2,14 @@
 //! invalid files with their error, and the totals. Rows come sorted and computed from
 //! `domain::portfolio`; nothing is recomputed or reordered here.
 
-use super::json::{number, to_text};
+use super::csv::{cents, field};
+use super::json::{number, optional, to_text};
 use crate::domain::matrix::Quadrant;
-use crate::domain::money::round;
 use crate::domain::portfolio::{PortfolioRow, PortfolioTotals};
 use crate::i18n::{Lang, Text};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::fmt::Write;
-
-fn optional(value: Option<Decimal>) -> Value {
-    value.map_or(Value::Null, number)
-}
 
 /// The JSON document: `{"projects": [...], "totals": {...}}`; figures an invalid file does
 /// not have (its name included) are `null`.
@@ -59,25 +55,16 @@ fn json_totals(totals: &PortfolioTotals) -> Value {
 
 const CSV_HEADER: &str = "file,name,department,owner,status,quadrant,roi_adjusted_pct_12,roi_adjusted_pct_horizon,npv,break_even_month,robust,kpis_off_track,modified,edited_by,error";
 
-/// A CSV field, quoted (quotes doubled) when it holds a comma, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
 /// A plain decimal with a dot and 2 decimals; empty when undefined.
 fn csv_decimal(value: Option<Decimal>) -> String {
-    value.map_or_else(String::new, |v| format!("{:.2}", round(v)))
+    value.map_or_else(String::new, cents)
 }
 
 /// The header and one line per row, in the JSON's column order.
 pub fn csv(rows: &[PortfolioRow]) -> String {
     let mut out = format!("{CSV_HEADER}\n");
     for row in rows {
-        let cells: Vec<String> = csv_cells(row).iter().map(|cell| csv_field(cell)).collect();
+        let cells: Vec<String> = csv_cells(row).iter().map(|cell| field(cell)).collect();
         let _ = writeln!(out, "{}", cells.join(","));
     }
     out

@@ -14,7 +14,7 @@ use crate::domain::sensitivity::TornadoBar;
 use crate::domain::uncertainty::{Confidence, UncertainLine};
 use crate::i18n::review::{
     ReviewText as R, category_name, confidence_name, department_name, driver_name, kpi_status_name,
-    maturity_name, reason_sentence, status_name, verdict_name,
+    last_measured, maturity_name, reason_sentence, status_name, verdict_name,
 };
 use crate::i18n::{DASH, Lang, Text, warning_sentence};
 use rust_decimal::Decimal;
@@ -384,7 +384,7 @@ fn plan_vs_measured(input: &SummaryInput, blocks: &mut Vec<Block>) {
         .iter()
         .map(|m| {
             let (measured, plan_then, share) = m.measured.map_or((dash(), dash(), dash()), |measured| {
-                let share = measured.share_of_plan().map(|s| s * Decimal::ONE_HUNDRED);
+                let share = measured.share_of_plan_pct();
                 (
                     format!("{} ({})", input.money(measured.benefits), measured.month),
                     input.money(measured.planned_adjusted),
@@ -507,12 +507,10 @@ fn overdue(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let lines = late
         .iter()
         .map(|o| {
-            let last = o.last_month.map_or(input.t(R::Never), |m| {
-                format!("{} {} {m}", lang.t(R::LastMeasured), lang.t(Text::MonthShort))
-            });
             format!(
-                "{} — {last}{}{} {} ({} {})",
+                "{} — {}{}{} {} ({} {})",
                 input.project.kpis[o.kpi].name,
+                last_measured(lang, o.last_month),
                 semicolon(lang),
                 lang.t(R::DueFor),
                 o.due_month,

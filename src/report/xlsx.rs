@@ -220,10 +220,6 @@ fn write_headers(
     Ok(())
 }
 
-fn month_number(month: i64) -> Decimal {
-    Decimal::from(month)
-}
-
 // ---------------------------------------------------------------------------------------
 // Formula builders: DOMAIN.md §2 in Excel. Pure text, unit-tested below.
 
@@ -459,8 +455,8 @@ fn parameters(project: &Project, lang: Lang) -> [Parameter; 4] {
     [
         Parameter {
             label: lang.t(XlsxText::HorizonMonths),
-            given: info.horizon_months.map(month_number),
-            effective: month_number(project.horizon()),
+            given: info.horizon_months.map(Decimal::from),
+            effective: Decimal::from(project.horizon()),
             unit: Unit::Month,
             name: lang.t(XlsxText::NameHorizon),
         },
@@ -687,7 +683,7 @@ fn benefit_row(
     write_input(
         sheet,
         at(col::START),
-        line.start_month.map(month_number),
+        line.start_month.map(Decimal::from),
         Some(Decimal::ONE),
         Unit::Month,
         styles,
@@ -695,7 +691,7 @@ fn benefit_row(
     write_input(
         sheet,
         at(col::RAMP),
-        line.ramp_months.map(month_number),
+        line.ramp_months.map(Decimal::from),
         Some(Decimal::ZERO),
         Unit::Month,
         styles,
@@ -821,14 +817,14 @@ fn cost_row(
     write_text(sheet, at(col::CATEGORY), category_name(lang, line.category()), category_format)?;
     write_input(sheet, at(col::ONE_OFF), line.one_off, None, Unit::Money, styles)?;
     if line.one_off.is_some() || line.one_off_month.is_some() {
-        let month = line.one_off_month.map(month_number);
+        let month = line.one_off_month.map(Decimal::from);
         write_input(sheet, at(col::ONE_OFF_MONTH), month, Some(Decimal::ONE), Unit::Month, styles)?;
     }
     write_input(sheet, at(col::MONTHLY), line.monthly, None, Unit::Money, styles)?;
     if line.monthly.is_some() || line.start_month.is_some() || line.end_month.is_some() {
-        let (start, end) = (line.start_month.map(month_number), line.end_month.map(month_number));
+        let (start, end) = (line.start_month.map(Decimal::from), line.end_month.map(Decimal::from));
         write_input(sheet, at(col::START), start, Some(Decimal::ONE), Unit::Month, styles)?;
-        write_input(sheet, at(col::END), end, Some(month_number(horizon)), Unit::Month, styles)?;
+        write_input(sheet, at(col::END), end, Some(Decimal::from(horizon)), Unit::Month, styles)?;
     }
     Ok(())
 }
@@ -992,7 +988,7 @@ fn monthly_sheet(
         write_number(
             &mut sheet,
             Cell::new(row, month_col::MONTH),
-            month_number(flow.month),
+            Decimal::from(flow.month),
             Unit::Month,
             Origin::Derived,
             styles,
@@ -1205,7 +1201,7 @@ fn checkpoint_row(
     write_number(
         sheet,
         Cell::new(row, col::MONTH),
-        month_number(checkpoint.month),
+        Decimal::from(checkpoint.month),
         Unit::Month,
         Origin::Derived,
         styles,

@@ -5,7 +5,7 @@
 
 use crate::domain::kpi::KpiStatus;
 use crate::domain::review::{self, Overdue, Verdict};
-use crate::i18n::review::{ReviewText as R, kpi_status_name, reason_sentence, verdict_name};
+use crate::i18n::review::{ReviewText as R, kpi_status_name, last_measured, reason_sentence, verdict_name};
 use crate::i18n::{DASH, Lang, Text};
 use crate::tui::app::App;
 use crate::tui::review::{Field, OverdueList, ReviewForm, Sheet, sheet};
@@ -118,10 +118,7 @@ fn overdue(app: &App, sheet: &Sheet, width: usize, out: &mut Vec<(Tone, String)>
 fn overdue_sentence(app: &App, item: &Overdue) -> String {
     let lang = app.lang;
     let name = app.project.kpis.get(item.kpi).map_or("", |k| k.name.as_str());
-    let last = match item.last_month {
-        Some(month) => format!("{} {}", lang.t(R::LastMeasured), lang.month(Some(month))),
-        None => lang.t(R::Never).to_owned(),
-    };
+    let last = last_measured(lang, item.last_month);
     format!("{name} — {last} · {} {}", item.months_late, lang.t(R::MonthsLate))
 }
 
@@ -146,8 +143,7 @@ fn milestones(app: &App, sheet: &Sheet, out: &mut Vec<(Tone, String)>) {
             .map_or_else(|| DASH.to_owned(), |m| format!("{} ({})", money(m.benefits), m.month));
         // The share is against the plan of the measure's month, shown beside it.
         let plan_then = milestone.measured.map_or_else(|| DASH.to_owned(), |m| money(m.planned_adjusted));
-        let share =
-            milestone.measured.and_then(|m| m.share_of_plan()).map(|share| share * Decimal::ONE_HUNDRED);
+        let share = milestone.measured.and_then(|m| m.share_of_plan_pct());
         out.push((
             Tone::Plain,
             format!(

@@ -295,7 +295,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             Span::styled(format!("{after:>12}"), style),
         ])
     };
-    let roi = |flows: &crate::domain::engine::Flows, m| flows.within(m).and_then(|c| c.roi_adjusted_pct());
+    let roi = |flows: &crate::domain::engine::Flows, m| flows.roi_adjusted_pct_at(m);
     let money = |v| lang.money_whole(v, app.currency());
     vec![
         row(

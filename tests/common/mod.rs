@@ -1,0 +1,33 @@
+//! What the report tests share: the sample projects, and `roi report` run on one of them.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // Each test file uses part of it.
+
+use std::path::{Path, PathBuf};
+
+/// The review month of the golden reports, so that "overdue" does not move with the clock.
+pub const AS_OF: &str = "2026-11";
+
+pub fn sample(stem: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data").join(format!("{stem}.toml"))
+}
+
+/// Every sample project file, sorted by name.
+pub fn sample_files() -> Vec<PathBuf> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let files = roi_workbench::store::project_files(&folder, false).unwrap();
+    assert!(files.len() >= 6, "the six sample projects");
+    files
+}
+
+/// `roi report FILE ARGS…`: its standard output, the run having succeeded.
+pub fn report(file: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_roi"))
+        .arg("report")
+        .arg(file)
+        .args(args)
+        .env_remove("LC_ALL")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
