@@ -253,6 +253,7 @@ impl Runtime {
             if self.last_poll.elapsed() >= POLL_EVERY {
                 self.last_poll = Instant::now();
                 changed |= self.poll_disk(app);
+                changed |= self.poll_calendar(app);
             }
             if self.last_folder_poll.elapsed() >= POLL_FOLDER_EVERY {
                 self.last_folder_poll = Instant::now();
@@ -296,6 +297,16 @@ impl Runtime {
         }
         self.dispatch(app, Action::PortfolioScanned(workspace::scan(&folder, recursive)));
         true
+    }
+
+    /// Follows the calendar: a session open across the end of a month reviews the new one.
+    fn poll_calendar(&mut self, app: &mut App) -> bool {
+        let month = crate::store::clock::this_month();
+        let turned = app.today != Some(month);
+        if turned {
+            self.dispatch(app, Action::Today(month));
+        }
+        turned
     }
 
     /// Looks for another writer's save and another editor's marker.

@@ -474,3 +474,16 @@ fn switching_language_leaves_no_message_in_the_other_one() {
     assert_eq!(app.lang, Lang::Fr);
     assert!(app.status.is_none(), "the key hint, in French, replaces the English message");
 }
+
+#[test]
+fn a_new_month_moves_the_review_without_disturbing_what_is_on_screen() {
+    use roi_workbench::domain::project::YearMonth;
+    let mut app = app();
+    app.today = Some(YearMonth { year: 2026, month: 5 });
+    for mode in [Mode::Normal, Mode::MonteCarlo, Mode::Review { scroll: 0 }] {
+        app.mode = mode.clone();
+        let december = YearMonth { year: 2026, month: 12 };
+        assert_eq!(press(&mut app, &[Action::Today(december)]), Effect::None);
+        assert_eq!((app.today, &app.mode), (Some(december), &mode));
+    }
+}

@@ -3,6 +3,7 @@
 
 use super::app::Tab;
 use crate::domain::montecarlo::MonteCarlo;
+use crate::domain::project::YearMonth;
 use crate::i18n::Lang;
 use crate::store::{Fingerprint, Loaded};
 
@@ -117,6 +118,9 @@ pub enum Action {
     WriteSummary,
     /// The executive summary was written there (the Markdown first).
     SummaryWritten(Vec<PathBuf>),
+    /// The calendar month turned while the workbench was open (it stays open for weeks over
+    /// SSH): the review's month follows.
+    Today(YearMonth),
 }
 
 impl Action {
@@ -218,6 +222,7 @@ impl Action {
             }
             Action::SimulationProgress(_)
             | Action::SummaryWritten(_)
+            | Action::Today(_)
             | Action::SimulationDone(_)
             | Action::PortfolioScanned(_)
             | Action::FileDone(_)

@@ -27,6 +27,11 @@ use rust_decimal::Decimal;
 const PAGE: usize = 10;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
+    // The calendar is not the user's doing: whatever is on screen stays.
+    if let Action::Today(month) = action {
+        app.today = Some(month);
+        return Effect::None;
+    }
     match app.mode {
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),
@@ -103,6 +108,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenSelected => return open_selected(app),
         Action::ClickRow(y) => click_row(app, y),
         Action::Resize(width, height) => app.screen = (width, height),
+        Action::Today(_) => {}
         Action::Saved { text, fingerprint } => return saving::saved(app, text, fingerprint),
         Action::SavedAs { path, text, fingerprint } => {
             app.path = Some(path);
