@@ -16,6 +16,8 @@ pub use warning::warning_sentence;
 pub use xlsx_text::XlsxText;
 
 use crate::domain::money;
+use crate::domain::typed::{Convention, TypedError};
+use crate::store::edit::EditError;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A key of a catalogue (see the `catalogue!` macro): it knows its French and English text.
@@ -124,6 +126,60 @@ impl Lang {
             format!("{sign}{grouped}")
         } else {
             format!("{sign}{grouped}{point}{fraction}")
+        }
+    }
+
+    /// How numbers are typed in this language (see `domain::typed`).
+    pub fn convention(self) -> Convention {
+        match self {
+            Lang::Fr => Convention::DecimalComma,
+            Lang::En => Convention::DecimalPoint,
+        }
+    }
+
+    /// A number with every decimal it has, as this language types it: what an edit box
+    /// starts from, so that accepting it unchanged changes nothing.
+    pub fn exact(self, value: Decimal) -> String {
+        self.number(value, value.normalize().scale())
+    }
+
+    /// A percentage with every decimal it has: `12,5 %` / `12.5%`.
+    pub fn percent_exact(self, value: Decimal) -> String {
+        let number = self.exact(value);
+        match self {
+            Lang::Fr => format!("{number} %"),
+            Lang::En => format!("{number}%"),
+        }
+    }
+
+    /// Why a typed number was refused, with what to type instead.
+    pub fn typed_error(self, typed: &str, error: TypedError) -> String {
+        match (self, error) {
+            (Lang::Fr, TypedError::NotANumber) => {
+                format!("« {typed} » n'est pas un nombre : écrivez-le comme 12 000,50")
+            }
+            (Lang::En, TypedError::NotANumber) => {
+                format!("`{typed}` is not a number: write it like 12,000.50")
+            }
+            (Lang::Fr, TypedError::Ambiguous { as_decimal, as_thousands }) => format!(
+                "« {typed} » se lit {} ou {} : écrivez l'un ou l'autre",
+                self.exact(as_decimal),
+                self.exact(as_thousands)
+            ),
+            (Lang::En, TypedError::Ambiguous { as_decimal, as_thousands }) => format!(
+                "`{typed}` reads as {} or as {}: type the one you mean",
+                self.exact(as_decimal),
+                self.exact(as_thousands)
+            ),
+        }
+    }
+
+    /// An edit refused, in this language where the reason is the user's typing.
+    pub fn edit_error(self, error: &EditError) -> String {
+        match error {
+            EditError::Number { typed, error } => self.typed_error(typed, *error),
+            EditError::NoValueForRange(_) => self.t(Text::RangeNeedsValue).to_owned(),
+            other => other.to_string(),
         }
     }
 

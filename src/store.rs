@@ -14,7 +14,7 @@ pub mod recovery;
 pub mod save;
 
 pub use fingerprint::Fingerprint;
-pub use format::{Diagnostic, parse, render};
+pub use format::{Diagnostic, Original, parse, render};
 
 use crate::domain::Project;
 use std::fmt;
@@ -28,6 +28,13 @@ pub struct Loaded {
     pub project: Project,
     pub text: String,
     pub fingerprint: Fingerprint,
+}
+
+impl Loaded {
+    /// The text read, with the identities its lines were given, to save over it.
+    pub fn original(&self) -> Original {
+        Original::of(self.text.clone(), &self.project)
+    }
 }
 
 /// Why a project file could not be used.

@@ -418,14 +418,14 @@ fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
             }
         },
         Effect::Save { path, project, original, known } => {
-            Some(match save::save_checked(&path, &project, original.as_deref(), known.as_ref()) {
-                Ok(saved) => Action::Saved { text: saved.text, fingerprint: saved.fingerprint },
+            Some(match save::save_checked(&path, &project, original.as_ref(), known.as_ref()) {
+                Ok(saved) => Action::Saved { original: saved.original, fingerprint: saved.fingerprint },
                 Err(SaveError::Conflict { disk_text, .. }) => Action::SaveConflict { disk_text },
                 Err(error) => Action::SaveFailed(error.to_string()),
             })
         }
         Effect::SaveAs { path, project } => Some(match save_as(&path, &project) {
-            Ok(saved) => Action::SavedAs { path, text: saved.text, fingerprint: saved.fingerprint },
+            Ok(saved) => Action::SavedAs { path, original: saved.original, fingerprint: saved.fingerprint },
             Err(error) => Action::SaveFailed(error.to_string()),
         }),
         Effect::CreateProject { path, project } => {
@@ -473,7 +473,7 @@ fn save_as(path: &Path, project: &Project) -> Result<save::Saved, SaveError> {
     save::create_project(path, project)?;
     let (fingerprint, text) =
         Fingerprint::read(path).map_err(|source| SaveError::Io { path: path.to_owned(), source })?;
-    Ok(save::Saved { text, fingerprint })
+    Ok(save::Saved { original: crate::store::Original::of(text, project), fingerprint })
 }
 
 fn mouse_action(app: &App, mouse: MouseEvent) -> Option<Action> {

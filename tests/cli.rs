@@ -527,7 +527,7 @@ fn report_and_check_never_modify_the_file_they_read() {
 fn actual_records_measured_benefits_that_the_review_sets_against_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "factures.toml", EXAMPLE);
-    let (code, _, stderr) = run(&["actual", text(&file), "6", "10 200,50"]);
+    let (code, _, stderr) = run(&["actual", text(&file), "6", "10 200,50", "--lang", "fr"]);
     assert_eq!(code, Some(0), "{stderr}");
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("[[actuals]]\nmonth = 6\nbenefits = 10200.5"), "{saved}");
@@ -541,7 +541,7 @@ fn actual_records_measured_benefits_that_the_review_sets_against_the_plan() {
     assert!(stderr.contains("outside the horizon"), "{stderr}");
     let (code, _, stderr) = run(&["actual", text(&file), "3", "beaucoup"]);
     assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("is not an amount"), "{stderr}");
+    assert!(stderr.contains("is not a number"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "a refused value changes nothing");
 }
 
@@ -555,10 +555,33 @@ fn a_kpi_measured_in_percent_keeps_its_points() {
     assert!(saved.contains("{ month = 9, value = 31 }"), "31 % on a KPI in % is 31, not 0.31:\n{saved}");
     let (code, _, stderr) = run(&["set", text(&file), "kpis[0].target", "35 %"]);
     assert_eq!(code, Some(0), "{stderr}");
-    let (code, _, stderr) = run(&["set", text(&file), "project.contingency", "12,5 %"]);
+    let (code, _, stderr) = run(&["set", text(&file), "project.contingency", "12,5 %", "--lang", "fr"]);
     assert_eq!(code, Some(0), "{stderr}");
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("target = 35\n") && saved.contains("contingency = 0.125"), "{saved}");
+}
+
+/// Issue 11: in the English UI a comma groups thousands; it never divides money by 1 000.
+#[test]
+fn numbers_are_read_in_the_language_of_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "factures.toml", EXAMPLE);
+    let mut english = roi();
+    english.env("LANG", "en_US.UTF-8").args(["set", text(&file), "costs[1].monthly", "12,000"]);
+    let output = english.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(std::fs::read_to_string(&file).unwrap().contains("monthly = 12000\n"));
+    let (code, _, _) = run(&["set", text(&file), "costs[1].monthly", "12 000,50", "--lang", "fr"]);
+    assert_eq!(code, Some(0));
+    assert!(std::fs::read_to_string(&file).unwrap().contains("monthly = 12000.5\n"));
+    let before = std::fs::read_to_string(&file).unwrap();
+    let (code, _, stderr) = run(&["set", text(&file), "costs[1].monthly", "1.234", "--lang", "fr"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("se lit 1,234 ou 1 234"), "both readings shown: {stderr}");
+    let (code, _, stderr) = run(&["measure", text(&file), "time_saved_per_task", "9", "1,5"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("reads as 1.5 or as 15"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before, "a refused number changes nothing");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! commented file after one change touches only that line.
 
 use roi_workbench::domain::project::{BenefitKind, CostCategory, Department, Maturity, Project, ValueClass};
-use roi_workbench::store::{self, Diagnostic, parse, render};
+use roi_workbench::store::{self, Diagnostic, Original, parse, render};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -389,9 +389,10 @@ fn load_save_load_gives_the_same_project() {
     let fresh = render(&loaded, None).unwrap();
     assert_eq!(parse(&fresh).unwrap(), loaded, "{fresh}");
     // Saved over its own text, unchanged: the file stays byte for byte the same.
-    assert_eq!(render(&loaded, Some(EXAMPLE)).unwrap(), EXAMPLE);
+    assert_eq!(render(&loaded, Some(&Original::of(EXAMPLE.into(), &loaded))).unwrap(), EXAMPLE);
     // And the fresh text saved again is stable.
-    assert_eq!(render(&parse(&fresh).unwrap(), Some(&fresh)).unwrap(), fresh);
+    let reread = parse(&fresh).unwrap();
+    assert_eq!(render(&reread, Some(&Original::of(fresh.clone(), &reread))).unwrap(), fresh);
 }
 
 #[test]
@@ -402,7 +403,7 @@ fn load_save_load_through_the_disk() {
     let loaded = store::load(&path).unwrap();
     let mut changed = loaded.project.clone();
     changed.risks[0].probability = dec!(0.25);
-    store::save::save_checked(&path, &changed, Some(&loaded.text), Some(&loaded.fingerprint)).unwrap();
+    store::save::save_checked(&path, &changed, Some(&loaded.original()), Some(&loaded.fingerprint)).unwrap();
     let again = store::load(&path).unwrap();
     assert_eq!(again.project, changed);
     assert_ne!(again.project, loaded.project);
@@ -428,8 +429,9 @@ fn line_of(text: &str, needle: &str) -> usize {
 #[test]
 fn saving_after_one_change_touches_only_that_line() {
     let mut p = parse(EXAMPLE).unwrap();
+    let original = Original::of(EXAMPLE.into(), &p);
     p.costs[1].monthly = Some(dec!(750));
-    let saved = render(&p, Some(EXAMPLE)).unwrap();
+    let saved = render(&p, Some(&original)).unwrap();
     assert_eq!(
         changed_lines(EXAMPLE, &saved),
         [(line_of(EXAMPLE, "monthly = 600"), "monthly = 600", "monthly = 750")]
@@ -440,16 +442,18 @@ fn saving_after_one_change_touches_only_that_line() {
 #[test]
 fn a_changed_value_keeps_its_own_comment() {
     let mut p = parse(EXAMPLE).unwrap();
+    let original = Original::of(EXAMPLE.into(), &p);
     p.project.impact = Some(9);
-    let saved = render(&p, Some(EXAMPLE)).unwrap();
+    let saved = render(&p, Some(&original)).unwrap();
     let line = line_of(EXAMPLE, "impact = 8");
     assert_eq!(
         changed_lines(EXAMPLE, &saved),
         [(line, "impact = 8                    # 1..=10", "impact = 9                    # 1..=10")]
     );
     let mut p = parse(EXAMPLE).unwrap();
+    let original = Original::of(EXAMPLE.into(), &p);
     p.project.department = Some(Department::Hr);
-    let saved = render(&p, Some(EXAMPLE)).unwrap();
+    let saved = render(&p, Some(&original)).unwrap();
     let changes = changed_lines(EXAMPLE, &saved);
     assert_eq!(changes.len(), 1, "{changes:?}");
     assert!(changes[0].2.starts_with("department = \"hr\""), "{changes:?}");
@@ -466,6 +470,7 @@ fn every_comment_survives_a_save_that_adds_and_removes_lines() {
     let comments: Vec<&str> = EXAMPLE.lines().filter_map(|l| l.find('#').map(|i| &l[i..])).collect();
     assert!(comments.len() >= 5, "the example has comments");
     let mut p = parse(EXAMPLE).unwrap();
+    let original = Original::of(EXAMPLE.into(), &p);
     p.risks.push(roi_workbench::domain::project::Risk {
         name: "Indisponibilité".into(),
         cost: dec!(5000),
@@ -473,7 +478,7 @@ fn every_comment_survives_a_save_that_adds_and_removes_lines() {
         ..Default::default()
     });
     p.benefits[0].ramp_months = None;
-    let saved = render(&p, Some(EXAMPLE)).unwrap();
+    let saved = render(&p, Some(&original)).unwrap();
     for comment in &comments {
         assert!(saved.contains(comment), "lost `{comment}`:\n{saved}");
     }
@@ -492,7 +497,7 @@ fn a_value_rewritten_in_another_spelling_is_not_a_change() {
         "{HEAD}discount_rate = 0.10\ncontingency = \"0.05\"\n[[costs]]\nname = \"C\"\nmonthly = 600.00\n"
     );
     let p = parse(&text).unwrap();
-    assert_eq!(render(&p, Some(&text)).unwrap(), text);
+    assert_eq!(render(&p, Some(&Original::of(text.clone(), &p))).unwrap(), text);
 }
 
 #[test]
@@ -517,8 +522,9 @@ fn a_windows_file_loads_with_the_right_line_numbers() {
 fn a_windows_file_keeps_its_crlf_line_endings() {
     let text = EXAMPLE.replace('\n', "\r\n");
     let mut p = parse(&text).unwrap();
-    assert_eq!(render(&p, Some(&text)).unwrap(), text, "an unchanged file is saved byte for byte");
+    let original = Original::of(text.clone(), &p);
+    assert_eq!(render(&p, Some(&original)).unwrap(), text, "an unchanged file is saved byte for byte");
     p.costs[1].monthly = Some(dec!(750));
-    let saved = render(&p, Some(&text)).unwrap();
+    let saved = render(&p, Some(&original)).unwrap();
     assert_eq!(saved, text.replace("monthly = 600\r\n", "monthly = 750\r\n"));
 }

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Every refusal of the project file format, with the line (and column) it points at.
 
-use roi_workbench::store::{Diagnostic, parse, render};
+use roi_workbench::store::{Diagnostic, Original, parse, render};
 use rust_decimal_macros::dec;
 
 const HEAD: &str = "schema = 1\n[project]\nname = \"P\"\n";
@@ -149,7 +149,8 @@ fn load_save_load_gives_the_same_model_on_every_sample() {
         let project = parse(&text).unwrap();
         let fresh = render(&project, None).unwrap();
         assert_eq!(parse(&fresh).unwrap(), project, "{}", file.display());
-        assert_eq!(render(&project, Some(&text)).unwrap(), text, "an unchanged project saves byte for byte");
+        let original = Original::of(text.clone(), &project);
+        assert_eq!(render(&project, Some(&original)).unwrap(), text, "an unchanged project saves byte for byte");
     }
 }
 
@@ -159,8 +160,9 @@ fn saving_one_change_keeps_every_comment_and_changes_one_line() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/factures-fournisseurs.toml");
     let text = std::fs::read_to_string(path).unwrap();
     let mut project = parse(&text).unwrap();
+    let original = Original::of(text.clone(), &project);
     project.costs[1].monthly = Some(dec!(475));
-    let saved = render(&project, Some(&text)).unwrap();
+    let saved = render(&project, Some(&original)).unwrap();
     let changed: Vec<(&str, &str)> = text.lines().zip(saved.lines()).filter(|(a, b)| a != b).collect();
     assert_eq!(changed, [("monthly = 450", "monthly = 475")]);
     assert_eq!(text.lines().count(), saved.lines().count());
@@ -173,7 +175,7 @@ fn ranges_round_trip_and_bad_ranges_are_refused() {
     );
     let project = parse(&text).unwrap();
     assert_eq!(project.costs[0].monthly, Some(dec!(500)), "figures use the likely value");
-    assert_eq!(render(&project, Some(&text)).unwrap(), text);
+    assert_eq!(render(&project, Some(&Original::of(text.clone(), &project))).unwrap(), text);
     assert_eq!(parse(&render(&project, None).unwrap()).unwrap(), project);
     let reversed =
         format!("{HEAD}[[costs]]\nname = \"C\"\nmonthly = {{ low = 900, likely = 500, high = 800 }}\n");

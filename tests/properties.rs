@@ -16,7 +16,7 @@ use roi_workbench::domain::project::{
 use roi_workbench::domain::review::{self, Verdict, interval_months};
 use roi_workbench::domain::validate::validate;
 use roi_workbench::domain::{Drivers, Figures};
-use roi_workbench::store::{parse, render};
+use roi_workbench::store::{Original, parse, render};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal_macros::dec;
@@ -232,6 +232,7 @@ fn baseline() -> impl Strategy<Value = Baseline> {
                         name: None,
                         unit: None,
                         value,
+                        ..BaselineMetric::default()
                     })
                     .collect(),
             }
@@ -685,7 +686,7 @@ proptest! {
         let back = parse(&text).map_err(|d| TestCaseError::fail(format!("{text}\n{d:#?}")))?;
         prop_assert_eq!(&back, &project, "{}", text);
         // Rendering the parsed model over its own text changes nothing.
-        prop_assert_eq!(render(&back, Some(&text)).unwrap(), text);
+        prop_assert_eq!(render(&back, Some(&Original::of(text.clone(), &back))).unwrap(), text);
     }
 }
 

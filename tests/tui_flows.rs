@@ -60,7 +60,7 @@ fn editing_a_cost_changes_the_roi_by_what_the_engine_says_and_undo_restores_it()
     press(&mut app, &[Action::Submit]);
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.dirty);
-    let expected_project = set_value(&app.history.undo[0], &"costs[1].monthly".parse_path(), "900").unwrap();
+    let expected_project = set_value(&app.history.undo[0], &"costs[1].monthly".parse_path(), "900", app.lang.convention()).unwrap();
     let expected = Figures::compute(&expected_project, &Default::default());
     assert_eq!(app.figures, expected);
     assert_eq!(app.project.costs[1].monthly, Some(dec!(900)));
@@ -173,7 +173,7 @@ fn adding_and_deleting_rows_recomputes_and_can_be_undone() {
 fn a_measurement_is_added_to_the_selected_kpi() {
     let mut app = app();
     press(&mut app, &[Action::GoTab(Tab::Kpis), Action::Down, Action::AddMeasurement]);
-    type_text(&mut app, "9 27,5");
+    type_text(&mut app, "9 27.5");
     press(&mut app, &[Action::Submit]);
     let last = app.project.kpis[0].latest().unwrap();
     assert_eq!((last.month, last.value.0), (9, dec!(27.5)));

@@ -114,7 +114,7 @@ pub mod workbench {
             panic!("the sample has no monthly cost");
         });
         let path = FieldPath::parse(&format!("costs[{index}].monthly")).unwrap_or_default();
-        let value = roi_workbench::store::edit::get_value(&app.project, &path).unwrap_or_default();
+        let value = app.project.costs[index].monthly.unwrap_or_default().to_string();
         (path, value)
     }
 
@@ -127,7 +127,7 @@ pub mod workbench {
     /// An edit of the project as `update` makes it (the value set, the figures recomputed),
     /// without growing the undo history over millions of iterations.
     pub fn set_cost(app: &mut App, path: &FieldPath, value: &str) {
-        app.project = set_value(&app.project, path, value).unwrap_or_else(|e| panic!("{e}"));
+        app.project = set_value(&app.project, path, value, app.lang.convention()).unwrap_or_else(|e| panic!("{e}"));
         app.dirty = true;
         app.recompute();
     }

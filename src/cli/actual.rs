@@ -4,6 +4,7 @@
 use crate::domain::Project;
 use crate::store::edit::parse_number;
 use crate::store::save::modify_locked;
+use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,18 +18,16 @@ pub struct Args {
     pub benefits: String,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Refused(String);
+use super::set::Refused;
 
-fn with_actual(project: &Project, month: i64, benefits: &str) -> Result<Project, Refused> {
-    let amount = parse_number(benefits).ok_or_else(|| {
-        Refused(format!("`{benefits}` is not an amount — write it like 21000 or 21 000,50"))
-    })?;
+fn with_actual(project: &Project, month: i64, benefits: &str, lang: Lang) -> Result<Project, Refused> {
+    let amount =
+        parse_number(benefits, lang.convention()).map_err(|e| Refused(lang.typed_error(benefits, e)))?;
     project.with_actual(month, amount).map_err(Refused)
 }
 
-pub fn run(args: &Args) -> ExitCode {
-    let outcome = modify_locked(&args.file, |project| with_actual(project, args.month, &args.benefits));
+pub fn run(args: &Args, lang: Lang) -> ExitCode {
+    let outcome =
+        modify_locked(&args.file, |project| with_actual(project, args.month, &args.benefits, lang));
     super::set::report(&args.file, outcome)
 }

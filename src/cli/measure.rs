@@ -4,6 +4,7 @@
 use crate::domain::Project;
 use crate::store::edit::parse_measure;
 use crate::store::save::modify_locked;
+use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,19 +20,23 @@ pub struct Args {
     pub value: String,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Refused(String);
+use super::set::Refused;
 
 /// The project with the measurement added, or replacing that month's.
-pub fn with_measurement(project: &Project, kpi: &str, month: i64, value: &str) -> Result<Project, Refused> {
-    let value = parse_measure(value)
-        .ok_or_else(|| Refused(format!("`{value}` is not a number — write it like 22.5")))?;
+pub fn with_measurement(
+    project: &Project,
+    kpi: &str,
+    month: i64,
+    value: &str,
+    lang: Lang,
+) -> Result<Project, Refused> {
+    let value = parse_measure(value, lang.convention()).map_err(|e| Refused(lang.typed_error(value, e)))?;
     project.with_measurement(kpi, month, value).map_err(Refused)
 }
 
-pub fn run(args: &Args) -> ExitCode {
-    let outcome =
-        modify_locked(&args.file, |project| with_measurement(project, &args.kpi, args.month, &args.value));
+pub fn run(args: &Args, lang: Lang) -> ExitCode {
+    let outcome = modify_locked(&args.file, |project| {
+        with_measurement(project, &args.kpi, args.month, &args.value, lang)
+    });
     super::set::report(&args.file, outcome)
 }

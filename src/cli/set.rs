@@ -5,6 +5,7 @@ use super::{EXIT_INVALID, EXIT_IO};
 use crate::domain::validate::FieldPath;
 use crate::store::edit::set_value;
 use crate::store::save::{ModifyError, modify_locked};
+use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,11 +15,18 @@ pub struct Args {
     pub file: PathBuf,
     /// A dotted path with 0-based indexes: `project.owner`, `costs[1].monthly`.
     pub key: String,
-    /// The new value, as in the file: `750`, `0.25`, `"Claire Martin"`; empty to remove.
+    /// The new value, typed as in the interface's language (`--lang`, `LANG`): `12,000.50`
+    /// in English, `12 000,50` in French, `12,5 %`; `"Claire Martin"`; empty to remove.
+    /// `costs[1].monthly.range` takes a range, `900-1200`.
     pub value: String,
 }
 
-pub fn run(args: &Args) -> ExitCode {
+/// An edit refused, said in the interface's language.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub String);
+
+pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let Some(path) = FieldPath::parse(&args.key) else {
         eprintln!(
             "{}: `{}` is not a key path — write it like project.owner or costs[1].monthly",
@@ -27,7 +35,10 @@ pub fn run(args: &Args) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    report(&args.file, modify_locked(&args.file, |project| set_value(project, &path, &args.value)))
+    let outcome = modify_locked(&args.file, |project| {
+        set_value(project, &path, &args.value, lang.convention()).map_err(|error| Refused(lang.edit_error(&error)))
+    });
+    report(&args.file, outcome)
 }
 
 /// Prints the outcome of a headless write and turns it into an exit code.

@@ -239,7 +239,7 @@ mod tests {
     use super::*;
     use crate::domain::Figures;
     use crate::domain::project::{Benefit, BenefitKind, Cost, Risk};
-    use crate::domain::uncertainty::{LineList, Range, RangeKey};
+    use crate::domain::uncertainty::{LineList, Range};
     use rust_decimal_macros::dec;
 
     fn project() -> Project {
@@ -262,7 +262,12 @@ mod tests {
 
     fn degenerate(project: &mut Project) {
         for value in project.uncertain_values() {
-            project.ranges.insert(value.key, Range { low: value.likely, high: value.likely });
+            let range = Range { low: value.likely, high: value.likely };
+            match value.key.list {
+                LineList::Benefits => project.benefits[value.key.index].ranges.insert(value.key.field, range),
+                LineList::Costs => project.costs[value.key.index].ranges.insert(value.key.field, range),
+                LineList::Risks => project.risks[value.key.index].ranges.insert(value.key.field, range),
+            };
         }
     }
 
@@ -317,8 +322,7 @@ mod tests {
     #[test]
     fn a_wide_cost_range_can_make_the_roi_negative() {
         let mut project = project();
-        let key = RangeKey { list: LineList::Costs, index: 0, field: "one_off" };
-        project.ranges.insert(key, Range { low: dec!(10000), high: dec!(400000) });
+        project.costs[0].ranges.insert("one_off", Range { low: dec!(10000), high: dec!(400000) });
         let run = simulate(&project, &Drivers::default(), small(5), &|_| {});
         let positive = run.prob_roi_positive.unwrap();
         assert!(positive > Decimal::ZERO && positive < Decimal::ONE, "{positive}");

@@ -7,7 +7,8 @@
 
 use super::drivers::Drivers;
 use super::number::{self, Exact};
-use super::uncertainty::{Confidence, Ranges};
+use super::identity::LineId;
+use super::uncertainty::{Confidence, LineRanges};
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -43,10 +44,6 @@ pub struct Project {
     pub actuals: Vec<Actual>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub scenarios: IndexMap<String, Drivers>,
-    /// `{ low, likely, high }` ranges of line values; the likely value is in the line.
-    /// Read and written by the store, beside the lines (see `uncertainty`).
-    #[serde(skip)]
-    pub ranges: Ranges,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -340,9 +337,12 @@ impl Baseline {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BaselineMetric {
+    /// Who this line is, whatever its position (see `identity`); never written.
+    #[serde(skip)]
+    pub id: LineId,
     pub key: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -356,6 +356,13 @@ pub struct BaselineMetric {
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Benefit {
+    /// Who this line is, whatever its position (see `identity`); never written.
+    #[serde(skip)]
+    pub id: LineId,
+    /// `{ low, likely, high }` ranges of this line's values, by field; the likely value is
+    /// in the field itself. Read and written by the store (see `uncertainty`).
+    #[serde(skip)]
+    pub ranges: LineRanges,
     pub name: String,
     pub kind: BenefitKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -429,6 +436,13 @@ impl Benefit {
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cost {
+    /// Who this line is, whatever its position (see `identity`); never written.
+    #[serde(skip)]
+    pub id: LineId,
+    /// `{ low, likely, high }` ranges of this line's values, by field; the likely value is
+    /// in the field itself. Read and written by the store (see `uncertainty`).
+    #[serde(skip)]
+    pub ranges: LineRanges,
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<CostCategory>,
@@ -471,6 +485,13 @@ impl Cost {
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
+    /// Who this line is, whatever its position (see `identity`); never written.
+    #[serde(skip)]
+    pub id: LineId,
+    /// `{ low, likely, high }` ranges of this line's values, by field; the likely value is
+    /// in the field itself. Read and written by the store (see `uncertainty`).
+    #[serde(skip)]
+    pub ranges: LineRanges,
     pub name: String,
     #[serde(with = "number")]
     pub cost: Decimal,
@@ -487,6 +508,9 @@ pub struct Risk {
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
+    /// Who this line is, whatever its position (see `identity`); never written.
+    #[serde(skip)]
+    pub id: LineId,
     pub key: String,
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -537,7 +561,6 @@ impl Project {
             kpis: Vec::new(),
             actuals: Vec::new(),
             scenarios: IndexMap::new(),
-            ranges: Ranges::new(),
         }
     }
 

@@ -2,8 +2,9 @@
 //! quantity or rate of a benefit, cost or risk line, and the default range a line without
 //! one gets from its `confidence`.
 //!
-//! The project keeps the `likely` value in the line's own field (so every deterministic
-//! figure uses it) and the range beside it, keyed by line and field. Months are not ranged.
+//! A line keeps the `likely` value in its own field (so every deterministic figure uses it)
+//! and its ranges inside it, by field: a range moves, is copied and is deleted with its line.
+//! Months are not ranged.
 
 use super::project::{Benefit, Cost, Project, Risk};
 use rust_decimal::Decimal;
@@ -58,7 +59,8 @@ impl LineList {
     }
 }
 
-/// Which value of which line: `benefits[0].hourly_cost`.
+/// Which value of which line of a project being drawn: `benefits[0].hourly_cost`. Only for
+/// the draws of one run over one project; what a user keeps lives in the line itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RangeKey {
     pub list: LineList,
@@ -73,7 +75,15 @@ pub struct Range {
     pub high: Decimal,
 }
 
-pub type Ranges = BTreeMap<RangeKey, Range>;
+impl Range {
+    /// Whether `likely` lies within the range, ends included.
+    pub fn holds(&self, likely: Decimal) -> bool {
+        self.low <= likely && likely <= self.high
+    }
+}
+
+/// The ranges of one line's values, by field.
+pub type LineRanges = BTreeMap<&'static str, Range>;
 
 /// Fractions stay within 0..=1 whatever their range.
 pub fn is_fraction(field: &str) -> bool {
@@ -83,6 +93,8 @@ pub fn is_fraction(field: &str) -> bool {
 /// A benefit, cost or risk line: its confidence and the values that may be ranged.
 pub trait UncertainLine {
     fn confidence(&self) -> Confidence;
+    fn ranges(&self) -> &LineRanges;
+    fn ranges_mut(&mut self) -> &mut LineRanges;
     /// The rangeable values this line gives, with their keys.
     fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)>;
 }
@@ -90,6 +102,14 @@ pub trait UncertainLine {
 impl UncertainLine for Benefit {
     fn confidence(&self) -> Confidence {
         self.confidence.unwrap_or_default()
+    }
+
+    fn ranges(&self) -> &LineRanges {
+        &self.ranges
+    }
+
+    fn ranges_mut(&mut self) -> &mut LineRanges {
+        &mut self.ranges
     }
 
     fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
@@ -120,6 +140,14 @@ impl UncertainLine for Cost {
         self.confidence.unwrap_or_default()
     }
 
+    fn ranges(&self) -> &LineRanges {
+        &self.ranges
+    }
+
+    fn ranges_mut(&mut self) -> &mut LineRanges {
+        &mut self.ranges
+    }
+
     fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
         vec![("one_off", self.one_off.as_mut()), ("monthly", self.monthly.as_mut())]
     }
@@ -128,6 +156,14 @@ impl UncertainLine for Cost {
 impl UncertainLine for Risk {
     fn confidence(&self) -> Confidence {
         self.confidence.unwrap_or_default()
+    }
+
+    fn ranges(&self) -> &LineRanges {
+        &self.ranges
+    }
+
+    fn ranges_mut(&mut self) -> &mut LineRanges {
+        &mut self.ranges
     }
 
     fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
@@ -152,38 +188,10 @@ impl Project {
     pub fn uncertain_values(&self) -> Vec<Uncertain> {
         let mut work = self.clone();
         let mut values = Vec::new();
-        self.collect_uncertain(LineList::Benefits, &mut work.benefits, &mut values);
-        self.collect_uncertain(LineList::Costs, &mut work.costs, &mut values);
-        self.collect_uncertain(LineList::Risks, &mut work.risks, &mut values);
+        collect_uncertain(LineList::Benefits, &mut work.benefits, &mut values);
+        collect_uncertain(LineList::Costs, &mut work.costs, &mut values);
+        collect_uncertain(LineList::Risks, &mut work.risks, &mut values);
         values
-    }
-
-    fn collect_uncertain<L: UncertainLine>(
-        &self,
-        list: LineList,
-        lines: &mut [L],
-        values: &mut Vec<Uncertain>,
-    ) {
-        for (index, line) in lines.iter_mut().enumerate() {
-            let width = line.confidence().width();
-            for (field, likely) in line.amounts_mut() {
-                let Some(likely) = likely.map(|v| *v) else { continue };
-                let key = RangeKey { list, index, field };
-                let explicit = self.ranges.get(&key);
-                let (low, high) = explicit.map_or_else(
-                    || (likely - likely.abs() * width, likely + likely.abs() * width),
-                    |range| (range.low, range.high),
-                );
-                let ceiling = if is_fraction(field) { Decimal::ONE } else { Decimal::MAX };
-                values.push(Uncertain {
-                    key,
-                    low: low.max(Decimal::ZERO),
-                    likely,
-                    high: high.min(ceiling),
-                    explicit: explicit.is_some(),
-                });
-            }
-        }
     }
 
     /// Sets one ranged value (a Monte Carlo draw); unknown keys are ignored.
@@ -197,6 +205,30 @@ impl Project {
         };
         if let Some(slot) = slot {
             *slot = value;
+        }
+    }
+}
+
+fn collect_uncertain<L: UncertainLine>(list: LineList, lines: &mut [L], values: &mut Vec<Uncertain>) {
+    for (index, line) in lines.iter_mut().enumerate() {
+        let width = line.confidence().width();
+        let ranges = line.ranges().clone();
+        for (field, likely) in line.amounts_mut() {
+            let Some(likely) = likely.map(|v| *v) else { continue };
+            let explicit = ranges.get(field);
+            let key = RangeKey { list, index, field };
+            let (low, high) = explicit.map_or_else(
+                || (likely - likely.abs() * width, likely + likely.abs() * width),
+                |range| (range.low, range.high),
+            );
+            let ceiling = if is_fraction(field) { Decimal::ONE } else { Decimal::MAX };
+            values.push(Uncertain {
+                key,
+                low: low.max(Decimal::ZERO),
+                likely,
+                high: high.min(ceiling),
+                explicit: explicit.is_some(),
+            });
         }
     }
 }
@@ -235,7 +267,7 @@ mod tests {
             ..Benefit::default()
         });
         let key = RangeKey { list: LineList::Benefits, index: 0, field: "monthly_value" };
-        project.ranges.insert(key, Range { low: dec!(10), high: dec!(90) });
+        project.benefits[0].ranges.insert("monthly_value", Range { low: dec!(10), high: dec!(90) });
         let value = project.uncertain_values().into_iter().find(|v| v.key == key).unwrap();
         assert!(value.explicit);
         assert_eq!((value.low, value.high), (dec!(10), dec!(90)));

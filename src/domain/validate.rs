@@ -204,17 +204,26 @@ impl Checker {
         }
         self.kpis(&project.kpis);
         self.actuals(&project.actuals);
-        for (key, range) in &project.ranges {
-            let path = root.key(key.list.key()).index(key.index).key(key.field);
-            if crate::domain::uncertainty::is_fraction(key.field) {
-                self.fraction(path.clone(), Some(range.low));
-                self.fraction(path, Some(range.high));
-            } else {
-                self.amount(path, Some(range.low));
-            }
-        }
+        self.ranges(root.key("benefits"), &project.benefits);
+        self.ranges(root.key("costs"), &project.costs);
+        self.ranges(root.key("risks"), &project.risks);
         for (name, drivers) in &project.scenarios {
             self.scenario(root.key("scenarios").key(name), drivers);
+        }
+    }
+
+    /// The ends of every range: amounts stay non-negative, fractions within 0..=1.
+    fn ranges<L: crate::domain::uncertainty::UncertainLine>(&mut self, list: FieldPath, lines: &[L]) {
+        for (i, line) in lines.iter().enumerate() {
+            for (field, range) in line.ranges() {
+                let path = list.clone().index(i).key(field);
+                if crate::domain::uncertainty::is_fraction(field) {
+                    self.fraction(path.clone(), Some(range.low));
+                    self.fraction(path, Some(range.high));
+                } else {
+                    self.amount(path, Some(range.low));
+                }
+            }
         }
     }
 

@@ -77,7 +77,6 @@ pub enum ReviewText {
     ReviewNeedsStart => ("Pas de date de début : saisissez-la (onglet 2, Début).", "No start date: set it first (tab 2, Start)."),
     ReviewBadDate => ("Date à écrire AAAA-MM, entre le début du projet et la fin de son horizon.", "Write the date as YYYY-MM, between the project's start and the end of its horizon."),
     UnsavedIncluded => ("(non enregistré)", "(unsaved)"),
-    ReviewBadValue => ("Valeur illisible : écrivez un nombre, ou laissez vide.", "Unreadable value: write a number, or leave it empty."),
     ReviewNothing => ("Aucune valeur saisie : rien n'est enregistré.", "No value entered: nothing recorded."),
     SummaryWritten => ("Synthèse écrite", "Summary written"),
     ReviewViewHint => ("↑↓ défiler · T saisir un trimestre · E écrire la synthèse · Échap KPIs", "↑↓ scroll · T enter a quarter · E write the summary · Esc KPIs"),

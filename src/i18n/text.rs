@@ -113,6 +113,7 @@ pub enum Text {
     NotEditable => ("Valeur calculée : non modifiable.", "Computed value: not editable."),
     NothingToAdd => ("Placez-vous dans une section pour y ajouter une ligne.", "Move into a section to add a row to it."),
     NothingToDelete => ("Aucune ligne à supprimer ici.", "No row to delete here."),
+    RangeNeedsValue => ("Donnez d'abord la valeur, puis sa fourchette.", "Set the value first, then its range."),
     Deleted => ("Ligne supprimée (u pour annuler).", "Row deleted (u to undo)."),
     NewMetric => ("Nouvelle mesure", "New metric"),
     NewBenefit => ("Nouveau bénéfice", "New benefit"),

@@ -9,7 +9,7 @@
 
 use crate::domain::engine::{Cumulative, Figures};
 use crate::domain::project::{Benefit, BenefitKind, Cost, Project, Risk};
-use crate::domain::uncertainty::{Confidence, LineList, RangeKey};
+use crate::domain::uncertainty::{Confidence, LineList, UncertainLine};
 use crate::domain::valuation::ramped;
 use crate::i18n::review::{
     benefit_kind_name, category_name, confidence_name, maturity_name, value_class_name,
@@ -552,13 +552,15 @@ fn write_line_notes(
 /// The ranges the file gives for one line: `hourly_cost 40 – 60; volume_per_month 180 – 220`.
 /// The cells hold the likely value, as every deterministic figure does.
 fn line_ranges(project: &Project, list: LineList, index: usize) -> String {
-    project
-        .ranges
-        .iter()
-        .filter(|(key, _)| key.list == list && key.index == index)
-        .map(|(RangeKey { field, .. }, range)| {
-            format!("{field} {} – {}", range.low.normalize(), range.high.normalize())
-        })
+    let ranges = match list {
+        LineList::Benefits => project.benefits.get(index).map(UncertainLine::ranges),
+        LineList::Costs => project.costs.get(index).map(UncertainLine::ranges),
+        LineList::Risks => project.risks.get(index).map(UncertainLine::ranges),
+    };
+    ranges
+        .into_iter()
+        .flatten()
+        .map(|(field, range)| format!("{field} {} – {}", range.low.normalize(), range.high.normalize()))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -1,12 +1,13 @@
 //! Project file text ⇄ model: parsing with line/column diagnostics, and rendering that keeps
 //! a hand-edited file's comments, key order and formatting for everything that did not change.
 
+use crate::domain::identity::{LineIds, List};
 use crate::domain::project::Project;
 use crate::domain::validate::{FieldPath, Problem, Segment, validate};
 use rust_decimal::Decimal;
 use std::fmt;
 use std::str::FromStr;
-use toml_edit::{DocumentMut, Item, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// A problem at a place in a file's text, with the sentence that says how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,15 +122,87 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[error("cannot write the project as TOML: {0}")]
 pub struct RenderError(String);
 
+/// A file's text as last read or written, and the identities of the lines it holds, in
+/// the order of its `[[benefits]]`, `[[costs]]`… tables.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Original {
+    pub text: String,
+    pub lines: LineIds,
+}
+
+impl Original {
+    /// The text `project` was read from or written as.
+    pub fn of(text: String, project: &Project) -> Self {
+        Self { text, lines: project.line_ids() }
+    }
+}
+
 /// The project as TOML text. With the file's current text, the result keeps that text's
-/// comments and layout and changes only the values that differ.
-pub fn render(project: &Project, original: Option<&str>) -> Result<String, RenderError> {
+/// comments and layout and changes only the values that differ; each line of the project
+/// is matched with the table of the same line (by identity, not position), so a deleted or
+/// moved line takes its comments and ranges with it.
+pub fn render(project: &Project, original: Option<&Original>) -> Result<String, RenderError> {
     let fresh = fresh_document(project)?;
-    let Some(mut document) = original.and_then(|text| text.parse::<DocumentMut>().ok()) else {
+    let Some((original, mut document)) =
+        original.and_then(|o| o.text.parse::<DocumentMut>().ok().map(|document| (o, document)))
+    else {
         return Ok(fresh.to_string());
     };
+    let lines = project.line_ids();
+    for list in List::ALL {
+        align_lines(&mut document, &fresh, list, original.lines.of(list), lines.of(list));
+    }
     merge_table(document.as_table_mut(), fresh.as_table());
-    Ok(with_line_endings_of(original.unwrap_or_default(), document.to_string()))
+    Ok(with_line_endings_of(&original.text, document.to_string()))
+}
+
+/// Puts the tables of `list` in the order of the project's lines: a line's own table when
+/// the file has it, the freshly rendered one for a new line, none for a deleted one. The
+/// merge that follows then pairs tables by position, which is now by identity.
+fn align_lines(
+    document: &mut DocumentMut,
+    fresh: &DocumentMut,
+    list: List,
+    old_ids: &[crate::domain::identity::LineId],
+    new_ids: &[crate::domain::identity::LineId],
+) {
+    let Some(new_tables) = array_at(fresh.as_item(), list.file_path()) else { return };
+    let Some(old_tables) = array_at_mut(document.as_item_mut(), list.file_path()) else { return };
+    if old_tables.len() != old_ids.len() {
+        return; // Text and identities disagree (an edit outside the workbench): pair by position.
+    }
+    let mut old: Vec<Option<Table>> = old_tables.iter().cloned().map(Some).collect();
+    let mut aligned: Vec<(Table, bool)> = Vec::with_capacity(new_ids.len());
+    for (id, new_table) in new_ids.iter().zip(new_tables.iter()) {
+        match old_ids.iter().position(|old_id| old_id.is(*id)).and_then(|i| old.get_mut(i)?.take()) {
+            Some(table) => aligned.push((table, true)),
+            None => {
+                let mut table = new_table.clone();
+                table.set_position(None); // Written right after the line before it.
+                aligned.push((table, false));
+            }
+        }
+    }
+    // The lines kept take the places their list had in the file, in their new order.
+    let mut places: Vec<isize> = aligned.iter().filter(|(_, kept)| *kept).filter_map(|(t, _)| t.position()).collect();
+    places.sort_unstable();
+    let mut places = places.into_iter();
+    let mut result = ArrayOfTables::new();
+    for (mut table, kept) in aligned {
+        if kept && let Some(place) = places.next() {
+            table.set_position(Some(place));
+        }
+        result.push(table);
+    }
+    *old_tables = result;
+}
+
+fn array_at<'a>(root: &'a Item, path: &[&str]) -> Option<&'a ArrayOfTables> {
+    path.iter().try_fold(root, |item, key| item.get(key))?.as_array_of_tables()
+}
+
+fn array_at_mut<'a>(root: &'a mut Item, path: &[&str]) -> Option<&'a mut ArrayOfTables> {
+    path.iter().try_fold(root, |item, key| item.get_mut(key))?.as_array_of_tables_mut()
 }
 
 /// A file written on Windows keeps its CRLF line endings: otherwise changing one value would
@@ -222,7 +295,7 @@ fn same_value(old: &Value, new: &Value) -> bool {
     }
 }
 
-fn as_decimal(value: &Value) -> Option<Decimal> {
+pub fn as_decimal(value: &Value) -> Option<Decimal> {
     match value {
         Value::Integer(i) => Some(Decimal::from(*i.value())),
         Value::Float(f) => Decimal::from_str(&f.value().to_string()).ok(),
@@ -235,6 +308,35 @@ fn as_decimal(value: &Value) -> Option<Decimal> {
 mod tests {
     use super::*;
 
+    const LINES: &str = "schema = 1\n[project]\nname = \"P\"\n\n# first\n[[costs]]\nname = \"A\" # a\nmonthly = { low = 1900, likely = 2600, high = 2900 }\n\n# second\n[[costs]]\nname = \"B\" # b\nmonthly = 100\n\n# third\n[[costs]]\nname = \"C\" # c\nmonthly = 5\n";
+
+    #[test]
+    fn a_deleted_line_takes_its_comments_and_range_with_it() {
+        let mut project = parse(LINES).unwrap_or_else(|e| panic!("{e:?}"));
+        let original = Original::of(LINES.to_owned(), &project);
+        project.costs.remove(0);
+        let saved = render(&project, Some(&original)).unwrap_or_default();
+        assert_eq!(parse(&saved).ok(), Some(project), "{saved}");
+        assert!(!saved.contains("# first") && !saved.contains("likely"), "{saved}");
+        assert!(saved.contains("# second\n[[costs]]\nname = \"B\" # b\nmonthly = 100"), "{saved}");
+    }
+
+    #[test]
+    fn moved_and_inserted_lines_keep_their_own_comments() {
+        let mut project = parse(LINES).unwrap_or_else(|e| panic!("{e:?}"));
+        let original = Original::of(LINES.to_owned(), &project);
+        project.costs.swap(0, 2);
+        let mut copy = project.costs[1].clone();
+        copy.id = crate::domain::identity::LineId::fresh();
+        copy.name = "B2".into();
+        project.costs.insert(2, copy);
+        let saved = render(&project, Some(&original)).unwrap_or_default();
+        assert_eq!(parse(&saved).ok(), Some(project), "{saved}");
+        let order: Vec<usize> = ["# third", "# second", "B2", "# first"].iter().map(|m| saved.find(m).unwrap_or(0)).collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{saved}");
+        assert!(saved.contains("name = \"C\" # c"), "{saved}");
+    }
+
     #[test]
     fn line_and_column_count_characters() {
         let text = "a = 1\nnom = \"é\" x";
@@ -246,9 +348,10 @@ mod tests {
     fn unchanged_values_keep_their_spelling_and_comments() {
         let text = "# mon projet\nschema = 1\n\n[project]\nname = \"Test\" # le nom\ndiscount_rate = 0.10\ncontingency = \"0.05\"\n";
         let mut project = parse(text).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(render(&project, Some(text)).unwrap_or_default(), text);
+        let original = Original::of(text.to_owned(), &project);
+        assert_eq!(render(&project, Some(&original)).unwrap_or_default(), text);
         project.project.name = "Autre".into();
-        let saved = render(&project, Some(text)).unwrap_or_default();
+        let saved = render(&project, Some(&original)).unwrap_or_default();
         assert!(saved.contains("name = \"Autre\" # le nom"), "{saved}");
         assert!(saved.contains("discount_rate = 0.10"), "{saved}");
     }

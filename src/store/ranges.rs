@@ -1,9 +1,9 @@
-//! Reading and writing the `{ low, likely, high }` ranges of line values, which the model
-//! keeps beside the lines (the lines hold the likely value).
+//! Reading and writing the `{ low, likely, high }` ranges of line values, which each line of
+//! the model keeps inside it (the line's field holds the likely value).
 
 use super::format::{Diagnostic, line_column};
 use crate::domain::Project;
-use crate::domain::uncertainty::{LineList, Range, RangeKey, UncertainLine};
+use crate::domain::uncertainty::{LineList, Range, UncertainLine};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use toml_edit::{DocumentMut, InlineTable, Item, Value};
@@ -21,29 +21,41 @@ pub fn read_ranges(
         for (index, line) in lines.iter().enumerate() {
             for (field, item) in line.iter() {
                 let Some(table) = item.as_value().and_then(Value::as_inline_table) else { continue };
-                let Some(field) = rangeable_field(project, list, index, field) else {
-                    return Err(misplaced(text, item, field));
+                let range = read_range(table);
+                let stored = match list {
+                    LineList::Benefits => store_range(project.benefits.get_mut(index), field, range),
+                    LineList::Costs => store_range(project.costs.get_mut(index), field, range),
+                    LineList::Risks => store_range(project.risks.get_mut(index), field, range),
                 };
-                let range = read_range(table).ok_or_else(|| bad_range(text, item, field))?;
-                project.ranges.insert(RangeKey { list, index, field }, range);
+                match stored {
+                    Stored::Kept => {}
+                    Stored::NotRangeable => return Err(misplaced(text, item, field)),
+                    Stored::Invalid => return Err(bad_range(text, item, field)),
+                }
             }
         }
     }
     Ok(())
 }
 
-/// The field's static key when that field of that line may carry a range.
-fn rangeable_field(project: &mut Project, list: LineList, index: usize, field: &str) -> Option<&'static str> {
-    let keys: Vec<&'static str> = match list {
-        LineList::Benefits => project.benefits.get_mut(index).map(|l| keys_of(l)),
-        LineList::Costs => project.costs.get_mut(index).map(|l| keys_of(l)),
-        LineList::Risks => project.risks.get_mut(index).map(|l| keys_of(l)),
-    }?;
-    keys.into_iter().find(|key| *key == field)
+enum Stored {
+    Kept,
+    NotRangeable,
+    Invalid,
 }
 
-fn keys_of<L: UncertainLine>(line: &mut L) -> Vec<&'static str> {
-    line.amounts_mut().into_iter().map(|(key, _)| key).collect()
+/// Keeps `range` in the line, at its field's static key, when that field may carry one.
+fn store_range<L: UncertainLine>(line: Option<&mut L>, field: &str, range: Option<Range>) -> Stored {
+    let Some(line) = line else { return Stored::NotRangeable };
+    let key = line.amounts_mut().into_iter().map(|(key, _)| key).find(|key| *key == field);
+    match (key, range) {
+        (None, _) => Stored::NotRangeable,
+        (Some(_), None) => Stored::Invalid,
+        (Some(key), Some(range)) => {
+            line.ranges_mut().insert(key, range);
+            Stored::Kept
+        }
+    }
 }
 
 fn read_range(table: &InlineTable) -> Option<Range> {
@@ -99,23 +111,30 @@ pub fn refuse_stray_ranges(text: &str, document: &toml_edit::Document<String>) -
     Ok(())
 }
 
-/// Writes the project's ranges over the plain likely values of a freshly rendered document.
+/// Writes each line's ranges over the plain likely values of a freshly rendered document.
 pub fn write_ranges(document: &mut DocumentMut, project: &Project) {
-    for (key, range) in &project.ranges {
-        let Some(line) = document
-            .get_mut(key.list.key())
-            .and_then(Item::as_array_of_tables_mut)
-            .and_then(|lines| lines.get_mut(key.index))
-        else {
-            continue;
-        };
-        let Some(likely) = line.get(key.field).and_then(Item::as_value).cloned() else { continue };
-        let mut table = InlineTable::new();
-        table.insert("low", decimal_value(range.low));
-        table.insert("likely", likely.decorated("", ""));
-        table.insert("high", decimal_value(range.high));
-        line.insert(key.field, Item::Value(Value::InlineTable(table)));
+    write_list_ranges(document, LineList::Benefits, &project.benefits);
+    write_list_ranges(document, LineList::Costs, &project.costs);
+    write_list_ranges(document, LineList::Risks, &project.risks);
+}
+
+fn write_list_ranges<L: UncertainLine>(document: &mut DocumentMut, list: LineList, lines: &[L]) {
+    let Some(tables) = document.get_mut(list.key()).and_then(Item::as_array_of_tables_mut) else { return };
+    for (table, line) in tables.iter_mut().zip(lines) {
+        for (field, range) in line.ranges() {
+            let Some(likely) = table.get(field).and_then(Item::as_value).cloned() else { continue };
+            table.insert(field, Item::Value(Value::InlineTable(range_table(range, likely))));
+        }
     }
+}
+
+/// `{ low = …, likely = …, high = … }`, the likely value as it was written.
+pub fn range_table(range: &Range, likely: Value) -> InlineTable {
+    let mut table = InlineTable::new();
+    table.insert("low", decimal_value(range.low));
+    table.insert("likely", likely.decorated("", ""));
+    table.insert("high", decimal_value(range.high));
+    table
 }
 
 fn decimal_value(value: Decimal) -> Value {

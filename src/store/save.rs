@@ -5,6 +5,7 @@
 //! rename itself survives a power cut.
 
 use super::fingerprint::{DiskState, Fingerprint, disk_state};
+use super::format::Original;
 use super::lock::lock_for_writing;
 use crate::domain::Project;
 use std::io::Write;
@@ -24,10 +25,11 @@ pub enum SaveError {
     Lock(#[from] super::lock::LockError),
 }
 
-/// A save that went through: the text now on disk and its fingerprint.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A save that went through: the text now on disk, with its lines' identities, and its
+/// fingerprint.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
-    pub text: String,
+    pub original: Original,
     pub fingerprint: Fingerprint,
 }
 
@@ -37,7 +39,7 @@ pub struct Saved {
 pub fn save_checked(
     path: &Path,
     project: &Project,
-    original: Option<&str>,
+    original: Option<&Original>,
     known: Option<&Fingerprint>,
 ) -> Result<Saved, SaveError> {
     let _lock = lock_for_writing(path)?;
@@ -49,7 +51,7 @@ pub fn save_checked(
     let text = super::format::render(project, original)?;
     write_atomic(path, &text)?;
     let metadata = std::fs::metadata(path).ok();
-    Ok(Saved { fingerprint: Fingerprint::of(&text, metadata.as_ref()), text })
+    Ok(Saved { fingerprint: Fingerprint::of(&text, metadata.as_ref()), original: Original::of(text, project) })
 }
 
 /// Why a read-modify-write of a project file did not happen.
@@ -72,7 +74,7 @@ pub fn modify_locked<E: std::error::Error + 'static>(
     let _lock = lock_for_writing(path).map_err(SaveError::from)?;
     let loaded = super::load(path)?;
     let changed = change(&loaded.project).map_err(ModifyError::Refused)?;
-    let text = super::format::render(&changed, Some(&loaded.text)).map_err(SaveError::from)?;
+    let text = super::format::render(&changed, Some(&loaded.original())).map_err(SaveError::from)?;
     write_atomic(path, &text)?;
     Ok(())
 }
@@ -117,7 +119,7 @@ fn sync_folder(folder: &Path) {
 
 /// Saves a project over `path`, keeping the comments and layout of `original` (the text the
 /// project was loaded from).
-pub fn save_project(path: &Path, project: &Project, original: Option<&str>) -> Result<String, SaveError> {
+pub fn save_project(path: &Path, project: &Project, original: Option<&Original>) -> Result<String, SaveError> {
     let text = super::format::render(project, original)?;
     write_atomic(path, &text)?;
     Ok(text)

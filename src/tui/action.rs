@@ -5,7 +5,7 @@ use super::app::Tab;
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::project::YearMonth;
 use crate::i18n::Lang;
-use crate::store::{Fingerprint, Loaded};
+use crate::store::{Fingerprint, Loaded, Original};
 
 /// The prudence rules of the method, one key each (DOMAIN.md §2.8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,12 +63,12 @@ pub enum Action {
     Resize(u16, u16),
     // Results of effects, fed back by the runtime.
     Saved {
-        text: String,
+        original: Original,
         fingerprint: Fingerprint,
     },
     SavedAs {
         path: PathBuf,
-        text: String,
+        original: Original,
         fingerprint: Fingerprint,
     },
     SaveFailed(String),

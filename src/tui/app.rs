@@ -11,7 +11,7 @@ use crate::domain::sensitivity::{DEFAULT_WIDTH, ScenarioSummary, TornadoBar, tor
 use crate::domain::validate::FieldPath;
 use crate::domain::{Drivers, Project};
 use crate::i18n::{Lang, Text};
-use crate::store::{Fingerprint, Loaded};
+use crate::store::{Fingerprint, Loaded, Original};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
@@ -238,7 +238,7 @@ pub struct App {
     /// Where the project is saved; `None` for a project not yet on disk.
     pub path: Option<PathBuf>,
     /// The text last read or written, so saving keeps the user's comments.
-    pub original: Option<String>,
+    pub original: Option<Original>,
     /// What the file looked like when last read or written, to detect other writers.
     pub fingerprint: Option<Fingerprint>,
     /// The file or its folder cannot be written: saving offers "save as".
@@ -285,12 +285,13 @@ impl App {
         let figures = Figures::compute(&loaded.project, &Drivers::default());
         let bars = tornado(&loaded.project, &Drivers::default(), DEFAULT_WIDTH);
         let portfolio_selected = portfolio.iter().position(|e| e.path == loaded.path).unwrap_or(0);
+        let original = loaded.original();
         let mut app = Self {
             lang,
             project: loaded.project,
             read_only: crate::store::is_read_only(&loaded.path),
             path: Some(loaded.path),
-            original: Some(loaded.text),
+            original: Some(original),
             fingerprint: Some(loaded.fingerprint),
             changed_on_disk: false,
             edited_by: None,

@@ -2,7 +2,7 @@
 
 use crate::domain::montecarlo::Simulation;
 use crate::domain::{Drivers, Project};
-use crate::store::Fingerprint;
+use crate::store::{Fingerprint, Original};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +13,7 @@ pub enum Effect {
     Save {
         path: PathBuf,
         project: Box<Project>,
-        original: Option<String>,
+        original: Option<Original>,
         known: Option<Fingerprint>,
     },
     /// Write the project to a new file, never over an existing one.

@@ -10,6 +10,7 @@ use super::app::{App, Mode, SimulationState, Tab};
 use super::effect::Effect;
 use super::update::change_project;
 use crate::domain::project::{Project, YearMonth};
+use crate::domain::typed::{Convention, TypedError};
 use crate::domain::review::{self, Decision, KpiAlert, MilestoneReview, Overdue};
 use crate::i18n::review::ReviewText;
 use crate::i18n::{Lang, Text};
@@ -117,7 +118,7 @@ pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Pro
     for (index, (kpi, typed)) in project.kpis.iter().zip(&form.kpis).enumerate() {
         let field = Field::Kpi(index);
         let Some(value) =
-            typed_number(typed, parse_measure).ok_or_else(|| refuse(field, ReviewText::ReviewBadValue))?
+            typed_number(typed, lang, parse_measure).map_err(|message| Refusal { field, message })?
         else {
             continue;
         };
@@ -125,8 +126,8 @@ pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Pro
             changed.with_measurement(&kpi.key, month, value).map_err(|message| Refusal { field, message })?;
         anything = true;
     }
-    let benefits = typed_number(&form.benefits, parse_number)
-        .ok_or_else(|| refuse(Field::Benefits, ReviewText::ReviewBadValue))?;
+    let benefits = typed_number(&form.benefits, lang, parse_number)
+        .map_err(|message| Refusal { field: Field::Benefits, message })?;
     if let Some(benefits) = benefits {
         changed = changed
             .with_actual(month, benefits)
@@ -140,9 +141,15 @@ pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Pro
 }
 
 /// An empty cell is "not measured" (`Some(None)`); anything else must read as a number.
-fn typed_number(typed: &str, parse: fn(&str) -> Option<Decimal>) -> Option<Option<Decimal>> {
-    if typed.trim().is_empty() { Some(None) } else { parse(typed).map(Some) }
+/// Nothing when nothing was typed; else the number, or why it does not read.
+fn typed_number(typed: &str, lang: Lang, parse: Parser) -> Result<Option<Decimal>, String> {
+    if typed.trim().is_empty() {
+        return Ok(None);
+    }
+    parse(typed, lang.convention()).map(Some).map_err(|error| lang.typed_error(typed.trim(), error))
 }
+
+type Parser = fn(&str, Convention) -> Result<Decimal, TypedError>;
 
 /// Opens the form over the current project. Without a start date it says so at once, so
 /// nobody types a quarter of values before learning where to set it.
@@ -466,7 +473,7 @@ benefits = 2500
     fn enter_records_every_value_at_the_month_of_the_date_as_one_undoable_change() {
         let mut app = app(PROJECT);
         let before = app.project.clone();
-        fill(&mut app, "2026-04", &["12,5", "4.1", "3 900"]);
+        fill(&mut app, "2026-04", &["12.5", "4.1", "3 900"]);
         update(&mut app, Action::Submit);
         assert_eq!(app.mode, Mode::Review { scroll: 0 });
         assert_eq!(app.tab, Tab::Kpis);
@@ -518,7 +525,7 @@ benefits = 2500
     #[test]
     fn a_percent_sign_is_the_kpi_unit_not_a_division() {
         let mut app = app(PROJECT);
-        fill(&mut app, "2026-04", &["12,5 %", "", "3 900 €"]);
+        fill(&mut app, "2026-04", &["12.5 %", "", "3 900 €"]);
         update(&mut app, Action::Submit);
         assert_eq!(measured(&app.project, 0), vec![(3, dec!(8)), (4, dec!(12.5))]);
         assert_eq!(app.project.actuals.last().map(|a| a.benefits), Some(dec!(3900)));
@@ -586,10 +593,13 @@ benefits = 2500
         let mut app = app(PROJECT);
         fill(&mut app, "2026-04", &["9", "abc"]);
         update(&mut app, Action::Up);
-        refused(&mut app, Field::Kpi(1), "Unreadable value: write a number, or leave it empty.");
+        refused(&mut app, Field::Kpi(1), "`abc` is not a number: write it like 12,000.50");
         let mut app = self::app(PROJECT);
         fill(&mut app, "2026-04", &["", "", "12 k"]);
-        refused(&mut app, Field::Benefits, "Unreadable value: write a number, or leave it empty.");
+        refused(&mut app, Field::Benefits, "`12 k` is not a number: write it like 12,000.50");
+        let mut app = self::app(PROJECT);
+        fill(&mut app, "2026-04", &["", "", "3,9"]);
+        refused(&mut app, Field::Benefits, "`3,9` reads as 3.9 or as 39: type the one you mean");
     }
 
     #[test]

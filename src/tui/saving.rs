@@ -8,7 +8,7 @@ use super::app::{App, Mode, Purpose};
 use super::effect::Effect;
 use super::update::change_project;
 use crate::i18n::Text;
-use crate::store::{Fingerprint, Loaded};
+use crate::store::{Fingerprint, Loaded, Original};
 
 /// Another writer saved the file. Without unsaved changes here, show theirs at once;
 /// with some, say so and let the next save ask what to do.
@@ -18,8 +18,8 @@ pub fn changed_on_disk(app: &mut App, loaded: Loaded) {
         app.warn(app.lang.t(Text::ChangedOnDiskDirty));
         return;
     }
+    app.original = Some(loaded.original());
     app.project = loaded.project;
-    app.original = Some(loaded.text);
     app.fingerprint = Some(loaded.fingerprint);
     app.history = Default::default();
     app.changed_on_disk = false;
@@ -124,8 +124,8 @@ fn save_over(app: &App, known: Option<Fingerprint>) -> Effect {
     }
 }
 
-pub fn saved(app: &mut App, text: String, fingerprint: Fingerprint) -> Effect {
-    app.original = Some(text);
+pub fn saved(app: &mut App, original: Original, fingerprint: Fingerprint) -> Effect {
+    app.original = Some(original);
     app.fingerprint = Some(fingerprint);
     app.changed_on_disk = false;
     app.dirty = false;

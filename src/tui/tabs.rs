@@ -27,3 +27,16 @@ pub fn grid(app: &App) -> Option<Grid> {
 pub fn path(text: &str) -> crate::domain::validate::FieldPath {
     crate::domain::validate::FieldPath::parse(text).unwrap_or_default()
 }
+
+/// Rates are kept as fractions and shown as percentages (`0.05` is `5 %`), everywhere the
+/// workbench shows or edits them.
+pub fn shown_as_percent(path: &crate::domain::validate::FieldPath) -> bool {
+    use crate::domain::validate::Segment;
+    let field = path.0.iter().rev().find_map(|segment| match segment {
+        Segment::Key(key) if key != "range" => Some(key.as_str()),
+        _ => None,
+    });
+    field.is_some_and(|field| {
+        crate::domain::uncertainty::is_fraction(field) || matches!(field, "discount_rate" | "contingency")
+    })
+}

@@ -18,9 +18,10 @@ use crate::domain::project::{
 };
 use crate::domain::sensitivity;
 use crate::domain::validate::validate;
-use crate::i18n::Text;
+use crate::domain::validate::FieldPath;
+use crate::i18n::{Lang, Text};
 use crate::i18n::review::ReviewText;
-use crate::store::edit::{get_value, parse_measure, set_value};
+use crate::store::edit::{Current, current_value, parse_measure, set_value};
 use rust_decimal::Decimal;
 
 /// Rows moved by PageUp / PageDown.
@@ -109,11 +110,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::ClickRow(y) => click_row(app, y),
         Action::Resize(width, height) => app.screen = (width, height),
         Action::Today(_) => {}
-        Action::Saved { text, fingerprint } => return saving::saved(app, text, fingerprint),
-        Action::SavedAs { path, text, fingerprint } => {
+        Action::Saved { original, fingerprint } => return saving::saved(app, original, fingerprint),
+        Action::SavedAs { path, original, fingerprint } => {
             app.path = Some(path);
             app.read_only = false;
-            return saving::saved(app, text, fingerprint);
+            return saving::saved(app, original, fingerprint);
         }
         Action::SaveConflict { disk_text } => {
             app.quit_after_save = false;
@@ -303,10 +304,26 @@ fn begin_edit(app: &mut App) {
     let cursor = app.cursor();
     match grid.cell(cursor.row, cursor.column).and_then(|c| c.path.clone()) {
         Some(path) => {
-            let buffer = get_value(&app.project, &path).unwrap_or_default();
+            let buffer = current_value(&app.project, &path)
+                .map(|current| edit_text(app.lang, &path, current))
+                .unwrap_or_default();
             app.mode = Mode::Editing { path, buffer, error: None };
         }
         None => app.say(app.lang.t(Text::NotEditable)),
+    }
+}
+
+/// What an edit box starts from: the value as the screen shows it, in the UI's language, with
+/// every decimal it has, so that Enter on it changes nothing.
+fn edit_text(lang: Lang, path: &FieldPath, current: Current) -> String {
+    let percent = tabs::shown_as_percent(path);
+    let number = |value: Decimal| {
+        if percent { lang.percent_exact(value * Decimal::ONE_HUNDRED) } else { lang.exact(value) }
+    };
+    match current {
+        Current::Text(text) => text,
+        Current::Number(value) => number(value),
+        Current::Range { low, high } => format!("{}–{}", number(low), number(high)),
     }
 }
 
@@ -366,7 +383,7 @@ fn submit(app: &mut App) -> Effect {
     }
     let result = match &mode {
         Mode::Editing { path, buffer, .. } => {
-            set_value(&app.project, path, buffer).map_err(|e| e.to_string())
+            set_value(&app.project, path, buffer, app.lang.convention()).map_err(|e| app.lang.edit_error(&e))
         }
         Mode::Prompt { purpose: Purpose::ScenarioName, buffer, .. } => with_scenario(app, buffer),
         Mode::Prompt { purpose: Purpose::Measurement { kpi }, buffer, .. } => {
@@ -411,7 +428,7 @@ fn with_measurement(app: &App, kpi: usize, typed: &str) -> Result<Project, Strin
     let refused = || app.lang.t(Text::BadMeasurement).to_owned();
     let (month, value) = typed.trim().split_once(char::is_whitespace).ok_or_else(refused)?;
     let month: i64 = month.parse().map_err(|_| refused())?;
-    let value = parse_measure(value).ok_or_else(refused)?;
+    let value = parse_measure(value, app.lang.convention()).map_err(|e| app.lang.typed_error(value, e))?;
     let key = &app.project.kpis.get(kpi).ok_or_else(refused)?.key;
     app.project.with_measurement(key, month, value)
 }
@@ -449,6 +466,7 @@ fn add_row(app: &mut App) {
                 name: Some(lang.t(Text::NewMetric).into()),
                 unit: None,
                 value: Decimal::ZERO,
+                ..BaselineMetric::default()
             });
             metrics.len() - 1
         }
