@@ -30,7 +30,7 @@ use crate::store::save::{self, SaveError};
 use crate::store::{Fingerprint, files, marker, recovery};
 use action::Action;
 use anyhow::Context;
-use app::{App, Mode};
+use app::{App, Mode, Revision};
 use effect::Effect;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -274,7 +274,7 @@ impl Runtime {
     /// Reports a background run's progress, and its result when it is done.
     fn poll_background(&mut self, app: &mut App) -> bool {
         let Some(action) = self.background.as_mut().and_then(Background::poll) else { return false };
-        if matches!(action, Action::SimulationDone(_)) {
+        if matches!(action, Action::SimulationDone { .. }) {
             self.background = None;
         }
         self.dispatch(app, action);
@@ -377,10 +377,12 @@ struct Background {
     done: Arc<AtomicUsize>,
     reported: usize,
     result: mpsc::Receiver<MonteCarlo>,
+    /// The inputs the run draws on; its result is for them only.
+    revision: Revision,
 }
 
 impl Background {
-    fn start(project: Project, drivers: Drivers, simulation: Simulation) -> Self {
+    fn start(project: Project, drivers: Drivers, simulation: Simulation, revision: Revision) -> Self {
         let done = Arc::new(AtomicUsize::new(0));
         let (sender, result) = mpsc::channel();
         let counter = Arc::clone(&done);
@@ -389,13 +391,13 @@ impl Background {
             // The receiver is gone only if the workbench quit meanwhile.
             let _ = sender.send(run);
         });
-        Self { done, reported: 0, result }
+        Self { done, reported: 0, result, revision }
     }
 
     /// Progress to report, or the finished run.
     fn poll(&mut self) -> Option<Action> {
         if let Ok(run) = self.result.try_recv() {
-            return Some(Action::SimulationDone(Box::new(run)));
+            return Some(Action::SimulationDone { run: Box::new(run), revision: self.revision });
         }
         let done = self.done.load(Ordering::Relaxed);
         (done != self.reported).then(|| {
@@ -408,12 +410,13 @@ impl Background {
 fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
     match effect {
         Effect::None | Effect::Quit => None,
-        Effect::Simulate { project, drivers, simulation } => match runner {
+        Effect::Simulate { project, drivers, simulation, revision } => match runner {
             Runner::Foreground => {
-                Some(Action::SimulationDone(Box::new(simulate(&project, &drivers, simulation, &|_| {}))))
+                let run = Box::new(simulate(&project, &drivers, simulation, &|_| {}));
+                Some(Action::SimulationDone { run, revision })
             }
             Runner::Background(slot) => {
-                **slot = Some(Background::start(*project, drivers, simulation));
+                **slot = Some(Background::start(*project, drivers, simulation, revision));
                 None
             }
         },

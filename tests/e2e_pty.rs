@@ -154,8 +154,8 @@ impl Session {
 
     /// On the TCO tab: edits the monthly amount of the second cost (the licences).
     fn edit_licences(&mut self, value: &str) {
-        // Row 0 is the section title, rows 1 and 2 the two costs; column 4 is "Mensuel".
-        self.keys("jjllll");
+        // Row 0 is the section title, rows 1 and 3 the two costs (each with its source line); column 4 is "Mensuel".
+        self.keys("jjjllll");
         self.bytes(ENTER);
         self.expect("Nouvelle valeur");
         self.bytes(CTRL_U);

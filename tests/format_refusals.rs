@@ -150,7 +150,11 @@ fn load_save_load_gives_the_same_model_on_every_sample() {
         let fresh = render(&project, None).unwrap();
         assert_eq!(parse(&fresh).unwrap(), project, "{}", file.display());
         let original = Original::of(text.clone(), &project);
-        assert_eq!(render(&project, Some(&original)).unwrap(), text, "an unchanged project saves byte for byte");
+        assert_eq!(
+            render(&project, Some(&original)).unwrap(),
+            text,
+            "an unchanged project saves byte for byte"
+        );
     }
 }
 

@@ -60,7 +60,9 @@ fn editing_a_cost_changes_the_roi_by_what_the_engine_says_and_undo_restores_it()
     press(&mut app, &[Action::Submit]);
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.dirty);
-    let expected_project = set_value(&app.history.undo[0], &"costs[1].monthly".parse_path(), "900", app.lang.convention()).unwrap();
+    let expected_project =
+        set_value(&app.history.undo[0], &"costs[1].monthly".parse_path(), "900", app.lang.convention())
+            .unwrap();
     let expected = Figures::compute(&expected_project, &Default::default());
     assert_eq!(app.figures, expected);
     assert_eq!(app.project.costs[1].monthly, Some(dec!(900)));
@@ -486,4 +488,60 @@ fn a_new_month_moves_the_review_without_disturbing_what_is_on_screen() {
         assert_eq!(press(&mut app, &[Action::Today(december)]), Effect::None);
         assert_eq!((app.today, &app.mode), (Some(december), &mode));
     }
+}
+
+/// Issue 11: a Monte Carlo result computed for other inputs is dropped, never shown.
+#[test]
+fn a_run_finished_after_the_inputs_changed_is_dropped() {
+    use roi_workbench::domain::montecarlo::simulate;
+    use roi_workbench::tui::app::SimulationState;
+    let mut app = app();
+    let run_for = |effect: Effect| match effect {
+        Effect::Simulate { project, drivers, simulation, revision } => {
+            (Box::new(simulate(&project, &drivers, simulation, &|_| {})), revision)
+        }
+        other => panic!("expected a run, got {other:?}"),
+    };
+    let (run, revision) = run_for(press(&mut app, &[Action::RunMonteCarlo]));
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::AdjustDriver(1)]);
+    press(&mut app, &[Action::SimulationDone { run, revision }]);
+    assert_eq!(app.simulation, SimulationState::Idle, "a stale result is dropped");
+    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("inputs changed")));
+
+    let (run, revision) = run_for(press(&mut app, &[Action::RunMonteCarlo]));
+    press(&mut app, &[Action::SimulationDone { run, revision }]);
+    assert!(matches!(app.simulation, SimulationState::Done(_)), "a result for the inputs on screen is kept");
+    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("finished")));
+}
+
+/// Issue 11: a range, its source and confidence stay with their line through deletion, undo
+/// and redo, and the likely value's edit keeps the range while it holds.
+#[test]
+fn ranges_follow_their_line_through_delete_undo_and_redo() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Tco)]);
+    select_cell(&mut app, "costs[0].one_off.range");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "20000-40000");
+    press(&mut app, &[Action::Submit]);
+    let ranged = app.project.costs[0].clone();
+    assert_eq!(ranged.ranges.len(), 1, "{:?}", app.mode);
+    select_cell(&mut app, "costs[0].name");
+    press(&mut app, &[Action::Delete]);
+    assert!(app.project.costs.iter().all(|c| c.ranges.is_empty()), "the range left with its line");
+    press(&mut app, &[Action::Undo]);
+    assert_eq!(app.project.costs[0], ranged);
+    assert!(app.project.costs[1..].iter().all(|c| c.ranges.is_empty()));
+    press(&mut app, &[Action::Redo, Action::Undo]);
+    assert_eq!(app.project.costs[0], ranged);
+    select_cell(&mut app, "costs[0].one_off");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "30000");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.project.costs[0].ranges, ranged.ranges, "30 000 is within 20 000–40 000");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "50000");
+    press(&mut app, &[Action::Submit]);
+    assert!(app.project.costs[0].ranges.is_empty());
+    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("range no longer held")));
 }

@@ -127,7 +127,8 @@ pub mod workbench {
     /// An edit of the project as `update` makes it (the value set, the figures recomputed),
     /// without growing the undo history over millions of iterations.
     pub fn set_cost(app: &mut App, path: &FieldPath, value: &str) {
-        app.project = set_value(&app.project, path, value, app.lang.convention()).unwrap_or_else(|e| panic!("{e}"));
+        app.project =
+            set_value(&app.project, path, value, app.lang.convention()).unwrap_or_else(|e| panic!("{e}"));
         app.dirty = true;
         app.recompute();
     }

@@ -2,9 +2,9 @@
 //! month (cumulative), set against the plan at the milestones. Same rules as `roi set`.
 
 use crate::domain::Project;
+use crate::i18n::Lang;
 use crate::store::edit::parse_number;
 use crate::store::save::modify_locked;
-use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,7 +27,6 @@ fn with_actual(project: &Project, month: i64, benefits: &str, lang: Lang) -> Res
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
-    let outcome =
-        modify_locked(&args.file, |project| with_actual(project, args.month, &args.benefits, lang));
+    let outcome = modify_locked(&args.file, |project| with_actual(project, args.month, &args.benefits, lang));
     super::set::report(&args.file, outcome)
 }

@@ -2,9 +2,9 @@
 //! same rules as `roi set`.
 
 use crate::domain::Project;
+use crate::i18n::Lang;
 use crate::store::edit::parse_measure;
 use crate::store::save::modify_locked;
-use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -3,9 +3,9 @@
 
 use super::{EXIT_INVALID, EXIT_IO};
 use crate::domain::validate::FieldPath;
+use crate::i18n::Lang;
 use crate::store::edit::set_value;
 use crate::store::save::{ModifyError, modify_locked};
-use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,9 +35,16 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         );
         return ExitCode::from(2);
     };
+    let dropped = std::cell::Cell::new(false);
     let outcome = modify_locked(&args.file, |project| {
-        set_value(project, &path, &args.value, lang.convention()).map_err(|error| Refused(lang.edit_error(&error)))
+        let edited = set_value(project, &path, &args.value, lang.convention())
+            .map_err(|error| Refused(lang.edit_error(&error)))?;
+        dropped.set(edited.range_count() < project.range_count() && !args.key.ends_with(".range"));
+        Ok::<_, Refused>(edited)
     });
+    if outcome.is_ok() && dropped.get() {
+        eprintln!("{}: {}", args.file.display(), lang.t(crate::i18n::Text::RangeDropped));
+    }
     report(&args.file, outcome)
 }
 

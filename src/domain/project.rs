@@ -6,8 +6,8 @@
 //! accessors below, in one place. Range checks live in `validate`.
 
 use super::drivers::Drivers;
-use super::number::{self, Exact};
 use super::identity::LineId;
+use super::number::{self, Exact};
 use super::uncertainty::{Confidence, LineRanges};
 use indexmap::IndexMap;
 use rust_decimal::Decimal;

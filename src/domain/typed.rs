@@ -94,7 +94,8 @@ fn magnitude(text: &str, convention: Convention) -> Result<Decimal, TypedError> 
         Some(_) if has('.') && has(',') => {
             let decimal = text[last_mark.unwrap_or_default()..].chars().next().unwrap_or('.');
             let (int, frac) = text.rsplit_once(decimal).ok_or(TypedError::NotANumber)?;
-            let grouped = ungroup(int, if decimal == '.' { ',' } else { '.' }).ok_or(TypedError::NotANumber)?;
+            let grouped =
+                ungroup(int, if decimal == '.' { ',' } else { '.' }).ok_or(TypedError::NotANumber)?;
             exact(&format!("{grouped}.{frac}"))
         }
         Some(_) if has(convention.decimal_mark()) => {

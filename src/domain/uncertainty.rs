@@ -194,6 +194,14 @@ impl Project {
         values
     }
 
+    /// How many ranges the lines give: an edit that lowers it removed one.
+    pub fn range_count(&self) -> usize {
+        let count = |ranges: &LineRanges| ranges.len();
+        self.benefits.iter().map(|l| count(&l.ranges)).sum::<usize>()
+            + self.costs.iter().map(|l| count(&l.ranges)).sum::<usize>()
+            + self.risks.iter().map(|l| count(&l.ranges)).sum::<usize>()
+    }
+
     /// Sets one ranged value (a Monte Carlo draw); unknown keys are ignored.
     pub fn set_amount(&mut self, key: RangeKey, value: Decimal) {
         let slot = match key.list {

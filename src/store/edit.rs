@@ -111,10 +111,8 @@ fn set_range(
         table.insert(key, Item::Value(likely.decorated("", "")));
         return Ok(());
     }
-    let (low, high) = split_range(typed).ok_or_else(|| EditError::Number {
-        typed: typed.to_owned(),
-        error: TypedError::NotANumber,
-    })?;
+    let (low, high) = split_range(typed)
+        .ok_or_else(|| EditError::Number { typed: typed.to_owned(), error: TypedError::NotANumber })?;
     let read = |text: &str| read_number(text, reading, convention);
     let range = Range { low: read(low)?, high: read(high)? };
     table.insert(key, Item::Value(Value::InlineTable(super::ranges::range_table(&range, likely))));
@@ -165,7 +163,10 @@ pub enum Current {
     Text(String),
     Number(Decimal),
     /// The ends of a value's range (at a path ending in `.range`).
-    Range { low: Decimal, high: Decimal },
+    Range {
+        low: Decimal,
+        high: Decimal,
+    },
 }
 
 /// The value at `path`: a number (the likely one when it is ranged), a text, or the range of
@@ -218,12 +219,15 @@ pub fn typed_value(
 ) -> Result<Value, EditError> {
     let raw = typed.trim();
     // Text stays text: a name that looks like a number is still a name.
-    let holds_text = matches!(existing, Some(Value::String(s)) if as_decimal(&Value::from(s.value().as_str())).is_none());
+    let holds_text =
+        matches!(existing, Some(Value::String(s)) if as_decimal(&Value::from(s.value().as_str())).is_none());
     if holds_text {
         return Ok(Value::from(raw));
     }
     match read_number(raw, reading, convention) {
-        Ok(number) if matches!(existing, Some(Value::String(_))) => Ok(Value::from(number.normalize().to_string())),
+        Ok(number) if matches!(existing, Some(Value::String(_))) => {
+            Ok(Value::from(number.normalize().to_string()))
+        }
         Ok(number) => Ok(match i64::try_from(number) {
             Ok(integer) if number.fract().is_zero() => Value::from(integer),
             _ => Value::from(number.normalize().to_string()),

@@ -184,7 +184,8 @@ fn align_lines(
         }
     }
     // The lines kept take the places their list had in the file, in their new order.
-    let mut places: Vec<isize> = aligned.iter().filter(|(_, kept)| *kept).filter_map(|(t, _)| t.position()).collect();
+    let mut places: Vec<isize> =
+        aligned.iter().filter(|(_, kept)| *kept).filter_map(|(t, _)| t.position()).collect();
     places.sort_unstable();
     let mut places = places.into_iter();
     let mut result = ArrayOfTables::new();
@@ -332,7 +333,8 @@ mod tests {
         project.costs.insert(2, copy);
         let saved = render(&project, Some(&original)).unwrap_or_default();
         assert_eq!(parse(&saved).ok(), Some(project), "{saved}");
-        let order: Vec<usize> = ["# third", "# second", "B2", "# first"].iter().map(|m| saved.find(m).unwrap_or(0)).collect();
+        let order: Vec<usize> =
+            ["# third", "# second", "B2", "# first"].iter().map(|m| saved.find(m).unwrap_or(0)).collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{saved}");
         assert!(saved.contains("name = \"C\" # c"), "{saved}");
     }

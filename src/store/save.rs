@@ -51,7 +51,10 @@ pub fn save_checked(
     let text = super::format::render(project, original)?;
     write_atomic(path, &text)?;
     let metadata = std::fs::metadata(path).ok();
-    Ok(Saved { fingerprint: Fingerprint::of(&text, metadata.as_ref()), original: Original::of(text, project) })
+    Ok(Saved {
+        fingerprint: Fingerprint::of(&text, metadata.as_ref()),
+        original: Original::of(text, project),
+    })
 }
 
 /// Why a read-modify-write of a project file did not happen.
@@ -119,7 +122,11 @@ fn sync_folder(folder: &Path) {
 
 /// Saves a project over `path`, keeping the comments and layout of `original` (the text the
 /// project was loaded from).
-pub fn save_project(path: &Path, project: &Project, original: Option<&Original>) -> Result<String, SaveError> {
+pub fn save_project(
+    path: &Path,
+    project: &Project,
+    original: Option<&Original>,
+) -> Result<String, SaveError> {
     let text = super::format::render(project, original)?;
     write_atomic(path, &text)?;
     Ok(text)

@@ -1,7 +1,7 @@
 //! Everything the user (or the runtime) can ask of the workbench. `update` sees only these,
 //! never a key event; each variant describes itself for the help overlay and the footer.
 
-use super::app::Tab;
+use super::app::{Revision, Tab};
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::project::YearMonth;
 use crate::i18n::Lang;
@@ -94,7 +94,11 @@ pub enum Action {
     RunMonteCarlo,
     ShowMonteCarlo,
     SimulationProgress(usize),
-    SimulationDone(Box<MonteCarlo>),
+    /// A Monte Carlo run finished, computed for the inputs of `revision`.
+    SimulationDone {
+        run: Box<MonteCarlo>,
+        revision: Revision,
+    },
     Preset(Preset),
     CycleTornadoWidth,
     // The portfolio tab.
@@ -223,7 +227,7 @@ impl Action {
             Action::SimulationProgress(_)
             | Action::SummaryWritten(_)
             | Action::Today(_)
-            | Action::SimulationDone(_)
+            | Action::SimulationDone { .. }
             | Action::PortfolioScanned(_)
             | Action::FileDone(_)
             | Action::FileFailed(_) => "",

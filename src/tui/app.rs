@@ -67,6 +67,18 @@ pub enum SimulationState {
     Done(Box<MonteCarlo>),
 }
 
+/// The inputs of one moment: every change of the project or the sliders makes a new one,
+/// never given before, even by another project opened since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revision(u64);
+
+impl Revision {
+    pub fn next() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Self(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
 /// What the keyboard currently drives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
@@ -259,6 +271,9 @@ pub struct App {
     pub tornado_width: Decimal,
     /// The Monte Carlo run of the current project and sliders, if one was asked for.
     pub simulation: SimulationState,
+    /// Which inputs (project, sliders, scenario) the figures are of: a background result
+    /// carries the revision it was computed for.
+    pub revision: Revision,
     pub tab: Tab,
     pub cursors: [Cursor; 7],
     pub driver: usize,
@@ -298,6 +313,7 @@ impl App {
             tornado: bars,
             tornado_width: DEFAULT_WIDTH,
             simulation: SimulationState::Idle,
+            revision: Revision::next(),
             base_figures: figures.clone(),
             figures,
             drivers: Drivers::default(),
@@ -335,6 +351,7 @@ impl App {
 
     /// Recomputes what the sliders change (the project itself did not change).
     pub fn recompute_what_if(&mut self) {
+        self.revision = Revision::next();
         self.figures = if self.drivers.is_neutral() {
             self.base_figures.clone()
         } else {

@@ -1,5 +1,6 @@
 //! What `update` asks the runtime to do: the only way the workbench reaches the disk or ends.
 
+use super::app::Revision;
 use crate::domain::montecarlo::Simulation;
 use crate::domain::{Drivers, Project};
 use crate::store::{Fingerprint, Original};
@@ -49,6 +50,8 @@ pub enum Effect {
         project: Box<Project>,
         drivers: Drivers,
         simulation: Simulation,
+        /// The inputs' revision, handed back with the result.
+        revision: Revision,
     },
     /// Write the executive summary beside the project (Markdown and HTML), each atomically.
     WriteSummary {

@@ -85,6 +85,11 @@ impl Row {
         Self { kind: RowKind::Detail, widths: Vec::new(), cells, collection: None, index: None }
     }
 
+    /// A detail row with columns of its own rather than its section's.
+    pub fn detail_in(widths: &[u16], cells: Vec<Cell>) -> Self {
+        Self { widths: widths.to_vec(), ..Self::detail(cells) }
+    }
+
     /// Columns holding an editable value.
     pub fn editable_columns(&self) -> impl Iterator<Item = usize> + '_ {
         self.cells.iter().enumerate().filter(|(_, c)| c.path.is_some()).map(|(i, _)| i)
@@ -98,11 +103,14 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// The column widths that apply to `row`: those of its section.
+    /// The column widths that apply to `row`: its own, else those of its section.
     pub fn widths_at(&self, row: usize) -> &[u16] {
         self.rows
             .get(..=row)
-            .and_then(|rows| rows.iter().rev().find(|r| r.kind == RowKind::Section))
+            .and_then(|rows| {
+                let own = rows.last().filter(|r| !r.widths.is_empty());
+                own.or_else(|| rows.iter().rev().find(|r| r.kind == RowKind::Section))
+            })
             .map_or(&[], |r| &r.widths)
     }
 

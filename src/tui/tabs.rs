@@ -11,7 +11,7 @@ pub mod summary;
 pub mod tco;
 
 use super::app::{App, Tab};
-use super::grid::Grid;
+use super::grid::{self, Grid};
 
 /// The editable table of a tab, if it has one.
 pub fn grid(app: &App) -> Option<Grid> {
@@ -40,3 +40,80 @@ pub fn shown_as_percent(path: &crate::domain::validate::FieldPath) -> bool {
         crate::domain::uncertainty::is_fraction(field) || matches!(field, "discount_rate" | "contingency")
     })
 }
+
+/// `1 900–2 900` (rates `10 %–30 %`): the ends of a value's range, as typed in this language.
+pub fn range_ends(
+    lang: crate::i18n::Lang,
+    range: &crate::domain::uncertainty::Range,
+    percent: bool,
+) -> String {
+    let end = |value: rust_decimal::Decimal| {
+        if percent {
+            lang.percent_exact(value * rust_decimal::Decimal::ONE_HUNDRED)
+        } else {
+            lang.measure(value)
+        }
+    };
+    format!("{}–{}", end(range.low), end(range.high))
+}
+
+/// The line under a benefit, cost or risk that says where its figures come from: its source
+/// and confidence, then the range of each value it gives (`ranged`: label, field, given).
+pub fn provenance_row(
+    lang: crate::i18n::Lang,
+    base: &str,
+    line: &dyn LineProvenance,
+    ranged: &[(crate::i18n::Text, &'static str, bool)],
+) -> grid::Row {
+    use crate::i18n::Text;
+    use grid::Cell;
+    let source = line.source().map_or_else(|| crate::i18n::DASH.to_owned(), str::to_owned);
+    let confidence = crate::i18n::review::confidence_name(lang, line.confidence().unwrap_or_default());
+    let mut widths = vec![0, 20];
+    let mut cells = vec![
+        Cell::field(
+            format!("    {}{}{source}", lang.t(Text::Source), lang.colon()),
+            path(&format!("{base}.source")),
+        ),
+        Cell::field(
+            format!("{}{}{confidence}", lang.t(Text::Confidence), lang.colon()),
+            path(&format!("{base}.confidence")),
+        ),
+    ];
+    for (label, field, _) in ranged.iter().filter(|(_, _, given)| *given) {
+        let ends = line.range(field).map_or_else(
+            || crate::i18n::DASH.to_owned(),
+            |range| range_ends(lang, range, crate::domain::uncertainty::is_fraction(field)),
+        );
+        widths.push(18);
+        cells.push(
+            Cell::field(format!("{} {ends}", lang.t(*label)), path(&format!("{base}.{field}.range"))).right(),
+        );
+    }
+    grid::Row::detail_in(&widths, cells)
+}
+
+/// What a line says of its own figures.
+pub trait LineProvenance {
+    fn source(&self) -> Option<&str>;
+    fn confidence(&self) -> Option<crate::domain::uncertainty::Confidence>;
+    fn range(&self, field: &str) -> Option<&crate::domain::uncertainty::Range>;
+}
+
+macro_rules! provenance {
+    ($($line:ty),+) => {
+        $(impl LineProvenance for $line {
+            fn source(&self) -> Option<&str> {
+                self.source.as_deref()
+            }
+            fn confidence(&self) -> Option<crate::domain::uncertainty::Confidence> {
+                self.confidence
+            }
+            fn range(&self, field: &str) -> Option<&crate::domain::uncertainty::Range> {
+                self.ranges.get(field)
+            }
+        })+
+    };
+}
+
+provenance!(crate::domain::project::Benefit, crate::domain::project::Cost, crate::domain::project::Risk);

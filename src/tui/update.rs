@@ -17,10 +17,10 @@ use crate::domain::project::{
     Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Kpi, MAX_KPIS, Project, Risk,
 };
 use crate::domain::sensitivity;
-use crate::domain::validate::validate;
 use crate::domain::validate::FieldPath;
-use crate::i18n::{Lang, Text};
+use crate::domain::validate::validate;
 use crate::i18n::review::ReviewText;
+use crate::i18n::{Lang, Text};
 use crate::store::edit::{Current, current_value, parse_measure, set_value};
 use rust_decimal::Decimal;
 
@@ -128,7 +128,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::RunMonteCarlo => return whatif::run_monte_carlo(app),
         Action::ShowMonteCarlo => whatif::show_monte_carlo(app),
         Action::SimulationProgress(done) => whatif::progress(app, done),
-        Action::SimulationDone(run) => whatif::finished(app, run),
+        Action::SimulationDone { run, revision } => whatif::finished(app, run, revision),
         Action::Preset(preset) => whatif::preset(app, preset),
         Action::CycleTornadoWidth => whatif::cycle_tornado_width(app),
         Action::CycleSort => folder::cycle_sort(app),
@@ -396,8 +396,10 @@ fn submit(app: &mut App) -> Effect {
     };
     match result {
         Ok(project) => {
+            let dropped = project.range_count() < app.project.range_count()
+                && matches!(&mode, Mode::Editing { path, .. } if !path.to_string().ends_with(".range"));
             change_project(app, project);
-            app.say(app.lang.t(Text::Changed));
+            app.say(app.lang.t(if dropped { Text::RangeDropped } else { Text::Changed }));
         }
         Err(message) => refuse_input(app, mode, message),
     }

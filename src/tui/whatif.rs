@@ -3,7 +3,7 @@
 //! `Effect` the runtime performs in the background.
 
 use super::action::{Action, Preset};
-use super::app::{App, Mode, Purpose, SimulationState};
+use super::app::{App, Mode, Purpose, Revision, SimulationState};
 use super::effect::Effect;
 use crate::domain::drivers::Drivers;
 use crate::domain::montecarlo::Simulation;
@@ -105,7 +105,12 @@ pub fn run_monte_carlo(app: &mut App) -> Effect {
     if app.mode == Mode::MonteCarlo {
         app.mode = Mode::Normal;
     }
-    Effect::Simulate { project: Box::new(app.project.clone()), drivers: app.drivers, simulation }
+    Effect::Simulate {
+        project: Box::new(app.project.clone()),
+        drivers: app.drivers,
+        simulation,
+        revision: app.revision,
+    }
 }
 
 pub fn show_monte_carlo(app: &mut App) {
@@ -121,8 +126,16 @@ pub fn progress(app: &mut App, done: usize) {
     }
 }
 
-pub fn finished(app: &mut App, run: Box<crate::domain::montecarlo::MonteCarlo>) {
+/// A run's result, kept only when it was computed for the inputs on screen: one made for
+/// inputs changed since is dropped, never shown nor written into a summary.
+pub fn finished(app: &mut App, run: Box<crate::domain::montecarlo::MonteCarlo>, revision: Revision) {
+    if revision != app.revision {
+        app.simulation = SimulationState::Idle;
+        app.warn(app.lang.t(Text::SimulationStale));
+        return;
+    }
     app.simulation = SimulationState::Done(run);
+    app.say(app.lang.t(Text::SimulationFinished));
     if app.mode == Mode::Normal {
         app.mode = Mode::MonteCarlo;
     }

@@ -14,6 +14,8 @@ use rust_decimal::Decimal;
 
 /// Settings rows: a label, then the value with the rest of the width.
 const SETTINGS: [u16; 2] = [24, 0];
+/// A benefit's input: its name, its value, its range.
+const INPUT: [u16; 3] = [0, 14, 26];
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let title = app.lang.t(Text::TabBaseline);
@@ -161,6 +163,7 @@ fn benefit_rows(app: &App) -> Vec<Row> {
             ],
         ));
         rows.extend(input_rows(line, &base, lang));
+        rows.push(super::provenance_row(lang, &base, line, &[]));
     }
     rows
 }
@@ -197,11 +200,24 @@ fn input_rows(line: &Benefit, base: &str, lang: Lang) -> Vec<Row> {
     keys.iter()
         .map(|key| {
             let value = values.iter().find(|(k, _)| k == key).and_then(|(_, v)| *v);
-            let shown = value.map_or_else(|| "—".to_owned(), |v| lang.number(v, 2));
-            Row::detail(vec![
-                Cell::text(format!("    {key}")),
-                Cell::field(shown, path(&format!("{base}.{key}"))).right(),
-            ])
+            let field = path(&format!("{base}.{key}"));
+            let percent = super::shown_as_percent(&field);
+            let shown = value.map_or_else(
+                || "—".to_owned(),
+                |v| if percent { lang.percent(Some(v * Decimal::ONE_HUNDRED)) } else { lang.number(v, 2) },
+            );
+            let range = line.ranges.get(key).map_or_else(
+                || format!("{} —", lang.t(Text::RangeShort)),
+                |range| format!("({})", super::range_ends(lang, range, percent)),
+            );
+            Row::detail_in(
+                &INPUT,
+                vec![
+                    Cell::text(format!("    {key}")),
+                    Cell::field(shown, field).right(),
+                    Cell::field(range, path(&format!("{base}.{key}.range"))),
+                ],
+            )
         })
         .collect()
 }

@@ -77,6 +77,11 @@ pub fn grid(app: &App) -> Grid {
                 Cell::figure(money(app.figures.cost_totals.get(i).copied())),
             ],
         ));
+        let ranged = [
+            (Text::OneOff, "one_off", line.one_off.is_some()),
+            (Text::Monthly, "monthly", line.monthly.is_some()),
+        ];
+        rows.push(super::provenance_row(lang, &base, line, &ranged));
     }
     rows.push(Row::section(
         None,
@@ -116,6 +121,8 @@ pub fn grid(app: &App) -> Grid {
                 Cell::figure(money(app.figures.risk_lines.get(i).copied())),
             ],
         ));
+        let ranged = [(Text::RiskCost, "cost", true), (Text::Probability, "probability", true)];
+        rows.push(super::provenance_row(lang, &base, risk, &ranged));
     }
     Grid { rows }
 }
