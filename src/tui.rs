@@ -86,7 +86,7 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let mut runtime = Runtime {
         signals,
-        marked: false,
+        marker: EditMarker::default(),
         seen: app.fingerprint.clone(),
         last_poll: Instant::now(),
         background: None,
@@ -195,10 +195,31 @@ impl Signals {
     }
 }
 
+/// Our "being edited" marker, beside the file that has unsaved changes here, if any. It
+/// follows the project: saved as, renamed or reopened, the old one goes.
+#[derive(Debug, Default)]
+struct EditMarker {
+    beside: Option<PathBuf>,
+}
+
+impl EditMarker {
+    fn follow(&mut self, wanted: Option<&PathBuf>) {
+        if self.beside.as_ref() == wanted {
+            return;
+        }
+        if let Some(old) = self.beside.take() {
+            marker::clear_marker(&old);
+        }
+        if let Some(path) = wanted {
+            marker::mark_editing(path);
+            self.beside = Some(path.clone());
+        }
+    }
+}
+
 struct Runtime {
     signals: Signals,
-    /// Our "being edited" marker is on disk.
-    marked: bool,
+    marker: EditMarker,
     /// The last disk state reported, so a change is reported once.
     seen: Option<Fingerprint>,
     last_poll: Instant,
@@ -339,14 +360,8 @@ impl Runtime {
 
     /// Keeps the "being edited" marker and the panic snapshot in step with unsaved changes.
     fn sync_marker(&mut self, app: &App) {
+        self.marker.follow(app.path.as_ref().filter(|_| app.dirty && !app.read_only));
         let Some(path) = &app.path else { return };
-        if app.dirty && !self.marked && !app.read_only {
-            marker::mark_editing(path);
-            self.marked = true;
-        } else if !app.dirty && self.marked {
-            marker::clear_marker(path);
-            self.marked = false;
-        }
         if let Ok(mut unsaved) = UNSAVED.lock() {
             *unsaved = app.dirty.then(|| (path.clone(), app.project.clone()));
         }
@@ -424,6 +439,7 @@ fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
             Some(match save::save_checked(&path, &project, original.as_ref(), known.as_ref()) {
                 Ok(saved) => Action::Saved { original: saved.original, fingerprint: saved.fingerprint },
                 Err(SaveError::Conflict { disk_text, .. }) => Action::SaveConflict { disk_text },
+                Err(SaveError::Vanished { .. }) => Action::SaveVanished,
                 Err(error) => Action::SaveFailed(error.to_string()),
             })
         }
@@ -434,12 +450,14 @@ fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
         Effect::CreateProject { path, project } => {
             Some(file_outcome(files::create(&path, &project).map(|()| format!("created {}", path.display()))))
         }
-        Effect::DuplicateProject { from, to } => Some(file_outcome(
-            files::duplicate(&from, &to).map(|()| format!("{} → {}", from.display(), to.display())),
+        Effect::DuplicateProject { from, to, copy_word } => Some(file_outcome(
+            files::duplicate(&from, &to, &copy_word)
+                .map(|()| format!("{} → {}", from.display(), to.display())),
         )),
-        Effect::RenameProject { from, to } => Some(file_outcome(
-            files::rename(&from, &to).map(|()| format!("{} → {}", from.display(), to.display())),
-        )),
+        Effect::RenameProject { from, to } => Some(match files::rename(&from, &to) {
+            Ok(()) => Action::Renamed { from, to },
+            Err(error) => Action::FileFailed(error.to_string()),
+        }),
         Effect::ArchiveProject(path) => Some(file_outcome(
             files::archive(&path).map(|to| format!("{} → {}", path.display(), to.display())),
         )),
@@ -509,5 +527,21 @@ mod tests {
         assert!(kept.starts_with(dir.path()));
         assert_eq!(recovery::find_recovery(&path), Some(project));
         *UNSAVED.lock().unwrap() = None;
+    }
+
+    /// Issue 11: saved as another file (or renamed), the project's marker moves with it; no
+    /// "being edited by" is left on the original for others to see.
+    #[test]
+    fn the_edit_marker_follows_the_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let (first, second) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+        let marked = |path: &Path| marker::marker_path(path).exists();
+        let mut marker = EditMarker::default();
+        marker.follow(Some(&first));
+        assert!(marked(&first));
+        marker.follow(Some(&second));
+        assert!(!marked(&first) && marked(&second));
+        marker.follow(None);
+        assert!(!marked(&second));
     }
 }

@@ -545,3 +545,62 @@ fn ranges_follow_their_line_through_delete_undo_and_redo() {
     assert!(app.project.costs[0].ranges.is_empty());
     assert!(app.status.as_ref().is_some_and(|s| s.text.contains("range no longer held")));
 }
+
+/// Issue 11: `y` proposes a free copy name that Enter accepts; renaming the open project moves
+/// the workbench to the new name (it saves there, not to the old one, which stays gone).
+#[test]
+fn duplicate_proposes_a_free_name_and_rename_moves_the_open_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    std::fs::copy(samples.join("tri-cv.toml"), dir.path().join("a.toml")).unwrap();
+    let mut app = folder_app(dir.path());
+    let dispatch = roi_workbench::tui::dispatch;
+    dispatch(&mut app, Action::GoTab(Tab::Portfolio));
+    for expected in ["a (copy)", "a (copy 2)"] {
+        app.portfolio_view.selected =
+            app.portfolio_view.order.iter().position(|i| app.portfolio[*i].path.ends_with("a.toml")).unwrap();
+        dispatch(&mut app, Action::DuplicateProject);
+        assert!(matches!(&app.mode, Mode::Prompt { buffer, .. } if buffer == expected), "{:?}", app.mode);
+        dispatch(&mut app, Action::Submit);
+        let copy = std::fs::read_to_string(dir.path().join(format!("{expected}.toml"))).unwrap();
+        let original = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
+        let name = "Présélection des candidatures";
+        assert_eq!(copy, original.replace(&format!("\"{name}\""), &format!("\"{name} (copy)\"")));
+    }
+
+    let open = app.path.clone().unwrap();
+    app.portfolio_view.selected =
+        app.portfolio_view.order.iter().position(|i| app.portfolio[*i].path == open).unwrap();
+    dispatch(&mut app, Action::RenameProject);
+    dispatch(&mut app, Action::ClearInput);
+    for c in "renamed".chars() {
+        dispatch(&mut app, Action::Input(c));
+    }
+    dispatch(&mut app, Action::Submit);
+    assert_eq!(app.path.as_deref(), Some(dir.path().join("renamed.toml").as_path()));
+    press(&mut app, &[Action::GoTab(Tab::Tco), Action::Down]);
+    select_cell(&mut app, "costs[0].monthly");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "700");
+    press(&mut app, &[Action::Submit]);
+    dispatch(&mut app, Action::Save);
+    assert!(!open.exists(), "the old name is not re-created");
+    assert!(std::fs::read_to_string(dir.path().join("renamed.toml")).unwrap().contains("monthly = 700"));
+}
+
+/// Issue 11: "reload theirs" keeps the changes unsaved until the reload succeeds.
+#[test]
+fn a_failed_reload_keeps_the_unsaved_changes() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::AdjustDriver(1), Action::SaveScenario]);
+    type_text(&mut app, "essai");
+    press(&mut app, &[Action::Submit]);
+    assert!(app.dirty);
+    app.mode = Mode::Conflict { disk_text: String::new(), comparing: false };
+    let effect = press(&mut app, &[Action::Reload]);
+    assert!(matches!(effect, Effect::Open(_)));
+    assert!(app.dirty, "still unsaved while theirs is not loaded");
+    press(&mut app, &[Action::OpenFailed("unreadable".into())]);
+    press(&mut app, &[Action::Quit]);
+    assert_eq!(app.mode, Mode::ConfirmQuit, "quitting asks: nothing was lost");
+}

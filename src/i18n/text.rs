@@ -153,6 +153,8 @@ pub enum Text {
     Source => ("Source", "Source"),
     Confidence => ("Confiance", "Confidence"),
     RangeShort => ("Fourchette", "Range"),
+    SaveVanished => ("Fichier supprimé depuis l'ouverture : o le recrée, c enregistre une copie.", "File deleted since it was opened: o writes it again, c saves a copy."),
+    CopyWord => ("copie", "copy"),
     SimulationFinished => ("Simulation Monte Carlo terminée.", "Monte Carlo run finished."),
     SimulationStale => ("Simulation écartée : les données ont changé pendant le calcul. M pour relancer.", "Run dropped: the inputs changed while it ran. M to run again."),
     RangeDropped => ("Modifié ; la fourchette ne contenait plus la valeur : retirée.", "Changed; the range no longer held the value: removed."),

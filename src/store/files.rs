@@ -2,7 +2,7 @@
 //! the same rules as saving: nothing is ever overwritten, and a file being edited by someone
 //! else is not moved under their feet.
 
-use super::save::{SaveError, create_project};
+use super::save::{SaveError, create_project, create_text};
 use super::{LoadError, load, marker};
 use crate::domain::Project;
 use std::path::{Path, PathBuf};
@@ -38,11 +38,14 @@ pub fn create(path: &Path, project: &Project) -> Result<(), FileError> {
     Ok(create_project(path, project)?)
 }
 
-/// A copy of `from` at `to`, named "… (copie)".
-pub fn duplicate(from: &Path, to: &Path) -> Result<(), FileError> {
-    let mut project = load(from)?.project;
-    project.project.name = format!("{} (copie)", project.project.name);
-    Ok(create_project(to, &project)?)
+/// A copy of `from` at `to`: the same text, comments, key order and spelling of every
+/// value, with only the project's name changed to "NAME (copy_word)". Never over a file.
+pub fn duplicate(from: &Path, to: &Path, copy_word: &str) -> Result<(), FileError> {
+    let loaded = load(from)?;
+    let name = format!("{} ({copy_word})", loaded.project.project.name);
+    let text = super::format::with_project_name(&loaded.text, &name)
+        .map_err(|error| FileError::Save(SaveError::Render(error)))?;
+    Ok(create_text(to, &text)?)
 }
 
 pub fn rename(from: &Path, to: &Path) -> Result<(), FileError> {
@@ -110,9 +113,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = project_in(dir.path(), "a.toml");
         let copy = file_in(dir.path(), "a-bis").unwrap();
-        duplicate(&a, &copy).unwrap();
+        duplicate(&a, &copy, "copie").unwrap();
         assert_eq!(load(&copy).unwrap().project.project.name, "P (copie)");
+        assert!(matches!(duplicate(&a, &copy, "copie"), Err(FileError::Save(SaveError::Exists { .. }))));
         assert_eq!(file_in(dir.path(), "../x"), None);
         assert_eq!(file_in(dir.path(), ""), None);
+    }
+
+    /// Issue 11: a copy is the file's own text, only the name changed (comments, key order
+    /// and the spelling `0.10` kept).
+    #[test]
+    fn a_duplicate_copies_the_text_and_changes_only_the_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "# Mon projet\nschema = 1\n\n[project]\nname = \"Tri\"   # court\ndiscount_rate = 0.10\ncurrency = \"EUR\"\n";
+        let from = dir.path().join("tri.toml");
+        std::fs::write(&from, text).unwrap();
+        let to = dir.path().join("tri (copy).toml");
+        duplicate(&from, &to, "copy").unwrap();
+        let copied = std::fs::read_to_string(&to).unwrap();
+        assert_eq!(copied, text.replace("\"Tri\"", "\"Tri (copy)\""));
     }
 }

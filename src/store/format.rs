@@ -206,6 +206,22 @@ fn array_at_mut<'a>(root: &'a mut Item, path: &[&str]) -> Option<&'a mut ArrayOf
     path.iter().try_fold(root, |item, key| item.get_mut(key))?.as_array_of_tables_mut()
 }
 
+/// The text with only the project's name changed: every comment, key order and spelling of
+/// the other values stays as it was.
+pub fn with_project_name(text: &str, name: &str) -> Result<String, RenderError> {
+    let mut document: DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| RenderError(e.to_string()))?;
+    let slot = document
+        .get_mut("project")
+        .and_then(|project| project.get_mut("name"))
+        .and_then(Item::as_value_mut)
+        .ok_or_else(|| RenderError("the file has no project name".into()))?;
+    let decor = slot.decor().clone();
+    *slot = Value::from(name);
+    *slot.decor_mut() = decor;
+    Ok(document.to_string())
+}
+
 /// A file written on Windows keeps its CRLF line endings: otherwise changing one value would
 /// rewrite every line, and a shared folder's history would show the whole file changed.
 fn with_line_endings_of(original: &str, text: String) -> String {

@@ -19,6 +19,8 @@ pub enum SaveError {
     Render(#[from] super::format::RenderError),
     #[error("{}: already exists — choose another name or remove it first", path.display())]
     Exists { path: PathBuf },
+    #[error("{}: deleted since it was opened — not written again without asking", path.display())]
+    Vanished { path: PathBuf },
     #[error("{}: changed on disk since it was opened — not overwritten", path.display())]
     Conflict { path: PathBuf, disk_text: String },
     #[error(transparent)]
@@ -43,10 +45,12 @@ pub fn save_checked(
     known: Option<&Fingerprint>,
 ) -> Result<Saved, SaveError> {
     let _lock = lock_for_writing(path)?;
-    if let Some(known) = known
-        && let DiskState::Changed(disk_text) = disk_state(path, known)
-    {
-        return Err(SaveError::Conflict { path: path.to_owned(), disk_text });
+    match known.map(|known| disk_state(path, known)) {
+        Some(DiskState::Changed(disk_text)) => {
+            return Err(SaveError::Conflict { path: path.to_owned(), disk_text });
+        }
+        Some(DiskState::Deleted) => return Err(SaveError::Vanished { path: path.to_owned() }),
+        Some(DiskState::Unchanged) | None => {}
     }
     let text = super::format::render(project, original)?;
     write_atomic(path, &text)?;
@@ -134,10 +138,14 @@ pub fn save_project(
 
 /// Saves a new project, refusing to replace an existing file.
 pub fn create_project(path: &Path, project: &Project) -> Result<(), SaveError> {
+    create_text(path, &super::format::render(project, None)?)
+}
+
+/// Writes a new file, refusing to replace an existing one.
+pub fn create_text(path: &Path, text: &str) -> Result<(), SaveError> {
     if path.exists() {
         return Err(SaveError::Exists { path: path.to_owned() });
     }
-    let text = super::format::render(project, None)?;
     let mut file =
         std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|source| match source
             .kind()
@@ -174,6 +182,22 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["p.toml"]);
+    }
+
+    /// Issue 11: a file deleted since it was opened is not silently written again.
+    #[test]
+    fn saving_onto_a_file_deleted_since_it_was_read_is_a_conflict() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        let project = Project::named("P");
+        create_project(&path, &project).unwrap();
+        let (known, _) = Fingerprint::read(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let saved = save_checked(&path, &project, None, Some(&known));
+        assert!(matches!(saved, Err(SaveError::Vanished { .. })), "{saved:?}");
+        assert!(!path.exists());
+        save_checked(&path, &project, None, None).unwrap();
+        assert!(path.exists(), "overwriting on purpose writes it again");
     }
 
     #[test]

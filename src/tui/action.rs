@@ -72,6 +72,13 @@ pub enum Action {
         fingerprint: Fingerprint,
     },
     SaveFailed(String),
+    /// The file was not saved: someone deleted it since it was opened.
+    SaveVanished,
+    /// A project file was renamed (the open one, perhaps).
+    Renamed {
+        from: PathBuf,
+        to: PathBuf,
+    },
     /// The file was not saved: someone else changed it. Here is their text.
     SaveConflict {
         disk_text: String,
@@ -228,6 +235,8 @@ impl Action {
             | Action::SummaryWritten(_)
             | Action::Today(_)
             | Action::SimulationDone { .. }
+            | Action::SaveVanished
+            | Action::Renamed { .. }
             | Action::PortfolioScanned(_)
             | Action::FileDone(_)
             | Action::FileFailed(_) => "",

@@ -31,9 +31,11 @@ pub enum Effect {
         path: PathBuf,
         project: Box<Project>,
     },
+    /// Copy a project file's text, its project renamed "NAME (copy_word)".
     DuplicateProject {
         from: PathBuf,
         to: PathBuf,
+        copy_word: String,
     },
     RenameProject {
         from: PathBuf,

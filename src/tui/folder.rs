@@ -29,7 +29,8 @@ pub fn move_selection(app: &mut App, delta: i64) {
 pub fn start(app: &mut App, purpose: Purpose) {
     let buffer = match purpose {
         Purpose::Filter => app.portfolio_view.filter.clone(),
-        Purpose::RenameProject | Purpose::DuplicateProject => selected_stem(app),
+        Purpose::RenameProject => selected_stem(app),
+        Purpose::DuplicateProject => free_copy_name(app),
         _ => String::new(),
     };
     if matches!(purpose, Purpose::RenameProject | Purpose::DuplicateProject)
@@ -38,6 +39,20 @@ pub fn start(app: &mut App, purpose: Purpose) {
         return;
     }
     app.mode = Mode::Prompt { purpose, buffer, error: None };
+}
+
+/// `NAME (copie)`, or `NAME (copie 2)`… the first that no file of the folder has: Enter
+/// accepts it.
+fn free_copy_name(app: &App) -> String {
+    let stem = selected_stem(app);
+    let word = app.lang.t(Text::CopyWord);
+    let taken = |name: &str| {
+        app.portfolio.iter().any(|entry| entry.path.file_stem().is_some_and(|s| s.to_string_lossy() == name))
+    };
+    (1..)
+        .map(|n| if n == 1 { format!("{stem} ({word})") } else { format!("{stem} ({word} {n})") })
+        .find(|name| !taken(name))
+        .unwrap_or_default()
 }
 
 fn selected_stem(app: &App) -> String {
@@ -62,7 +77,11 @@ pub fn submit(app: &mut App, purpose: Purpose, typed: &str) -> Result<Effect, St
             let name = typed.trim().trim_end_matches(".toml").replace(['-', '_'], " ");
             Ok(Effect::CreateProject { path: target, project: Box::new(Project::starter(&name, None)) })
         }
-        (Purpose::DuplicateProject, Some(from)) => Ok(Effect::DuplicateProject { from, to: target }),
+        (Purpose::DuplicateProject, Some(from)) => Ok(Effect::DuplicateProject {
+            from,
+            to: target,
+            copy_word: app.lang.t(Text::CopyWord).to_owned(),
+        }),
         (Purpose::RenameProject, Some(from)) if is_open_and_dirty(&from) => {
             Err(app.lang.t(Text::SaveBeforeOpening).to_owned())
         }

@@ -33,8 +33,8 @@ pub fn resolving(app: &mut App, action: Action) -> Effect {
     match action {
         Action::Reload => {
             let Some(path) = app.path.clone() else { return Effect::None };
+            // Unsaved until theirs is loaded: a failed reload then `q` still asks.
             app.mode = Mode::Normal;
-            app.dirty = false;
             Effect::Open(path)
         }
         Action::Overwrite => {

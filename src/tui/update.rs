@@ -121,6 +121,19 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.changed_on_disk = true;
             app.mode = Mode::Conflict { disk_text, comparing: false };
         }
+        Action::SaveVanished => {
+            app.quit_after_save = false;
+            app.mode = Mode::Conflict { disk_text: String::new(), comparing: false };
+            app.warn(app.lang.t(Text::SaveVanished));
+        }
+        Action::Renamed { from, to } => {
+            if app.path.as_ref() == Some(&from) {
+                app.path = Some(to.clone());
+            }
+            app.say(format!("{} → {}", from.display(), to.display()));
+            let recursive = app.portfolio_view.recursive;
+            return app.folder().map_or(Effect::None, |folder| Effect::Rescan { folder, recursive });
+        }
         Action::ChangedOnDisk(loaded) => saving::changed_on_disk(app, *loaded),
         Action::EditedBy(who) => app.edited_by = who,
         Action::ShowScenarios => whatif::show_scenarios(app),
