@@ -3,8 +3,6 @@
 
 use super::format::render;
 use crate::domain::Project;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// `<data dir>/roi-workbench/recovery`, or `ROI_RECOVERY_DIR` when set (tests, shared hosts).
@@ -15,14 +13,20 @@ pub fn recovery_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "roi-workbench").map(|dirs| dirs.data_dir().join("recovery"))
 }
 
-/// Where the unsaved changes of `project_path` are kept: one file per project path.
+/// Where the unsaved changes of `project_path` are kept: one file per project path, named
+/// `STEM-HASH.toml`, HASH being the first 16 hex digits of the SHA-256 of the absolute path
+/// (its bytes as the system gives them): the same name for every version of the program.
 pub fn recovery_path(project_path: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(project_path).unwrap_or_else(|_| project_path.to_owned());
-    let mut hasher = DefaultHasher::new();
-    absolute.hash(&mut hasher);
     let stem =
         project_path.file_stem().map_or_else(|| "project".into(), |s| s.to_string_lossy().into_owned());
-    Some(recovery_dir()?.join(format!("{stem}-{:016x}.toml", hasher.finish())))
+    Some(recovery_dir()?.join(format!("{stem}-{}.toml", path_hash(&absolute))))
+}
+
+fn path_hash(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(path.as_os_str().as_encoded_bytes());
+    digest.iter().take(8).map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Writes the unsaved project; returns where. Called from signal and panic paths, so it
@@ -45,5 +49,17 @@ pub fn discard_recovery(project_path: &Path) {
     if let Some(path) = recovery_path(project_path) {
         // Absent already is fine.
         let _ = std::fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash is specified (SHA-256), not the standard library's, so a recovery file
+    /// written by one version is found by the next.
+    #[test]
+    fn recovery_names_come_from_a_specified_hash() {
+        assert_eq!(path_hash(Path::new("/srv/projets/tri.toml")), "692d0815ff5a6baa");
     }
 }
