@@ -81,6 +81,7 @@ fn json_rows_have_exactly_the_documented_keys() {
         "quadrant",
         "roi_adjusted_pct_12",
         "roi_adjusted_pct_horizon",
+        "currency",
         "npv",
         "break_even_month",
         "robust",
@@ -94,7 +95,7 @@ fn json_rows_have_exactly_the_documented_keys() {
         assert_eq!(keys, expected);
     }
     let totals: Vec<&str> = json["totals"].as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(totals, ["investment_12", "npv", "quadrants", "invalid"]);
+    assert_eq!(totals, ["investment_12", "npv", "by_currency", "quadrants", "invalid"]);
     let quadrants: Vec<&str> =
         json["totals"]["quadrants"].as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(quadrants, ["quick_win", "strategic", "improvement", "avoid", "unscored"]);
@@ -210,4 +211,28 @@ fn a_valid_folder_exits_zero_and_an_unreadable_one_three() {
     assert_eq!(json["totals"]["invalid"], 0);
     assert_eq!(portfolio(Path::new("/no/such/folder"), &[]).0, Some(3));
     assert_eq!(portfolio(&sample("tri-cv.toml"), &[]).0, Some(3), "a file is not a folder");
+}
+
+/// Issue 11: a project in dollars is shown in dollars, and never added to projects in euros.
+#[test]
+fn totals_are_per_currency() {
+    let dir = folder();
+    let text = std::fs::read_to_string(sample("tri-cv.toml"))
+        .unwrap()
+        .replace("currency = \"EUR\"", "currency = \"USD\"");
+    std::fs::write(dir.path().join("us.toml"), text).unwrap();
+    let json = portfolio_json(dir.path());
+    let currencies: Vec<&str> = json["totals"]["by_currency"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["currency"].as_str().unwrap())
+        .collect();
+    assert_eq!(currencies, ["EUR", "USD"]);
+    assert!(json["totals"]["npv"].is_null(), "no sum across currencies");
+    let us = json["projects"].as_array().unwrap().iter().find(|p| p["file"] == "us.toml").unwrap();
+    assert_eq!(us["currency"], "USD");
+    let (_, md) = portfolio(dir.path(), &["--format", "md", "--lang", "en"]);
+    assert_eq!(md.matches("NPV: ").count(), 2, "one totals line per currency:\n{md}");
+    assert!(md.contains("-$"), "the dollar project in dollars:\n{md}");
 }

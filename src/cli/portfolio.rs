@@ -43,9 +43,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     sort(&mut rows, SortKey::Rank);
     let totals = PortfolioTotals::of(&rows);
     let text = match args.format {
-        Format::Md => {
-            report::portfolio::markdown(&rows, &totals, lang, crate::domain::project::DEFAULT_CURRENCY)
-        }
+        Format::Md => report::portfolio::markdown(&rows, &totals, lang),
         Format::Json => report::portfolio::json(&rows, &totals),
         Format::Csv => report::portfolio::csv(&rows),
     };

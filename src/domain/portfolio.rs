@@ -22,6 +22,8 @@ pub struct PortfolioRow {
     pub quadrant: Option<Quadrant>,
     pub roi_adjusted_pct_12: Option<Decimal>,
     pub roi_adjusted_pct_horizon: Option<Decimal>,
+    /// The project's currency: its amounts are in it, and totals never mix two.
+    pub currency: String,
     pub npv: Decimal,
     pub tco: Decimal,
     /// TCO of the first 12 months: the investment a year commits.
@@ -52,6 +54,7 @@ impl PortfolioRow {
             quadrant: figures.quadrant,
             roi_adjusted_pct_12: figures.flows.roi_adjusted_pct_at(12),
             roi_adjusted_pct_horizon: flows.at_horizon().roi_adjusted_pct(),
+            currency: info.currency().to_owned(),
             npv: flows.npv,
             tco: flows.at_horizon().tco,
             investment_12: flows.at(12).tco,
@@ -173,10 +176,20 @@ fn compare(a: &PortfolioRow, b: &PortfolioRow, key: SortKey) -> Ordering {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PortfolioTotals {
+/// The sums of the projects in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    pub projects: usize,
     pub investment_12: Decimal,
     pub npv: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PortfolioTotals {
+    /// One line per currency, by currency code: an amount in dollars is never added to one
+    /// in euros.
+    pub by_currency: Vec<CurrencyTotal>,
     /// Projects per quadrant, in `Quadrant::ALL` order.
     pub quadrants: [usize; 4],
     pub unscored: usize,
@@ -191,14 +204,37 @@ impl PortfolioTotals {
                 totals.invalid += 1;
                 continue;
             }
-            totals.investment_12 += row.investment_12;
-            totals.npv += row.npv;
+            totals.add(row);
             match row.quadrant {
                 Some(quadrant) => totals.quadrants[quadrant as usize] += 1,
                 None => totals.unscored += 1,
             }
         }
         totals
+    }
+
+    fn add(&mut self, row: &PortfolioRow) {
+        let index = match self.by_currency.binary_search_by(|t| t.currency.as_str().cmp(&row.currency)) {
+            Ok(index) => index,
+            Err(index) => {
+                let currency = CurrencyTotal { currency: row.currency.clone(), ..CurrencyTotal::default() };
+                self.by_currency.insert(index, currency);
+                index
+            }
+        };
+        if let Some(total) = self.by_currency.get_mut(index) {
+            total.projects += 1;
+            total.investment_12 += row.investment_12;
+            total.npv += row.npv;
+        }
+    }
+
+    /// The total of the only currency, when the projects share one.
+    pub fn single_currency(&self) -> Option<&CurrencyTotal> {
+        match self.by_currency.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
     }
 }
 
@@ -218,6 +254,7 @@ mod tests {
             feasibility: Some(feasibility),
             quadrant: Some(Quadrant::from_scores(impact, feasibility)),
             npv,
+            currency: "EUR".into(),
             investment_12: dec!(1000),
             ..PortfolioRow::default()
         }
@@ -261,10 +298,22 @@ mod tests {
             PortfolioRow::invalid("x".into(), "e".into()),
         ];
         let totals = PortfolioTotals::of(&rows);
-        assert_eq!(totals.npv, dec!(6));
-        assert_eq!(totals.investment_12, dec!(2000));
+        let euros = totals.single_currency().unwrap();
+        assert_eq!((euros.npv, euros.investment_12, euros.projects), (dec!(6), dec!(2000), 2));
         assert_eq!(totals.quadrants, [1, 0, 1, 0]);
         assert_eq!(totals.invalid, 1);
+    }
+
+    /// Issue 11: a dollar is never added to a euro.
+    #[test]
+    fn totals_are_per_currency() {
+        let dollars = PortfolioRow { currency: "USD".into(), ..row("c", 8, 8, dec!(100)) };
+        let rows = vec![row("a", 8, 8, dec!(10)), dollars, row("b", 2, 8, dec!(-4))];
+        let totals = PortfolioTotals::of(&rows);
+        assert_eq!(totals.single_currency(), None);
+        let lines: Vec<(&str, Decimal, usize)> =
+            totals.by_currency.iter().map(|t| (t.currency.as_str(), t.npv, t.projects)).collect();
+        assert_eq!(lines, [("EUR", dec!(6), 2), ("USD", dec!(100), 1)]);
     }
 
     /// 1 000 € at once and 100 € a month, no benefit; one KPI below its baseline (off track),

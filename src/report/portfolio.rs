@@ -5,7 +5,7 @@
 use super::csv::{cents, field};
 use super::json::{number, optional, to_text};
 use crate::domain::matrix::Quadrant;
-use crate::domain::portfolio::{PortfolioRow, PortfolioTotals};
+use crate::domain::portfolio::{CurrencyTotal, PortfolioRow, PortfolioTotals};
 use crate::i18n::{Lang, Text};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -29,6 +29,7 @@ fn json_row(row: &PortfolioRow) -> Value {
         "quadrant": row.quadrant.map(Quadrant::key),
         "roi_adjusted_pct_12": optional(row.roi_adjusted_pct_12),
         "roi_adjusted_pct_horizon": optional(row.roi_adjusted_pct_horizon),
+        "currency": valid.then_some(&row.currency),
         "npv": optional(valid.then_some(row.npv)),
         "break_even_month": row.break_even_month,
         "robust": valid.then_some(row.robust),
@@ -45,15 +46,31 @@ fn json_totals(totals: &PortfolioTotals) -> Value {
         .map(|q| (q.key().to_owned(), json!(totals.quadrants[*q as usize])))
         .chain(std::iter::once(("unscored".to_owned(), json!(totals.unscored))))
         .collect();
+    let by_currency: Vec<Value> = totals
+        .by_currency
+        .iter()
+        .map(|t| {
+            json!({
+                "currency": t.currency,
+                "projects": t.projects,
+                "investment_12": number(t.investment_12),
+                "npv": number(t.npv),
+            })
+        })
+        .collect();
+    // One sum only when every project counts in the same currency: `null` rather than a
+    // sum of euros and dollars.
+    let single = totals.single_currency();
     json!({
-        "investment_12": number(totals.investment_12),
-        "npv": number(totals.npv),
+        "investment_12": optional(single.map(|t| t.investment_12)),
+        "npv": optional(single.map(|t| t.npv)),
+        "by_currency": by_currency,
         "quadrants": quadrants,
         "invalid": totals.invalid,
     })
 }
 
-const CSV_HEADER: &str = "file,name,department,owner,status,quadrant,roi_adjusted_pct_12,roi_adjusted_pct_horizon,npv,break_even_month,robust,kpis_off_track,modified,edited_by,error";
+const CSV_HEADER: &str = "file,name,department,owner,status,quadrant,roi_adjusted_pct_12,roi_adjusted_pct_horizon,currency,npv,break_even_month,robust,kpis_off_track,modified,edited_by,error";
 
 /// A plain decimal with a dot and 2 decimals; empty when undefined.
 fn csv_decimal(value: Option<Decimal>) -> String {
@@ -70,7 +87,7 @@ pub fn csv(rows: &[PortfolioRow]) -> String {
     out
 }
 
-fn csv_cells(row: &PortfolioRow) -> [String; 15] {
+fn csv_cells(row: &PortfolioRow) -> [String; 16] {
     let valid = row.is_valid();
     let if_valid = |text: String| if valid { text } else { String::new() };
     [
@@ -82,6 +99,7 @@ fn csv_cells(row: &PortfolioRow) -> [String; 15] {
         row.quadrant.map_or("", Quadrant::key).to_owned(),
         csv_decimal(row.roi_adjusted_pct_12),
         csv_decimal(row.roi_adjusted_pct_horizon),
+        if_valid(row.currency.clone()),
         csv_decimal(valid.then_some(row.npv)),
         row.break_even_month.map_or_else(String::new, |m| m.to_string()),
         if_valid(row.robust.to_string()),
@@ -167,7 +185,7 @@ fn md_invalid_cells(row: &PortfolioRow) -> Vec<String> {
     cells
 }
 
-fn md_totals(totals: &PortfolioTotals, lang: Lang, currency: &str) -> String {
+fn md_totals(totals: &PortfolioTotals, lang: Lang) -> String {
     let quadrants = Quadrant::ALL
         .iter()
         .map(|q| (quadrant_short(lang, Some(*q)), totals.quadrants[*q as usize]))
@@ -175,30 +193,34 @@ fn md_totals(totals: &PortfolioTotals, lang: Lang, currency: &str) -> String {
         .map(|(name, count)| format!("{name} {count}"))
         .collect::<Vec<_>>()
         .join(" · ");
+    let sums: Vec<String> = totals.by_currency.iter().map(|total| currency_line(total, lang)).collect();
+    format!("{}\n\n{quadrants} · {} {}", sums.join("\n\n"), totals.invalid, lang.t(Text::InvalidFiles))
+}
+
+/// `Investissement 12 mois : 40 000 € · VAN : 12 000 €`, in the projects' own currency.
+fn currency_line(total: &CurrencyTotal, lang: Lang) -> String {
     format!(
-        "{}{}{} · {}{}{}\n\n{quadrants} · {} {}",
+        "{}{}{} · {}{}{}",
         lang.t(Text::Investment12),
         lang.colon(),
-        lang.money_whole(totals.investment_12, currency),
+        lang.money_whole(total.investment_12, &total.currency),
         lang.t(Text::Npv),
         lang.colon(),
-        lang.money_whole(totals.npv, currency),
-        totals.invalid,
-        lang.t(Text::InvalidFiles),
+        lang.money_whole(total.npv, &total.currency),
     )
 }
 
 /// A titled table with localized headers, one line per row, and the totals below.
-pub fn markdown(rows: &[PortfolioRow], totals: &PortfolioTotals, lang: Lang, currency: &str) -> String {
+pub fn markdown(rows: &[PortfolioRow], totals: &PortfolioTotals, lang: Lang) -> String {
     let mut out = format!("# {}\n\n{}\n", lang.t(Text::Portfolio), md_header(lang));
     for row in rows {
         let cells = match row.error {
             Some(_) => md_invalid_cells(row),
-            None => md_valid_cells(row, lang, currency),
+            None => md_valid_cells(row, lang, &row.currency),
         };
         let _ = writeln!(out, "{}", md_row(&cells));
     }
-    let _ = writeln!(out, "\n{}", md_totals(totals, lang, currency));
+    let _ = writeln!(out, "\n{}", md_totals(totals, lang));
     out
 }
 
@@ -236,7 +258,7 @@ mod tests {
     #[test]
     fn markdown_cells_never_break_the_table() {
         let rows = rows();
-        let md = markdown(&rows, &PortfolioTotals::of(&rows), Lang::Fr, "EUR");
+        let md = markdown(&rows, &PortfolioTotals::of(&rows), Lang::Fr);
         let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
         assert_eq!(table.len(), 4);
         let columns = |line: &str| line.replace("\\|", "").matches('|').count();

@@ -16,7 +16,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let [table, totals] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]));
+    // A line per currency, then the quadrants, inside the block's borders.
+    let currencies = app.portfolio_view.totals.by_currency.len().max(1);
+    let height = u16::try_from(currencies + 3).unwrap_or(u16::MAX);
+    let [table, totals] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]));
     render_table(app, frame, table, theme);
     render_totals(app, frame, totals, theme);
 }
@@ -92,7 +95,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .filter_map(|i| app.portfolio.get(*i))
         .map(|entry| {
             let is_current = Some(&entry.path) == app.path.as_ref();
-            row(lang, &entry.row, (wide, wider), app.currency(), theme, is_current)
+            row(lang, &entry.row, (wide, wider), &entry.row.currency, theme, is_current)
         })
         .collect();
     let table = Table::new(rows, widths)
@@ -160,19 +163,28 @@ fn render_totals(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .map(|q| format!("{} {}", short_quadrant(lang, Some(*q)), totals.quadrants[*q as usize]))
         .collect();
-    let line = Line::from(vec![
-        Span::styled(format!("{}{}", lang.t(Text::Investment12), lang.colon()), theme.label),
-        Span::raw(lang.money_whole(totals.investment_12, app.currency())),
-        Span::styled(format!(" · {}{}", lang.t(Text::Npv), lang.colon()), theme.label),
-        Span::styled(lang.money_whole(totals.npv, app.currency()), theme.signed(Some(totals.npv))),
-        Span::raw(format!(" · {} · ", quadrants.join(" · "))),
+    // One line per currency: amounts in two currencies are never added.
+    let mut lines: Vec<Line> = totals
+        .by_currency
+        .iter()
+        .map(|total| {
+            Line::from(vec![
+                Span::styled(format!("{}{}", lang.t(Text::Investment12), lang.colon()), theme.label),
+                Span::raw(lang.money_whole(total.investment_12, &total.currency)),
+                Span::styled(format!(" · {}{}", lang.t(Text::Npv), lang.colon()), theme.label),
+                Span::styled(lang.money_whole(total.npv, &total.currency), theme.signed(Some(total.npv))),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(vec![
+        Span::raw(format!("{} · ", quadrants.join(" · "))),
         Span::styled(
             format!("{} {}", totals.invalid, lang.t(Text::InvalidFiles)),
             if totals.invalid > 0 { theme.bad } else { theme.muted },
         ),
-    ]);
+    ]));
     frame.render_widget(
-        Paragraph::new(line)
+        Paragraph::new(lines)
             .wrap(ratatui::widgets::Wrap { trim: true })
             .block(block(lang.t(Text::Total), theme)),
         area,
