@@ -358,13 +358,18 @@ mod tests {
 
     #[test]
     fn unscored_projects_rank_after_avoid_and_count_apart() {
-        let unscored = PortfolioRow { name: "u".into(), npv: dec!(999), ..PortfolioRow::default() };
+        let unscored = PortfolioRow {
+            name: "u".into(),
+            npv: dec!(999),
+            currency: "EUR".into(),
+            ..PortfolioRow::default()
+        };
         let mut rows = vec![unscored, row("avoid", 1, 1, dec!(-5))];
         sort(&mut rows, SortKey::Rank);
         assert_eq!(rows[0].name, "avoid");
         let totals = PortfolioTotals::of(&rows);
         assert_eq!((totals.quadrants, totals.unscored, totals.invalid), ([0, 0, 0, 1], 1, 0));
-        assert_eq!(totals.npv, dec!(994));
+        assert_eq!(totals.single_currency().map(|t| t.npv), Some(dec!(994)));
     }
 
     #[test]
