@@ -155,6 +155,8 @@ pub enum Text {
     RangeShort => ("Fourchette", "Range"),
     SaveVanished => ("Fichier supprimé depuis l'ouverture : o le recrée, c enregistre une copie.", "File deleted since it was opened: o writes it again, c saves a copy."),
     CopyWord => ("copie", "copy"),
+    NothingToDuplicate => ("Seules les lignes de bénéfice, de coût et de risque se dupliquent.", "Only benefit, cost and risk lines can be duplicated."),
+    Duplicated => ("Ligne dupliquée.", "Line duplicated."),
     SimulationFinished => ("Simulation Monte Carlo terminée.", "Monte Carlo run finished."),
     SimulationStale => ("Simulation écartée : les données ont changé pendant le calcul. M pour relancer.", "Run dropped: the inputs changed while it ran. M to run again."),
     RangeDropped => ("Modifié ; la fourchette ne contenait plus la valeur : retirée.", "Changed; the range no longer held the value: removed."),

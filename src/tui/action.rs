@@ -35,6 +35,10 @@ pub enum Action {
     Edit,
     Add,
     Delete,
+    /// A copy of the selected line, below it.
+    DuplicateLine,
+    /// The selected line one place up (-1) or down (+1) in its list.
+    MoveLine(i8),
     Undo,
     Redo,
     Save,
@@ -152,6 +156,8 @@ impl Action {
             Action::Edit => pick("modifier la valeur", "edit the value"),
             Action::Add => pick("ajouter une ligne", "add a row"),
             Action::Delete => pick("supprimer la ligne", "delete the row"),
+            Action::DuplicateLine => pick("dupliquer la ligne", "duplicate the line"),
+            Action::MoveLine(_) => pick("monter / descendre la ligne", "move the line up / down"),
             Action::Undo => pick("annuler", "undo"),
             Action::Redo => pick("rétablir", "redo"),
             Action::Save => pick("enregistrer", "save"),

@@ -13,6 +13,7 @@ use super::tabs;
 use super::whatif;
 use crate::domain::catalogue::CatalogueKpi;
 use crate::domain::drivers::Driver;
+use crate::domain::identity::{Identified, LineId};
 use crate::domain::project::{
     Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Kpi, MAX_KPIS, Project, Risk,
 };
@@ -86,6 +87,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Edit => begin_edit(app),
         Action::Add => add_row(app),
         Action::Delete => delete_row(app),
+        Action::DuplicateLine => duplicate_row(app),
+        Action::MoveLine(delta) => move_row(app, delta),
         Action::Undo => travel(app, true),
         Action::Redo => travel(app, false),
         Action::Save => return saving::save(app),
@@ -546,6 +549,69 @@ fn delete_row(app: &mut App) {
     let cursor = app.cursor_mut();
     cursor.row = cursor.row.min(rows.saturating_sub(1));
     app.say(app.lang.t(Text::Deleted));
+}
+
+/// A copy of the selected benefit, cost or risk below it: the same values, range, source and
+/// confidence, a new identity, and "(copy)" after its name.
+fn duplicate_row(app: &mut App) {
+    let Some((collection, index)) = selected_item(app) else {
+        app.say(app.lang.t(Text::NothingToDuplicate));
+        return;
+    };
+    let copy_name = |name: &str| format!("{name} ({})", app.lang.t(Text::CopyWord));
+    let mut project = app.project.clone();
+    let copied = match collection {
+        Collection::Benefits => duplicate_at(&mut project.benefits, index, |l| l.name = copy_name(&l.name)),
+        Collection::Costs => duplicate_at(&mut project.costs, index, |l| l.name = copy_name(&l.name)),
+        Collection::Risks => duplicate_at(&mut project.risks, index, |l| l.name = copy_name(&l.name)),
+        // Their keys are unique and referred to by measurements: a copy is a new one (`a`).
+        Collection::Metrics | Collection::Kpis => false,
+    };
+    if !copied {
+        app.say(app.lang.t(Text::NothingToDuplicate));
+        return;
+    }
+    change_project(app, project);
+    select_item(app, collection, index + 1);
+    app.say(app.lang.t(Text::Duplicated));
+}
+
+fn duplicate_at<T: Clone + Identified>(
+    items: &mut Vec<T>,
+    index: usize,
+    rename: impl FnOnce(&mut T),
+) -> bool {
+    let Some(mut copy) = items.get(index).cloned() else { return false };
+    copy.set_id(LineId::fresh());
+    rename(&mut copy);
+    items.insert(index + 1, copy);
+    true
+}
+
+/// The selected line one place up or down in its list; the cursor follows it.
+fn move_row(app: &mut App, delta: i8) {
+    let Some((collection, index)) = selected_item(app) else { return };
+    let Some(target) = index.checked_add_signed(isize::from(delta)) else { return };
+    let mut project = app.project.clone();
+    let moved = match collection {
+        Collection::Metrics => project.baseline.as_mut().is_some_and(|b| swap(&mut b.metrics, index, target)),
+        Collection::Benefits => swap(&mut project.benefits, index, target),
+        Collection::Costs => swap(&mut project.costs, index, target),
+        Collection::Risks => swap(&mut project.risks, index, target),
+        Collection::Kpis => swap(&mut project.kpis, index, target),
+    };
+    if moved {
+        change_project(app, project);
+        select_item(app, collection, target);
+    }
+}
+
+fn swap<T>(items: &mut [T], a: usize, b: usize) -> bool {
+    let fits = a < items.len() && b < items.len();
+    if fits {
+        items.swap(a, b);
+    }
+    fits
 }
 
 fn remove_at<T>(items: &mut Vec<T>, index: usize) {
