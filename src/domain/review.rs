@@ -152,14 +152,15 @@ pub struct Measured {
 }
 
 impl Measured {
-    /// Measured over planned, as a fraction; undefined while the plan is zero.
+    /// Measured over planned, as a fraction; undefined while the plan is zero, or so close to
+    /// zero that the share cannot be represented (a file's factor of 1e-28).
     pub fn share_of_plan(&self) -> Option<Decimal> {
-        (!self.planned_adjusted.is_zero()).then(|| self.benefits / self.planned_adjusted)
+        self.benefits.checked_div(self.planned_adjusted)
     }
 
     /// The same share in percent, as every report shows it.
     pub fn share_of_plan_pct(&self) -> Option<Decimal> {
-        self.share_of_plan().map(|share| share * Decimal::ONE_HUNDRED)
+        self.share_of_plan()?.checked_mul(Decimal::ONE_HUNDRED)
     }
 }
 

@@ -238,6 +238,7 @@ mod tests {
             roi_adjusted_pct_12: Some(dec!(-12.345)),
             investment_12: dec!(1000),
             robust: true,
+            currency: "EUR".into(),
             ..PortfolioRow::default()
         };
         vec![valid, PortfolioRow::invalid("b.toml".into(), "b.toml:4:10: out of range".into())]
@@ -248,11 +249,11 @@ mod tests {
         let csv = csv(&rows());
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert_eq!(lines[0].split(',').count(), 15);
+        assert_eq!(lines[0].split(',').count(), 16);
         assert!(lines[1].starts_with(
-            "a.toml,\"Tri | tickets, \"\"v2\"\"\",other,,idea,quick_win,-12.35,,1234.57,,true,0,"
+            "a.toml,\"Tri | tickets, \"\"v2\"\"\",other,,idea,quick_win,-12.35,,EUR,1234.57,,true,0,"
         ));
-        assert!(lines[2].starts_with("b.toml,,,,,,,,,,,,,,b.toml:4:10"), "{}", lines[2]);
+        assert!(lines[2].starts_with("b.toml,,,,,,,,,,,,,,,b.toml:4:10"), "{}", lines[2]);
     }
 
     #[test]
