@@ -88,17 +88,29 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
     }
 }
 
-/// Writes text and a newline to stdout. A reader that went away (`roi report … | head`)
-/// is not an error worth a panic: the output is simply cut.
+/// Writes text and a newline to stdout, its control characters escaped (a value from a file
+/// cannot reach the terminal as a control sequence). A reader that went away
+/// (`roi report … | head`) is not an error worth a panic: the output is simply cut.
 pub fn emit(text: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stdout().lock(), "{text}");
+    let _ = writeln!(std::io::stdout().lock(), "{}", crate::report::escape::terminal(text));
+}
+
+/// Writes a message and a newline to stderr, its control characters escaped.
+pub fn tell(text: &str) {
+    eprintln!("{}", crate::report::escape::terminal(text));
+}
+
+/// `eprintln!` for messages that may quote a file's values: see [`tell`].
+#[macro_export]
+macro_rules! tell {
+    ($($arg:tt)*) => { $crate::cli::tell(&format!($($arg)*)) };
 }
 
 /// Prints a load error on stderr and returns its exit code.
 pub fn fail_load(error: &crate::store::LoadError) -> ExitCode {
     for line in error.lines() {
-        eprintln!("{line}");
+        tell(&line);
     }
     ExitCode::from(match error {
         crate::store::LoadError::Unreadable { .. } => EXIT_IO,

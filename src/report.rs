@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod csv;
 pub mod document;
+pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -24,7 +24,7 @@ pub fn run(args: &Args) -> ExitCode {
             match store::project_files(path, args.recursive) {
                 Ok(files) => files,
                 Err(error) => {
-                    eprintln!("{}: cannot read the folder: {error}", path.display());
+                    crate::tell!("{}: cannot read the folder: {error}", path.display());
                     code = EXIT_IO;
                     continue;
                 }
@@ -42,13 +42,13 @@ pub fn run(args: &Args) -> ExitCode {
                 }
                 Err(error @ LoadError::Unreadable { .. }) => {
                     code = EXIT_IO;
-                    eprintln!("{error}");
+                    crate::tell!("{error}");
                 }
             }
         }
     }
     if code == 0 {
-        eprintln!("{checked} project file(s) valid");
+        crate::tell!("{checked} project file(s) valid");
     }
     ExitCode::from(code)
 }

@@ -72,7 +72,7 @@ pub fn run(args: &Args) -> ExitCode {
         }
     }
     if answer.value.is_none() {
-        eprintln!(
+        crate::tell!(
             "{}: no value of {} between {min} and {max} reaches {}",
             args.file.display(),
             args.driver,

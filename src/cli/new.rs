@@ -26,11 +26,11 @@ pub fn run(args: &Args) -> ExitCode {
     let project = Project::starter(&args.name, args.department);
     match create_project(&args.file, &project) {
         Ok(()) => {
-            eprintln!("{}: created", args.file.display());
+            crate::tell!("{}: created", args.file.display());
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            crate::tell!("{error}");
             ExitCode::from(EXIT_IO)
         }
     }

@@ -35,7 +35,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let scanned = match scan(&args.dir, args.recursive) {
         Ok(scanned) => scanned,
         Err(error) => {
-            eprintln!("{}: cannot read the folder: {error}", args.dir.display());
+            crate::tell!("{}: cannot read the folder: {error}", args.dir.display());
             return ExitCode::from(EXIT_IO);
         }
     };

@@ -54,9 +54,9 @@ pub struct Args {
     /// Apply a scenario saved in the file before computing.
     #[arg(long)]
     pub scenario: Option<String>,
-    /// Add a Monte Carlo run of N draws (P10/P50/P90, probabilities).
-    #[arg(long, value_name = "N")]
-    pub simulate: Option<usize>,
+    /// Add a Monte Carlo run of N draws (P10/P50/P90, probabilities), N in 1..=1000000.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_DRAWS))]
+    pub simulate: Option<u32>,
     /// Seed of the Monte Carlo run: the same seed gives the same figures.
     #[arg(long, default_value_t = montecarlo::DEFAULT_SEED)]
     pub seed: u64,
@@ -86,10 +86,48 @@ fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers) -> Option<Mont
         Distribution::Pert => Shape::Pert,
     };
     let has_ranges = || project.uncertain_values().iter().any(|value| value.explicit);
-    let draws = args.simulate.or_else(|| {
+    let draws = args.simulate.and_then(|n| usize::try_from(n).ok()).or_else(|| {
         (matches!(args.format, Format::Md | Format::Html) && has_ranges()).then_some(DEFAULT_DRAWS)
     })?;
-    Some(simulate(project, drivers, Simulation { draws, seed: args.seed, shape }, &|_| {}))
+    let progress = Progress::on_stderr(draws);
+    let run =
+        simulate(project, drivers, Simulation { draws, seed: args.seed, shape }, &|done| progress.show(done));
+    progress.finish();
+    Some(run)
+}
+
+/// The most draws a run may ask for: a million take a few seconds and a few dozen megabytes.
+const MAX_DRAWS: i64 = 1_000_000;
+
+/// "Monte Carlo 3 200 / 10 000" on stderr while a run draws, when stderr is a terminal (a
+/// pipe or a file gets nothing). Ctrl-C interrupts the run like any command.
+struct Progress {
+    total: usize,
+    shown: bool,
+    last: std::sync::Mutex<std::time::Instant>,
+}
+
+impl Progress {
+    fn on_stderr(total: usize) -> Self {
+        use std::io::IsTerminal;
+        let last = std::sync::Mutex::new(std::time::Instant::now());
+        Self { total, shown: std::io::stderr().is_terminal(), last }
+    }
+
+    fn show(&self, done: usize) {
+        let Ok(mut last) = self.last.try_lock() else { return };
+        if !self.shown || last.elapsed() < std::time::Duration::from_millis(200) {
+            return;
+        }
+        *last = std::time::Instant::now();
+        eprint!("\rMonte Carlo {done} / {}", self.total);
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }
 
 /// Why the arguments cannot make an xlsx workbook, if they cannot: it holds the base figures
@@ -135,7 +173,7 @@ pub fn scenario_drivers(
     let Some(name) = name else { return Ok(Drivers::default()) };
     project.scenarios.get(name).copied().ok_or_else(|| {
         let names: Vec<&str> = project.scenarios.keys().map(String::as_str).collect();
-        eprintln!("{}: no scenario `{name}` (scenarios: {})", file.display(), names.join(", "));
+        crate::tell!("{}: no scenario `{name}` (scenarios: {})", file.display(), names.join(", "));
         ExitCode::from(2)
     })
 }
@@ -146,7 +184,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         .or_else(|| tornado_width_error(args))
         .or_else(|| overwrites_input(args))
     {
-        eprintln!("{}: {error}", args.file.display());
+        crate::tell!("{}: {error}", args.file.display());
         return ExitCode::from(2);
     }
     let loaded = match store::load(&args.file) {
@@ -200,7 +238,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Format::Xlsx => match report::xlsx::render(project, &figures, lang) {
             Ok(bytes) => Rendered::Workbook(bytes),
             Err(error) => {
-                eprintln!("{}: cannot build the workbook: {error}", args.file.display());
+                crate::tell!("{}: cannot build the workbook: {error}", args.file.display());
                 return ExitCode::from(super::EXIT_INVALID);
             }
         },
@@ -214,7 +252,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         (Rendered::Text(text), Some(path)) => write_output(path, format!("{}\n", text.trim_end()).as_bytes()),
         (Rendered::Workbook(bytes), Some(path)) => write_output(path, &bytes),
         (Rendered::Workbook(_), None) => {
-            eprintln!(
+            crate::tell!(
                 "{}: --format xlsx writes a binary workbook, never to the terminal or stdout: give the file with --output FILE.xlsx",
                 args.file.display()
             );
@@ -228,7 +266,7 @@ fn write_output(path: &std::path::Path, contents: &[u8]) -> ExitCode {
     match store::save::write_atomic(path, contents) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{error}");
+            crate::tell!("{error}");
             ExitCode::from(super::EXIT_IO)
         }
     }

@@ -28,7 +28,7 @@ pub struct Refused(pub String);
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let Some(path) = FieldPath::parse(&args.key) else {
-        eprintln!(
+        crate::tell!(
             "{}: `{}` is not a key path — write it like project.owner or costs[1].monthly",
             args.file.display(),
             args.key
@@ -43,7 +43,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Ok::<_, Refused>(edited)
     });
     if outcome.is_ok() && dropped.get() {
-        eprintln!("{}: {}", args.file.display(), lang.t(crate::i18n::Text::RangeDropped));
+        crate::tell!("{}: {}", args.file.display(), lang.t(crate::i18n::Text::RangeDropped));
     }
     report(&args.file, outcome)
 }
@@ -54,11 +54,11 @@ pub fn report<E: std::error::Error>(file: &std::path::Path, outcome: Result<(), 
         Ok(()) => ExitCode::SUCCESS,
         Err(ModifyError::Load(error)) => super::fail_load(&error),
         Err(ModifyError::Refused(error)) => {
-            eprintln!("{}: {error}", file.display());
+            crate::tell!("{}: {error}", file.display());
             ExitCode::from(EXIT_INVALID)
         }
         Err(ModifyError::Save(error)) => {
-            eprintln!("{error}");
+            crate::tell!("{error}");
             ExitCode::from(EXIT_IO)
         }
     }

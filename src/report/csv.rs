@@ -74,14 +74,7 @@ fn decimal(value: Option<Decimal>) -> String {
     value.map(|v| v.normalize().to_string()).unwrap_or_default()
 }
 
-/// A text cell, quoted when it holds a comma, a quote or a line break (RFC 4180).
-pub fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
+pub use super::escape::csv as field;
 
 #[cfg(test)]
 mod tests {

@@ -40,8 +40,7 @@ fn write_block(out: &mut String, block: &Block) {
 }
 
 fn write_table(out: &mut String, table: &Table) {
-    let cells =
-        |row: &[String]| row.iter().map(|c| escape(c).replace('|', "\\|")).collect::<Vec<_>>().join(" | ");
+    let cells = |row: &[String]| row.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | ");
     let titles: Vec<String> = table.columns.iter().map(|(title, _)| title.clone()).collect();
     let rule: Vec<&str> = table
         .columns
@@ -57,22 +56,7 @@ fn write_table(out: &mut String, table: &Table) {
     }
 }
 
-/// Text from a file must not turn into Markdown structure: a project named `*draft*` or a
-/// line starting with `#` is shown as written.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#') {
-            out.push('\\');
-        }
-        if c == '\n' {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+use super::escape::markdown as escape;
 
 #[cfg(test)]
 mod tests {

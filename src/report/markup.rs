@@ -6,7 +6,7 @@ use std::fmt::Write;
 /// Text made safe for an HTML or XML text node or a quoted attribute value.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in super::escape::without_controls(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -123,7 +123,7 @@ fn quadrant_short(lang: Lang, quadrant: Option<Quadrant>) -> &'static str {
 
 /// Text made safe for a Markdown table cell: a `|` would end the cell, a line break the row.
 fn md_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    super::escape::markdown(text)
 }
 
 fn md_row(cells: &[String]) -> String {

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
+    #[error("{}: read-only for you (the file or its folder) — not written; save a copy elsewhere", path.display())]
+    ReadOnly { path: PathBuf },
     #[error("{}: cannot save: {source} — the file on disk is unchanged", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
@@ -44,6 +46,8 @@ pub fn save_checked(
     original: Option<&Original>,
     known: Option<&Fingerprint>,
 ) -> Result<Saved, SaveError> {
+    let path = &written_path(path);
+    refuse_read_only(path)?;
     let _lock = lock_for_writing(path)?;
     match known.map(|known| disk_state(path, known)) {
         Some(DiskState::Changed(disk_text)) => {
@@ -78,6 +82,8 @@ pub fn modify_locked<E: std::error::Error + 'static>(
     path: &Path,
     change: impl FnOnce(&Project) -> Result<Project, E>,
 ) -> Result<(), ModifyError<E>> {
+    let path = &written_path(path);
+    refuse_read_only(path).map_err(ModifyError::Save)?;
     let _lock = lock_for_writing(path).map_err(SaveError::from)?;
     let loaded = super::load(path)?;
     let changed = change(&loaded.project).map_err(ModifyError::Refused)?;
@@ -86,8 +92,55 @@ pub fn modify_locked<E: std::error::Error + 'static>(
     Ok(())
 }
 
-/// Writes `contents` (text or bytes) to `path` atomically.
+/// The file a write to `path` changes: a symbolic link is written through to its target (in
+/// whatever folder it is), never replaced by a regular file.
+pub fn written_path(path: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && let Ok(target) = std::fs::canonicalize(path) {
+        return target;
+    }
+    path.to_owned()
+}
+
+/// A file the user may not write, or in a folder where it cannot be replaced, is refused
+/// before anything is written (the workbench shows it READ-ONLY; the CLI exits 3).
+fn refuse_read_only(path: &Path) -> Result<(), SaveError> {
+    let exists = std::fs::symlink_metadata(path).is_ok();
+    if exists && super::is_read_only(path) {
+        return Err(SaveError::ReadOnly { path: path.to_owned() });
+    }
+    Ok(())
+}
+
+/// Temporary files of a save older than this were left by a writer that died mid-save (a
+/// save takes milliseconds): the next save in the folder removes them.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes the temporary files that dead writers left in `folder`.
+fn remove_abandoned_temporaries(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours =
+            (name.starts_with(".roi-save-") && name.ends_with(".tmp")) || name.starts_with(".roi-lock-");
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .unwrap_or_default();
+        if ours && age > ABANDONED_AFTER {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `contents` (text or bytes) to `path` atomically; through a symbolic link, to its
+/// target. On any failure (disk full, file size limit, permission) the temporary file is
+/// removed and the file on disk is unchanged.
 pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveError> {
+    let path = &written_path(path);
     let io_error = |source| SaveError::Io { path: path.to_owned(), source };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -101,6 +154,7 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveE
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
         .tempfile_in(folder)
         .map_err(io_error)?;
+    remove_abandoned_temporaries(folder);
     temporary.write_all(contents.as_ref()).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     keep_permissions(path, temporary.as_file());
@@ -109,11 +163,18 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveE
     Ok(())
 }
 
-/// A replaced file keeps its mode (a shared file stays group-writable).
+/// A replaced file keeps its mode (a shared file stays group-writable) and, where the system
+/// lets us (its owner, or root; a group we belong to), its owner and group.
 fn keep_permissions(path: &Path, temporary: &std::fs::File) {
     if let Ok(metadata) = std::fs::metadata(path) {
         // Best effort: the save is still correct with the temporary file's default mode.
         let _ = temporary.set_permissions(metadata.permissions());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = std::os::unix::fs::fchown(temporary, Some(metadata.uid()), Some(metadata.gid()));
+            let _ = std::os::unix::fs::fchown(temporary, None, Some(metadata.gid()));
+        }
     }
 }
 
