@@ -12,6 +12,7 @@ pub mod engine;
 pub mod flows;
 pub mod identity;
 pub mod kpi;
+pub mod limits;
 pub mod matrix;
 pub mod money;
 pub mod montecarlo;

@@ -17,6 +17,7 @@ pub use fingerprint::Fingerprint;
 pub use format::{Diagnostic, Original, parse, render};
 
 use crate::domain::Project;
+use crate::domain::limits::MAX_FILE_BYTES;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -71,11 +72,42 @@ impl fmt::Display for Located<'_> {
     }
 }
 
-/// Reads and validates one project file.
+/// Reads and validates one project file: no larger than [`MAX_FILE_BYTES`], UTF-8 text.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let (fingerprint, text) =
-        Fingerprint::read(path).map_err(|source| LoadError::Unreadable { path: path.to_owned(), source })?;
+    let unreadable = |source| LoadError::Unreadable { path: path.to_owned(), source };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    let invalid = |diagnostic| LoadError::Invalid { path: path.to_owned(), diagnostics: vec![diagnostic] };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(invalid(too_large(metadata.len())));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let text = String::from_utf8(bytes).map_err(|error| invalid(not_utf8(&error)))?;
+    let fingerprint = Fingerprint::of(&text, Some(&metadata));
     from_text(path, text, fingerprint)
+}
+
+fn too_large(bytes: u64) -> Diagnostic {
+    Diagnostic {
+        line: 1,
+        column: 1,
+        message: format!("the file holds {bytes} bytes; a project file holds at most {MAX_FILE_BYTES}"),
+        fix: "this is not a project file, or one to split into several projects".into(),
+    }
+}
+
+/// Where the text stops being UTF-8: the line and column of the first byte that is not.
+fn not_utf8(error: &std::string::FromUtf8Error) -> Diagnostic {
+    let valid = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let before = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default());
+    let (line, column) = format::line_column(&before, before.len());
+    let byte = bytes.get(valid).copied().unwrap_or_default();
+    Diagnostic {
+        line,
+        column,
+        message: format!("byte 0x{byte:02X} is not UTF-8 text"),
+        fix: "save the file as UTF-8 (the editor's encoding setting; Latin-1 'é' is one such byte)".into(),
+    }
 }
 
 /// A project from text already read from `path`.

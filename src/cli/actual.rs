@@ -15,6 +15,7 @@ pub struct Args {
     /// Month since the project's start (1..=horizon).
     pub month: i64,
     /// Benefits measured from the start to that month, in the project's currency.
+    #[arg(allow_hyphen_values = true)]
     pub benefits: String,
 }
 

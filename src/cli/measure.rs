@@ -17,6 +17,7 @@ pub struct Args {
     /// Month since the project's start (1..=horizon).
     pub month: i64,
     /// The measured value, in the KPI's unit (`22.5`, `22,5`; `81 %` is 81 for a KPI in %).
+    #[arg(allow_hyphen_values = true)]
     pub value: String,
 }
 

@@ -4,7 +4,7 @@
 use super::{EXIT_INVALID, EXIT_IO};
 use crate::domain::validate::FieldPath;
 use crate::i18n::Lang;
-use crate::store::edit::set_value;
+use crate::store::edit::{EditError, set_value};
 use crate::store::save::{ModifyError, modify_locked};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,7 +17,8 @@ pub struct Args {
     pub key: String,
     /// The new value, typed as in the interface's language (`--lang`, `LANG`): `12,000.50`
     /// in English, `12 000,50` in French, `12,5 %`; `"Claire Martin"`; empty to remove.
-    /// `costs[1].monthly.range` takes a range, `900-1200`.
+    /// `costs[1].monthly.range` takes a range, `900-1200`. A negative value needs no `--`.
+    #[arg(allow_hyphen_values = true)]
     pub value: String,
 }
 
@@ -36,14 +37,24 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         return ExitCode::from(2);
     };
     let dropped = std::cell::Cell::new(false);
+    let unknown_key = std::cell::Cell::new(false);
     let outcome = modify_locked(&args.file, |project| {
-        let edited = set_value(project, &path, &args.value, lang.convention())
-            .map_err(|error| Refused(lang.edit_error(&error)))?;
+        let edited = set_value(project, &path, &args.value, lang.convention()).map_err(|error| {
+            unknown_key.set(matches!(error, EditError::NoSuchPath(_)));
+            Refused(lang.edit_error(&error))
+        })?;
         dropped.set(edited.range_count() < project.range_count() && !args.key.ends_with(".range"));
         Ok::<_, Refused>(edited)
     });
     if outcome.is_ok() && dropped.get() {
         crate::tell!("{}: {}", args.file.display(), lang.t(crate::i18n::Text::RangeDropped));
+    }
+    if unknown_key.get() {
+        // Like a malformed key: the command was asked for a value no file has. Usage, exit 2.
+        if let Err(error) = &outcome {
+            crate::tell!("{}: {error}", args.file.display());
+        }
+        return ExitCode::from(2);
     }
     report(&args.file, outcome)
 }

@@ -296,10 +296,14 @@ impl FromStr for YearMonth {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
         let invalid = || format!("`{text}` is not a month: write it as \"YYYY-MM\", e.g. \"2026-01\"");
-        let (year, month) = text.split_once('-').ok_or_else(invalid)?;
-        let year: i32 = year.parse().map_err(|_| invalid())?;
-        let month: u32 = month.parse().map_err(|_| invalid())?;
-        if year.to_string().len() != 4 || !(1..=12).contains(&month) {
+        let (year_text, month_text) = text.split_once('-').ok_or_else(invalid)?;
+        let digits = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        if !digits(year_text, 4) || !digits(month_text, 2) {
+            return Err(invalid());
+        }
+        let year: i32 = year_text.parse().map_err(|_| invalid())?;
+        let month: u32 = month_text.parse().map_err(|_| invalid())?;
+        if !(1..=12).contains(&month) {
             return Err(invalid());
         }
         Ok(Self { year, month })
@@ -586,6 +590,9 @@ mod tests {
         assert!("2026-13".parse::<YearMonth>().is_err());
         assert!("26-01".parse::<YearMonth>().is_err());
         assert!("janvier".parse::<YearMonth>().is_err());
+        assert!("2026-1".parse::<YearMonth>().is_err(), "two digits for the month");
+        assert!("+2026-01".parse::<YearMonth>().is_err());
+        assert_eq!("2026-01".parse::<YearMonth>(), Ok(YearMonth { year: 2026, month: 1 }));
     }
 
     #[test]

@@ -38,7 +38,7 @@ impl FieldPath {
         let mut path = Self::default();
         for part in text.split('.') {
             let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
-            if key.is_empty() {
+            if key.is_empty() || (part.contains('[') && rest.is_empty()) {
                 return None;
             }
             path = path.key(key);
@@ -86,6 +86,7 @@ impl fmt::Display for Problem {
 pub fn validate(project: &Project) -> Vec<Problem> {
     let mut checker = Checker { problems: Vec::new(), horizon: project.horizon() };
     checker.project(project);
+    checker.problems.extend(super::limits::problems(project));
     checker.problems
 }
 

@@ -222,7 +222,7 @@ pub fn typed_value(
     let holds_text =
         matches!(existing, Some(Value::String(s)) if as_decimal(&Value::from(s.value().as_str())).is_none());
     if holds_text {
-        return Ok(Value::from(raw));
+        return Ok(Value::from(unquoted(raw)));
     }
     match read_number(raw, reading, convention) {
         Ok(number) if matches!(existing, Some(Value::String(_))) => {
@@ -232,9 +232,15 @@ pub fn typed_value(
             Ok(integer) if number.fract().is_zero() => Value::from(integer),
             _ => Value::from(number.normalize().to_string()),
         }),
-        Err(EditError::Number { error: TypedError::NotANumber, .. }) => Ok(Value::from(raw)),
+        Err(EditError::Number { error: TypedError::NotANumber, .. }) => Ok(Value::from(unquoted(raw))),
         Err(error) => Err(error),
     }
+}
+
+/// A text typed between quotes, as in the file (`"Claire Martin"`), means the text itself.
+fn unquoted(text: &str) -> &str {
+    let quoted = |q: char| text.len() >= 2 && text.starts_with(q) && text.ends_with(q);
+    if quoted('"') || quoted('\'') { &text[1..text.len() - 1] } else { text }
 }
 
 fn read_number(text: &str, reading: Reading, convention: Convention) -> Result<Decimal, EditError> {

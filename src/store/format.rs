@@ -31,7 +31,7 @@ impl fmt::Display for Diagnostic {
 /// Reads a project from TOML text: first the types (syntax, unknown keys, wrong types), then
 /// the rules of `validate`. Every problem found is returned, in file order.
 pub fn parse(text: &str) -> Result<Project, Vec<Diagnostic>> {
-    let mut project: Project = toml::from_str(text).map_err(|error| vec![type_diagnostic(text, &error)])?;
+    let mut project = read_types(text)?;
     let document = text.parse::<toml_edit::Document<String>>().ok();
     if let Some(document) = &document {
         super::ranges::refuse_stray_ranges(text, document).map_err(|d| vec![d])?;
@@ -45,6 +45,80 @@ pub fn parse(text: &str) -> Result<Project, Vec<Diagnostic>> {
         problems.iter().map(|problem| problem_diagnostic(text, document.as_ref(), problem)).collect();
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Err(diagnostics)
+}
+
+/// At most this many problems of types are listed for one file.
+const MAX_TYPE_PROBLEMS: usize = 50;
+
+/// The project, or every problem of types in the file: each value refused (an unknown key, a
+/// word where a number goes) is reported, then set aside — its characters blanked, so that
+/// lines and columns stay those of the file — and the file read again.
+fn read_types(text: &str) -> Result<Project, Vec<Diagnostic>> {
+    let mut current = text.to_owned();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut set_aside: Option<String> = None;
+    while diagnostics.len() < MAX_TYPE_PROBLEMS {
+        let error = match toml::from_str::<Project>(&current) {
+            Ok(project) if diagnostics.is_empty() => return Ok(project),
+            Ok(_) => break,
+            Err(error) => error,
+        };
+        let message = error.message();
+        // A required value set aside is now missing: that was said already.
+        if set_aside.as_ref().is_some_and(|key| message.contains(&format!("missing field `{key}`"))) {
+            break;
+        }
+        diagnostics.push(type_diagnostic(text, &error));
+        if message.starts_with("missing field") || message.contains("duplicate") {
+            break; // Not about one entry: nothing to set aside.
+        }
+        match error.span().and_then(|span| without_entry_at(&current, span.start)) {
+            Some((next, key)) => (current, set_aside) = (next, Some(key)),
+            None => break,
+        }
+    }
+    Err(diagnostics)
+}
+
+/// The text with the `key = value` holding byte `offset` blanked (spaces, line breaks kept),
+/// if a plain entry holds it (not a table header: what follows it would move elsewhere).
+fn without_entry_at(text: &str, offset: usize) -> Option<(String, String)> {
+    let document = text.parse::<toml_edit::Document<String>>().ok()?;
+    let (start, end, key) = entry_at(document.as_table(), offset)?;
+    let mut bytes = text.as_bytes().to_vec();
+    for byte in bytes.get_mut(start..end)? {
+        if *byte != b'\n' && *byte != b'\r' {
+            *byte = b' ';
+        }
+    }
+    Some((String::from_utf8(bytes).ok()?, key))
+}
+
+/// The byte range and key of the entry, in `table` or below, whose key or value holds `offset`.
+fn entry_at(table: &Table, offset: usize) -> Option<(usize, usize, String)> {
+    for (key, item) in table.iter() {
+        match item {
+            Item::Value(_) => {
+                let key_span = table.key(key).and_then(toml_edit::Key::span)?;
+                let value_span = item.span()?;
+                if key_span.start <= offset && offset < value_span.end {
+                    return Some((key_span.start, value_span.end, key.to_owned()));
+                }
+            }
+            Item::Table(inner) => {
+                if let Some(found) = entry_at(inner, offset) {
+                    return Some(found);
+                }
+            }
+            Item::ArrayOfTables(tables) => {
+                if let Some(found) = tables.iter().find_map(|inner| entry_at(inner, offset)) {
+                    return Some(found);
+                }
+            }
+            Item::None => {}
+        }
+    }
+    None
 }
 
 fn type_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
