@@ -34,7 +34,7 @@ fn text(path: &Path) -> &str {
 
 const TINY_FACTOR: &str = "schema = 1\n[project]\nname = \"x\"\nmaturity_factor = 1e-28\n[[benefits]]\nname = \"b\"\nkind = \"other\"\nmonthly_value = 1000\n[[actuals]]\nmonth = 1\nbenefits = BENEFITS\n";
 
-/// 1. Files `roi check` accepts never make a report panic (the review's share of plan).
+/// Case 1: files `roi check` accepts never make a report panic (the review's share of plan).
 #[test]
 fn figures_that_cannot_be_represented_are_undefined_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
@@ -54,7 +54,7 @@ fn figures_that_cannot_be_represented_are_undefined_not_a_panic() {
     }
 }
 
-/// 2. `--simulate N` within 1..=1 000 000, a usage error outside.
+/// Case 2: `--simulate N` within 1..=1 000 000, a usage error outside.
 #[test]
 fn the_number_of_draws_is_bounded() {
     let dir = tempfile::tempdir().unwrap();
@@ -88,7 +88,7 @@ fn as_nobody(args: &[&str]) -> Option<Output> {
     command(args).output().ok()
 }
 
-/// 3. A file the user may not write, in a folder anyone may write: refused (exit 3), untouched.
+/// Case 3: a file the user may not write, in a folder anyone may write: refused (exit 3), untouched.
 #[test]
 fn a_read_only_file_in_a_writable_folder_is_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
@@ -107,8 +107,8 @@ fn a_read_only_file_in_a_writable_folder_is_not_replaced() {
     assert_eq!(leftovers, ["p.toml"], "no temporary or lock left");
 }
 
-/// 4. Through a symbolic link, the target is written and the link stays a link, also across
-/// folders.
+/// Case 4: through a symbolic link, the target is written and the link stays a link, also
+/// across folders.
 #[test]
 fn a_symbolic_link_is_written_through() {
     let dir = tempfile::tempdir().unwrap();
@@ -123,7 +123,7 @@ fn a_symbolic_link_is_written_through() {
     assert!(std::fs::read_to_string(&real).unwrap().contains("owner = \"Claire\""));
 }
 
-/// 5–7. Names, units, decisions and keys that are formulas, markup or control sequences reach
+/// Cases 5 to 7: names, units, decisions and keys that are formulas, markup or control sequences reach
 /// no spreadsheet, Markdown reader or terminal as such.
 #[test]
 fn file_text_is_inert_in_every_output() {
@@ -155,7 +155,7 @@ fn file_text_is_inert_in_every_output() {
     assert!(!said.contains('\u{1b}') && said.contains("\\u{1b}[2J"), "{said}");
 }
 
-/// 8. A file over 1 MiB is refused at once, with a sentence, not read for minutes.
+/// Case 8: a file over 1 MiB is refused at once, with a sentence, not read for minutes.
 #[test]
 fn an_oversized_file_is_refused_at_load() {
     let dir = tempfile::tempdir().unwrap();
@@ -174,7 +174,7 @@ fn an_oversized_file_is_refused_at_load() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("characters, at most 1000"));
 }
 
-/// 9. Past `ulimit -f`, a save fails with a message and leaves no temporary and no lock.
+/// Case 9: past `ulimit -f`, a save fails with a message and leaves no temporary and no lock.
 #[test]
 fn a_file_size_limit_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
@@ -189,7 +189,7 @@ fn a_file_size_limit_fails_cleanly() {
     assert_eq!(leftovers, ["p.toml"], "no temporary or lock left");
 }
 
-/// 9. A temporary file of a writer killed mid-save is removed by the next save.
+/// Case 9: a temporary file of a writer killed mid-save is removed by the next save.
 #[test]
 fn temporaries_of_dead_writers_are_cleaned() {
     let dir = tempfile::tempdir().unwrap();
@@ -202,7 +202,7 @@ fn temporaries_of_dead_writers_are_cleaned() {
     assert!(!abandoned.exists());
 }
 
-/// 10. Every refusal located and complete; negative numbers and quoted texts as people type them.
+/// Case 10: every refusal located and complete; negative numbers and quoted texts as people type them.
 #[test]
 fn refusals_are_located_complete_and_consistent() {
     let dir = tempfile::tempdir().unwrap();
