@@ -5,9 +5,11 @@
 //! - [`report`]: Markdown, JSON, CSV and xlsx renderings of computed figures.
 //! - [`i18n`]: the French and English catalogues and number formats.
 //! - [`cli`]: the `roi` subcommands.
+//! - [`fuzzing`]: what the fuzz target asks of the program, replayed by the tests.
 
 pub mod cli;
 pub mod domain;
+pub mod fuzzing;
 pub mod i18n;
 pub mod report;
 pub mod store;

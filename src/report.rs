@@ -12,6 +12,7 @@ pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod portfolio;
+pub mod request;
 pub mod summary;
 pub mod xlsx;
 

@@ -14,6 +14,7 @@ use roi_workbench::domain::project::{
     Frequency, Kpi, Maturity, Measurement, Project, ProjectInfo, Risk, Status, ValueClass, YearMonth,
 };
 use roi_workbench::domain::review::{self, Verdict, interval_months};
+use roi_workbench::domain::uncertainty::{Confidence, LineRanges, Range};
 use roi_workbench::domain::validate::validate;
 use roi_workbench::domain::{Drivers, Figures};
 use roi_workbench::store::{Original, parse, render};
@@ -158,33 +159,85 @@ fn benefit(horizon: i64) -> impl Strategy<Value = Benefit> {
         })
 }
 
+/// A range around `value`: down by a share of it, up by up to three times it; capped at 1 for
+/// a fraction.
+fn range_around(value: Decimal, (down, up): (u32, u32), fraction: bool) -> Range {
+    let share = |percent: u32| value * Decimal::from(percent) / Decimal::ONE_HUNDRED;
+    let high = value + share(up);
+    Range {
+        low: (value - share(down)).round_dp(2).min(value),
+        high: if fraction { high.min(Decimal::ONE) } else { high }.max(value),
+    }
+}
+
+fn spread() -> impl Strategy<Value = Option<(u32, u32)>> {
+    proptest::option::of((0u32..=100, 0u32..=300))
+}
+
+/// Where a line's figures come from, and how sure they are.
+fn provenance() -> impl Strategy<Value = (Option<String>, Option<Confidence>)> {
+    (
+        proptest::option::of(text()),
+        proptest::option::of(select(vec![Confidence::Low, Confidence::Medium, Confidence::High])),
+    )
+}
+
 fn cost(horizon: i64) -> impl Strategy<Value = Cost> {
     (
-        (text(), proptest::option::of(select(CostCategory::ALL))),
-        (proptest::option::of(amount(100_000)), proptest::option::of(1..=horizon)),
-        (proptest::option::of(amount(5_000)), 1..=horizon, 1..=horizon, any::<bool>(), any::<bool>()),
+        (text(), proptest::option::of(select(CostCategory::ALL)), provenance()),
+        (proptest::option::of(amount(100_000)), proptest::option::of(1..=horizon), spread()),
+        (
+            proptest::option::of(amount(5_000)),
+            1..=horizon,
+            1..=horizon,
+            any::<bool>(),
+            any::<bool>(),
+            spread(),
+        ),
     )
-        .prop_map(|((name, category), (one_off, one_off_month), (monthly, a, b, has_start, has_end))| {
-            Cost {
-                name,
-                category,
-                one_off,
-                one_off_month,
-                monthly,
-                start_month: has_start.then_some(a.min(b)),
-                end_month: has_end.then_some(a.max(b)),
-                ..Cost::default()
-            }
-        })
+        .prop_map(
+            |(
+                (name, category, (source, confidence)),
+                (one_off, one_off_month, one_off_spread),
+                (monthly, a, b, has_start, has_end, monthly_spread),
+            )| {
+                let mut ranges = LineRanges::new();
+                if let (Some(value), Some(spread)) = (one_off, one_off_spread) {
+                    ranges.insert("one_off", range_around(value, spread, false));
+                }
+                if let (Some(value), Some(spread)) = (monthly, monthly_spread) {
+                    ranges.insert("monthly", range_around(value, spread, false));
+                }
+                Cost {
+                    name,
+                    category,
+                    one_off,
+                    one_off_month,
+                    monthly,
+                    start_month: has_start.then_some(a.min(b)),
+                    end_month: has_end.then_some(a.max(b)),
+                    source,
+                    confidence,
+                    ranges,
+                    ..Cost::default()
+                }
+            },
+        )
 }
 
 fn risk() -> impl Strategy<Value = Risk> {
-    (text(), amount(100_000), fraction()).prop_map(|(name, cost, probability)| Risk {
-        name,
-        cost,
-        probability,
-        ..Risk::default()
-    })
+    (text(), amount(100_000), fraction(), spread(), spread(), provenance()).prop_map(
+        |(name, cost, probability, cost_spread, probability_spread, (source, confidence))| {
+            let mut ranges = LineRanges::new();
+            if let Some(spread) = cost_spread {
+                ranges.insert("cost", range_around(cost, spread, false));
+            }
+            if let Some(spread) = probability_spread {
+                ranges.insert("probability", range_around(probability, spread, true));
+            }
+            Risk { name, cost, probability, source, confidence, ranges, ..Risk::default() }
+        },
+    )
 }
 
 fn kpi(horizon: i64) -> impl Strategy<Value = Kpi> {

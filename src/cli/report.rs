@@ -5,38 +5,16 @@
 use crate::domain::montecarlo::{self, DEFAULT_DRAWS, MonteCarlo, Shape, Simulation, simulate};
 use crate::domain::project::YearMonth;
 use crate::domain::review;
-use crate::domain::sensitivity::{DEFAULT_WIDTH, tornado};
-use crate::domain::{Drivers, Figures, Project};
+use crate::domain::sensitivity::DEFAULT_WIDTH;
+use crate::domain::{Drivers, Project};
 use crate::i18n::Lang;
-use crate::report::summary::SummaryInput;
+use crate::report::request::{Rendered, Request};
 use crate::{report, store};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
-    #[default]
-    Md,
-    Json,
-    Csv,
-    /// The executive summary as one self-contained HTML page with its charts.
-    Html,
-    /// A workbook of live formulas over the inputs (needs `--output`).
-    Xlsx,
-}
-
-/// The table a CSV export holds (JSON holds them all).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum CsvTable {
-    /// One row per month: benefits, costs, risk, net, cumulative net.
-    #[default]
-    Monthly,
-    /// One row per KPI: definition, latest measurement, status, decision.
-    Kpis,
-    /// One row per KPI measurement.
-    Measurements,
-}
+pub use crate::report::request::{CsvTable, Format};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Distribution {
@@ -158,12 +136,6 @@ fn overwrites_input(args: &Args) -> Option<&'static str> {
     same.then_some("--output is the project file itself: choose another file for the report")
 }
 
-/// A rendered report: text for md/json/csv, the bytes of a workbook for xlsx.
-enum Rendered {
-    Text(String),
-    Workbook(Vec<u8>),
-}
-
 /// The drivers of a named scenario, or the neutral ones.
 pub fn scenario_drivers(
     project: &Project,
@@ -196,52 +168,27 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Ok(drivers) => drivers,
         Err(code) => return code,
     };
-    let figures = Figures::compute(project, &drivers);
-    let bars = tornado(project, &drivers, args.tornado_width);
     let run = monte_carlo(args, project, &drivers);
     // Every report is a review as of a month (this one by default): KPI measurements and
     // measured benefits recorded for later months are left out of what reads them.
     let as_of = review::project_month(project, args.as_of.unwrap_or_else(store::clock::this_month));
-    let known = as_of.map(|month| review::known_at(project, month));
-    let reviewed = known.as_ref().unwrap_or(project);
-    // The executive summary, which Markdown and HTML lay out alike.
-    let summary = || {
-        report::summary::executive_summary(&SummaryInput {
-            project: reviewed,
-            figures: &figures,
-            lang,
-            tornado: &bars,
-            tornado_width: args.tornado_width,
-            monte_carlo: run.as_ref(),
-            as_of,
-            scenario: args.scenario.as_deref(),
-        })
+    let request = Request {
+        project,
+        format: args.format,
+        table: args.table,
+        lang,
+        drivers,
+        scenario: args.scenario.as_deref(),
+        tornado_width: args.tornado_width,
+        monte_carlo: run.as_ref(),
+        as_of,
     };
-    let rendered = match args.format {
-        Format::Md => Rendered::Text(report::markdown::render(&summary())),
-        Format::Html => {
-            let charts = report::document::ChartData { project, figures: &figures, tornado: &bars };
-            Rendered::Text(report::html::render(&summary(), &charts))
+    let rendered = match report::request::render(&request) {
+        Ok(rendered) => rendered,
+        Err(error) => {
+            crate::tell!("{}: cannot build the workbook: {error}", args.file.display());
+            return ExitCode::from(super::EXIT_INVALID);
         }
-        Format::Json => Rendered::Text(report::json::to_text(&report::json::report_with(
-            reviewed,
-            &figures,
-            lang,
-            &bars,
-            run.as_ref(),
-        ))),
-        Format::Csv => Rendered::Text(match args.table {
-            CsvTable::Monthly => report::csv::render(&figures),
-            CsvTable::Kpis => report::csv::kpis(reviewed),
-            CsvTable::Measurements => report::csv::measurements(reviewed),
-        }),
-        Format::Xlsx => match report::xlsx::render(project, &figures, lang) {
-            Ok(bytes) => Rendered::Workbook(bytes),
-            Err(error) => {
-                crate::tell!("{}: cannot build the workbook: {error}", args.file.display());
-                return ExitCode::from(super::EXIT_INVALID);
-            }
-        },
     };
     let file = args.output.as_deref().filter(|path| *path != std::path::Path::new("-"));
     match (rendered, file) {

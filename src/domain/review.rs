@@ -342,7 +342,7 @@ impl Evidence {
             (_, off) => Reason::KpisOffTrack { off, measured },
         });
         if let Some((month, share)) = self.benefits_share {
-            let pct = share * Decimal::ONE_HUNDRED;
+            let pct = share.saturating_mul(Decimal::ONE_HUNDRED);
             reasons.push(if share < MEASURED_ON_PLAN {
                 Reason::MeasuredBelowPlan { month, pct }
             } else {
