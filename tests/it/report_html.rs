@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `roi report --format html`: golden pages, every sample well-formed and self-contained, and a
 //! real browser — headless Chromium — drawing the page and printing it to PDF.
 //!
@@ -6,7 +5,7 @@
 //! an intended change, and review the diff. Without Chromium the browser test fails, unless
 //! `ROI_SKIP_BROWSER_TESTS=1` says to skip it.
 
-mod common;
+use super::common;
 
 use common::{AS_OF, report, sample, sample_files};
 use std::path::{Path, PathBuf};

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The workbench driven by actions, as a user would with keys: (fixture, actions, expected
 //! figures recomputed by the engine). No terminal, no disk writes.
 

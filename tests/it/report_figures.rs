@@ -1,10 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The figures in every report are the engine's: for each sample, the summary in French and
 //! English (Markdown and HTML), the JSON and the CSV tables show exactly what
 //! `Figures::compute` and the review compute, formatted by the one policy of `i18n` and
 //! `money`. (The xlsx is recalculated by LibreOffice against the engine in `report_xlsx.rs`.)
 
-mod common;
+use super::common;
 
 use common::{AS_OF, report, sample_files};
 use roi_workbench::domain::money::round;

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The project file format (DOMAIN.md §7): every refusal with its line and column and a
 //! message that names the problem; exact loading of numbers; load → save → load; saving a
 //! commented file after one change touches only that line.
@@ -12,7 +11,7 @@ use rust_decimal_macros::dec;
 const HEAD: &str = "schema = 1\n[project]\nname = \"Cas\"\n";
 
 /// The §7 example, comments included.
-const EXAMPLE: &str = include_str!("fixtures/domain-example.toml");
+const EXAMPLE: &str = include_str!("../fixtures/domain-example.toml");
 
 fn refused(text: &str) -> Vec<Diagnostic> {
     match parse(text) {

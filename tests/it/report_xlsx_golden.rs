@@ -1,11 +1,10 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Golden files of the spreadsheet report: every cell of every sheet, its formula and the
 //! result it carries, as text, so a change of a formula shows in review like a change of code.
 //! Regenerate with `INSTA_UPDATE=always cargo test --test report_xlsx_golden` after an intended
 //! change, and review the diff. (That LibreOffice recalculates these formulas to the engine's
 //! figures is `tests/report_xlsx.rs`.)
 
-mod common;
+use super::common;
 
 use common::{report, sample};
 use std::io::Read;

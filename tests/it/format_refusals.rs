@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Every refusal of the project file format, with the line (and column) it points at.
 
 use roi_workbench::store::{Diagnostic, Original, parse, render};

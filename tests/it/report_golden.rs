@@ -1,9 +1,8 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Golden reports: `roi report` in Markdown (French and English), JSON and CSV for every
 //! sample project. Regenerate with `INSTA_UPDATE=always cargo test --test report_golden`
 //! after an intended change, and review the diff.
 
-mod common;
+use super::common;
 
 use common::{AS_OF, report, sample_files};
 

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The `roi` binary as a script would use it: exit codes, stdout and stderr, and files left
 //! untouched by commands that only read them.
 

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The inputs the fuzz target found (minimised) and the reported crashes, replayed through the
 //! same path as `cargo fuzz run load_and_report` (see README, "Fuzzing"): no panic, every
 //! format rendered, saved and read back to the same project.

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Issue 11: random sequences of edits, range changes, additions, deletions, duplications,
 //! moves, undo, redo and saves, through the workbench's own `update` and its runtime's save.
 //! After every save the file loads, equals the model on screen, and every comment is still

@@ -1,5 +1,5 @@
 //! What the report tests share: the sample projects, and `roi report` run on one of them.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // Each test file uses part of it.
+#![allow(dead_code)] // Each test file uses part of it.
 
 use std::path::{Path, PathBuf};
 

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The real `roi` binary in a pseudo-terminal: keys typed, the screen read back through a
 //! terminal emulator (vt100), as a person at an SSH prompt would use it.
 //!

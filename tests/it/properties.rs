@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Properties of the engine and the file format over random valid projects: benefits of
 //! every kind, costs, risks, KPIs, a baseline and scenarios, with amounts written as integers
 //! or two-decimal values and every month within the horizon.

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Issue 12: files and arguments as an attacker or a clumsy colleague would send them, each
 //! through the real binary. No panic, no hang, no write where it must not, nothing reaching
 //! another program.

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `roi portfolio DIR`: the real binary on a folder of copies of the samples plus one
 //! invalid file; one row per project file in the matrix's order, invalid files last with
 //! their `file:line:col` error, the totals, the three formats, subfolders on request, and the

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Every tab of the workbench, drawn by ratatui's `TestBackend` at 80×24 and 120×40, in
 //! French and English, on the bundled sample portfolio; plus the overlays and the
 //! "terminal too small" screen.

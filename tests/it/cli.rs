@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The `roi` binary as a script uses it: `check`, `report` in every format, `new`,
 //! `--version`, `--help`, `completions`, exit codes, and files left untouched.
 //!
@@ -11,7 +10,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The DOMAIN.md §7 example (horizon 36, scale, contingency 0.10, quick win).
-const EXAMPLE: &str = include_str!("fixtures/domain-example.toml");
+const EXAMPLE: &str = include_str!("../fixtures/domain-example.toml");
 
 /// Refused with three problems: line 4 column 10, line 5 column 15, line 9 column 15.
 const INVALID: &str = "schema = 1\n\

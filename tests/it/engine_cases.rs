@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! DOMAIN.md's worked examples and hand-computed cases, through whole project files.
 
 use roi_workbench::domain::matrix::Quadrant;

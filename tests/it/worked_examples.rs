@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! DOMAIN.md §6 worked examples, by name, and hand-computed cases of §2–§3, each through a
 //! whole project file: TOML text → `store::parse` → `Figures::compute` with neutral drivers.
 //!
@@ -134,7 +133,7 @@ fn the_domain_example_file_of_section_7() {
     // Risk: 15 000 × 0.2 = 3 000.
     // ROI_classic = (136 000 − 51 260) / 51 260 × 100 = 165.3140850565743…
     // ROI_adjusted = (95 200 − 51 260 − 3 000) / 51 260 × 100 = 79.8673429574717…
-    let text = include_str!("fixtures/domain-example.toml");
+    let text = include_str!("../fixtures/domain-example.toml");
     let p = parse(text).unwrap();
     let f = Figures::compute(&p, &Drivers::default());
     assert_eq!(f.horizon, 36);

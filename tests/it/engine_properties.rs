@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Invariants of the engine over random valid projects (proptest).
 
 use proptest::prelude::*;

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The domain is pure: no terminal, no command line, no file access (ARCHITECTURE.md rule 1).
 
 use std::path::Path;

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Fault injection for the shared-folder promises: a killed saver never leaves a torn file, a
 //! full disk leaves the old file intact, concurrent writers never lose an acknowledged write,
 //! a read-only folder is refused, and comments survive `roi set`.

@@ -1,0 +1,27 @@
+//! Every integration test in one binary (one link step instead of twenty): the modules below
+//! are the test files, each reading as the spec of what it covers.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod architecture;
+mod cli;
+mod cli_commands;
+mod cli_portfolio;
+mod common;
+mod e2e_pty;
+mod edit_sequences;
+mod engine_cases;
+mod engine_properties;
+mod file_format;
+mod format_refusals;
+mod fuzz_regressions;
+mod hostile_input;
+mod properties;
+mod report_figures;
+mod report_golden;
+mod report_html;
+mod report_xlsx;
+mod report_xlsx_golden;
+mod shared_folder;
+mod tui_flows;
+mod tui_snapshots;
+mod worked_examples;
