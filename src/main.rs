@@ -7,6 +7,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // Past a file size limit (`ulimit -f`), a write fails with an error we report and clean
     // up after, rather than the signal killing the process mid-save.
+    #[cfg(unix)]
     let _ = signal_hook::flag::register(
         signal_hook::consts::SIGXFSZ,
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),

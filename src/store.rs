@@ -129,11 +129,16 @@ pub fn is_read_only(path: &Path) -> bool {
     mode_forbids || !writable(path) || !writable(folder)
 }
 
+/// Whether this user may write `path`, as the system judges it (`access(2)`: ACLs, root).
+#[cfg(unix)]
 fn writable(path: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return false };
-    // SAFETY: access only reads the NUL-terminated path it is given.
-    unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
+    rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()
+}
+
+/// Elsewhere, the mode checked by the caller is all we know.
+#[cfg(not(unix))]
+fn writable(_path: &Path) -> bool {
+    true
 }
 
 /// The project files (`*.toml`) of a folder, sorted by name; subfolders when `recursive`.

@@ -143,9 +143,13 @@ fn install_panic_hook() {
 /// Writes the last unsaved project, if any, to its recovery file. Never blocks: a panic
 /// while the snapshot is being updated skips it rather than deadlock.
 fn keep_unsaved_snapshot() -> Option<PathBuf> {
+    keep_unsaved_snapshot_in(&recovery::recovery_dir()?)
+}
+
+fn keep_unsaved_snapshot_in(folder: &Path) -> Option<PathBuf> {
     let guard = UNSAVED.try_lock().ok()?;
     let (path, project) = guard.as_ref()?;
-    recovery::write_recovery(path, project)
+    recovery::write_recovery_in(folder, path, project)
 }
 
 /// Keys handled before a frame is drawn, so a paste cannot starve the screen.
@@ -160,13 +164,21 @@ enum Terminal {
 /// Waits up to `tick` for input. A terminal that went away without a SIGHUP (its
 /// pseudo-terminal closed) reports a hang-up: the session then ends as if the connection
 /// dropped, instead of spinning on a dead descriptor.
+#[cfg(unix)]
 fn wait_for_terminal(tick: Duration) -> Terminal {
-    let mut terminal = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
-    let milliseconds = libc::c_int::try_from(tick.as_millis()).unwrap_or(libc::c_int::MAX);
-    // SAFETY: polls one descriptor of this process, for at most `tick`.
-    let ready = unsafe { libc::poll(&mut terminal, 1, milliseconds) };
-    let hung_up = terminal.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = std::io::stdin();
+    let mut terminal = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec::try_from(tick).ok();
+    let ready = poll(&mut terminal, timeout.as_ref()).unwrap_or(0);
+    let hung_up = terminal[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL);
     if ready > 0 && hung_up { Terminal::HungUp } else { Terminal::Ready }
+}
+
+/// Elsewhere the terminal's events say when it is gone.
+#[cfg(not(unix))]
+fn wait_for_terminal(_tick: Duration) -> Terminal {
+    Terminal::Ready
 }
 
 /// SIGHUP (the SSH connection dropped) and SIGTERM end the session cleanly.
@@ -179,6 +191,7 @@ impl Signals {
     fn register() -> anyhow::Result<Self> {
         let hangup = Arc::new(AtomicBool::new(false));
         let terminate = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
         signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hangup))?;
         signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&terminate))?;
         Ok(Self { hangup, terminate })
@@ -517,15 +530,13 @@ mod tests {
     #[test]
     fn the_panic_hook_keeps_the_last_unsaved_project() {
         let dir = tempfile::tempdir().unwrap();
-        // SAFETY: no other test of this binary reads the recovery folder variable.
-        unsafe { std::env::set_var("ROI_RECOVERY_DIR", dir.path()) };
         let path = dir.path().join("p.toml");
-        assert_eq!(keep_unsaved_snapshot(), None, "nothing unsaved, nothing written");
+        assert_eq!(keep_unsaved_snapshot_in(dir.path()), None, "nothing unsaved, nothing written");
         let project = Project::named("Non enregistré");
         *UNSAVED.lock().unwrap() = Some((path.clone(), project.clone()));
-        let kept = keep_unsaved_snapshot().unwrap();
+        let kept = keep_unsaved_snapshot_in(dir.path()).unwrap();
         assert!(kept.starts_with(dir.path()));
-        assert_eq!(recovery::find_recovery(&path), Some(project));
+        assert_eq!(recovery::find_recovery_in(dir.path(), &path), Some(project));
         *UNSAVED.lock().unwrap() = None;
     }
 

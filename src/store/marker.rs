@@ -93,11 +93,18 @@ pub fn editor_of(project: &Path) -> Option<Owner> {
 }
 
 /// Whether a process of this host is still running.
+#[cfg(unix)]
 pub fn pid_is_alive(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
-    // SAFETY: kill with signal 0 only checks that the process exists; it sends nothing.
-    let result = unsafe { libc::kill(pid, 0) };
-    result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    use rustix::process::{Pid, test_kill_process};
+    let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw) else { return false };
+    // Signal 0: only whether the process exists (alive but another user's: not permitted).
+    matches!(test_kill_process(pid), Ok(()) | Err(rustix::io::Errno::PERM))
+}
+
+/// Elsewhere a process cannot be asked about: taken as alive (its marker ages out).
+#[cfg(not(unix))]
+pub fn pid_is_alive(_pid: u32) -> bool {
+    true
 }
 
 fn host_name() -> String {

@@ -17,10 +17,15 @@ pub fn recovery_dir() -> Option<PathBuf> {
 /// `STEM-HASH.toml`, HASH being the first 16 hex digits of the SHA-256 of the absolute path
 /// (its bytes as the system gives them): the same name for every version of the program.
 pub fn recovery_path(project_path: &Path) -> Option<PathBuf> {
+    Some(recovery_path_in(&recovery_dir()?, project_path))
+}
+
+/// The same, in the recovery folder `folder`.
+pub fn recovery_path_in(folder: &Path, project_path: &Path) -> PathBuf {
     let absolute = std::path::absolute(project_path).unwrap_or_else(|_| project_path.to_owned());
     let stem =
         project_path.file_stem().map_or_else(|| "project".into(), |s| s.to_string_lossy().into_owned());
-    Some(recovery_dir()?.join(format!("{stem}-{}.toml", path_hash(&absolute))))
+    folder.join(format!("{stem}-{}.toml", path_hash(&absolute)))
 }
 
 fn path_hash(path: &Path) -> String {
@@ -32,8 +37,13 @@ fn path_hash(path: &Path) -> String {
 /// Writes the unsaved project; returns where. Called from signal and panic paths, so it
 /// must not panic.
 pub fn write_recovery(project_path: &Path, project: &Project) -> Option<PathBuf> {
-    let path = recovery_path(project_path)?;
-    std::fs::create_dir_all(path.parent()?).ok()?;
+    write_recovery_in(&recovery_dir()?, project_path, project)
+}
+
+/// The same, in the recovery folder `folder`.
+pub fn write_recovery_in(folder: &Path, project_path: &Path, project: &Project) -> Option<PathBuf> {
+    let path = recovery_path_in(folder, project_path);
+    std::fs::create_dir_all(folder).ok()?;
     let text = render(project, None).ok()?;
     super::save::write_atomic(&path, &text).ok()?;
     Some(path)
@@ -41,7 +51,12 @@ pub fn write_recovery(project_path: &Path, project: &Project) -> Option<PathBuf>
 
 /// The unsaved changes kept for `project_path`, if any (and still readable).
 pub fn find_recovery(project_path: &Path) -> Option<Project> {
-    let text = std::fs::read_to_string(recovery_path(project_path)?).ok()?;
+    find_recovery_in(&recovery_dir()?, project_path)
+}
+
+/// The same, in the recovery folder `folder`.
+pub fn find_recovery_in(folder: &Path, project_path: &Path) -> Option<Project> {
+    let text = std::fs::read_to_string(recovery_path_in(folder, project_path)).ok()?;
     super::format::parse(&text).ok()
 }
 

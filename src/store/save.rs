@@ -148,12 +148,11 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveE
     };
     // A new file gets the mode any program would give it (0666 less the umask), not the
     // temporary file's private 0600: a report written in a shared folder is for colleagues.
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".roi-save-")
-        .suffix(".tmp")
-        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
-        .tempfile_in(folder)
-        .map_err(io_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".roi-save-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(folder).map_err(io_error)?;
     remove_abandoned_temporaries(folder);
     temporary.write_all(contents.as_ref()).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;

@@ -31,3 +31,23 @@ pub fn report(file: &Path, args: &[&str]) -> String {
     assert!(output.status.success(), "{output:?}");
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// Runs `roi` as the unprivileged `nobody` user when we are root (root ignores permissions),
+/// in the C locale; `None` when that user cannot run the binary here (a checkout under a
+/// private home).
+pub fn as_unprivileged(args: &[&str]) -> Option<std::process::Output> {
+    let roi = env!("CARGO_BIN_EXE_roi");
+    let command = |args: &[&str]| {
+        let mut command = if rustix::process::getuid().is_root() {
+            let mut command = std::process::Command::new("setpriv");
+            command.args(["--reuid=65534", "--regid=65534", "--clear-groups", roi]);
+            command
+        } else {
+            std::process::Command::new(roi)
+        };
+        command.args(args).env("LANG", "C").env_remove("LC_ALL");
+        command
+    };
+    command(&["--version"]).output().ok().filter(|o| o.status.success())?;
+    command(args).output().ok()
+}

@@ -128,10 +128,10 @@ impl Session {
         self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
     }
 
-    fn signal(&self, signal: i32) {
-        let pid = self.child.process_id().unwrap();
-        // SAFETY: sends a signal to our own child process.
-        unsafe { libc::kill(libc::pid_t::try_from(pid).unwrap(), signal) };
+    fn signal(&self, signal: rustix::process::Signal) {
+        let pid =
+            i32::try_from(self.child.process_id().unwrap()).ok().and_then(rustix::process::Pid::from_raw);
+        rustix::process::kill_process(pid.unwrap(), signal).unwrap();
     }
 
     fn is_running(&mut self) -> bool {
@@ -297,7 +297,7 @@ fn a_dropped_connection_keeps_unsaved_changes_for_the_next_session() {
     roi.keys("avant-coupure");
     roi.bytes(ENTER);
     roi.expect("[+]");
-    roi.signal(libc::SIGHUP);
+    roi.signal(rustix::process::Signal::HUP);
     assert_eq!(roi.exit_code(), 129);
     assert_eq!(std::fs::read(&file).unwrap(), before, "the file itself is untouched");
     let kept: Vec<_> = std::fs::read_dir(home.path().join("recovery")).unwrap().collect();

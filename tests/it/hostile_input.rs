@@ -66,27 +66,6 @@ fn the_number_of_draws_is_bounded() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
-/// Runs `roi` as the unprivileged `nobody` user when we are root (root ignores permissions);
-/// `None` when that user cannot run the binary here.
-fn as_nobody(args: &[&str]) -> Option<Output> {
-    let root = std::fs::metadata("/proc/self")
-        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-        .unwrap_or(false);
-    let command = |args: &[&str]| {
-        let mut command = if root {
-            let mut command = Command::new("setpriv");
-            command.args(["--reuid=65534", "--regid=65534", "--clear-groups", ROI]);
-            command
-        } else {
-            Command::new(ROI)
-        };
-        command.args(args).env("LANG", "C");
-        command
-    };
-    command(&["--version"]).output().ok().filter(|o| o.status.success())?;
-    command(args).output().ok()
-}
-
 /// Case 3: a file the user may not write, in a folder anyone may write: refused (exit 3), untouched.
 #[test]
 fn a_read_only_file_in_a_writable_folder_is_not_replaced() {
@@ -95,7 +74,7 @@ fn a_read_only_file_in_a_writable_folder_is_not_replaced() {
     let file = write(dir.path(), "p.toml", &fixture());
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = std::fs::read(&file).unwrap();
-    let Some(output) = as_nobody(&["set", text(&file), "project.owner", "x"]) else {
+    let Some(output) = super::common::as_unprivileged(&["set", text(&file), "project.owner", "x"]) else {
         eprintln!("no unprivileged user can run the binary here: the refused write is not exercised");
         return;
     };

@@ -119,8 +119,10 @@ fn run_browser(browser: &Path, page: &Path, output: &str) {
             return;
         }
         if Instant::now() > deadline {
-            // SAFETY: kill(2) on the group of a child we started; no memory is involved.
-            unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
+            use rustix::process::{Pid, Signal, kill_process_group};
+            if let Some(group) = i32::try_from(child.id()).ok().and_then(Pid::from_raw) {
+                let _ = kill_process_group(group, Signal::KILL);
+            }
             let _ = child.wait();
             panic!("{} {output} did not finish within 60 s", browser.display());
         }

@@ -130,29 +130,6 @@ fn roi_set_refuses_what_the_format_refuses_and_leaves_the_file_alone() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
-/// Runs `roi` as the unprivileged `nobody` user when we are root (root ignores permissions);
-/// `None` when that user cannot run the binary here (a checkout under a private home).
-fn as_unprivileged(args: &[&str]) -> Option<std::process::Output> {
-    // SAFETY: getuid has no preconditions.
-    let root = unsafe { libc::getuid() } == 0;
-    let command = |args: &[&str]| {
-        let mut command = if root {
-            let mut command = Command::new("setpriv");
-            command.args(["--reuid=65534", "--regid=65534", "--clear-groups", ROI]);
-            command
-        } else {
-            Command::new(ROI)
-        };
-        command.args(args);
-        command
-    };
-    let probe = command(&["--version"]).output().ok()?;
-    if !probe.status.success() {
-        return None;
-    }
-    command(args).output().ok()
-}
-
 #[test]
 fn a_read_only_folder_is_refused_and_shown_read_only() {
     let dir = tempfile::tempdir().unwrap();
@@ -164,7 +141,8 @@ fn a_read_only_folder_is_refused_and_shown_read_only() {
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
     let before = std::fs::read(&path).unwrap();
     assert!(roi_workbench::store::is_read_only(&path));
-    let Some(output) = as_unprivileged(&["set", path.to_str().unwrap(), "project.owner", "X"]) else {
+    let Some(output) = super::common::as_unprivileged(&["set", path.to_str().unwrap(), "project.owner", "X"])
+    else {
         eprintln!("no unprivileged user can run the binary here: the refused write is not exercised");
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
         return;
@@ -172,7 +150,7 @@ fn a_read_only_folder_is_refused_and_shown_read_only() {
     assert_eq!(output.status.code(), Some(3), "{output:?}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     // Reading is never blocked.
-    let output = as_unprivileged(&["check", path.to_str().unwrap()]).unwrap();
+    let output = super::common::as_unprivileged(&["check", path.to_str().unwrap()]).unwrap();
     assert!(output.status.success(), "{output:?}");
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
 }

@@ -100,7 +100,7 @@ fn texts(project: &Project) -> Vec<(FieldPath, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::project::Cost;
+    use crate::project::Cost;
 
     #[test]
     fn long_texts_and_long_lists_are_refused_where_they_are() {

@@ -248,7 +248,7 @@ fn find<'a>(amounts: Vec<(&'static str, Option<&'a mut Decimal>)>, field: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::project::BenefitKind;
+    use crate::project::BenefitKind;
 
     #[test]
     fn default_ranges_follow_confidence() {

@@ -214,11 +214,11 @@ impl Checker {
     }
 
     /// The ends of every range: amounts stay non-negative, fractions within 0..=1.
-    fn ranges<L: crate::domain::uncertainty::UncertainLine>(&mut self, list: FieldPath, lines: &[L]) {
+    fn ranges<L: crate::uncertainty::UncertainLine>(&mut self, list: FieldPath, lines: &[L]) {
         for (i, line) in lines.iter().enumerate() {
             for (field, range) in line.ranges() {
                 let path = list.clone().index(i).key(field);
-                if crate::domain::uncertainty::is_fraction(field) {
+                if crate::uncertainty::is_fraction(field) {
                     self.fraction(path.clone(), Some(range.low));
                     self.fraction(path, Some(range.high));
                 } else {

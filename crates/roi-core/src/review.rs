@@ -369,9 +369,9 @@ pub fn propose(project: &Project, figures: &Figures) -> Decision {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Drivers;
-    use crate::domain::number::Exact;
-    use crate::domain::project::{Benefit, BenefitKind, Cost, Direction, Measurement};
+    use crate::Drivers;
+    use crate::number::Exact;
+    use crate::project::{Benefit, BenefitKind, Cost, Direction, Measurement};
 
     fn project(monthly_benefit: Decimal, monthly_cost: Decimal) -> Project {
         let mut project = Project::named("Test");

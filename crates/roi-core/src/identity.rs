@@ -153,7 +153,7 @@ identified!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::project::{Cost, Project};
+    use crate::project::{Cost, Project};
 
     #[test]
     fn identities_are_unique_and_not_content() {

@@ -241,9 +241,9 @@ impl PortfolioTotals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Drivers;
-    use crate::domain::number::Exact;
-    use crate::domain::project::{Cost, Kpi, Measurement};
+    use crate::Drivers;
+    use crate::number::Exact;
+    use crate::project::{Cost, Kpi, Measurement};
     use rust_decimal_macros::dec;
 
     fn row(name: &str, impact: i64, feasibility: i64, npv: Decimal) -> PortfolioRow {

@@ -235,7 +235,7 @@ pub fn scenario_summaries(project: &Project) -> Vec<ScenarioSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::project::{Benefit, BenefitKind, Cost};
+    use crate::project::{Benefit, BenefitKind, Cost};
 
     /// 1 000 €/month of benefits from month 1 against 24 000 € paid at once, over 36 months.
     fn project() -> Project {

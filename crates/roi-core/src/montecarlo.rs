@@ -238,9 +238,9 @@ pub fn histogram(sorted: &[Decimal], bins: usize) -> Vec<(Decimal, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Figures;
-    use crate::domain::project::{Benefit, BenefitKind, Cost, Risk};
-    use crate::domain::uncertainty::{LineList, Range};
+    use crate::Figures;
+    use crate::project::{Benefit, BenefitKind, Cost, Risk};
+    use crate::uncertainty::{LineList, Range};
     use rust_decimal_macros::dec;
 
     fn project() -> Project {
@@ -281,7 +281,7 @@ mod tests {
         let figures = Figures::compute(&project, &Drivers::default());
         let run = simulate(&project, &Drivers::default(), small(1), &|_| {});
         // The draws compute in f64: equal to the cent, as reported.
-        let cents = |v: Decimal| crate::domain::money::round(v);
+        let cents = |v: Decimal| crate::money::round(v);
         let roi = cents(figures.flows.at_horizon().roi_adjusted_pct().unwrap());
         let drawn = run.roi_adjusted_pct.unwrap();
         assert_eq!((cents(drawn.p10), cents(drawn.p50), cents(drawn.p90)), (roi, roi, roi));
