@@ -29,6 +29,8 @@ pub struct Loaded {
     pub project: Project,
     pub text: String,
     pub fingerprint: Fingerprint,
+    /// The user may not write the file, or replace it in its folder.
+    pub read_only: bool,
 }
 
 impl Loaded {
@@ -114,7 +116,7 @@ fn not_utf8(error: &std::string::FromUtf8Error) -> Diagnostic {
 pub fn from_text(path: &Path, text: String, fingerprint: Fingerprint) -> Result<Loaded, LoadError> {
     let project =
         parse(&text).map_err(|diagnostics| LoadError::Invalid { path: path.to_owned(), diagnostics })?;
-    Ok(Loaded { path: path.to_owned(), project, text, fingerprint })
+    Ok(Loaded { path: path.to_owned(), project, text, fingerprint, read_only: is_read_only(path) })
 }
 
 /// A file we may not write, or in a folder where we cannot replace it (an atomic save

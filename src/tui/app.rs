@@ -293,6 +293,24 @@ pub struct App {
     /// This month, put here by the runtime (the only part that reads the clock); `None` until
     /// it does, as in tests that do not set it.
     pub today: Option<YearMonth>,
+    /// Who runs the workbench, put here by the runtime (the only part that reads the
+    /// environment).
+    pub context: Context,
+}
+
+/// What the runtime learned of the session: `update` never reads the environment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    /// The user's login name, for "NAME.copy-USER.toml".
+    pub user: String,
+    /// Where a copy of a read-only project is proposed.
+    pub home: PathBuf,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Self { user: "moi".into(), home: PathBuf::from(".") }
+    }
 }
 
 impl App {
@@ -304,7 +322,8 @@ impl App {
         let mut app = Self {
             lang,
             project: loaded.project,
-            read_only: crate::store::is_read_only(&loaded.path),
+            read_only: loaded.read_only,
+            context: Context::default(),
             path: Some(loaded.path),
             original: Some(original),
             fingerprint: Some(loaded.fingerprint),

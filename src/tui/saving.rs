@@ -61,7 +61,7 @@ pub fn resolving(app: &mut App, action: Action) -> Effect {
 
 /// "<stem>.copy-<user>.toml" beside the original.
 fn copy_path(app: &App) -> String {
-    let user = std::env::var("USER").unwrap_or_else(|_| "moi".into());
+    let user = &app.context.user;
     app.path.as_ref().map_or_else(String::new, |path| {
         let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         path.with_file_name(format!("{stem}.copy-{user}.toml")).display().to_string()
@@ -70,13 +70,13 @@ fn copy_path(app: &App) -> String {
 
 /// Somewhere writable for a read-only project: the user's home folder.
 fn elsewhere_path(app: &App) -> String {
-    let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
+    let home = &app.context.home;
     let name = app
         .path
         .as_ref()
         .and_then(|p| p.file_name())
         .map_or_else(|| "projet.toml".into(), |n| n.to_string_lossy().into_owned());
-    std::path::Path::new(&home).join(name).display().to_string()
+    home.join(name).display().to_string()
 }
 
 /// Answers to "restore the unsaved changes of the last session?".

@@ -182,9 +182,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Opened(loaded) => {
             let portfolio = std::mem::take(&mut app.portfolio);
             let (lang, screen, tab, today) = (app.lang, app.screen, app.tab, app.today);
+            let context = std::mem::take(&mut app.context);
             *app = App::new(*loaded, portfolio, lang);
             app.screen = screen;
             app.today = today;
+            app.context = context;
             // Opened from the matrix or the portfolio: show the project itself.
             app.tab = if matches!(tab, Tab::Matrix | Tab::Portfolio) { Tab::Summary } else { tab };
         }

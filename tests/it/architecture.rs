@@ -35,3 +35,33 @@ fn the_core_touches_no_file_process_or_environment() {
         }
     }
 }
+
+/// `update` is pure, and so is everything it calls: the workbench's modules other than the
+/// runtime (`src/tui/runtime*`) and the folder reader it runs (`workspace.rs`) read no file,
+/// no environment, no clock. What IO learned reaches them through actions and the context.
+#[test]
+fn the_workbench_outside_its_runtime_does_no_io() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut files: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
+    files.extend(std::fs::read_dir(folder.join("tabs")).unwrap().map(|e| e.unwrap().path()));
+    let shell = |path: &Path| {
+        let name = path.file_name().unwrap().to_string_lossy();
+        !name.starts_with("runtime") && name != "workspace.rs" && name != "theme.rs" && path.is_file()
+    };
+    let io = [
+        "std::fs",
+        "std::env",
+        "std::process",
+        "SystemTime::now",
+        "Instant::now",
+        "this_month()",
+        "is_read_only",
+    ];
+    for file in files.iter().filter(|f| shell(f)) {
+        let text = std::fs::read_to_string(file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for word in io {
+            assert!(!code.contains(word), "{} mentions {word}", file.display());
+        }
+    }
+}

@@ -51,3 +51,21 @@ pub fn as_unprivileged(args: &[&str]) -> Option<std::process::Output> {
     command(&["--version"]).output().ok().filter(|o| o.status.success())?;
     command(args).output().ok()
 }
+
+/// A program a test needs from outside Rust (a browser, an office suite), found on the PATH.
+/// When it is missing the test is skipped, saying so on one line that `cargo test` shows (what
+/// is missing and how to install it) — unless `ROI_REQUIRE_EXTERNAL_TOOLS=1`, as in CI, where
+/// a missing tool fails the test.
+pub fn external_tool(names: &[&str], test: &str, install: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|candidate| candidate.is_file());
+    if found.is_none() {
+        let missing = format!("{test}: needs {} — {install}", names.join(" or "));
+        assert!(std::env::var("ROI_REQUIRE_EXTERNAL_TOOLS").as_deref() != Ok("1"), "{missing}");
+        // Past the test harness's capture, so the skip is seen in the summary of `cargo test`.
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("SKIPPED {missing}\n").as_bytes());
+    }
+    found
+}

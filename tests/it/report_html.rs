@@ -1,9 +1,9 @@
 //! `roi report --format html`: golden pages, every sample well-formed and self-contained, and a
 //! real browser — headless Chromium — drawing the page and printing it to PDF.
 //!
-//! Regenerate the golden pages with `INSTA_UPDATE=always cargo test --test report_html` after
-//! an intended change, and review the diff. Without Chromium the browser test fails, unless
-//! `ROI_SKIP_BROWSER_TESTS=1` says to skip it.
+//! Regenerate the golden pages with `INSTA_UPDATE=always cargo test report_html` after an
+//! intended change, and review the diff. Without Chromium the browser test is skipped and says
+//! so, unless `ROI_REQUIRE_EXTERNAL_TOOLS=1` (CI), where it fails.
 
 use super::common;
 
@@ -78,10 +78,11 @@ fn the_project_name_is_escaped() {
 
 /// The browser: `chromium` or `chromium-browser` on the PATH.
 fn browser() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
-        .find(|candidate| candidate.is_file())
+    common::external_tool(
+        &["chromium", "chromium-browser"],
+        "the HTML report drawn and printed by a browser",
+        "apt-get install chromium",
+    )
 }
 
 /// Runs the browser headless on `page` with one more argument (what to produce), killing it
@@ -152,16 +153,7 @@ fn count_near(pixels: &[[u8; 3]], colour: [u8; 3]) -> usize {
 
 #[test]
 fn a_browser_draws_the_page_and_prints_it_to_pdf() {
-    let Some(browser) = browser() else {
-        if std::env::var("ROI_SKIP_BROWSER_TESTS").as_deref() == Ok("1") {
-            eprintln!("skipped: no chromium on the PATH and ROI_SKIP_BROWSER_TESTS=1");
-            return;
-        }
-        panic!(
-            "this test renders the HTML report in headless Chromium, and no `chromium` is on the \
-             PATH: install it (apt-get install chromium) or set ROI_SKIP_BROWSER_TESTS=1 to skip it"
-        );
-    };
+    let Some(browser) = browser() else { return };
     let folder = tempfile::tempdir().unwrap();
     let page = folder.path().join("report.html");
     std::fs::write(&page, html(&sample("tri-cv"), "fr")).unwrap();

@@ -8,7 +8,8 @@
 //! viewers that do not recalculate — and shows the sentinel in a tampered one, which checks
 //! that the tampering really reaches what LibreOffice displays.
 //!
-//! LibreOffice is required (CI installs it); `ROI_SKIP_OFFICE_TESTS=1` skips with a message.
+//! Without LibreOffice the test is skipped and says so (see `common::external_tool`); CI sets
+//! `ROI_REQUIRE_EXTERNAL_TOOLS=1`, so there it runs or fails.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -32,22 +33,11 @@ const LANGS: [Lang; 2] = [Lang::En, Lang::Fr];
 
 /// The `soffice` to use, or `None` when the run asked to skip office tests.
 fn office() -> Option<PathBuf> {
-    if std::env::var("ROI_SKIP_OFFICE_TESTS").is_ok_and(|v| v == "1") {
-        eprintln!("skipped: ROI_SKIP_OFFICE_TESTS=1, the xlsx workbook is not recalculated in LibreOffice");
-        return None;
-    }
-    let found = std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .map(|dir| dir.join("soffice"))
-        .find(|path| path.is_file());
-    match found {
-        Some(path) => Some(path),
-        None => panic!(
-            "soffice (LibreOffice) is not on PATH: install libreoffice-calc-nogui to recalculate the xlsx \
-             report, or set ROI_SKIP_OFFICE_TESTS=1 to skip this test"
-        ),
-    }
+    super::common::external_tool(
+        &["soffice"],
+        "the xlsx workbook recalculated by LibreOffice",
+        "apt-get install libreoffice-calc-nogui",
+    )
 }
 
 /// When LibreOffice recalculates the formulas of an xlsx file it loads.
