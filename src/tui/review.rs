@@ -6,208 +6,16 @@
 //! the summary leaves as an `Effect` for the runtime to write.
 
 use super::action::Action;
-use super::app::{App, Mode, SimulationState, Tab};
+use super::app::{App, Mode, Tab};
 use super::effect::Effect;
-use super::update::change_project;
-use crate::domain::project::{Project, YearMonth};
+use crate::domain::project::Project;
 use crate::domain::review::{self, Decision, KpiAlert, MilestoneReview, Overdue};
-use crate::domain::typed::{Convention, TypedError};
-use crate::i18n::review::ReviewText;
-use crate::i18n::{Lang, Text};
-use crate::report::document::{ChartData, Document};
-use crate::report::{html, markdown, summary};
-use crate::store::edit::{parse_measure, parse_number};
-use rust_decimal::Decimal;
-use std::path::{Path, PathBuf};
 
-/// What the user is typing in the entry form.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReviewForm {
-    /// The month of the measures, `YYYY-MM`.
-    pub date: String,
-    /// A new value per KPI, in file order; left empty, the KPI was not measured this time.
-    pub kpis: Vec<String>,
-    /// The benefits measured from the start to the date.
-    pub benefits: String,
-    /// 0 is the date, 1..=kpis.len() a KPI, then the benefits.
-    pub focus: usize,
-    /// Why the last Enter was refused.
-    pub error: Option<String>,
-}
+mod entry;
+mod summary;
 
-/// A field of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Date,
-    Kpi(usize),
-    Benefits,
-}
-
-impl ReviewForm {
-    /// The date prefilled with this month; every value empty. The benefits are not carried
-    /// forward from the last measure: recording the same cumulative amount at a later month
-    /// would claim that nothing was gained since (the form shows the last measure beside it).
-    pub fn new(project: &Project, today: Option<YearMonth>) -> Self {
-        ReviewForm {
-            date: today.map(|month| month.to_string()).unwrap_or_default(),
-            kpis: vec![String::new(); project.kpis.len()],
-            benefits: String::new(),
-            focus: 0,
-            error: None,
-        }
-    }
-
-    pub fn field(&self) -> Field {
-        match self.focus {
-            0 => Field::Date,
-            n if n <= self.kpis.len() => Field::Kpi(n - 1),
-            _ => Field::Benefits,
-        }
-    }
-
-    fn index_of(&self, field: Field) -> usize {
-        match field {
-            Field::Date => 0,
-            Field::Kpi(index) => index + 1,
-            Field::Benefits => self.kpis.len() + 1,
-        }
-    }
-
-    /// Moves the focus by `delta` fields, wrapping around like Tab does in a form.
-    fn move_focus(&mut self, delta: isize) {
-        let count = self.kpis.len() + 2;
-        self.focus = (self.focus as isize + delta).rem_euclid(count as isize) as usize;
-    }
-
-    fn focused_mut(&mut self) -> &mut String {
-        match self.field() {
-            Field::Date => &mut self.date,
-            Field::Kpi(index) => &mut self.kpis[index],
-            Field::Benefits => &mut self.benefits,
-        }
-    }
-
-    /// The project month the typed date falls in, when it reads as a date.
-    pub fn month(&self, project: &Project) -> Option<i64> {
-        review::project_month(project, self.date.trim().parse().ok()?)
-    }
-}
-
-/// Why a form was not recorded, and the field to fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub field: Field,
-    pub message: String,
-}
-
-/// The project with every value of the form recorded at the project month of its date (a
-/// value already there for that month is replaced), and that month. Refused, with the field
-/// to fix, without a start date, with a date outside the horizon, an unreadable number, a
-/// value the file format refuses, or nothing typed.
-pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Project, i64), Refusal> {
-    let refuse = |field, text: ReviewText| Refusal { field, message: lang.t(text).to_owned() };
-    if project.project.start.is_none() {
-        return Err(refuse(Field::Date, ReviewText::ReviewNeedsStart));
-    }
-    let month = form
-        .month(project)
-        .filter(|month| (1..=project.horizon()).contains(month))
-        .ok_or_else(|| refuse(Field::Date, ReviewText::ReviewBadDate))?;
-    let mut changed = project.clone();
-    let mut anything = false;
-    for (index, (kpi, typed)) in project.kpis.iter().zip(&form.kpis).enumerate() {
-        let field = Field::Kpi(index);
-        let Some(value) =
-            typed_number(typed, lang, parse_measure).map_err(|message| Refusal { field, message })?
-        else {
-            continue;
-        };
-        changed =
-            changed.with_measurement(&kpi.key, month, value).map_err(|message| Refusal { field, message })?;
-        anything = true;
-    }
-    let benefits = typed_number(&form.benefits, lang, parse_number)
-        .map_err(|message| Refusal { field: Field::Benefits, message })?;
-    if let Some(benefits) = benefits {
-        changed = changed
-            .with_actual(month, benefits)
-            .map_err(|message| Refusal { field: Field::Benefits, message })?;
-        anything = true;
-    }
-    if !anything {
-        return Err(refuse(form.field(), ReviewText::ReviewNothing));
-    }
-    Ok((changed, month))
-}
-
-/// An empty cell is "not measured" (`Some(None)`); anything else must read as a number.
-/// Nothing when nothing was typed; else the number, or why it does not read.
-fn typed_number(typed: &str, lang: Lang, parse: Parser) -> Result<Option<Decimal>, String> {
-    if typed.trim().is_empty() {
-        return Ok(None);
-    }
-    parse(typed, lang.convention()).map(Some).map_err(|error| lang.typed_error(typed.trim(), error))
-}
-
-type Parser = fn(&str, Convention) -> Result<Decimal, TypedError>;
-
-/// Opens the form over the current project. Without a start date it says so at once, so
-/// nobody types a quarter of values before learning where to set it.
-pub fn open_entry(app: &mut App) {
-    let mut form = ReviewForm::new(&app.project, app.today);
-    if app.project.project.start.is_none() {
-        form.error = Some(app.lang.t(ReviewText::ReviewNeedsStart).to_owned());
-    }
-    app.mode = Mode::ReviewEntry(form);
-}
-
-/// Keys while the form is open; `None` for an action the form leaves to the usual handling
-/// (the runtime's feedback: a resize, a poll of the disk).
-pub fn entering(app: &mut App, action: &Action) -> Option<Effect> {
-    let Mode::ReviewEntry(form) = &mut app.mode else { return None };
-    match action {
-        Action::Up => form.move_focus(-1),
-        Action::Down => form.move_focus(1),
-        Action::Input(c) => form.focused_mut().push(*c),
-        Action::Backspace => {
-            form.focused_mut().pop();
-        }
-        Action::ClearInput => form.focused_mut().clear(),
-        Action::Cancel => app.mode = Mode::Normal,
-        Action::Submit => record(app),
-        // A click elsewhere must not change the tab or the row under the form.
-        Action::ClickTab(_) | Action::ClickRow(_) => {}
-        _ => return None,
-    }
-    if let Mode::ReviewEntry(form) = &mut app.mode
-        && matches!(action, Action::Input(_) | Action::Backspace | Action::ClearInput)
-    {
-        form.error = None;
-    }
-    Some(Effect::None)
-}
-
-/// Records the form as one change (one `u` undoes it all) and shows the review it leads to;
-/// or keeps the form, focused on the field to fix, with the reason.
-fn record(app: &mut App) {
-    let Mode::ReviewEntry(form) = &app.mode else { return };
-    match recorded(&app.project, form, app.lang) {
-        Ok((project, month)) => {
-            let date = app.project.project.start.map(|start| review::calendar_month(start, month));
-            change_project(app, project);
-            show(app);
-            let lang = app.lang;
-            let date = date.map(|d| format!(" ({d})")).unwrap_or_default();
-            app.say(format!("{} {month}{date}", lang.t(ReviewText::ReviewRecorded)));
-        }
-        Err(refusal) => {
-            if let Mode::ReviewEntry(form) = &mut app.mode {
-                form.focus = form.index_of(refusal.field);
-                form.error = Some(refusal.message);
-            }
-        }
-    }
-}
+pub use entry::*;
+pub use summary::*;
 
 /// The review, over the KPIs tab.
 pub fn show(app: &mut App) {
@@ -246,58 +54,6 @@ pub fn browsing(app: &mut App, action: &Action) -> Option<Effect> {
     };
     app.mode = Mode::Review { scroll: scroll.min(last) };
     Some(Effect::None)
-}
-
-/// Where the summary of a project file goes: `<stem>.summary.EXTENSION` beside it.
-pub fn summary_path(file: &Path, extension: &str) -> PathBuf {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    file.with_file_name(format!("{stem}.summary.{extension}"))
-}
-
-/// Asks the runtime to write the executive summary beside the project's file: Markdown to
-/// read or paste, and the HTML page with its charts to print for the committee.
-pub fn write_summary(app: &mut App) -> Effect {
-    let Some(file) = &app.path else {
-        app.warn(app.lang.t(Text::NoFile));
-        return Effect::None;
-    };
-    let files = vec![
-        (summary_path(file, "md"), summary_markdown(app)),
-        (summary_path(file, "html"), summary_html(app)),
-    ];
-    Effect::WriteSummary { files }
-}
-
-/// The executive summary of the project as saved (the sliders aside), in the UI's language,
-/// exactly as `roi report` lays it out: the tornado shown, and the Monte Carlo run when one
-/// was made without sliders (a run with sliders is of other inputs).
-fn summary_document(app: &App) -> Document {
-    let run = match &app.simulation {
-        SimulationState::Done(run) if app.drivers.is_neutral() => Some(run.as_ref()),
-        _ => None,
-    };
-    let known = known_project(app);
-    let input = summary::SummaryInput {
-        project: known.as_ref(),
-        figures: &app.base_figures,
-        lang: app.lang,
-        tornado: &app.tornado,
-        tornado_width: app.tornado_width,
-        monte_carlo: run,
-        as_of: review_month(app),
-        scenario: None,
-    };
-    summary::executive_summary(&input)
-}
-
-pub fn summary_markdown(app: &App) -> String {
-    let text = markdown::render(&summary_document(app));
-    format!("{}\n", text.trim_end())
-}
-
-pub fn summary_html(app: &App) -> String {
-    let charts = ChartData { project: &app.project, figures: &app.base_figures, tornado: &app.tornado };
-    html::render(&summary_document(app), &charts)
 }
 
 /// The project month of this month, when both the start and this month are known.
@@ -354,10 +110,13 @@ pub fn sheet(app: &App) -> Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::project::Measurement;
+    use crate::domain::project::{Measurement, YearMonth};
+    use crate::i18n::Lang;
     use crate::store::{Fingerprint, from_text};
     use crate::tui::update::update;
+    use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
+    use std::path::PathBuf;
 
     /// Twelve months from January 2026; a rising KPI with a decision measured in month 3, a
     /// falling one without a decision never measured; benefits measured in month 3.
@@ -664,7 +423,7 @@ benefits = 2500
         let (text, page) = (&files[0].1, &files[1].1);
         assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"), "{page}");
         assert!(page.contains("<html lang=\"fr\"") && page.contains("Revue au : 2026-05"), "{page}");
-        let input = summary::SummaryInput {
+        let input = crate::report::summary::SummaryInput {
             project: &app.project,
             figures: &app.base_figures,
             lang: Lang::Fr,
@@ -674,7 +433,8 @@ benefits = 2500
             as_of: Some(5),
             scenario: None,
         };
-        assert_eq!(text, &format!("{}\n", markdown::render(&summary::executive_summary(&input)).trim_end()));
+        let document = crate::report::summary::executive_summary(&input);
+        assert_eq!(text, &format!("{}\n", crate::report::markdown::render(&document).trim_end()));
         assert!(text.starts_with("# Revue\n") && text.contains("Revue au : 2026-05"), "{text}");
         app.path = None;
         assert_eq!(update(&mut app, Action::WriteSummary), Effect::None);

@@ -1,0 +1,160 @@
+//! Typing: editing a value in place, prompts, and what a submitted text changes.
+
+use crate::domain::project::Project;
+use crate::domain::validate::FieldPath;
+use crate::domain::validate::validate;
+use crate::i18n::{Lang, Text};
+use crate::store::edit::{Current, current_value, parse_measure, set_value};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode, Purpose};
+use crate::tui::effect::Effect;
+use crate::tui::folder;
+use crate::tui::tabs;
+use crate::tui::whatif;
+use rust_decimal::Decimal;
+
+use super::*;
+
+pub(super) fn begin_edit(app: &mut App) {
+    let Some(grid) = tabs::grid(app) else { return };
+    let cursor = app.cursor();
+    match grid.cell(cursor.row, cursor.column).and_then(|c| c.path.clone()) {
+        Some(path) => {
+            let buffer = current_value(&app.project, &path)
+                .map(|current| edit_text(app.lang, &path, current))
+                .unwrap_or_default();
+            app.mode = Mode::Editing { path, buffer, error: None };
+        }
+        None => app.say(app.lang.t(Text::NotEditable)),
+    }
+}
+
+/// What an edit box starts from: the value as the screen shows it, in the UI's language, with
+/// every decimal it has, so that Enter on it changes nothing.
+pub(super) fn edit_text(lang: Lang, path: &FieldPath, current: Current) -> String {
+    let percent = tabs::shown_as_percent(path);
+    let number = |value: Decimal| {
+        if percent { lang.percent_exact(value * Decimal::ONE_HUNDRED) } else { lang.exact(value) }
+    };
+    match current {
+        Current::Text(text) => text,
+        Current::Number(value) => number(value),
+        Current::Range { low, high } => format!("{}–{}", number(low), number(high)),
+    }
+}
+
+pub(super) fn start_prompt(app: &mut App, purpose: Purpose) {
+    app.mode = Mode::Prompt { purpose, buffer: String::new(), error: None };
+}
+
+/// Keys while typing a value or an answer.
+pub(super) fn typing(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Submit => return submit(app),
+        Action::Cancel => app.mode = Mode::Normal,
+        Action::Resize(width, height) => app.screen = (width, height),
+        Action::Input(_) | Action::Backspace | Action::ClearInput => {
+            if let Mode::Editing { buffer, error, .. } | Mode::Prompt { buffer, error, .. } = &mut app.mode {
+                match action {
+                    Action::Input(c) => buffer.push(c),
+                    Action::Backspace => {
+                        buffer.pop();
+                    }
+                    _ => buffer.clear(),
+                }
+                *error = None;
+            }
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+pub(super) fn submit(app: &mut App) -> Effect {
+    let mode = std::mem::replace(&mut app.mode, Mode::Normal);
+    if let Mode::Prompt { purpose: Purpose::SaveAs, buffer, .. } = &mode {
+        let path = std::path::PathBuf::from(buffer.trim());
+        return Effect::SaveAs { path, project: Box::new(app.project.clone()) };
+    }
+    if let Mode::Prompt {
+        purpose:
+            purpose @ (Purpose::Filter | Purpose::NewProject | Purpose::DuplicateProject | Purpose::RenameProject),
+        buffer,
+        ..
+    } = &mode
+    {
+        return match folder::submit(app, *purpose, buffer) {
+            Ok(effect) => effect,
+            Err(message) => {
+                refuse_input(app, mode, message);
+                Effect::None
+            }
+        };
+    }
+    if let Mode::Prompt { purpose: Purpose::GoalSeek, buffer, .. } = &mode {
+        if let Err(message) = whatif::solve_goal(app, buffer) {
+            refuse_input(app, mode, message);
+        }
+        return Effect::None;
+    }
+    let result = match &mode {
+        Mode::Editing { path, buffer, .. } => {
+            set_value(&app.project, path, buffer, app.lang.convention()).map_err(|e| app.lang.edit_error(&e))
+        }
+        Mode::Prompt { purpose: Purpose::ScenarioName, buffer, .. } => with_scenario(app, buffer),
+        Mode::Prompt { purpose: Purpose::Measurement { kpi }, buffer, .. } => {
+            with_measurement(app, *kpi, buffer)
+        }
+        Mode::Prompt { purpose: Purpose::RenameScenario { index }, buffer, .. } => {
+            whatif::with_renamed_scenario(app, *index, buffer)
+        }
+        _ => return Effect::None,
+    };
+    match result {
+        Ok(project) => {
+            let dropped = project.range_count() < app.project.range_count()
+                && matches!(&mode, Mode::Editing { path, .. } if !path.to_string().ends_with(".range"));
+            change_project(app, project);
+            app.say(app.lang.t(if dropped { Text::RangeDropped } else { Text::Changed }));
+        }
+        Err(message) => refuse_input(app, mode, message),
+    }
+    Effect::None
+}
+
+/// Puts the editor or prompt back, with the reason its input was refused.
+pub(super) fn refuse_input(app: &mut App, mode: Mode, message: String) {
+    app.mode = mode;
+    if let Mode::Editing { error, .. } | Mode::Prompt { error, .. } = &mut app.mode {
+        *error = Some(message);
+    }
+}
+
+/// The project with the current sliders saved as scenario `name`.
+pub(super) fn with_scenario(app: &App, name: &str) -> Result<Project, String> {
+    let name = name.trim();
+    if name.is_empty() || name.contains(['.', '[', ']', '"']) {
+        return Err(app.lang.t(Text::BadScenarioName).to_owned());
+    }
+    let mut project = app.project.clone();
+    project.scenarios.insert(name.to_owned(), app.drivers);
+    checked(project)
+}
+
+/// The project with "MONTH VALUE" added to a KPI's measurements (replacing that month's).
+pub(super) fn with_measurement(app: &App, kpi: usize, typed: &str) -> Result<Project, String> {
+    let refused = || app.lang.t(Text::BadMeasurement).to_owned();
+    let (month, value) = typed.trim().split_once(char::is_whitespace).ok_or_else(refused)?;
+    let month: i64 = month.parse().map_err(|_| refused())?;
+    let value = parse_measure(value, app.lang.convention()).map_err(|e| app.lang.typed_error(value, e))?;
+    let key = &app.project.kpis.get(kpi).ok_or_else(refused)?.key;
+    app.project.with_measurement(key, month, value)
+}
+
+/// A project changed directly must still pass every rule of the file format.
+pub(super) fn checked(project: Project) -> Result<Project, String> {
+    match validate(&project).into_iter().next() {
+        None => Ok(project),
+        Some(problem) => Err(problem.to_string()),
+    }
+}
