@@ -16,16 +16,4 @@ pub mod request;
 pub mod summary;
 pub mod xlsx;
 
-use crate::domain::matrix::Quadrant;
-use crate::i18n::{Lang, Text};
-
-/// The localized name of a quadrant.
-pub fn quadrant_name(lang: Lang, quadrant: Option<Quadrant>) -> &'static str {
-    lang.t(match quadrant {
-        Some(Quadrant::QuickWin) => Text::QuickWin,
-        Some(Quadrant::Strategic) => Text::Strategic,
-        Some(Quadrant::Improvement) => Text::Improvement,
-        Some(Quadrant::Avoid) => Text::Avoid,
-        None => Text::NoQuadrant,
-    })
-}
+pub use crate::i18n::review::quadrant_name;

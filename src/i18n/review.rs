@@ -5,6 +5,7 @@ use super::{Lang, Text};
 use crate::catalogue;
 use crate::domain::drivers::Driver;
 use crate::domain::kpi::KpiStatus;
+use crate::domain::matrix::Quadrant;
 use crate::domain::project::{BenefitKind, CostCategory, Department, Maturity, Status, ValueClass};
 use crate::domain::review::{Reason, Verdict};
 use crate::domain::uncertainty::Confidence;
@@ -310,6 +311,28 @@ pub fn category_name(lang: Lang, category: CostCategory) -> &'static str {
         CostCategory::Other if fr => "Autre",
         CostCategory::Other => "Other",
     }
+}
+
+/// The localized name of a quadrant ("Quick wins — start"), or that the project is not scored.
+pub fn quadrant_name(lang: Lang, quadrant: Option<Quadrant>) -> &'static str {
+    lang.t(match quadrant {
+        Some(Quadrant::QuickWin) => Text::QuickWin,
+        Some(Quadrant::Strategic) => Text::Strategic,
+        Some(Quadrant::Improvement) => Text::Improvement,
+        Some(Quadrant::Avoid) => Text::Avoid,
+        None => Text::NoQuadrant,
+    })
+}
+
+/// Its short name, for a table cell ("Quick wins").
+pub fn quadrant_short(lang: Lang, quadrant: Option<Quadrant>) -> &'static str {
+    lang.t(match quadrant {
+        Some(Quadrant::QuickWin) => Text::QuickWinShort,
+        Some(Quadrant::Strategic) => Text::StrategicShort,
+        Some(Quadrant::Improvement) => Text::ImprovementShort,
+        Some(Quadrant::Avoid) => Text::AvoidShort,
+        None => Text::Unscored,
+    })
 }
 
 #[cfg(test)]

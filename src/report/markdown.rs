@@ -40,6 +40,12 @@ fn write_block(out: &mut String, block: &Block) {
 }
 
 fn write_table(out: &mut String, table: &Table) {
+    let _ = write!(out, "\n{}", self::table(table));
+}
+
+/// A table in Markdown: titles, alignment rule, one line per row; every cell escaped by the
+/// one rule of `escape::markdown`, so a `|` or a line break cannot end a cell or a row.
+pub fn table(table: &Table) -> String {
     let cells = |row: &[String]| row.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | ");
     let titles: Vec<String> = table.columns.iter().map(|(title, _)| title.clone()).collect();
     let rule: Vec<&str> = table
@@ -50,10 +56,11 @@ fn write_table(out: &mut String, table: &Table) {
             Align::Right => "---:",
         })
         .collect();
-    let _ = write!(out, "\n| {} |\n|{}|\n", cells(&titles), rule.join("|"));
+    let mut out = format!("| {} |\n|{}|\n", cells(&titles), rule.join("|"));
     for row in &table.rows {
         let _ = writeln!(out, "| {} |", cells(row));
     }
+    out
 }
 
 use super::escape::markdown as escape;

@@ -3,9 +3,11 @@
 //! `domain::portfolio`; nothing is recomputed or reordered here.
 
 use super::csv::{cents, field};
+use super::document::{Align, Table};
 use super::json::{number, optional, to_text};
 use crate::domain::matrix::Quadrant;
 use crate::domain::portfolio::{CurrencyTotal, PortfolioRow, PortfolioTotals};
+use crate::i18n::review::{department_name, quadrant_short, status_name};
 use crate::i18n::{Lang, Text};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -110,63 +112,37 @@ fn csv_cells(row: &PortfolioRow) -> [String; 16] {
     ]
 }
 
-/// The short name of a quadrant, for a table cell.
-fn quadrant_short(lang: Lang, quadrant: Option<Quadrant>) -> &'static str {
-    lang.t(match quadrant {
-        Some(Quadrant::QuickWin) => Text::QuickWinShort,
-        Some(Quadrant::Strategic) => Text::StrategicShort,
-        Some(Quadrant::Improvement) => Text::ImprovementShort,
-        Some(Quadrant::Avoid) => Text::AvoidShort,
-        None => Text::Unscored,
-    })
-}
+/// The table's columns and how each aligns.
+const MD_COLUMNS: [(Text, Align); 15] = [
+    (Text::File, Align::Left),
+    (Text::Name, Align::Left),
+    (Text::Department, Align::Left),
+    (Text::Owner, Align::Left),
+    (Text::Status, Align::Left),
+    (Text::Quadrant, Align::Left),
+    (Text::RoiAdjusted12, Align::Right),
+    (Text::RoiAdjustedHorizon, Align::Right),
+    (Text::Npv, Align::Right),
+    (Text::BreakEven, Align::Right),
+    (Text::StressShort, Align::Left),
+    (Text::KpisOffTrack, Align::Right),
+    (Text::Modified, Align::Left),
+    (Text::EditedBy, Align::Left),
+    (Text::Error, Align::Left),
+];
 
-/// Text made safe for a Markdown table cell: a `|` would end the cell, a line break the row.
-fn md_cell(text: &str) -> String {
-    super::escape::markdown(text)
-}
-
-fn md_row(cells: &[String]) -> String {
-    let cells: Vec<String> = cells.iter().map(|cell| md_cell(cell)).collect();
-    format!("| {} |", cells.join(" | "))
-}
-
-const MD_ALIGNMENT: &str = "|---|---|---|---|---|---|---:|---:|---:|---:|---|---:|---|---|---|";
-
-fn md_header(lang: Lang) -> String {
-    let titles = [
-        Text::File,
-        Text::Name,
-        Text::Department,
-        Text::Owner,
-        Text::Status,
-        Text::Quadrant,
-        Text::RoiAdjusted12,
-        Text::RoiAdjustedHorizon,
-        Text::Npv,
-        Text::BreakEven,
-        Text::StressShort,
-        Text::KpisOffTrack,
-        Text::Modified,
-        Text::EditedBy,
-        Text::Error,
-    ];
-    let titles: Vec<String> = titles.iter().map(|t| lang.t(*t).to_owned()).collect();
-    format!("{}\n{MD_ALIGNMENT}", md_row(&titles))
-}
-
-fn md_valid_cells(row: &PortfolioRow, lang: Lang, currency: &str) -> Vec<String> {
+fn md_valid_cells(row: &PortfolioRow, lang: Lang) -> Vec<String> {
     let verdict = lang.t(if row.robust { Text::Robust } else { Text::Fragile });
     vec![
         row.file.clone(),
         row.name.clone(),
-        row.department.key().to_owned(),
+        department_name(lang, row.department).to_owned(),
         row.owner.clone().unwrap_or_default(),
-        row.status.key().to_owned(),
+        status_name(lang, row.status).to_owned(),
         quadrant_short(lang, row.quadrant).to_owned(),
         lang.percent(row.roi_adjusted_pct_12),
         lang.percent(row.roi_adjusted_pct_horizon),
-        lang.money_whole(row.npv, currency),
+        lang.money_whole(row.npv, &row.currency),
         lang.month(row.break_even_month),
         verdict.to_owned(),
         row.kpis_off_track.to_string(),
@@ -177,7 +153,7 @@ fn md_valid_cells(row: &PortfolioRow, lang: Lang, currency: &str) -> Vec<String>
 }
 
 fn md_invalid_cells(row: &PortfolioRow) -> Vec<String> {
-    let mut cells = vec![String::new(); 15];
+    let mut cells = vec![String::new(); MD_COLUMNS.len()];
     cells[0].clone_from(&row.file);
     cells[12] = row.modified.clone().unwrap_or_default();
     cells[13] = row.edited_by.clone().unwrap_or_default();
@@ -212,16 +188,22 @@ fn currency_line(total: &CurrencyTotal, lang: Lang) -> String {
 
 /// A titled table with localized headers, one line per row, and the totals below.
 pub fn markdown(rows: &[PortfolioRow], totals: &PortfolioTotals, lang: Lang) -> String {
-    let mut out = format!("# {}\n\n{}\n", lang.t(Text::Portfolio), md_header(lang));
-    for row in rows {
-        let cells = match row.error {
-            Some(_) => md_invalid_cells(row),
-            None => md_valid_cells(row, lang, &row.currency),
-        };
-        let _ = writeln!(out, "{}", md_row(&cells));
-    }
-    let _ = writeln!(out, "\n{}", md_totals(totals, lang));
-    out
+    let table = Table {
+        columns: MD_COLUMNS.iter().map(|(title, align)| (lang.t(*title).to_owned(), *align)).collect(),
+        rows: rows
+            .iter()
+            .map(|row| match row.error {
+                Some(_) => md_invalid_cells(row),
+                None => md_valid_cells(row, lang),
+            })
+            .collect(),
+    };
+    format!(
+        "# {}\n\n{}\n{}\n",
+        lang.t(Text::Portfolio),
+        super::markdown::table(&table),
+        md_totals(totals, lang)
+    )
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 
 use crate::domain::matrix::Quadrant;
 use crate::domain::portfolio::{PortfolioRow, SortKey};
+use crate::i18n::review::quadrant_short;
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
-use crate::tui::tabs::summary::short_quadrant;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::block;
 use ratatui::Frame;
@@ -125,7 +125,7 @@ fn row<'a>(
     let right = |text: String, style| Cell::from(Line::styled(text, style).right_aligned());
     let mut cells = vec![
         Cell::from(Span::styled(format!("{edited}{}", row.name), name_style)),
-        Cell::from(quadrant_cell(lang, row.quadrant)),
+        Cell::from(quadrant_short(lang, row.quadrant)),
         right(lang.percent(row.roi_adjusted_pct_horizon), theme.signed(row.roi_adjusted_pct_horizon)),
         right(lang.money_whole(row.npv, currency), theme.signed(Some(row.npv))),
         right(row.break_even_month.map_or_else(|| "—".to_owned(), |m| format!("m{m}")), theme.figure),
@@ -152,16 +152,12 @@ fn row<'a>(
     Row::new(cells)
 }
 
-fn quadrant_cell(lang: Lang, quadrant: Option<Quadrant>) -> String {
-    short_quadrant(lang, quadrant)
-}
-
 fn render_totals(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let totals = &app.portfolio_view.totals;
     let quadrants: Vec<String> = Quadrant::ALL
         .iter()
-        .map(|q| format!("{} {}", short_quadrant(lang, Some(*q)), totals.quadrants[*q as usize]))
+        .map(|q| format!("{} {}", quadrant_short(lang, Some(*q)), totals.quadrants[*q as usize]))
         .collect();
     // One line per currency: amounts in two currencies are never added.
     let mut lines: Vec<Line> = totals

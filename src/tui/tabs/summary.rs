@@ -4,6 +4,7 @@
 
 use crate::domain::engine::Figures;
 use crate::domain::reference::{REFERENCE_MONTH, reference_range};
+use crate::i18n::review::quadrant_short;
 use crate::i18n::{Text, warning_sentence};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -84,7 +85,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             format!("{verdict} ({})", lang.percent(stress.roi_adjusted_pct)),
             if stress.robust { theme.good } else { theme.bad },
         ),
-        pair(Text::Quadrant, short_quadrant(lang, figures.quadrant), theme.figure),
+        pair(Text::Quadrant, quadrant_short(lang, figures.quadrant).to_owned(), theme.figure),
     ];
     if let Some(range) = reference_range(app.project.project.department()) {
         let month = REFERENCE_MONTH.min(figures.horizon);
@@ -100,18 +101,6 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         ));
     }
     lines
-}
-
-/// The quadrant's short name ("Quick wins", not "Quick wins — start").
-pub fn short_quadrant(lang: crate::i18n::Lang, quadrant: Option<crate::domain::matrix::Quadrant>) -> String {
-    use crate::domain::matrix::Quadrant;
-    match quadrant {
-        Some(Quadrant::QuickWin) => lang.t(Text::QuickWinShort).to_owned(),
-        Some(Quadrant::Strategic) => lang.t(Text::StrategicShort).to_owned(),
-        Some(Quadrant::Improvement) => lang.t(Text::ImprovementShort).to_owned(),
-        Some(Quadrant::Avoid) => lang.t(Text::AvoidShort).to_owned(),
-        None => "—".to_owned(),
-    }
 }
 
 /// The lowest cumulative net cash flow and its month: the "valley of death".
