@@ -42,20 +42,58 @@ fn tab_name(tab: Tab) -> &'static str {
     }
 }
 
-#[test]
-fn every_tab_in_both_languages_and_two_sizes() {
-    for lang in [Lang::Fr, Lang::En] {
-        let mut app = app(lang);
-        app.screen = (80, 24);
-        for tab in Tab::ALL {
-            update(&mut app, Action::GoTab(tab));
-            update(&mut app, Action::Down);
-            for (width, height) in [(80, 24), (120, 40)] {
-                let name = format!("{}_{}_{width}x{height}", tab_name(tab), lang.code());
-                insta::assert_snapshot!(name, draw(&app, width, height));
+/// A tab in a language at a size, its second row selected.
+fn tab_snapshot(tab: Tab, lang: Lang, (width, height): (u16, u16)) {
+    let mut app = app(lang);
+    app.screen = (80, 24);
+    update(&mut app, Action::GoTab(tab));
+    update(&mut app, Action::Down);
+    let name = format!("{}_{}_{width}x{height}", tab_name(tab), lang.code());
+    insta::assert_snapshot!(name, draw(&app, width, height));
+}
+
+/// One test per tab, language and size, so that a failure shows every screen that changed.
+macro_rules! tab_snapshots {
+    ($($module:ident => $tab:expr),+ $(,)?) => {$(
+        mod $module {
+            use super::*;
+
+            #[test]
+            fn fr_80x24() {
+                tab_snapshot($tab, Lang::Fr, (80, 24));
+            }
+
+            #[test]
+            fn fr_120x40() {
+                tab_snapshot($tab, Lang::Fr, (120, 40));
+            }
+
+            #[test]
+            fn en_80x24() {
+                tab_snapshot($tab, Lang::En, (80, 24));
+            }
+
+            #[test]
+            fn en_120x40() {
+                tab_snapshot($tab, Lang::En, (120, 40));
             }
         }
-    }
+    )+};
+}
+
+tab_snapshots!(
+    summary => Tab::Summary,
+    baseline => Tab::Baseline,
+    tco => Tab::Tco,
+    kpis => Tab::Kpis,
+    matrix => Tab::Matrix,
+    sensitivity => Tab::Sensitivity,
+    portfolio => Tab::Portfolio,
+);
+
+#[test]
+fn every_tab_has_its_snapshots() {
+    assert_eq!(Tab::ALL.len(), 7, "a new tab needs its line in tab_snapshots!");
 }
 
 #[test]
