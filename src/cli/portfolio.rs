@@ -5,23 +5,16 @@ use super::{EXIT_INVALID, EXIT_IO};
 use crate::domain::portfolio::{PortfolioRow, PortfolioTotals, SortKey, sort};
 use crate::i18n::Lang;
 use crate::report;
+use crate::report::request::Format;
 use crate::store::portfolio::scan;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// The portfolio's own formats: the HTML report is one project's executive summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
-    #[default]
-    Md,
-    Json,
-    Csv,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The folder of project files.
     pub dir: PathBuf,
+    /// md, json or csv: the HTML page and the workbook are one project's reports.
     #[arg(long, short, value_enum, default_value_t = Format::Md)]
     pub format: Format,
     /// Also read the subfolders.
@@ -32,6 +25,13 @@ pub struct Args {
 /// 0 when every file is valid, 1 when one is not (the table is printed all the same), 3
 /// when the folder cannot be read.
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
+    if matches!(args.format, Format::Html | Format::Xlsx) {
+        crate::tell!(
+            "{}: the portfolio is a table in md, json or csv; html and xlsx are one project's reports (roi report FILE)",
+            args.dir.display()
+        );
+        return ExitCode::from(2);
+    }
     let scanned = match scan(&args.dir, args.recursive) {
         Ok(scanned) => scanned,
         Err(error) => {
@@ -46,6 +46,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Format::Md => report::portfolio::markdown(&rows, &totals, lang),
         Format::Json => report::portfolio::json(&rows, &totals),
         Format::Csv => report::portfolio::csv(&rows),
+        Format::Html | Format::Xlsx => String::new(), // Refused above.
     };
     super::emit(text.trim_end());
     if totals.invalid > 0 { ExitCode::from(EXIT_INVALID) } else { ExitCode::SUCCESS }

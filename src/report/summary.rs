@@ -11,7 +11,7 @@ use crate::domain::project::{Kpi, Project};
 use crate::domain::reference::{REFERENCE_MONTH, reference_range};
 use crate::domain::review::{self, Decision, calendar_month};
 use crate::domain::sensitivity::TornadoBar;
-use crate::domain::uncertainty::{Confidence, UncertainLine};
+use crate::domain::uncertainty::{Confidence, LineFacts};
 use crate::i18n::review::{
     ReviewText as R, category_name, confidence_name, department_name, driver_name, kpi_status_name,
     last_measured, maturity_name, reason_sentence, status_name, verdict_name,

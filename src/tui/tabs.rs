@@ -62,13 +62,13 @@ pub fn range_ends(
 pub fn provenance_row(
     lang: crate::i18n::Lang,
     base: &str,
-    line: &dyn LineProvenance,
+    line: &dyn crate::domain::uncertainty::LineFacts,
     ranged: &[(crate::i18n::Text, &'static str, bool)],
 ) -> grid::Row {
     use crate::i18n::Text;
     use grid::Cell;
     let source = line.source().map_or_else(|| crate::i18n::DASH.to_owned(), str::to_owned);
-    let confidence = crate::i18n::review::confidence_name(lang, line.confidence().unwrap_or_default());
+    let confidence = crate::i18n::review::confidence_name(lang, line.confidence());
     let mut widths = vec![0, 20];
     let mut cells = vec![
         Cell::field(
@@ -81,7 +81,7 @@ pub fn provenance_row(
         ),
     ];
     for (label, field, _) in ranged.iter().filter(|(_, _, given)| *given) {
-        let ends = line.range(field).map_or_else(
+        let ends = line.ranges().get(field).map_or_else(
             || crate::i18n::DASH.to_owned(),
             |range| range_ends(lang, range, crate::domain::uncertainty::is_fraction(field)),
         );
@@ -92,28 +92,3 @@ pub fn provenance_row(
     }
     grid::Row::detail_in(&widths, cells)
 }
-
-/// What a line says of its own figures.
-pub trait LineProvenance {
-    fn source(&self) -> Option<&str>;
-    fn confidence(&self) -> Option<crate::domain::uncertainty::Confidence>;
-    fn range(&self, field: &str) -> Option<&crate::domain::uncertainty::Range>;
-}
-
-macro_rules! provenance {
-    ($($line:ty),+) => {
-        $(impl LineProvenance for $line {
-            fn source(&self) -> Option<&str> {
-                self.source.as_deref()
-            }
-            fn confidence(&self) -> Option<crate::domain::uncertainty::Confidence> {
-                self.confidence
-            }
-            fn range(&self, field: &str) -> Option<&crate::domain::uncertainty::Range> {
-                self.ranges.get(field)
-            }
-        })+
-    };
-}
-
-provenance!(crate::domain::project::Benefit, crate::domain::project::Cost, crate::domain::project::Risk);

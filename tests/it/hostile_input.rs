@@ -27,6 +27,12 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     path
 }
 
+/// The folder holds the project and nothing else: no temporary, no lock.
+fn assert_only_the_project_in(dir: &Path) {
+    let names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["p.toml"], "no temporary or lock left");
+}
+
 fn text(path: &Path) -> &str {
     path.to_str().unwrap()
 }
@@ -81,8 +87,7 @@ fn a_read_only_file_in_a_writable_folder_is_not_replaced() {
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
     assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&file).unwrap(), before);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers, ["p.toml"], "no temporary or lock left");
+    assert_only_the_project_in(dir.path());
 }
 
 /// Case 4: through a symbolic link, the target is written and the link stays a link, also
@@ -163,8 +168,7 @@ fn a_file_size_limit_fails_cleanly() {
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
     assert!(stderr(&output).contains("cannot save"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&file).unwrap(), before);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers, ["p.toml"], "no temporary or lock left");
+    assert_only_the_project_in(dir.path());
 }
 
 /// Case 9: a temporary file of a writer killed mid-save is removed by the next save.

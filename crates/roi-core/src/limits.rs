@@ -3,6 +3,7 @@
 //! refuses a larger file at load, with the line of the first value past a limit.
 
 use super::project::Project;
+use super::uncertainty::LineFacts;
 use super::validate::{FieldPath, Problem};
 
 /// A project file: 1 MiB, a hundred times a large project.
@@ -58,6 +59,20 @@ fn optional(path: FieldPath, text: &Option<String>) -> Option<(FieldPath, &str)>
     text.as_deref().map(|t| (path, t))
 }
 
+/// The name and source of each line of a list, with where they are.
+fn line_texts<'a>(
+    list: FieldPath,
+    lines: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> Vec<(FieldPath, &'a str)> {
+    let mut texts = Vec::new();
+    for (i, (name, source)) in lines.enumerate() {
+        let path = list.index(i);
+        texts.extend(source.map(|s| (path.key("source"), s)));
+        texts.push((path.key("name"), name));
+    }
+    texts
+}
+
 /// Every text of the project, with where it is.
 fn texts(project: &Project) -> Vec<(FieldPath, &str)> {
     let root = FieldPath::default();
@@ -71,21 +86,12 @@ fn texts(project: &Project) -> Vec<(FieldPath, &str)> {
         texts.extend(optional(path.key("name"), &metric.name));
         texts.extend(optional(path.key("unit"), &metric.unit));
     }
-    for (i, line) in project.benefits.iter().enumerate() {
-        let path = root.key("benefits").index(i);
-        texts.push((path.key("name"), &line.name));
-        texts.extend(optional(path.key("source"), &line.source));
-    }
-    for (i, line) in project.costs.iter().enumerate() {
-        let path = root.key("costs").index(i);
-        texts.push((path.key("name"), &line.name));
-        texts.extend(optional(path.key("source"), &line.source));
-    }
-    for (i, line) in project.risks.iter().enumerate() {
-        let path = root.key("risks").index(i);
-        texts.push((path.key("name"), &line.name));
-        texts.extend(optional(path.key("source"), &line.source));
-    }
+    texts.extend(line_texts(
+        root.key("benefits"),
+        project.benefits.iter().map(|l| (l.name.as_str(), l.source())),
+    ));
+    texts.extend(line_texts(root.key("costs"), project.costs.iter().map(|l| (l.name.as_str(), l.source()))));
+    texts.extend(line_texts(root.key("risks"), project.risks.iter().map(|l| (l.name.as_str(), l.source()))));
     for (i, kpi) in project.kpis.iter().enumerate() {
         let path = root.key("kpis").index(i);
         texts.push((path.key("key"), &kpi.key));

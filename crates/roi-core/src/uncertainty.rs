@@ -90,28 +90,49 @@ pub fn is_fraction(field: &str) -> bool {
     matches!(field, "reallocation" | "uplift" | "margin" | "reduction" | "time_factor" | "probability")
 }
 
-/// A benefit, cost or risk line: its confidence and the values that may be ranged.
-pub trait UncertainLine {
-    fn confidence(&self) -> Confidence;
+/// What a benefit, cost or risk line says of its own figures: where they come from, how sure
+/// they are, and the ranges of its values.
+pub trait LineFacts {
+    fn source(&self) -> Option<&str>;
+    /// The confidence the file gives, if it gives one.
+    fn given_confidence(&self) -> Option<Confidence>;
     fn ranges(&self) -> &LineRanges;
     fn ranges_mut(&mut self) -> &mut LineRanges;
+
+    /// The confidence that sets the default ranges: the given one, else medium.
+    fn confidence(&self) -> Confidence {
+        self.given_confidence().unwrap_or_default()
+    }
+}
+
+macro_rules! line_facts {
+    ($($line:ty),+) => {$(
+        impl LineFacts for $line {
+            fn source(&self) -> Option<&str> {
+                self.source.as_deref()
+            }
+            fn given_confidence(&self) -> Option<Confidence> {
+                self.confidence
+            }
+            fn ranges(&self) -> &LineRanges {
+                &self.ranges
+            }
+            fn ranges_mut(&mut self) -> &mut LineRanges {
+                &mut self.ranges
+            }
+        }
+    )+};
+}
+
+line_facts!(Benefit, Cost, Risk);
+
+/// A benefit, cost or risk line: the values that may be ranged.
+pub trait UncertainLine: LineFacts {
     /// The rangeable values this line gives, with their keys.
     fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)>;
 }
 
 impl UncertainLine for Benefit {
-    fn confidence(&self) -> Confidence {
-        self.confidence.unwrap_or_default()
-    }
-
-    fn ranges(&self) -> &LineRanges {
-        &self.ranges
-    }
-
-    fn ranges_mut(&mut self) -> &mut LineRanges {
-        &mut self.ranges
-    }
-
     fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
         vec![
             ("volume_per_month", self.volume_per_month.as_mut()),
@@ -136,36 +157,12 @@ impl UncertainLine for Benefit {
 }
 
 impl UncertainLine for Cost {
-    fn confidence(&self) -> Confidence {
-        self.confidence.unwrap_or_default()
-    }
-
-    fn ranges(&self) -> &LineRanges {
-        &self.ranges
-    }
-
-    fn ranges_mut(&mut self) -> &mut LineRanges {
-        &mut self.ranges
-    }
-
     fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
         vec![("one_off", self.one_off.as_mut()), ("monthly", self.monthly.as_mut())]
     }
 }
 
 impl UncertainLine for Risk {
-    fn confidence(&self) -> Confidence {
-        self.confidence.unwrap_or_default()
-    }
-
-    fn ranges(&self) -> &LineRanges {
-        &self.ranges
-    }
-
-    fn ranges_mut(&mut self) -> &mut LineRanges {
-        &mut self.ranges
-    }
-
     fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
         vec![("cost", Some(&mut self.cost)), ("probability", Some(&mut self.probability))]
     }

@@ -4,7 +4,7 @@ use super::cells::*;
 use super::formulas::*;
 use crate::domain::engine::Figures;
 use crate::domain::project::{Benefit, BenefitKind, Cost, Project, Risk};
-use crate::domain::uncertainty::{Confidence, LineList, UncertainLine};
+use crate::domain::uncertainty::{Confidence, LineFacts, LineList};
 use crate::i18n::review::{
     benefit_kind_name, category_name, confidence_name, maturity_name, value_class_name,
 };
@@ -244,9 +244,9 @@ pub(super) fn write_line_notes(
 /// The cells hold the likely value, as every deterministic figure does.
 pub(super) fn line_ranges(project: &Project, list: LineList, index: usize) -> String {
     let ranges = match list {
-        LineList::Benefits => project.benefits.get(index).map(UncertainLine::ranges),
-        LineList::Costs => project.costs.get(index).map(UncertainLine::ranges),
-        LineList::Risks => project.risks.get(index).map(UncertainLine::ranges),
+        LineList::Benefits => project.benefits.get(index).map(LineFacts::ranges),
+        LineList::Costs => project.costs.get(index).map(LineFacts::ranges),
+        LineList::Risks => project.risks.get(index).map(LineFacts::ranges),
     };
     ranges
         .into_iter()
