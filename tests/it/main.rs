@@ -10,7 +10,6 @@ mod common;
 mod e2e_pty;
 mod edit_sequences;
 mod engine_cases;
-mod engine_properties;
 mod file_format;
 mod format_refusals;
 mod fuzz_regressions;

@@ -733,6 +733,16 @@ proptest! {
     }
 
     #[test]
+    fn the_f64_flows_agree_with_the_exact_ones(project in project()) {
+        use roi_workbench::domain::engine::{Stress, compute_flows};
+        let exact = compute_flows::<Decimal>(&project, &Drivers::default(), Stress::Off);
+        let float = compute_flows::<f64>(&project, &Drivers::default(), Stress::Off);
+        let (a, b) = (exact.npv.to_f64().unwrap(), float.npv);
+        prop_assert!((a - b).abs() <= 1e-6 * a.abs().max(1.0), "{a} vs {b}");
+        prop_assert_eq!(exact.break_even_month, float.break_even_month);
+    }
+
+    #[test]
     fn render_then_parse_gives_the_same_model(project in project()) {
         let text = render(&project, None).unwrap();
         let back = parse(&text).map_err(|d| TestCaseError::fail(format!("{text}\n{d:#?}")))?;
