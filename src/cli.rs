@@ -76,13 +76,13 @@ impl Cli {
 /// Runs a subcommand.
 pub fn run(command: &Command, lang: Lang) -> ExitCode {
     match command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(args, lang),
         Command::Report(args) => report::run(args, lang),
         Command::New(args) => new::run(args),
         Command::Set(args) => set::run(args, lang),
         Command::Measure(args) => measure::run(args, lang),
         Command::Actual(args) => actual::run(args, lang),
-        Command::GoalSeek(args) => goal_seek::run(args),
+        Command::GoalSeek(args) => goal_seek::run(args, lang),
         Command::Portfolio(args) => portfolio::run(args, lang),
         Command::Completions(args) => completions::run(args),
     }
@@ -108,8 +108,8 @@ macro_rules! tell {
 }
 
 /// Prints a load error on stderr and returns its exit code.
-pub fn fail_load(error: &crate::store::LoadError) -> ExitCode {
-    for line in error.lines() {
+pub fn fail_load(error: &crate::store::LoadError, lang: Lang) -> ExitCode {
+    for line in error.lines(lang) {
         tell(&line);
     }
     ExitCode::from(match error {

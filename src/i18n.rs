@@ -5,6 +5,7 @@
 //! `67,2 %` / `67.2%`.
 
 mod html_text;
+pub mod problem;
 pub mod review;
 mod text;
 mod warning;
@@ -179,6 +180,7 @@ impl Lang {
         match error {
             EditError::Number { typed, error } => self.typed_error(typed, *error),
             EditError::NoValueForRange(_) => self.t(Text::RangeNeedsValue).to_owned(),
+            EditError::Breaks(problem) => problem::problem_sentence(self, problem),
             other => other.to_string(),
         }
     }

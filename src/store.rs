@@ -50,12 +50,13 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// One line per problem, each `file:line:column: message — fix`.
-    pub fn lines(&self) -> Vec<String> {
+    /// One line per problem, each `file:line:column: message — fix`, the format's rules said
+    /// in `lang` (TOML and type errors stay as the parser words them).
+    pub fn lines(&self, lang: crate::i18n::Lang) -> Vec<String> {
         match self {
             LoadError::Unreadable { .. } => vec![self.to_string()],
             LoadError::Invalid { path, diagnostics } => {
-                diagnostics.iter().map(|d| format!("{}:{d}", path.display())).collect()
+                diagnostics.iter().map(|d| format!("{}:{}", path.display(), d.said_in(lang))).collect()
             }
         }
     }
@@ -94,6 +95,7 @@ fn too_large(bytes: u64) -> Diagnostic {
         column: 1,
         message: format!("the file holds {bytes} bytes; a project file holds at most {MAX_FILE_BYTES}"),
         fix: "this is not a project file, or one to split into several projects".into(),
+        problem: None,
     }
 }
 
@@ -109,6 +111,7 @@ fn not_utf8(error: &std::string::FromUtf8Error) -> Diagnostic {
         column,
         message: format!("byte 0x{byte:02X} is not UTF-8 text"),
         fix: "save the file as UTF-8 (the editor's encoding setting; Latin-1 'é' is one such byte)".into(),
+        problem: None,
     }
 }
 

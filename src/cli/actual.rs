@@ -3,6 +3,7 @@
 
 use crate::domain::Project;
 use crate::i18n::Lang;
+use crate::i18n::problem::record_error;
 use crate::store::edit::parse_number;
 use crate::store::save::modify_locked;
 use std::path::PathBuf;
@@ -24,10 +25,10 @@ use super::set::Refused;
 fn with_actual(project: &Project, month: i64, benefits: &str, lang: Lang) -> Result<Project, Refused> {
     let amount =
         parse_number(benefits, lang.convention()).map_err(|e| Refused(lang.typed_error(benefits, e)))?;
-    project.with_actual(month, amount).map_err(Refused)
+    project.with_actual(month, amount).map_err(|e| Refused(record_error(lang, &e)))
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let outcome = modify_locked(&args.file, |project| with_actual(project, args.month, &args.benefits, lang));
-    super::set::report(&args.file, outcome)
+    super::set::report(&args.file, outcome, lang)
 }

@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 /// 0 when every file is valid; 1 when one is invalid; 3 when one cannot be read.
-pub fn run(args: &Args) -> ExitCode {
+pub fn run(args: &Args, lang: crate::i18n::Lang) -> ExitCode {
     let mut code = 0;
     let mut checked = 0;
     for path in &args.paths {
@@ -38,7 +38,7 @@ pub fn run(args: &Args) -> ExitCode {
                 Ok(_) => {}
                 Err(error @ LoadError::Invalid { .. }) => {
                     code = code.max(EXIT_INVALID);
-                    error.lines().iter().for_each(|line| super::emit(line));
+                    error.lines(lang).iter().for_each(|line| super::emit(line));
                 }
                 Err(error @ LoadError::Unreadable { .. }) => {
                     code = EXIT_IO;

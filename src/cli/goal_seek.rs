@@ -41,10 +41,10 @@ fn parse_goal(text: &str) -> Result<Goal, String> {
     text.parse()
 }
 
-pub fn run(args: &Args) -> ExitCode {
+pub fn run(args: &Args, lang: crate::i18n::Lang) -> ExitCode {
     let loaded = match store::load(&args.file) {
         Ok(loaded) => loaded,
-        Err(error) => return super::fail_load(&error),
+        Err(error) => return super::fail_load(&error, lang),
     };
     let base = match super::report::scenario_drivers(&loaded.project, &args.file, args.scenario.as_deref()) {
         Ok(drivers) => drivers,

@@ -3,6 +3,7 @@
 
 use crate::domain::Project;
 use crate::i18n::Lang;
+use crate::i18n::problem::record_error;
 use crate::store::edit::parse_measure;
 use crate::store::save::modify_locked;
 use std::path::PathBuf;
@@ -32,12 +33,12 @@ pub fn with_measurement(
     lang: Lang,
 ) -> Result<Project, Refused> {
     let value = parse_measure(value, lang.convention()).map_err(|e| Refused(lang.typed_error(value, e)))?;
-    project.with_measurement(kpi, month, value).map_err(Refused)
+    project.with_measurement(kpi, month, value).map_err(|e| Refused(record_error(lang, &e)))
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let outcome = modify_locked(&args.file, |project| {
         with_measurement(project, &args.kpi, args.month, &args.value, lang)
     });
-    super::set::report(&args.file, outcome)
+    super::set::report(&args.file, outcome, lang)
 }

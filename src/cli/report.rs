@@ -161,7 +161,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     }
     let loaded = match store::load(&args.file) {
         Ok(loaded) => loaded,
-        Err(error) => return super::fail_load(&error),
+        Err(error) => return super::fail_load(&error, lang),
     };
     let project = &loaded.project;
     let drivers = match scenario_drivers(project, &args.file, args.scenario.as_deref()) {

@@ -56,14 +56,18 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         }
         return ExitCode::from(2);
     }
-    report(&args.file, outcome)
+    report(&args.file, outcome, lang)
 }
 
 /// Prints the outcome of a headless write and turns it into an exit code.
-pub fn report<E: std::error::Error>(file: &std::path::Path, outcome: Result<(), ModifyError<E>>) -> ExitCode {
+pub fn report<E: std::error::Error>(
+    file: &std::path::Path,
+    outcome: Result<(), ModifyError<E>>,
+    lang: Lang,
+) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(ModifyError::Load(error)) => super::fail_load(&error),
+        Err(ModifyError::Load(error)) => super::fail_load(&error, lang),
         Err(ModifyError::Refused(error)) => {
             crate::tell!("{}: {error}", file.display());
             ExitCode::from(EXIT_INVALID)

@@ -17,6 +17,9 @@ pub enum EditError {
     NoSuchPath(String),
     #[error("{message} — {fix}")]
     Refused { message: String, fix: String },
+    /// A rule of the file format, said in the reader's language by `i18n`.
+    #[error("{0:?}")]
+    Breaks(crate::domain::validate::Problem),
     /// A number that does not read, or reads two ways (see `domain::typed`).
     #[error("`{typed}`: {error}")]
     Number { typed: String, error: TypedError },
@@ -33,7 +36,10 @@ impl From<RenderError> for EditError {
 
 impl From<Diagnostic> for EditError {
     fn from(d: Diagnostic) -> Self {
-        EditError::Refused { message: d.message, fix: d.fix }
+        match d.problem {
+            Some(problem) => EditError::Breaks(problem),
+            None => EditError::Refused { message: d.message, fix: d.fix },
+        }
     }
 }
 
@@ -329,9 +335,9 @@ mod tests {
     #[test]
     fn refuses_what_the_file_format_refuses() {
         let refused = set_value(&project(), &path("costs[0].monthly"), "-5", FR);
-        assert!(matches!(refused, Err(EditError::Refused { .. })), "{refused:?}");
+        assert!(matches!(refused, Err(EditError::Breaks(_))), "{refused:?}");
         let refused = set_value(&project(), &path("project.impact"), "11", FR);
-        assert!(matches!(refused, Err(EditError::Refused { .. })));
+        assert!(matches!(refused, Err(EditError::Breaks(_))));
         assert!(set_value(&project(), &path("costs[3].monthly"), "1", FR).is_err());
     }
 

@@ -4,18 +4,44 @@
 use crate::domain::identity::{LineIds, List};
 use crate::domain::project::Project;
 use crate::domain::validate::{FieldPath, Problem, Segment, validate};
+use crate::i18n::Lang;
+use crate::i18n::problem::{rule_fix, rule_message};
 use rust_decimal::Decimal;
 use std::fmt;
 use std::str::FromStr;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
-/// A problem at a place in a file's text, with the sentence that says how to fix it.
+/// A problem at a place in a file's text, with the sentence that says how to fix it (in
+/// English; [`Diagnostic::said_in`] says it in the reader's language when the problem is a
+/// rule of the format).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub line: usize,
     pub column: usize,
     pub message: String,
     pub fix: String,
+    /// The rule broken, when the problem is one of the format's rules rather than of TOML.
+    pub problem: Option<Problem>,
+}
+
+impl Diagnostic {
+    /// A problem found elsewhere than the format's rules: TOML, types, encoding, size.
+    pub fn new(line: usize, column: usize, message: impl Into<String>, fix: impl Into<String>) -> Self {
+        Self { line, column, message: message.into(), fix: fix.into(), problem: None }
+    }
+
+    /// `line:column: message — fix`, in `lang` where the problem is a rule of the format.
+    pub fn said_in(&self, lang: crate::i18n::Lang) -> String {
+        match &self.problem {
+            Some(problem) => format!(
+                "{}:{}: {}",
+                self.line,
+                self.column,
+                crate::i18n::problem::problem_sentence(lang, problem)
+            ),
+            None => self.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -127,7 +153,7 @@ fn type_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim().replace('\n', " ");
     let syntax_ok = text.parse::<toml_edit::Document<String>>().is_ok();
     let fix = fix_for_type_error(&message, syntax_ok);
-    Diagnostic { line, column, message, fix: fix.to_owned() }
+    Diagnostic::new(line, column, message, fix)
 }
 
 /// The fix for an error found while reading the file's types. `syntax_ok` tells a value the
@@ -162,8 +188,9 @@ fn problem_diagnostic(
     Diagnostic {
         line,
         column,
-        message: format!("{}: {}", problem.path, problem.message),
-        fix: problem.fix.clone(),
+        message: format!("{}: {}", problem.path, rule_message(Lang::En, &problem.rule)),
+        fix: rule_fix(Lang::En, &problem.rule),
+        problem: Some(problem.clone()),
     }
 }
 

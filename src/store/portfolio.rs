@@ -28,7 +28,10 @@ fn scan_file(dir: &Path, path: PathBuf) -> Scanned {
             PortfolioRow::from_project(file, &loaded.project, &figures)
         }
         Err(error @ LoadError::Invalid { .. }) | Err(error @ LoadError::Unreadable { .. }) => {
-            PortfolioRow::invalid(file, error.lines().into_iter().next().unwrap_or_default())
+            PortfolioRow::invalid(
+                file,
+                error.lines(crate::i18n::Lang::En).into_iter().next().unwrap_or_default(),
+            )
         }
     };
     row.modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(rfc3339);

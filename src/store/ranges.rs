@@ -74,7 +74,7 @@ fn read_range(table: &InlineTable) -> Option<Range> {
 /// A problem at the value `item` of the text.
 fn at(text: &str, item: &Item, message: String, fix: &str) -> Diagnostic {
     let (line, column) = line_column(text, item.span().map_or(0, |span| span.start));
-    Diagnostic { line, column, message, fix: fix.to_owned() }
+    Diagnostic::new(line, column, message, fix)
 }
 
 fn bad_range(text: &str, item: &Item, field: &str) -> Diagnostic {

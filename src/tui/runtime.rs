@@ -278,7 +278,7 @@ impl Runtime {
             self.seen = Some(fingerprint.clone());
             let action = match crate::store::from_text(&path, text, fingerprint) {
                 Ok(loaded) => Action::ChangedOnDisk(Box::new(loaded)),
-                Err(error) => Action::OpenFailed(error.lines().join(" ")),
+                Err(error) => Action::OpenFailed(error.lines(app.lang).join(" ")),
             };
             self.dispatch(app, action);
             changed = true;

@@ -49,7 +49,7 @@ pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
     if target.is_dir() {
         open_folder(&target, note)
     } else {
-        let loaded = store::load(&target).map_err(|e| e.lines())?;
+        let loaded = store::load(&target).map_err(|e| e.lines(crate::i18n::Lang::En))?;
         let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let mut portfolio = scan(folder, false);
         if !portfolio.iter().any(|e| e.path == loaded.path) {
@@ -71,7 +71,7 @@ fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> 
     for entry in portfolio.iter().filter(|e| e.row.is_valid()) {
         match store::load(&entry.path) {
             Ok(loaded) => return Ok(Opened { portfolio, loaded, note, folder: true }),
-            Err(error) => errors.extend(error.lines()),
+            Err(error) => errors.extend(error.lines(crate::i18n::Lang::En)),
         }
     }
     if errors.is_empty() {

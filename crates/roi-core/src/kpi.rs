@@ -2,7 +2,7 @@
 
 use super::number::Exact;
 use super::project::{Direction, Kpi, Measurement, Project};
-use super::validate::validate;
+use super::validate::{RecordError, first_problem};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -69,19 +69,16 @@ impl Kpi {
 impl Project {
     /// The project with a KPI's measurement for `month` added, or replaced, checked by every
     /// rule of the file format.
-    pub fn with_measurement(&self, kpi: &str, month: i64, value: Decimal) -> Result<Project, String> {
+    pub fn with_measurement(&self, kpi: &str, month: i64, value: Decimal) -> Result<Project, RecordError> {
         let mut project = self.clone();
-        let keys: Vec<&str> = self.kpis.iter().map(|k| k.key.as_str()).collect();
+        let keys = self.kpis.iter().map(|k| k.key.clone()).collect();
         let Some(target) = project.kpis.iter_mut().find(|k| k.key == kpi) else {
-            return Err(format!("no KPI `{kpi}` — the KPIs are: {}", keys.join(", ")));
+            return Err(RecordError::NoSuchKpi { key: kpi.to_owned(), keys });
         };
         target.measurements.retain(|m| m.month != month);
         target.measurements.push(Measurement { month, value: Exact(value) });
         target.measurements.sort_by_key(|m| m.month);
-        match validate(&project).into_iter().next() {
-            Some(problem) => Err(problem.to_string()),
-            None => Ok(project),
-        }
+        first_problem(project)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::project::Project;
 use super::uncertainty::LineFacts;
-use super::validate::{FieldPath, Problem};
+use super::validate::{FieldPath, Problem, Rule};
 
 /// A project file: 1 MiB, a hundred times a large project.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -23,11 +23,7 @@ pub fn problems(project: &Project) -> Vec<Problem> {
     let root = FieldPath::default();
     let mut count = |path: FieldPath, len: usize, max: usize| {
         if len > max {
-            problems.push(Problem {
-                path: path.index(max),
-                message: format!("{len} entries, at most {max} are allowed"),
-                fix: format!("Keep at most {max}: split the project, or group lines"),
-            });
+            problems.push(Problem { path: path.index(max), rule: Rule::TooManyEntries { count: len, max } });
         }
     };
     let metrics = project.baseline.as_ref().map_or(0, |b| b.metrics.len());
@@ -48,11 +44,7 @@ pub fn problems(project: &Project) -> Vec<Problem> {
 
 fn too_long(path: FieldPath, text: &str) -> Option<Problem> {
     let chars = text.chars().count();
-    (chars > MAX_TEXT_CHARS).then(|| Problem {
-        path,
-        message: format!("{chars} characters, at most {MAX_TEXT_CHARS} are allowed"),
-        fix: "Shorten it; put long explanations in a document beside the project".into(),
-    })
+    (chars > MAX_TEXT_CHARS).then(|| Problem { path, rule: Rule::TextTooLong { chars, max: MAX_TEXT_CHARS } })
 }
 
 fn optional(path: FieldPath, text: &Option<String>) -> Option<(FieldPath, &str)> {

@@ -8,7 +8,7 @@
 use super::engine::Figures;
 use super::kpi::KpiStatus;
 use super::project::{Actual, Frequency, Kpi, Project, YearMonth};
-use super::validate::validate;
+use super::validate::{RecordError, first_problem};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -121,15 +121,12 @@ pub fn kpi_alerts(project: &Project) -> Vec<KpiAlert> {
 impl Project {
     /// The project with the benefits measured by the end of `month` recorded, replacing that
     /// month's, checked by every rule of the file format.
-    pub fn with_actual(&self, month: i64, benefits: Decimal) -> Result<Project, String> {
+    pub fn with_actual(&self, month: i64, benefits: Decimal) -> Result<Project, RecordError> {
         let mut project = self.clone();
         project.actuals.retain(|a| a.month != month);
         project.actuals.push(Actual { month, benefits });
         project.actuals.sort_by_key(|a| a.month);
-        match validate(&project).into_iter().next() {
-            Some(problem) => Err(problem.to_string()),
-            None => Ok(project),
-        }
+        first_problem(project)
     }
 }
 
@@ -372,6 +369,7 @@ mod tests {
     use crate::Drivers;
     use crate::number::Exact;
     use crate::project::{Benefit, BenefitKind, Cost, Direction, Measurement};
+    use crate::validate::Rule;
 
     fn project(monthly_benefit: Decimal, monthly_cost: Decimal) -> Project {
         let mut project = Project::named("Test");
@@ -492,11 +490,19 @@ mod tests {
         let project = project.and_then(|p| p.with_actual(6, dec!(5500))).expect("valid");
         let months: Vec<(i64, Decimal)> = project.actuals.iter().map(|a| (a.month, a.benefits)).collect();
         assert_eq!(months, vec![(3, dec!(2000)), (6, dec!(5500))]);
-        let refused = project.with_actual(37, dec!(1)).expect_err("beyond the horizon");
-        assert!(refused.contains("actuals[2].month"), "{refused}");
+        let broken = |result: Result<Project, RecordError>| match result {
+            Err(RecordError::Breaks(problem)) => (problem.path.to_string(), problem.rule),
+            other => panic!("expected a broken rule, got {other:?}"),
+        };
+        let (path, rule) = broken(project.with_actual(37, dec!(1)));
+        assert_eq!(
+            (path.as_str(), rule),
+            ("actuals[2].month", Rule::MonthOutsideHorizon { month: 37, horizon: 36 })
+        );
         assert!(project.with_actual(3, dec!(-5)).is_err(), "negative benefits");
-        let shrinking = project.with_actual(9, dec!(5000)).expect_err("cumulative benefits cannot fall");
-        assert!(shrinking.contains("actuals[2].benefits") && shrinking.contains("month 6"), "{shrinking}");
+        let (path, rule) = broken(project.with_actual(9, dec!(5000)));
+        assert_eq!(path, "actuals[2].benefits");
+        assert!(matches!(rule, Rule::MeasuredBenefitsFall { earlier_month: 6, .. }), "{rule:?}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! same problems inline when an edit is refused.
 
 use super::drivers::Drivers;
-use super::project::{Actual, Benefit, Cost, Kpi, MAX_KPIS, Project, SCHEMA};
+use super::project::{Actual, Benefit, Cost, Kpi, MAX_KPIS, Project, SCHEMA, YearMonth};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -68,17 +68,114 @@ impl fmt::Display for FieldPath {
     }
 }
 
-/// A value the file may not hold, where it is, and how to fix it.
+/// A value the file may not hold, and where it is. What it says and how to fix it are put in
+/// words, in the reader's language, by `i18n`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: FieldPath,
-    pub message: String,
-    pub fix: String,
+    pub rule: Rule,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}. {}", self.path, self.message, self.fix)
+/// The rule a value breaks, with what the sentence needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// A fraction (rate, factor, probability) outside 0..=1.
+    NotAFraction {
+        value: Decimal,
+    },
+    NegativeAmount {
+        value: Decimal,
+    },
+    TooLarge {
+        value: Decimal,
+        largest: Decimal,
+    },
+    /// A KPI value beyond ±`largest`.
+    MeasureTooLarge {
+        value: Decimal,
+        largest: Decimal,
+    },
+    MonthOutsideHorizon {
+        month: i64,
+        horizon: i64,
+    },
+    ScoreOutside {
+        score: i64,
+    },
+    SchemaUnsupported {
+        schema: i64,
+    },
+    PeriodEndsBeforeStart {
+        start: YearMonth,
+        end: YearMonth,
+    },
+    NoName,
+    HorizonOutside {
+        horizon: i64,
+    },
+    RampOutside {
+        ramp: i64,
+        horizon: i64,
+    },
+    MinutesAfterAboveBefore {
+        after: Decimal,
+        before: Decimal,
+    },
+    CostEndsBeforeStart {
+        start: i64,
+        end: i64,
+    },
+    TooManyKpis {
+        count: usize,
+        max: usize,
+    },
+    KpiTwice {
+        key: String,
+    },
+    MeasuredBenefitsNegative {
+        value: Decimal,
+    },
+    MeasuredBenefitsFall {
+        value: Decimal,
+        month: i64,
+        earlier: Decimal,
+        earlier_month: i64,
+    },
+    MeasuredBenefitsTwice {
+        month: i64,
+    },
+    MultiplierOutside {
+        value: Decimal,
+        largest: Decimal,
+    },
+    DelayBeyond {
+        delay: i64,
+        longest: i64,
+    },
+    TooManyEntries {
+        count: usize,
+        max: usize,
+    },
+    TextTooLong {
+        chars: usize,
+        max: usize,
+    },
+}
+
+/// Why a measurement or a measured benefit was not recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// No KPI has that key; these are the keys there are.
+    NoSuchKpi { key: String, keys: Vec<String> },
+    /// The project would break a rule of the file format.
+    Breaks(Problem),
+}
+
+/// The first rule `project` breaks, as the reason a change is refused.
+pub fn first_problem(project: Project) -> Result<Project, RecordError> {
+    match validate(&project).into_iter().next() {
+        Some(problem) => Err(RecordError::Breaks(problem)),
+        None => Ok(project),
     }
 }
 
@@ -113,17 +210,14 @@ fn largest_allowed(key: &str) -> Decimal {
     }
 }
 
-const FRACTION_FIX: &str = "Write a fraction between 0 and 1: 0.25 means 25 %";
-const AMOUNT_FIX: &str = "Write a positive amount or 0; a saving belongs in benefits, not as a negative cost";
-
 impl Checker {
-    fn refuse(&mut self, path: FieldPath, message: impl Into<String>, fix: impl Into<String>) {
-        self.problems.push(Problem { path, message: message.into(), fix: fix.into() });
+    fn refuse(&mut self, path: FieldPath, rule: Rule) {
+        self.problems.push(Problem { path, rule });
     }
 
     fn fraction(&mut self, path: FieldPath, value: Option<Decimal>) {
         if let Some(value) = value.filter(|v| *v < Decimal::ZERO || *v > Decimal::ONE) {
-            self.refuse(path, format!("{value} is outside 0..=1"), FRACTION_FIX);
+            self.refuse(path, Rule::NotAFraction { value });
         }
     }
 
@@ -134,63 +228,42 @@ impl Checker {
             Segment::Index(_) => LARGEST_AMOUNT,
         });
         if value.is_sign_negative() && !value.is_zero() {
-            self.refuse(path, format!("{value} is negative"), AMOUNT_FIX);
+            self.refuse(path, Rule::NegativeAmount { value });
         } else if value > largest {
-            self.refuse(
-                path,
-                format!("{value} is larger than {largest}"),
-                "Check the unit: amounts are in currency units, volumes per month, times in minutes",
-            );
+            self.refuse(path, Rule::TooLarge { value, largest });
         }
     }
 
     /// A number with no unit (KPI values) within ±LARGEST_MEASURE.
     fn measure(&mut self, path: FieldPath, value: Option<Decimal>) {
         if let Some(value) = value.filter(|v| v.abs() > LARGEST_MEASURE) {
-            self.refuse(
-                path,
-                format!("{value} is beyond ±{LARGEST_MEASURE}"),
-                "Write the value in a smaller unit",
-            );
+            self.refuse(path, Rule::MeasureTooLarge { value, largest: LARGEST_MEASURE });
         }
     }
 
     fn month(&mut self, path: FieldPath, month: Option<i64>) {
         if let Some(month) = month.filter(|m| !(1..=self.horizon).contains(m)) {
-            let horizon = self.horizon;
-            self.refuse(
-                path,
-                format!("month {month} is outside the horizon 1..={horizon}"),
-                format!("Write a month between 1 and {horizon}, or raise project.horizon_months"),
-            );
+            self.refuse(path, Rule::MonthOutsideHorizon { month, horizon: self.horizon });
         }
     }
 
     fn score(&mut self, path: FieldPath, score: Option<i64>) {
         if let Some(score) = score.filter(|s| !(1..=10).contains(s)) {
-            self.refuse(path, format!("{score} is outside 1..=10"), "Score it from 1 (low) to 10 (high)");
+            self.refuse(path, Rule::ScoreOutside { score });
         }
     }
 
     fn project(&mut self, project: &Project) {
         let root = FieldPath::default();
         if project.schema != SCHEMA {
-            self.refuse(
-                root.key("schema"),
-                format!("schema {} is not supported", project.schema),
-                "Write schema = 1 (the only schema this version reads)",
-            );
+            self.refuse(root.key("schema"), Rule::SchemaUnsupported { schema: project.schema });
         }
         self.info(project);
         if let Some(baseline) = &project.baseline
             && let (Some(start), Some(end)) = (baseline.period_start, baseline.period_end)
             && end < start
         {
-            self.refuse(
-                root.key("baseline").key("period_end"),
-                format!("period_end {end} is before period_start {start}"),
-                "Swap the two months or correct the end of the measured period",
-            );
+            self.refuse(root.key("baseline").key("period_end"), Rule::PeriodEndsBeforeStart { start, end });
         }
         for (i, line) in project.benefits.iter().enumerate() {
             self.benefit(root.key("benefits").index(i), line);
@@ -232,18 +305,10 @@ impl Checker {
         let path = FieldPath::default().key("project");
         let info = &project.project;
         if info.name.trim().is_empty() {
-            self.refuse(
-                path.key("name"),
-                "the project has no name",
-                "Give it a short name, e.g. \"Tri des CV\"",
-            );
+            self.refuse(path.key("name"), Rule::NoName);
         }
         if let Some(horizon) = info.horizon_months.filter(|h| !(6..=120).contains(h)) {
-            self.refuse(
-                path.key("horizon_months"),
-                format!("horizon {horizon} months is outside 6..=120"),
-                "Choose a horizon between 6 and 120 months (36 is usual)",
-            );
+            self.refuse(path.key("horizon_months"), Rule::HorizonOutside { horizon });
         }
         self.fraction(path.key("maturity_factor"), info.maturity_factor);
         self.fraction(path.key("discount_rate"), info.discount_rate);
@@ -256,11 +321,7 @@ impl Checker {
         self.fraction(path.key("time_factor"), line.time_factor);
         self.month(path.key("start_month"), line.start_month);
         if let Some(ramp) = line.ramp_months.filter(|r| !(0..=self.horizon).contains(r)) {
-            self.refuse(
-                path.key("ramp_months"),
-                format!("ramp of {ramp} months is outside 0..={}", self.horizon),
-                "Write the months to reach full value, 0 for at once",
-            );
+            self.refuse(path.key("ramp_months"), Rule::RampOutside { ramp, horizon: self.horizon });
         }
         for (key, value) in [
             ("reallocation", line.reallocation),
@@ -289,11 +350,7 @@ impl Checker {
         if let (Some(before), Some(after)) = (line.minutes_before, line.minutes_after)
             && after > before
         {
-            self.refuse(
-                path.key("minutes_after"),
-                format!("{after} minutes after is more than {before} before"),
-                "A time saving needs minutes_after ≤ minutes_before",
-            );
+            self.refuse(path.key("minutes_after"), Rule::MinutesAfterAboveBefore { after, before });
         }
     }
 
@@ -307,8 +364,7 @@ impl Checker {
         if line.end_month.is_some() && line.end_month(self.horizon) < line.start_month() {
             self.refuse(
                 path.key("end_month"),
-                format!("end_month {} is before start_month {}", line.end_month(self.horizon), line.start_month()),
-                "A monthly cost runs from start_month to end_month, both included: end it on or after its start",
+                Rule::CostEndsBeforeStart { start: line.start_month(), end: line.end_month(self.horizon) },
             );
         }
     }
@@ -316,19 +372,11 @@ impl Checker {
     fn kpis(&mut self, kpis: &[Kpi]) {
         let path = FieldPath::default().key("kpis");
         if kpis.len() > MAX_KPIS {
-            self.refuse(
-                path.index(MAX_KPIS),
-                format!("{} KPIs, at most {MAX_KPIS} are allowed", kpis.len()),
-                "Keep the 12 to 18 KPIs that drive decisions; remove the others",
-            );
+            self.refuse(path.index(MAX_KPIS), Rule::TooManyKpis { count: kpis.len(), max: MAX_KPIS });
         }
         for (i, kpi) in kpis.iter().enumerate() {
             if kpis[..i].iter().any(|other| other.key == kpi.key) {
-                self.refuse(
-                    path.index(i).key("key"),
-                    format!("KPI `{}` appears twice", kpi.key),
-                    "Give each KPI its own key",
-                );
+                self.refuse(path.index(i).key("key"), Rule::KpiTwice { key: kpi.key.clone() });
             }
             self.measure(path.index(i).key("baseline"), kpi.baseline);
             self.measure(path.index(i).key("target"), kpi.target);
@@ -347,29 +395,23 @@ impl Checker {
             if actual.benefits.is_sign_negative() && !actual.benefits.is_zero() {
                 self.refuse(
                     path.index(i).key("benefits"),
-                    format!("{} is negative", actual.benefits),
-                    "Write the benefits measured from the start to that month, 0 when nothing was gained",
+                    Rule::MeasuredBenefitsNegative { value: actual.benefits },
                 );
             } else {
                 self.amount(path.index(i).key("benefits"), Some(actual.benefits));
             }
             let earlier_larger = actuals.iter().filter(|a| a.month < actual.month).max_by_key(|a| a.benefits);
             if let Some(earlier) = earlier_larger.filter(|a| a.benefits > actual.benefits) {
-                self.refuse(
-                    path.index(i).key("benefits"),
-                    format!(
-                        "{} measured by month {} is below the {} measured by month {}",
-                        actual.benefits, actual.month, earlier.benefits, earlier.month
-                    ),
-                    "Benefits are counted from the start: write the total to that month, or correct the earlier one",
-                );
+                let rule = Rule::MeasuredBenefitsFall {
+                    value: actual.benefits,
+                    month: actual.month,
+                    earlier: earlier.benefits,
+                    earlier_month: earlier.month,
+                };
+                self.refuse(path.index(i).key("benefits"), rule);
             }
             if actuals[..i].iter().any(|other| other.month == actual.month) {
-                self.refuse(
-                    path.index(i).key("month"),
-                    format!("two measures of the benefits for month {}", actual.month),
-                    "Keep one line per month: the benefits measured from the start to that month",
-                );
+                self.refuse(path.index(i).key("month"), Rule::MeasuredBenefitsTwice { month: actual.month });
             }
         }
     }
@@ -386,19 +428,11 @@ impl Checker {
             if let Some(value) =
                 value.filter(|v| (v.is_sign_negative() && !v.is_zero()) || *v > LARGEST_MULTIPLIER)
             {
-                self.refuse(
-                    path.key(key),
-                    format!("multiplier {value} is outside 0..={LARGEST_MULTIPLIER}"),
-                    "A multiplier is between 0 and 10: 1 leaves the input as it is",
-                );
+                self.refuse(path.key(key), Rule::MultiplierOutside { value, largest: LARGEST_MULTIPLIER });
             }
         }
         if let Some(delay) = drivers.delay_months.filter(|d| d.abs() > LONGEST_DELAY) {
-            self.refuse(
-                path.key("delay_months"),
-                format!("a delay of {delay} months is beyond ±{LONGEST_DELAY}"),
-                "Write a delay in months, within the horizon",
-            );
+            self.refuse(path.key("delay_months"), Rule::DelayBeyond { delay, longest: LONGEST_DELAY });
         }
         self.fraction(path.key("adoption"), drivers.adoption);
         self.fraction(path.key("maturity_factor"), drivers.maturity_factor);

@@ -6,6 +6,7 @@ use crate::domain::project::{Project, YearMonth};
 use crate::domain::review::{self};
 use crate::domain::typed::{Convention, TypedError};
 use crate::i18n::Lang;
+use crate::i18n::problem::record_error;
 use crate::i18n::review::ReviewText;
 use crate::store::edit::{parse_measure, parse_number};
 use crate::tui::action::Action;
@@ -116,8 +117,9 @@ pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Pro
         else {
             continue;
         };
-        changed =
-            changed.with_measurement(&kpi.key, month, value).map_err(|message| Refusal { field, message })?;
+        changed = changed
+            .with_measurement(&kpi.key, month, value)
+            .map_err(|e| Refusal { field, message: record_error(lang, &e) })?;
         anything = true;
     }
     let benefits = typed_number(&form.benefits, lang, parse_number)
@@ -125,7 +127,7 @@ pub fn recorded(project: &Project, form: &ReviewForm, lang: Lang) -> Result<(Pro
     if let Some(benefits) = benefits {
         changed = changed
             .with_actual(month, benefits)
-            .map_err(|message| Refusal { field: Field::Benefits, message })?;
+            .map_err(|e| Refusal { field: Field::Benefits, message: record_error(lang, &e) })?;
         anything = true;
     }
     if !anything {

@@ -20,7 +20,7 @@ pub fn dispatch(app: &mut App, action: Action) {
 
 pub(super) fn run_effects(app: &mut App, action: Action, runner: &mut Runner) {
     let mut effect = update::update(app, action);
-    while let Some(feedback) = perform(effect, runner) {
+    while let Some(feedback) = perform(effect, runner, app.lang) {
         effect = update::update(app, feedback);
     }
 }
@@ -31,7 +31,7 @@ pub(super) enum Runner<'a> {
     Background(&'a mut Option<Background>),
 }
 
-pub(super) fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
+pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::Lang) -> Option<Action> {
     match effect {
         Effect::None | Effect::Quit => None,
         Effect::Simulate { project, drivers, simulation, revision } => match runner {
@@ -86,7 +86,7 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner) -> Option<Action> {
         }
         Effect::Open(path) => Some(match crate::store::load(&path) {
             Ok(loaded) => Action::Opened(Box::new(loaded)),
-            Err(error) => Action::OpenFailed(error.lines().join(" ")),
+            Err(error) => Action::OpenFailed(error.lines(lang).join(" ")),
         }),
     }
 }

@@ -2,7 +2,8 @@
 
 use crate::domain::project::Project;
 use crate::domain::validate::FieldPath;
-use crate::domain::validate::validate;
+use crate::domain::validate::first_problem;
+use crate::i18n::problem::record_error;
 use crate::i18n::{Lang, Text};
 use crate::store::edit::{Current, current_value, parse_measure, set_value};
 use crate::tui::action::Action;
@@ -138,7 +139,7 @@ pub(super) fn with_scenario(app: &App, name: &str) -> Result<Project, String> {
     }
     let mut project = app.project.clone();
     project.scenarios.insert(name.to_owned(), app.drivers);
-    checked(project)
+    first_problem(project).map_err(|e| record_error(app.lang, &e))
 }
 
 /// The project with "MONTH VALUE" added to a KPI's measurements (replacing that month's).
@@ -148,13 +149,5 @@ pub(super) fn with_measurement(app: &App, kpi: usize, typed: &str) -> Result<Pro
     let month: i64 = month.parse().map_err(|_| refused())?;
     let value = parse_measure(value, app.lang.convention()).map_err(|e| app.lang.typed_error(value, e))?;
     let key = &app.project.kpis.get(kpi).ok_or_else(refused)?.key;
-    app.project.with_measurement(key, month, value)
-}
-
-/// A project changed directly must still pass every rule of the file format.
-pub(super) fn checked(project: Project) -> Result<Project, String> {
-    match validate(&project).into_iter().next() {
-        None => Ok(project),
-        Some(problem) => Err(problem.to_string()),
-    }
+    app.project.with_measurement(key, month, value).map_err(|e| record_error(app.lang, &e))
 }
