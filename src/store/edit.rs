@@ -37,7 +37,7 @@ impl From<RenderError> for EditError {
 impl From<Diagnostic> for EditError {
     fn from(d: Diagnostic) -> Self {
         match d.problem {
-            Some(problem) => EditError::Breaks(problem),
+            Some(problem) => EditError::Breaks(*problem),
             None => EditError::Refused { message: d.message, fix: d.fix },
         }
     }

@@ -21,7 +21,7 @@ pub struct Diagnostic {
     pub message: String,
     pub fix: String,
     /// The rule broken, when the problem is one of the format's rules rather than of TOML.
-    pub problem: Option<Problem>,
+    pub problem: Option<Box<Problem>>,
 }
 
 impl Diagnostic {
@@ -190,7 +190,7 @@ fn problem_diagnostic(
         column,
         message: format!("{}: {}", problem.path, rule_message(Lang::En, &problem.rule)),
         fix: rule_fix(Lang::En, &problem.rule),
-        problem: Some(problem.clone()),
+        problem: Some(Box::new(problem.clone())),
     }
 }
 
