@@ -44,7 +44,8 @@ pub fn problems(project: &Project) -> Vec<Problem> {
 
 fn too_long(path: FieldPath, text: &str) -> Option<Problem> {
     let chars = text.chars().count();
-    (chars > MAX_TEXT_CHARS).then_some(Problem { path, rule: Rule::TextTooLong { chars, max: MAX_TEXT_CHARS } })
+    (chars > MAX_TEXT_CHARS)
+        .then_some(Problem { path, rule: Rule::TextTooLong { chars, max: MAX_TEXT_CHARS } })
 }
 
 fn optional(path: FieldPath, text: &Option<String>) -> Option<(FieldPath, &str)> {
