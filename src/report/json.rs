@@ -1,6 +1,7 @@
 //! The JSON report of DOMAIN.md §8. Its keys are a public interface: scripts and an
-//! independent implementation read them. Money and percentages are JSON numbers rounded to 2
-//! decimals (halves away from zero), `null` where undefined.
+//! independent implementation read them, so the report is a tree of typed structs whose
+//! fields are the keys — the compiler checks them. Money and percentages are JSON numbers
+//! rounded to 2 decimals (halves away from zero), `null` where undefined.
 
 use crate::domain::Project;
 use crate::domain::engine::{Cumulative, Figures};
@@ -11,17 +12,17 @@ use crate::domain::sensitivity::TornadoBar;
 use crate::i18n::review::reason_sentence;
 use crate::i18n::{Lang, warning_sentence};
 use rust_decimal::Decimal;
-use serde_json::{Map, Number, Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::{Number, Value};
 
 /// A decimal as an exact JSON number, rounded for export.
 pub fn number(value: Decimal) -> Value {
-    let text = round(value).to_string();
-    text.parse::<Number>().map_or(Value::Null, Value::Number)
+    exact_number(round(value)).map_or(Value::Null, Value::Number)
 }
 
 /// A decimal as an exact JSON number, unrounded (a driver value found by goal seek).
 pub fn number_exact(value: Decimal) -> Value {
-    value.normalize().to_string().parse::<Number>().map_or(Value::Null, Value::Number)
+    exact_number(value).map_or(Value::Null, Value::Number)
 }
 
 /// A decimal rounded for export, `null` where the figure is undefined.
@@ -29,187 +30,364 @@ pub fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, number)
 }
 
-fn cumulative(figures: &Cumulative) -> Map<String, Value> {
-    let mut map = Map::new();
-    map.insert("tco".into(), number(figures.tco));
-    map.insert("benefits_raw".into(), number(figures.benefits_raw));
-    map.insert("benefits_adjusted".into(), number(figures.benefits_adjusted));
-    map.insert("risk_provision".into(), number(figures.risk_provision));
-    map.insert("roi_classic_pct".into(), optional(figures.roi_classic_pct()));
-    map.insert("roi_adjusted_pct".into(), optional(figures.roi_adjusted_pct()));
-    map
+fn exact_number(value: Decimal) -> Option<Number> {
+    value.normalize().to_string().parse::<Number>().ok()
+}
+
+/// An amount or percentage, rounded to the cent when written; `null` when undefined.
+#[derive(Debug, Clone, Copy)]
+struct Cents(Option<Decimal>);
+
+impl Serialize for Cents {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.map(round).and_then(exact_number).serialize(serializer)
+    }
+}
+
+fn cents(value: Decimal) -> Cents {
+    Cents(Some(value))
+}
+
+/// A value as written (a KPI's), not rounded.
+#[derive(Debug, Clone, Copy)]
+struct Exact(Option<Decimal>);
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.and_then(exact_number).serialize(serializer)
+    }
 }
 
 /// A probability (0..=1) rounded to 4 decimals.
-fn probability(value: Decimal) -> Value {
-    let text = value
-        .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string();
-    text.parse::<Number>().map_or(Value::Null, Value::Number)
+#[derive(Debug, Clone, Copy)]
+struct Probability(Option<Decimal>);
+
+impl Serialize for Probability {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let rounded =
+            self.0.map(|p| p.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
+        rounded.and_then(exact_number).serialize(serializer)
+    }
 }
 
-fn percentiles(p: &Percentiles<Decimal>) -> Value {
-    json!({ "p10": number(p.p10), "p50": number(p.p50), "p90": number(p.p90) })
+/// Entries written as a JSON object, in their order.
+#[derive(Debug, Clone)]
+struct Ordered<T>(Vec<(String, T)>);
+
+impl<T: Serialize> Serialize for Ordered<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
 }
 
-/// The tornado: each driver ±width alone, largest NPV swing first.
-pub fn tornado(bars: &[TornadoBar]) -> Value {
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    name: String,
+    horizon_months: i64,
+    maturity_factor: Cents,
+    totals: Totals,
+    at_month: Ordered<Checkpoint>,
+    stress_test: StressTest,
+    monthly: Vec<Month>,
+    quadrant: Option<&'static str>,
+    warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kpis: Option<Vec<KpiReport>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<Review>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tornado: Option<Vec<Bar>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    monte_carlo: Option<Simulation>,
+}
+
+/// The cumulative figures at a month (a checkpoint).
+#[derive(Debug, Clone, Serialize)]
+struct Checkpoint {
+    tco: Cents,
+    benefits_raw: Cents,
+    benefits_adjusted: Cents,
+    risk_provision: Cents,
+    roi_classic_pct: Cents,
+    roi_adjusted_pct: Cents,
+}
+
+impl Checkpoint {
+    fn of(figures: &Cumulative) -> Self {
+        Self {
+            tco: cents(figures.tco),
+            benefits_raw: cents(figures.benefits_raw),
+            benefits_adjusted: cents(figures.benefits_adjusted),
+            risk_provision: cents(figures.risk_provision),
+            roi_classic_pct: Cents(figures.roi_classic_pct()),
+            roi_adjusted_pct: Cents(figures.roi_adjusted_pct()),
+        }
+    }
+}
+
+/// The figures at the horizon, with the whole project's NPV, break-even and IRR.
+#[derive(Debug, Serialize)]
+struct Totals {
+    #[serde(flatten)]
+    at_horizon: Checkpoint,
+    npv: Cents,
+    break_even_month: Option<i64>,
+    break_even_month_classic: Option<i64>,
+    irr_annual_pct: Cents,
+}
+
+#[derive(Debug, Serialize)]
+struct StressTest {
+    roi_adjusted_pct: Cents,
+    npv: Cents,
+    break_even_month: Option<i64>,
+    robust: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Month {
+    month: i64,
+    benefits_raw: Cents,
+    benefits_adjusted: Cents,
+    costs: Cents,
+    risk: Cents,
+    net: Cents,
+    cumulative_net: Cents,
+}
+
+#[derive(Debug, Serialize)]
+struct KpiReport {
+    key: String,
+    name: String,
+    dimension: Option<&'static str>,
+    unit: Option<String>,
+    direction: &'static str,
+    baseline: Exact,
+    target: Exact,
+    frequency: &'static str,
+    decision: Option<String>,
+    vanity: bool,
+    status: &'static str,
+    measurements: Vec<Measured>,
+}
+
+#[derive(Debug, Serialize)]
+struct Measured {
+    month: i64,
+    value: Exact,
+}
+
+#[derive(Debug, Serialize)]
+struct Review {
+    decision: &'static str,
+    reasons: Vec<String>,
+    milestones: Vec<Milestone>,
+}
+
+#[derive(Debug, Serialize)]
+struct Milestone {
+    month: i64,
+    planned_raw: Cents,
+    planned_adjusted: Cents,
+    measured: Option<MeasuredBenefits>,
+}
+
+#[derive(Debug, Serialize)]
+struct MeasuredBenefits {
+    month: i64,
+    benefits: Cents,
+    planned_adjusted: Cents,
+    share_of_plan_pct: Cents,
+}
+
+/// A tornado bar: one driver ±width alone.
+#[derive(Debug, Serialize)]
+struct Bar {
+    driver: &'static str,
+    npv_low: Cents,
+    npv_high: Cents,
+    roi_adjusted_pct_low: Cents,
+    roi_adjusted_pct_high: Cents,
+}
+
+#[derive(Debug, Serialize)]
+struct Simulation {
+    draws: usize,
+    seed: u64,
+    distribution: &'static str,
+    roi_adjusted_pct: Option<Spread<Cents>>,
+    npv: Spread<Cents>,
+    break_even_month: Spread<Option<i64>>,
+    prob_roi_positive: Probability,
+    prob_break_even_by: Ordered<Probability>,
+}
+
+#[derive(Debug, Serialize)]
+struct Spread<T> {
+    p10: T,
+    p50: T,
+    p90: T,
+}
+
+fn spread(p: &Percentiles<Decimal>) -> Spread<Cents> {
+    Spread { p10: cents(p.p10), p50: cents(p.p50), p90: cents(p.p90) }
+}
+
+fn tornado(bars: &[TornadoBar]) -> Vec<Bar> {
     bars.iter()
-        .map(|bar| {
-            json!({
-                "driver": bar.driver.key(),
-                "npv_low": number(bar.npv_low),
-                "npv_high": number(bar.npv_high),
-                "roi_adjusted_pct_low": optional(bar.roi_adjusted_pct_low),
-                "roi_adjusted_pct_high": optional(bar.roi_adjusted_pct_high),
-            })
+        .map(|bar| Bar {
+            driver: bar.driver.key(),
+            npv_low: cents(bar.npv_low),
+            npv_high: cents(bar.npv_high),
+            roi_adjusted_pct_low: Cents(bar.roi_adjusted_pct_low),
+            roi_adjusted_pct_high: Cents(bar.roi_adjusted_pct_high),
         })
         .collect()
 }
 
-/// A Monte Carlo run's percentiles and probabilities.
-pub fn monte_carlo(run: &MonteCarlo) -> Value {
+fn monte_carlo(run: &MonteCarlo) -> Simulation {
     let simulation = run.simulation.unwrap_or_default();
-    let by: Map<String, Value> =
-        run.prob_break_even_by.iter().map(|(month, p)| (month.to_string(), probability(*p))).collect();
     let months = &run.break_even_month;
-    json!({
-        "draws": simulation.draws,
-        "seed": simulation.seed,
-        "distribution": match simulation.shape { Shape::Triangular => "triangular", Shape::Pert => "pert" },
-        "roi_adjusted_pct": run.roi_adjusted_pct.as_ref().map_or(Value::Null, percentiles),
-        "npv": percentiles(&run.npv),
-        "break_even_month": { "p10": months.p10, "p50": months.p50, "p90": months.p90 },
-        "prob_roi_positive": run.prob_roi_positive.map_or(Value::Null, probability),
-        "prob_break_even_by": by,
-    })
+    Simulation {
+        draws: simulation.draws,
+        seed: simulation.seed,
+        distribution: match simulation.shape {
+            Shape::Triangular => "triangular",
+            Shape::Pert => "pert",
+        },
+        roi_adjusted_pct: run.roi_adjusted_pct.as_ref().map(spread),
+        npv: spread(&run.npv),
+        break_even_month: Spread { p10: months.p10, p50: months.p50, p90: months.p90 },
+        prob_roi_positive: Probability(run.prob_roi_positive),
+        prob_break_even_by: Ordered(
+            run.prob_break_even_by
+                .iter()
+                .map(|(month, p)| (month.to_string(), Probability(Some(*p))))
+                .collect(),
+        ),
+    }
 }
 
-/// The report as a JSON value, with the tornado and, when given, a Monte Carlo run.
+/// The report with the KPIs, the review, the tornado and, when given, a Monte Carlo run.
 pub fn report_with(
     project: &Project,
     figures: &Figures,
     lang: Lang,
     bars: &[TornadoBar],
     run: Option<&MonteCarlo>,
-) -> Value {
-    let mut value = report(project, figures, lang);
-    if let Some(object) = value.as_object_mut() {
-        object.insert("kpis".into(), kpis(project));
-        object.insert("review".into(), review(project, figures, lang));
-        object.insert("tornado".into(), tornado(bars));
-        if let Some(run) = run {
-            object.insert("monte_carlo".into(), monte_carlo(run));
-        }
+) -> Report {
+    Report {
+        kpis: Some(kpis(project)),
+        review: Some(review(project, figures, lang)),
+        tornado: Some(tornado(bars)),
+        monte_carlo: run.map(monte_carlo),
+        ..report(project, figures, lang)
     }
-    value
 }
 
 /// Every KPI with its measurements, latest value and status (DOMAIN.md §3).
-pub fn kpis(project: &Project) -> Value {
-    let kpis: Vec<Value> = project
+fn kpis(project: &Project) -> Vec<KpiReport> {
+    project
         .kpis
         .iter()
-        .map(|kpi| {
-            let measurements: Vec<Value> = kpi
+        .map(|kpi| KpiReport {
+            key: kpi.key.clone(),
+            name: kpi.name.clone(),
+            dimension: kpi.dimension.map(|d| d.key()),
+            unit: kpi.unit.clone(),
+            direction: kpi.direction.unwrap_or_default().key(),
+            baseline: Exact(kpi.baseline),
+            target: Exact(kpi.target),
+            frequency: kpi.frequency.unwrap_or_default().key(),
+            decision: kpi.decision.clone(),
+            vanity: kpi.is_vanity(),
+            status: kpi.status().key(),
+            measurements: kpi
                 .measurements
                 .iter()
-                .map(|m| json!({ "month": m.month, "value": number_exact(m.value.0) }))
-                .collect();
-            json!({
-                "key": kpi.key,
-                "name": kpi.name,
-                "dimension": kpi.dimension.map(|d| d.key()),
-                "unit": kpi.unit,
-                "direction": kpi.direction.unwrap_or_default().key(),
-                "baseline": kpi.baseline.map_or(Value::Null, number_exact),
-                "target": kpi.target.map_or(Value::Null, number_exact),
-                "frequency": kpi.frequency.unwrap_or_default().key(),
-                "decision": kpi.decision,
-                "vanity": kpi.is_vanity(),
-                "status": kpi.status().key(),
-                "measurements": measurements,
-            })
+                .map(|m| Measured { month: m.month, value: Exact(Some(m.value.0)) })
+                .collect(),
         })
-        .collect();
-    Value::Array(kpis)
+        .collect()
 }
 
 /// The proposed decision with its reasons (sentences in `lang`), and plan against measured
 /// benefits at the milestones.
-pub fn review(project: &Project, figures: &Figures, lang: Lang) -> Value {
+fn review(project: &Project, figures: &Figures, lang: Lang) -> Review {
     let decision = review::propose(project, figures);
-    let reasons: Vec<String> = decision.reasons.iter().map(|r| reason_sentence(lang, r)).collect();
-    let milestones: Vec<Value> = review::milestones(project, figures)
+    let milestones = review::milestones(project, figures)
         .iter()
-        .map(|m| {
-            let measured = m.measured.map_or(Value::Null, |measured| {
-                json!({
-                    "month": measured.month,
-                    "benefits": number(measured.benefits),
-                    "planned_adjusted": number(measured.planned_adjusted),
-                    "share_of_plan_pct": optional(measured.share_of_plan_pct()),
-                })
-            });
-            json!({
-                "month": m.milestone,
-                "planned_raw": number(m.planned_raw),
-                "planned_adjusted": number(m.planned_adjusted),
-                "measured": measured,
-            })
+        .map(|m| Milestone {
+            month: m.milestone,
+            planned_raw: cents(m.planned_raw),
+            planned_adjusted: cents(m.planned_adjusted),
+            measured: m.measured.map(|measured| MeasuredBenefits {
+                month: measured.month,
+                benefits: cents(measured.benefits),
+                planned_adjusted: cents(measured.planned_adjusted),
+                share_of_plan_pct: Cents(measured.share_of_plan_pct()),
+            }),
         })
         .collect();
-    json!({ "decision": decision.verdict.key(), "reasons": reasons, "milestones": milestones })
+    Review {
+        decision: decision.verdict.key(),
+        reasons: decision.reasons.iter().map(|r| reason_sentence(lang, r)).collect(),
+        milestones,
+    }
 }
 
-/// The report as a JSON value.
-pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Value {
+/// The report's figures (DOMAIN.md §8), without the KPIs, review, tornado and simulation.
+pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Report {
     let flows = &figures.flows;
-    let mut totals = cumulative(&flows.at_horizon());
-    totals.insert("risk_provision".into(), number(figures.risk_total));
-    totals.insert("npv".into(), number(flows.npv));
-    totals.insert("break_even_month".into(), json!(flows.break_even_month));
-    totals.insert("break_even_month_classic".into(), json!(flows.break_even_month_classic));
-    totals.insert("irr_annual_pct".into(), optional(figures.irr_annual.map(|r| r * Decimal::ONE_HUNDRED)));
-
-    let at_month: Map<String, Value> =
-        figures.checkpoints().iter().map(|c| (c.month.to_string(), Value::Object(cumulative(c)))).collect();
-    let monthly: Vec<Value> = flows
+    let totals = Totals {
+        at_horizon: Checkpoint {
+            risk_provision: cents(figures.risk_total),
+            ..Checkpoint::of(&flows.at_horizon())
+        },
+        npv: cents(flows.npv),
+        break_even_month: flows.break_even_month,
+        break_even_month_classic: flows.break_even_month_classic,
+        irr_annual_pct: Cents(figures.irr_annual.and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))),
+    };
+    let monthly = flows
         .monthly
         .iter()
-        .map(|m| {
-            json!({
-                "month": m.month,
-                "benefits_raw": number(m.benefits_raw),
-                "benefits_adjusted": number(m.benefits_adjusted),
-                "costs": number(m.costs),
-                "risk": number(m.risk),
-                "net": number(m.net),
-                "cumulative_net": number(m.cumulative_net),
-            })
+        .map(|m| Month {
+            month: m.month,
+            benefits_raw: cents(m.benefits_raw),
+            benefits_adjusted: cents(m.benefits_adjusted),
+            costs: cents(m.costs),
+            risk: cents(m.risk),
+            net: cents(m.net),
+            cumulative_net: cents(m.cumulative_net),
         })
         .collect();
-    let warnings: Vec<String> = figures.warnings.iter().map(|w| warning_sentence(lang, w)).collect();
-    json!({
-        "name": project.project.name,
-        "horizon_months": figures.horizon,
-        "maturity_factor": number(figures.maturity_factor),
-        "totals": totals,
-        "at_month": at_month,
-        "stress_test": {
-            "roi_adjusted_pct": optional(figures.stress.roi_adjusted_pct),
-            "npv": number(figures.stress.npv),
-            "break_even_month": figures.stress.break_even_month,
-            "robust": figures.stress.robust,
+    Report {
+        name: project.project.name.clone(),
+        horizon_months: figures.horizon,
+        maturity_factor: cents(figures.maturity_factor),
+        totals,
+        at_month: Ordered(
+            figures.checkpoints().iter().map(|c| (c.month.to_string(), Checkpoint::of(c))).collect(),
+        ),
+        stress_test: StressTest {
+            roi_adjusted_pct: Cents(figures.stress.roi_adjusted_pct),
+            npv: cents(figures.stress.npv),
+            break_even_month: figures.stress.break_even_month,
+            robust: figures.stress.robust,
         },
-        "monthly": monthly,
-        "quadrant": figures.quadrant.map(|q| q.key()),
-        "warnings": warnings,
-    })
+        monthly,
+        quadrant: figures.quadrant.map(|q| q.key()),
+        warnings: figures.warnings.iter().map(|w| warning_sentence(lang, w)).collect(),
+        kpis: None,
+        review: None,
+        tornado: None,
+        monte_carlo: None,
+    }
 }
 
 /// Pretty-printed JSON text.
-pub fn to_text(value: &Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+pub fn to_text(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
 }
