@@ -16,7 +16,7 @@ pub use text::Text;
 pub use warning::warning_sentence;
 pub use xlsx_text::XlsxText;
 
-use crate::domain::money;
+use crate::domain::money::{self, Rate};
 use crate::domain::typed::{Convention, TypedError};
 use crate::store::edit::EditError;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -100,6 +100,11 @@ impl Lang {
         }
     }
 
+    /// A rate (a fraction) as a percentage with one decimal: `5,5 %` for 0.055.
+    pub fn rate(self, rate: Rate) -> String {
+        self.percent(Some(rate.percent().value()))
+    }
+
     /// A measured value as written, not rounded to a money format: `0,065`, `4,995`, `12`
     /// (at most 6 decimals).
     pub fn measure(self, value: Decimal) -> String {
@@ -144,9 +149,9 @@ impl Lang {
         self.number(value, value.normalize().scale())
     }
 
-    /// A percentage with every decimal it has: `12,5 %` / `12.5%`.
-    pub fn percent_exact(self, value: Decimal) -> String {
-        let number = self.exact(value);
+    /// A rate as a percentage with every decimal it has: `12,5 %` / `12.5%` for 0.125.
+    pub fn rate_exact(self, rate: Rate) -> String {
+        let number = self.exact(rate.percent().value());
         match self {
             Lang::Fr => format!("{number} %"),
             Lang::En => format!("{number}%"),

@@ -348,7 +348,7 @@ pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Report {
         npv: cents(flows.npv),
         break_even_month: flows.break_even_month,
         break_even_month_classic: flows.break_even_month_classic,
-        irr_annual_pct: Cents(figures.irr_annual.and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))),
+        irr_annual_pct: Cents(figures.irr_annual.map(|r| r.percent().value())),
     };
     let monthly = flows
         .monthly

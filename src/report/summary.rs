@@ -6,6 +6,7 @@
 
 use super::document::{Align, Block, Chart, Document, TORNADO_DRIVERS_SHOWN, Table};
 use crate::domain::engine::Figures;
+use crate::domain::money::Rate;
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::project::{Kpi, Project};
 use crate::domain::reference::{REFERENCE_MONTH, reference_range};
@@ -145,7 +146,7 @@ fn expected_benefits(input: &SummaryInput, blocks: &mut Vec<Block>) {
             vec![
                 line.name.clone(),
                 input.money(*value),
-                lang.number(line.time_factor(), 2),
+                lang.number(line.time_factor().fraction(), 2),
                 start.to_string(),
                 lang.measure(*ramp),
             ]
@@ -193,8 +194,7 @@ fn headline_figures(input: &SummaryInput, blocks: &mut Vec<Block>) {
         })
         .collect();
     let total = flows.at_horizon();
-    let irr =
-        figures.irr_annual.map_or(input.t(Text::IrrNone), |r| lang.percent(Some(r * Decimal::ONE_HUNDRED)));
+    let irr = figures.irr_annual.map_or(input.t(Text::IrrNone), |r| lang.rate(r));
     facts.extend([
         (
             format!("{} ({} {})", lang.t(R::RoiAdjustedHorizon), figures.horizon, lang.t(Text::Months)),
@@ -285,7 +285,7 @@ fn spread(input: &SummaryInput, run: &MonteCarlo, blocks: &mut Vec<Block>) {
             "{}{}{}",
             lang.t(Text::ProbRoiPositive),
             lang.colon(),
-            lang.percent(Some(positive * Decimal::ONE_HUNDRED))
+            lang.rate(Rate::new(positive))
         )));
     }
 }
@@ -302,7 +302,7 @@ fn tco_by_category(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let rows = categories
         .iter()
         .map(|(category, amount)| {
-            let share = (!total.is_zero()).then(|| amount / total * Decimal::ONE_HUNDRED);
+            let share = amount.checked_div(total).map(|share| Rate::new(share).percent().value());
             vec![category_name(lang, *category).to_owned(), input.money(*amount), lang.percent(share)]
         })
         .collect();
@@ -319,7 +319,7 @@ fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
         return;
     }
     let lang = input.lang;
-    let width = lang.number(input.tornado_width * Decimal::ONE_HUNDRED, 0);
+    let width = lang.number(Rate::new(input.tornado_width).percent().value(), 0);
     let percent = if lang == Lang::Fr { format!("±{width} %") } else { format!("±{width}%") };
     blocks.push(heading(3, format!("{} ({percent})", lang.t(Text::Tornado))));
     blocks.push(Block::Chart(Chart::Tornado));
@@ -532,8 +532,8 @@ fn assumptions(input: &SummaryInput, blocks: &mut Vec<Block>) {
         (input.t(R::MaturityLine), format!("{} (FM {fm})", maturity_name(lang, info.maturity()))),
         (input.t(R::TimeFactors), input.t(R::TimeFactorsValue)),
         (input.t(Text::Horizon), format!("{} {}", input.figures.horizon, lang.t(Text::Months))),
-        (input.t(Text::DiscountRate), lang.percent(Some(info.discount_rate() * Decimal::ONE_HUNDRED))),
-        (input.t(Text::Contingency), lang.percent(Some(info.contingency() * Decimal::ONE_HUNDRED))),
+        (input.t(Text::DiscountRate), lang.rate(info.discount_rate())),
+        (input.t(Text::Contingency), lang.rate(info.contingency())),
         (input.t(R::RiskMethod), input.t(R::RiskMethodValue)),
     ];
     if let Some(name) = input.scenario {

@@ -5,6 +5,7 @@
 
 use super::format::{Diagnostic, RenderError, as_decimal, parse, render};
 use crate::domain::Project;
+use crate::domain::money::Percent;
 use crate::domain::typed::{self, Convention, TypedError};
 use crate::domain::uncertainty::Range;
 use crate::domain::validate::{FieldPath, Segment};
@@ -261,7 +262,7 @@ fn read_number(text: &str, reading: Reading, convention: Convention) -> Result<D
 /// (a rate: `12 %` is 0.12).
 pub fn parse_number(text: &str, convention: Convention) -> Result<Decimal, TypedError> {
     let typed = typed::parse(text, convention)?;
-    Ok(if typed.percent { typed.value / Decimal::ONE_HUNDRED } else { typed.value })
+    Ok(if typed.percent { Percent::new(typed.value).rate().fraction() } else { typed.value })
 }
 
 /// A KPI value or measurement as people type it, in the KPI's own unit: a `%` sign is the

@@ -48,11 +48,7 @@ pub fn range_ends(
     percent: bool,
 ) -> String {
     let end = |value: rust_decimal::Decimal| {
-        if percent {
-            lang.percent_exact(value * rust_decimal::Decimal::ONE_HUNDRED)
-        } else {
-            lang.measure(value)
-        }
+        if percent { lang.rate_exact(crate::domain::money::Rate::new(value)) } else { lang.measure(value) }
     };
     format!("{}–{}", end(range.low), end(range.high))
 }

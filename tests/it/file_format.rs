@@ -303,9 +303,9 @@ fn only_schema_and_project_name_are_required_and_defaults_apply() {
     assert_eq!(p.project.name, "Minimal");
     assert_eq!(p.horizon(), 36);
     assert_eq!(p.project.maturity(), Maturity::Mature);
-    assert_eq!(p.project.maturity_factor(), Decimal::ONE);
-    assert_eq!(p.project.discount_rate(), dec!(0.10));
-    assert_eq!(p.project.contingency(), Decimal::ZERO);
+    assert_eq!(p.project.maturity_factor().fraction(), Decimal::ONE);
+    assert_eq!(p.project.discount_rate().fraction(), dec!(0.10));
+    assert_eq!(p.project.contingency().fraction(), Decimal::ZERO);
     assert_eq!(p.project.currency(), "EUR");
     assert_eq!(p.project.department(), Department::Other);
     assert_eq!(p.project.status().key(), "idea");

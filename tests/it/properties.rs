@@ -599,11 +599,11 @@ proptest! {
             risk: Some(Decimal::ONE),
             delay_months: Some(0),
             ramp: Some(Decimal::ONE),
-            maturity_factor: Some(info.maturity_factor()),
+            maturity_factor: Some(info.maturity_factor().fraction()),
             adoption: Some(Decimal::ONE),
             hourly_cost: Some(Decimal::ONE),
             volume: Some(Decimal::ONE),
-            discount_rate: Some(info.discount_rate()),
+            discount_rate: Some(info.discount_rate().fraction()),
         };
         prop_assert_eq!(&Figures::compute(&project, &explicit), &base);
         // And the neutral drivers are those of no scenario at all: computing twice is stable.

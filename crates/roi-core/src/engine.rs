@@ -12,6 +12,7 @@ use super::discount::internal_rate_of_return;
 use super::drivers::Drivers;
 use super::flows::{benefit_timing, benefit_values, cost_scale, line_cost, maturity_factor, risk_losses};
 use super::matrix::Quadrant;
+use super::money::Rate;
 use super::project::{CostCategory, Project};
 use super::warnings::{Warning, warnings_for};
 use rust_decimal::Decimal;
@@ -44,7 +45,7 @@ pub struct Figures {
     pub risk_total: Decimal,
     /// Each risk's expected loss (cost × probability), in file order.
     pub risk_lines: Vec<Decimal>,
-    pub irr_annual: Option<Decimal>,
+    pub irr_annual: Option<Rate>,
     pub stress: StressOutcome,
     /// The flows under the ×2/÷2 rule, for drawing them.
     pub stressed_flows: Flows,
@@ -68,7 +69,7 @@ impl Figures {
             cost_totals: cost_line_totals(project, drivers),
             risk_lines: risk_losses(project, drivers, Stress::Off),
             risk_total: risk_losses::<Decimal>(project, drivers, Stress::Off).into_iter().sum(),
-            irr_annual: internal_rate_of_return(&nets),
+            irr_annual: internal_rate_of_return(&nets).map(Rate::new),
             stress: StressOutcome {
                 roi_adjusted_pct: stressed_roi,
                 npv: stressed.npv,

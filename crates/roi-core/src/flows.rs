@@ -106,7 +106,7 @@ pub enum Stress {
 }
 
 pub(crate) fn maturity_factor(project: &Project, drivers: &Drivers) -> Decimal {
-    drivers.maturity_factor.unwrap_or_else(|| project.project.maturity_factor())
+    drivers.maturity_factor.unwrap_or_else(|| project.project.maturity_factor().fraction())
 }
 
 /// V of each benefit line with the drivers applied.
@@ -143,7 +143,8 @@ fn benefit_schedules<S: Scalar>(
         .zip(benefit_values::<S>(project, drivers))
         .map(|(line, value)| {
             let (start, ramp) = benefit_timing::<S>(line, drivers);
-            let schedule = BenefitSchedule { value, start, ramp, adjustment: fm * S::of(line.time_factor()) };
+            let schedule =
+                BenefitSchedule { value, start, ramp, adjustment: fm * S::of(line.time_factor().fraction()) };
             match stress {
                 Stress::Off => schedule,
                 Stress::On => BenefitSchedule {
@@ -171,7 +172,9 @@ fn stress_factor<S: Scalar>(stress: Stress) -> S {
 
 /// What multiplies every cost: (1 + contingency) × the costs driver × 2 under stress.
 pub(crate) fn cost_scale<S: Scalar>(project: &Project, drivers: &Drivers, stress: Stress) -> S {
-    (S::one() + S::of(project.project.contingency())) * S::of(drivers.costs()) * stress_factor(stress)
+    (S::one() + S::of(project.project.contingency().fraction()))
+        * S::of(drivers.costs())
+        * stress_factor(stress)
 }
 
 /// c(m) for every month, contingency included.
@@ -236,7 +239,7 @@ pub fn compute_flows<S: Scalar>(project: &Project, drivers: &Drivers, stress: St
         });
         cumulative.push(running);
     }
-    let rate = S::of(drivers.discount_rate.unwrap_or_else(|| project.project.discount_rate()));
+    let rate = S::of(drivers.discount_rate.unwrap_or_else(|| project.project.discount_rate().fraction()));
     let nets: Vec<S> = monthly.iter().map(|m| m.net).collect();
     let first_month = |test: fn(&Cumulative<S>) -> bool| cumulative.iter().find(|c| test(c)).map(|c| c.month);
     Flows {

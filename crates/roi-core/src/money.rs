@@ -11,10 +11,56 @@ pub fn round(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(DISPLAY_DECIMALS, RoundingStrategy::MidpointAwayFromZero).normalize()
 }
 
+/// A rate kept as a fraction — 0.05 is 5 % — as files hold them: the discount rate, the
+/// contingency, the maturity and time factors, an internal rate of return. Shown as a
+/// [`Percent`], never as an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Rate(Decimal);
+
+impl Rate {
+    pub const fn new(fraction: Decimal) -> Self {
+        Self(fraction)
+    }
+
+    pub const fn fraction(self) -> Decimal {
+        self.0
+    }
+
+    /// The same rate in percent (5 for 5 %): the one place a rate is multiplied by 100.
+    pub fn percent(self) -> Percent {
+        Percent(self.0.saturating_mul(Decimal::ONE_HUNDRED))
+    }
+}
+
+/// A percentage as shown and exported — 5 is 5 %.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    pub const fn new(value: Decimal) -> Self {
+        Self(value)
+    }
+
+    pub const fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// The same percentage as a fraction (0.05 for 5 %).
+    pub fn rate(self) -> Rate {
+        Rate(self.0 / Decimal::ONE_HUNDRED)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_rate_is_a_percentage_a_hundred_times_larger() {
+        assert_eq!(Rate::new(dec!(0.055)).percent(), Percent::new(dec!(5.5)));
+        assert_eq!(Rate::new(Decimal::MAX).percent().value(), Decimal::MAX, "saturates, never panics");
+    }
 
     #[test]
     fn halves_round_away_from_zero() {

@@ -7,6 +7,7 @@
 
 use super::drivers::Drivers;
 use super::identity::LineId;
+use super::money::Rate;
 use super::number::{self, Exact};
 use super::uncertainty::{Confidence, LineRanges};
 use indexmap::IndexMap;
@@ -116,16 +117,16 @@ impl ProjectInfo {
     }
 
     /// FM: `maturity_factor` when set, else the named maturity's factor.
-    pub fn maturity_factor(&self) -> Decimal {
-        self.maturity_factor.unwrap_or_else(|| self.maturity().factor())
+    pub fn maturity_factor(&self) -> Rate {
+        Rate::new(self.maturity_factor.unwrap_or_else(|| self.maturity().factor()))
     }
 
-    pub fn discount_rate(&self) -> Decimal {
-        self.discount_rate.unwrap_or(DEFAULT_DISCOUNT_RATE)
+    pub fn discount_rate(&self) -> Rate {
+        Rate::new(self.discount_rate.unwrap_or(DEFAULT_DISCOUNT_RATE))
     }
 
-    pub fn contingency(&self) -> Decimal {
-        self.contingency.unwrap_or_default()
+    pub fn contingency(&self) -> Rate {
+        Rate::new(self.contingency.unwrap_or_default())
     }
 
     pub fn status(&self) -> Status {
@@ -427,8 +428,8 @@ impl Benefit {
     }
 
     /// FT: `time_factor` when set, else the value class's factor.
-    pub fn time_factor(&self) -> Decimal {
-        self.time_factor.unwrap_or_else(|| self.value_class.unwrap_or_default().time_factor())
+    pub fn time_factor(&self) -> Rate {
+        Rate::new(self.time_factor.unwrap_or_else(|| self.value_class.unwrap_or_default().time_factor()))
     }
 
     /// Minutes saved per unit: given directly, or as before − after.

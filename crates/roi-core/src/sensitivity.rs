@@ -38,8 +38,8 @@ impl TornadoBar {
 pub fn neutral(project: &Project, driver: Driver) -> Decimal {
     match driver {
         Driver::DelayMonths => Decimal::ZERO,
-        Driver::DiscountRate => project.project.discount_rate(),
-        Driver::MaturityFactor => project.project.maturity_factor(),
+        Driver::DiscountRate => project.project.discount_rate().fraction(),
+        Driver::MaturityFactor => project.project.maturity_factor().fraction(),
         _ => Decimal::ONE,
     }
 }

@@ -43,7 +43,7 @@ pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {
     if !empty.is_empty() {
         warnings.push(Warning::HiddenCostsEmpty { categories: empty });
     }
-    if project.project.contingency().is_zero() {
+    if project.project.contingency().fraction().is_zero() {
         warnings.push(Warning::NoContingency);
     }
     warnings.extend(

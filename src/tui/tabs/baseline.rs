@@ -2,6 +2,7 @@
 //! their inputs and resulting monthly value V, FT and ramp.
 
 use super::path;
+use crate::domain::money::Rate;
 use crate::domain::project::{Benefit, BenefitKind, Project};
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
@@ -10,7 +11,6 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::render_grid;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use rust_decimal::Decimal;
 
 /// Settings rows: a label, then the value with the rest of the width.
 const SETTINGS: [u16; 2] = [24, 0];
@@ -56,19 +56,14 @@ fn project_rows(project: &Project, lang: Lang) -> Vec<Row> {
             lang,
         ),
         setting(Text::Maturity, info.maturity().key().into(), "maturity", lang),
-        setting(Text::MaturityFactor, lang.number(info.maturity_factor(), 2), "maturity_factor", lang),
         setting(
-            Text::DiscountRate,
-            lang.percent(Some(info.discount_rate() * Decimal::ONE_HUNDRED)),
-            "discount_rate",
+            Text::MaturityFactor,
+            lang.number(info.maturity_factor().fraction(), 2),
+            "maturity_factor",
             lang,
         ),
-        setting(
-            Text::Contingency,
-            lang.percent(Some(info.contingency() * Decimal::ONE_HUNDRED)),
-            "contingency",
-            lang,
-        ),
+        setting(Text::DiscountRate, lang.rate(info.discount_rate()), "discount_rate", lang),
+        setting(Text::Contingency, lang.rate(info.contingency()), "contingency", lang),
         setting(Text::Impact, number(info.impact), "impact", lang),
         setting(Text::Feasibility, number(info.feasibility), "feasibility", lang),
         setting(Text::Currency, info.currency().into(), "currency", lang),
@@ -155,11 +150,7 @@ fn benefit_rows(app: &App) -> Vec<Row> {
                 Cell::field(line.start_month().to_string(), path(&format!("{base}.start_month"))).right(),
                 Cell::field(line.ramp_months().to_string(), path(&format!("{base}.ramp_months"))).right(),
                 Cell::figure(lang.money_whole(value, app.currency())),
-                Cell::field(
-                    lang.percent(Some(line.time_factor() * Decimal::ONE_HUNDRED)),
-                    path(&format!("{base}.time_factor")),
-                )
-                .right(),
+                Cell::field(lang.rate(line.time_factor()), path(&format!("{base}.time_factor"))).right(),
             ],
         ));
         rows.extend(input_rows(line, &base, lang));
@@ -204,7 +195,7 @@ fn input_rows(line: &Benefit, base: &str, lang: Lang) -> Vec<Row> {
             let percent = super::shown_as_percent(&field);
             let shown = value.map_or_else(
                 || "—".to_owned(),
-                |v| if percent { lang.percent(Some(v * Decimal::ONE_HUNDRED)) } else { lang.number(v, 2) },
+                |v| if percent { lang.rate(Rate::new(v)) } else { lang.number(v, 2) },
             );
             let range = line.ranges.get(key).map_or_else(
                 || format!("{} —", lang.t(Text::RangeShort)),

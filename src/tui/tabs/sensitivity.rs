@@ -2,6 +2,7 @@
 //! base figures, the cumulative chart of both, and the ×2/÷2 toggle.
 
 use crate::domain::drivers::Driver;
+use crate::domain::money::Rate;
 use crate::domain::sensitivity::{self, ScenarioSummary};
 use crate::i18n::review::driver_name;
 use crate::i18n::{Lang, Text};
@@ -44,11 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// lowers the NPV, right when its high end raises it; widest swing on top.
 fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let title = format!(
-        "{} ±{}",
-        lang.t(Text::TornadoTitle),
-        lang.percent(Some(app.tornado_width * Decimal::ONE_HUNDRED))
-    );
+    let title = format!("{} ±{}", lang.t(Text::TornadoTitle), lang.rate(Rate::new(app.tornado_width)));
     let outer = block(&title, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
@@ -138,7 +135,7 @@ pub fn render_monte_carlo(app: &App, frame: &mut Frame, area: Rect, theme: &Them
     let [stats, histogram] = left.layout(&Layout::vertical([Constraint::Length(10), Constraint::Fill(1)]));
     let lang = app.lang;
     let draws = run.simulation.map_or(0, |s| s.draws);
-    let percent = |p: Decimal| lang.percent(Some(p * Decimal::ONE_HUNDRED));
+    let percent = |p: Decimal| lang.rate(Rate::new(p));
     let money = |v| lang.money_whole(v, app.currency());
     let mut lines =
         vec![Line::styled(format!("{:<12}{:>10}{:>10}{:>10}", "", "P10", "P50", "P90"), theme.label)];
@@ -247,11 +244,11 @@ pub fn driver_value(lang: Lang, app: &App, driver: Driver) -> String {
     let value = app.drivers.get(driver);
     match driver {
         Driver::DelayMonths => format!("{:+} {}", app.drivers.delay_months(), lang.t(Text::Months)),
-        Driver::DiscountRate => lang.percent(Some(
-            value.unwrap_or_else(|| app.project.project.discount_rate()) * Decimal::ONE_HUNDRED,
-        )),
+        Driver::DiscountRate => {
+            lang.rate(value.map_or_else(|| app.project.project.discount_rate(), Rate::new))
+        }
         Driver::MaturityFactor => {
-            lang.number(value.unwrap_or_else(|| app.project.project.maturity_factor()), 2)
+            lang.number(value.unwrap_or_else(|| app.project.project.maturity_factor().fraction()), 2)
         }
         _ => format!("×{}", lang.number(value.unwrap_or(Decimal::ONE), 2)),
     }

@@ -2,6 +2,7 @@
 //! and the hidden-cost checklist.
 
 use super::path;
+use crate::domain::money::Rate;
 use crate::domain::warnings::{HIDDEN_COST_CATEGORIES, empty_hidden_cost_categories};
 use crate::i18n::Text;
 use crate::tui::app::App;
@@ -88,10 +89,7 @@ pub fn grid(app: &App) -> Grid {
         &[24, 0],
         vec![
             Cell::text(lang.t(Text::Contingency)),
-            Cell::field(
-                lang.percent(Some(app.project.project.contingency() * Decimal::ONE_HUNDRED)),
-                path("project.contingency"),
-            ),
+            Cell::field(lang.rate(app.project.project.contingency()), path("project.contingency")),
         ],
     ));
     rows.push(Row::section(
@@ -113,11 +111,7 @@ pub fn grid(app: &App) -> Grid {
             vec![
                 Cell::field(format!("  {}", risk.name), path(&format!("{base}.name"))),
                 Cell::field(money(Some(cost)), path(&format!("{base}.cost"))).right(),
-                Cell::field(
-                    lang.percent(Some(probability * Decimal::ONE_HUNDRED)),
-                    path(&format!("{base}.probability")),
-                )
-                .right(),
+                Cell::field(lang.rate(Rate::new(probability)), path(&format!("{base}.probability"))).right(),
                 Cell::figure(money(app.figures.risk_lines.get(i).copied())),
             ],
         ));

@@ -35,7 +35,7 @@ pub(super) fn begin_edit(app: &mut App) {
 pub(super) fn edit_text(lang: Lang, path: &FieldPath, current: Current) -> String {
     let percent = tabs::shown_as_percent(path);
     let number = |value: Decimal| {
-        if percent { lang.percent_exact(value * Decimal::ONE_HUNDRED) } else { lang.exact(value) }
+        if percent { lang.rate_exact(crate::domain::money::Rate::new(value)) } else { lang.exact(value) }
     };
     match current {
         Current::Text(text) => text,
