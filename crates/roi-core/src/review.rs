@@ -8,6 +8,7 @@
 use super::engine::Figures;
 use super::kpi::KpiStatus;
 use super::project::{Actual, Frequency, Kpi, Project, YearMonth};
+use super::money::Rate;
 use super::validate::{RecordError, first_problem};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -157,7 +158,7 @@ impl Measured {
 
     /// The same share in percent, as every report shows it.
     pub fn share_of_plan_pct(&self) -> Option<Decimal> {
-        self.share_of_plan()?.checked_mul(Decimal::ONE_HUNDRED)
+        self.share_of_plan().map(|share| Rate::new(share).percent().value())
     }
 }
 
@@ -339,7 +340,7 @@ impl Evidence {
             (_, off) => Reason::KpisOffTrack { off, measured },
         });
         if let Some((month, share)) = self.benefits_share {
-            let pct = share.saturating_mul(Decimal::ONE_HUNDRED);
+            let pct = Rate::new(share).percent().value();
             reasons.push(if share < MEASURED_ON_PLAN {
                 Reason::MeasuredBelowPlan { month, pct }
             } else {
