@@ -186,6 +186,10 @@ impl Lang {
             EditError::Number { typed, error } => self.typed_error(typed, *error),
             EditError::NoValueForRange(_) => self.t(Text::RangeNeedsValue).to_owned(),
             EditError::Breaks(problem) => problem::problem_sentence(self, problem),
+            EditError::Refused { message, fix } if fix.is_empty() => problem::reader_message(self, message),
+            EditError::Refused { message, fix } => {
+                format!("{} — {}", problem::reader_message(self, message), problem::reader_fix(self, fix))
+            }
             other => other.to_string(),
         }
     }

@@ -245,4 +245,137 @@ mod tests {
         };
         assert_eq!(rule_message(Lang::Fr, &money), "2 000 000 dépasse 1");
     }
+
+    /// The reader's own messages (types, keys, encoding) too, shape by shape.
+    #[test]
+    fn the_readers_messages_are_said_in_french() {
+        let cases = [
+            (
+                "invalid type: string \"6.5\", expected i64",
+                "type invalide : texte \"6.5\", attendu : un nombre entier",
+            ),
+            (
+                "unknown field `colour`, expected one of `name`, `kind`",
+                "clé inconnue « colour » ; clés possibles : name, kind",
+            ),
+            (
+                "unknown variant `logiciel`, expected one of `software`",
+                "valeur inconnue « logiciel » ; valeurs possibles : software",
+            ),
+            ("missing field `kind`", "clé requise absente : « kind »"),
+            ("byte 0xE9 is not UTF-8 text", "l'octet 0xE9 n'est pas du texte UTF-8"),
+            ("expected `=`", "expected `=`"),
+        ];
+        for (english, french) in cases {
+            assert_eq!(reader_message(Lang::Fr, english), french);
+            assert_eq!(reader_message(Lang::En, english), english);
+        }
+        assert_eq!(
+            reader_fix(Lang::Fr, "add this key: it is required"),
+            "ajoutez cette clé : elle est obligatoire"
+        );
+    }
+}
+
+/// A message of the TOML reader or of the store's own checks (types, encoding, size, ranges),
+/// said in `lang`. They are English sentences of a few shapes; each shape is put in French
+/// here, and a message of another shape (a TOML syntax error) stays as the reader wrote it.
+pub fn reader_message(lang: Lang, message: &str) -> String {
+    if lang == Lang::En {
+        return message.to_owned();
+    }
+    let quoted = |text: &str| text.replace('`', "").trim().to_owned();
+    let after = |prefix: &str| message.strip_prefix(prefix).map(str::to_owned);
+    if let Some(rest) = after("unknown field ") {
+        let (name, list) = rest.split_once(", expected one of ").unwrap_or((&rest, ""));
+        return format!("clé inconnue « {} » ; clés possibles : {}", quoted(name), list.replace('`', ""));
+    }
+    if let Some(rest) = after("unknown variant ").or_else(|| after("unknown value ")) {
+        let (name, list) = rest.split_once(", expected one of ").unwrap_or((&rest, ""));
+        return format!(
+            "valeur inconnue « {} » ; valeurs possibles : {}",
+            quoted(name),
+            list.replace('`', "")
+        );
+    }
+    if let Some(name) = after("missing field ") {
+        return format!("clé requise absente : « {} »", quoted(&name));
+    }
+    if let Some(rest) = after("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((&rest, ""));
+        let expected = match expected {
+            "i64" | "u64" | "i32" | "u32" | "integer" => "un nombre entier",
+            "a string" | "string" => "un texte",
+            "a boolean" => "vrai ou faux",
+            other if other.starts_with("a number") => "un nombre",
+            other => other,
+        };
+        let found = found.replace("string", "texte").replace("integer", "entier").replace("float", "décimal");
+        return format!("type invalide : {found}, attendu : {expected}");
+    }
+    if let Some((value, _)) = message.split_once(" is not a number") {
+        return format!("« {} » n'est pas un nombre (écrivez-le comme \"1250.50\")", quoted(value));
+    }
+    if let Some((value, _)) = message.split_once(" is not a month") {
+        return format!(
+            "« {} » n'est pas un mois : écrivez-le \"AAAA-MM\", par exemple \"2026-01\"",
+            quoted(value)
+        );
+    }
+    if let Some((field, _)) = message.split_once(": a range needs numbers low ≤ likely ≤ high") {
+        return format!("« {} » : une fourchette demande des nombres low ≤ likely ≤ high", quoted(field));
+    }
+    if let Some((field, _)) = message.split_once(" cannot be a range") {
+        return format!("« {} » ne peut pas être une fourchette", quoted(field));
+    }
+    if let Some(rest) = after("byte ").and_then(|r| r.strip_suffix(" is not UTF-8 text").map(str::to_owned)) {
+        return format!("l'octet {rest} n'est pas du texte UTF-8");
+    }
+    if let Some(rest) = after("the file holds ") {
+        let (bytes, most) = rest.split_once(" bytes; a project file holds at most ").unwrap_or((&rest, ""));
+        return format!("le fichier fait {bytes} octets ; un fichier de projet en fait au plus {most}");
+    }
+    if message.contains("duplicate key") {
+        return message.replace("duplicate key", "clé en double");
+    }
+    message.to_owned()
+}
+
+/// The fixes the reader's and the store's messages come with, in `lang`.
+pub fn reader_fix(lang: Lang, fix: &str) -> String {
+    if lang == Lang::En {
+        return fix.to_owned();
+    }
+    let french = match fix {
+        "check the key's spelling against the keys listed (a misspelt key would silently drop a value)" => {
+            "vérifiez l'orthographe de la clé parmi celles listées (une clé mal écrite ferait disparaître une valeur)"
+        }
+        "use one of the values listed" => "utilisez l'une des valeurs listées",
+        "add `schema = 1` at the top of the file" => "ajoutez `schema = 1` en tête du fichier",
+        "add this key: it is required" => "ajoutez cette clé : elle est obligatoire",
+        "write numbers unquoted (1250.50) or quoted (\"1250.50\"), text in quotes, months as \"YYYY-MM\"" => {
+            "écrivez les nombres sans guillemets (1250.50) ou entre guillemets (\"1250.50\"), le texte entre guillemets, les mois \"AAAA-MM\""
+        }
+        "keep one of the two definitions" => "gardez l'une des deux définitions",
+        "write this value as the message says; the TOML itself is fine" => {
+            "écrivez cette valeur comme le dit le message ; le TOML lui-même est correct"
+        }
+        "fix the TOML syntax here: text in quotes, `key = value`, [table] and [[array]] headers" => {
+            "corrigez la syntaxe TOML ici : texte entre guillemets, `clé = valeur`, en-têtes [table] et [[tableau]]"
+        }
+        "write it like { low = 40, likely = 50, high = 65 }" => {
+            "écrivez-la comme { low = 40, likely = 50, high = 65 }"
+        }
+        "ranges are for the amounts, quantities and rates of benefit, cost and risk lines; write a single value" => {
+            "les fourchettes sont pour les montants, quantités et taux des lignes de bénéfice, de coût et de risque ; écrivez une seule valeur"
+        }
+        "save the file as UTF-8 (the editor's encoding setting; Latin-1 'é' is one such byte)" => {
+            "enregistrez le fichier en UTF-8 (le réglage d'encodage de l'éditeur ; un « é » Latin-1 est un tel octet)"
+        }
+        "this is not a project file, or one to split into several projects" => {
+            "ce n'est pas un fichier de projet, ou il faut le scinder en plusieurs projets"
+        }
+        other => other,
+    };
+    french.to_owned()
 }

@@ -32,14 +32,17 @@ impl Diagnostic {
 
     /// `line:column: message — fix`, in `lang` where the problem is a rule of the format.
     pub fn said_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::problem::{problem_sentence, reader_fix, reader_message};
+        let (line, column) = (self.line, self.column);
         match &self.problem {
-            Some(problem) => format!(
-                "{}:{}: {}",
-                self.line,
-                self.column,
-                crate::i18n::problem::problem_sentence(lang, problem)
-            ),
-            None => self.to_string(),
+            Some(problem) => format!("{line}:{column}: {}", problem_sentence(lang, problem)),
+            None if self.fix.is_empty() => {
+                format!("{line}:{column}: {}", reader_message(lang, &self.message))
+            }
+            None => {
+                let (message, fix) = (reader_message(lang, &self.message), reader_fix(lang, &self.fix));
+                format!("{line}:{column}: {message} — {fix}")
+            }
         }
     }
 }

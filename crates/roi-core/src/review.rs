@@ -7,8 +7,8 @@
 
 use super::engine::Figures;
 use super::kpi::KpiStatus;
-use super::project::{Actual, Frequency, Kpi, Project, YearMonth};
 use super::money::Rate;
+use super::project::{Actual, Frequency, Kpi, Project, YearMonth};
 use super::validate::{RecordError, first_problem};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
