@@ -222,6 +222,20 @@ pub fn record_error(lang: Lang, error: &crate::domain::validate::RecordError) ->
     }
 }
 
+/// Why a measurement or a measured benefit was not recorded, in `lang`.
+pub fn record_error(lang: Lang, error: &crate::domain::validate::RecordError) -> String {
+    use crate::domain::validate::RecordError;
+    match (lang, error) {
+        (Lang::Fr, RecordError::NoSuchKpi { key, keys }) => {
+            format!("aucun KPI « {key} » — les KPIs sont : {}", keys.join(", "))
+        }
+        (Lang::En, RecordError::NoSuchKpi { key, keys }) => {
+            format!("no KPI `{key}` — the KPIs are: {}", keys.join(", "))
+        }
+        (_, RecordError::Breaks(problem)) => problem_sentence(lang, problem),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,3 +393,5 @@ pub fn reader_fix(lang: Lang, fix: &str) -> String {
     };
     french.to_owned()
 }
+
+
