@@ -222,74 +222,6 @@ pub fn record_error(lang: Lang, error: &crate::domain::validate::RecordError) ->
     }
 }
 
-/// Why a measurement or a measured benefit was not recorded, in `lang`.
-pub fn record_error(lang: Lang, error: &crate::domain::validate::RecordError) -> String {
-    use crate::domain::validate::RecordError;
-    match (lang, error) {
-        (Lang::Fr, RecordError::NoSuchKpi { key, keys }) => {
-            format!("aucun KPI « {key} » — les KPIs sont : {}", keys.join(", "))
-        }
-        (Lang::En, RecordError::NoSuchKpi { key, keys }) => {
-            format!("no KPI `{key}` — the KPIs are: {}", keys.join(", "))
-        }
-        (_, RecordError::Breaks(problem)) => problem_sentence(lang, problem),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::validate::{FieldPath, Problem};
-
-    /// Issue 13: the format's refusals reach the French interface in French.
-    #[test]
-    fn a_rule_is_said_in_the_readers_language() {
-        let problem = Problem {
-            path: FieldPath::parse("project.horizon_months").unwrap_or_default(),
-            rule: Rule::HorizonOutside { horizon: 200 },
-        };
-        assert_eq!(
-            problem_sentence(Lang::Fr, &problem),
-            "project.horizon_months: l'horizon de 200 mois est hors de 6..=120 — Choisissez un horizon entre 6 et 120 mois (36 est l'usage)"
-        );
-        assert!(problem_sentence(Lang::En, &problem).contains("horizon 200 months is outside 6..=120"));
-        let money = Rule::TooLarge {
-            value: rust_decimal::Decimal::from(2_000_000),
-            largest: rust_decimal::Decimal::ONE,
-        };
-        assert_eq!(rule_message(Lang::Fr, &money), "2 000 000 dépasse 1");
-    }
-
-    /// The reader's own messages (types, keys, encoding) too, shape by shape.
-    #[test]
-    fn the_readers_messages_are_said_in_french() {
-        let cases = [
-            (
-                "invalid type: string \"6.5\", expected i64",
-                "type invalide : texte \"6.5\", attendu : un nombre entier",
-            ),
-            (
-                "unknown field `colour`, expected one of `name`, `kind`",
-                "clé inconnue « colour » ; clés possibles : name, kind",
-            ),
-            (
-                "unknown variant `logiciel`, expected one of `software`",
-                "valeur inconnue « logiciel » ; valeurs possibles : software",
-            ),
-            ("missing field `kind`", "clé requise absente : « kind »"),
-            ("byte 0xE9 is not UTF-8 text", "l'octet 0xE9 n'est pas du texte UTF-8"),
-            ("expected `=`", "expected `=`"),
-        ];
-        for (english, french) in cases {
-            assert_eq!(reader_message(Lang::Fr, english), french);
-            assert_eq!(reader_message(Lang::En, english), english);
-        }
-        assert_eq!(
-            reader_fix(Lang::Fr, "add this key: it is required"),
-            "ajoutez cette clé : elle est obligatoire"
-        );
-    }
-}
 
 /// A message of the TOML reader or of the store's own checks (types, encoding, size, ranges),
 /// said in `lang`. They are English sentences of a few shapes; each shape is put in French
@@ -394,4 +326,57 @@ pub fn reader_fix(lang: Lang, fix: &str) -> String {
     french.to_owned()
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::validate::{FieldPath, Problem};
 
+    /// Issue 13: the format's refusals reach the French interface in French.
+    #[test]
+    fn a_rule_is_said_in_the_readers_language() {
+        let problem = Problem {
+            path: FieldPath::parse("project.horizon_months").unwrap_or_default(),
+            rule: Rule::HorizonOutside { horizon: 200 },
+        };
+        assert_eq!(
+            problem_sentence(Lang::Fr, &problem),
+            "project.horizon_months: l'horizon de 200 mois est hors de 6..=120 — Choisissez un horizon entre 6 et 120 mois (36 est l'usage)"
+        );
+        assert!(problem_sentence(Lang::En, &problem).contains("horizon 200 months is outside 6..=120"));
+        let money = Rule::TooLarge {
+            value: rust_decimal::Decimal::from(2_000_000),
+            largest: rust_decimal::Decimal::ONE,
+        };
+        assert_eq!(rule_message(Lang::Fr, &money), "2 000 000 dépasse 1");
+    }
+
+    /// The reader's own messages (types, keys, encoding) too, shape by shape.
+    #[test]
+    fn the_readers_messages_are_said_in_french() {
+        let cases = [
+            (
+                "invalid type: string \"6.5\", expected i64",
+                "type invalide : texte \"6.5\", attendu : un nombre entier",
+            ),
+            (
+                "unknown field `colour`, expected one of `name`, `kind`",
+                "clé inconnue « colour » ; clés possibles : name, kind",
+            ),
+            (
+                "unknown variant `logiciel`, expected one of `software`",
+                "valeur inconnue « logiciel » ; valeurs possibles : software",
+            ),
+            ("missing field `kind`", "clé requise absente : « kind »"),
+            ("byte 0xE9 is not UTF-8 text", "l'octet 0xE9 n'est pas du texte UTF-8"),
+            ("expected `=`", "expected `=`"),
+        ];
+        for (english, french) in cases {
+            assert_eq!(reader_message(Lang::Fr, english), french);
+            assert_eq!(reader_message(Lang::En, english), english);
+        }
+        assert_eq!(
+            reader_fix(Lang::Fr, "add this key: it is required"),
+            "ajoutez cette clé : elle est obligatoire"
+        );
+    }
+}
