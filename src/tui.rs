@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod choices;
 pub mod compare;
 pub mod effect;
 pub mod folder;

@@ -222,7 +222,6 @@ pub fn record_error(lang: Lang, error: &crate::domain::validate::RecordError) ->
     }
 }
 
-
 /// A message of the TOML reader or of the store's own checks (types, encoding, size, ranges),
 /// said in `lang`. They are English sentences of a few shapes; each shape is put in French
 /// here, and a message of another shape (a TOML syntax error) stays as the reader wrote it.

@@ -6,7 +6,9 @@ use crate::catalogue;
 use crate::domain::drivers::Driver;
 use crate::domain::kpi::KpiStatus;
 use crate::domain::matrix::Quadrant;
-use crate::domain::project::{BenefitKind, CostCategory, Department, Maturity, Status, ValueClass};
+use crate::domain::project::{
+    BenefitKind, CostCategory, Department, Dimension, Direction, Frequency, Maturity, Status, ValueClass,
+};
 use crate::domain::review::{Reason, Verdict};
 use crate::domain::uncertainty::Confidence;
 
@@ -347,4 +349,83 @@ mod tests {
             }
         }
     }
+}
+
+/// A KPI dimension in the reader's language.
+pub fn dimension_name(lang: Lang, dimension: Dimension) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match dimension {
+        Dimension::Productivity if fr => "productivité",
+        Dimension::Productivity => "productivity",
+        Dimension::Quality if fr => "qualité",
+        Dimension::Quality => "quality",
+        Dimension::Finance => "finance",
+        Dimension::Technical if fr => "technique",
+        Dimension::Technical => "technical",
+        Dimension::Customer if fr => "client",
+        Dimension::Customer => "customer",
+        Dimension::Employee if fr => "collaborateur",
+        Dimension::Employee => "employee",
+    }
+}
+
+/// Whether a KPI is better higher or lower, in the reader's language.
+pub fn direction_name(lang: Lang, direction: Direction) -> &'static str {
+    match (direction, lang) {
+        (Direction::Higher, Lang::Fr) => "à la hausse",
+        (Direction::Higher, Lang::En) => "higher",
+        (Direction::Lower, Lang::Fr) => "à la baisse",
+        (Direction::Lower, Lang::En) => "lower",
+    }
+}
+
+/// How often a KPI is measured, in the reader's language.
+pub fn frequency_name(lang: Lang, frequency: Frequency) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match frequency {
+        Frequency::Realtime if fr => "en continu",
+        Frequency::Realtime => "real time",
+        Frequency::Daily if fr => "quotidienne",
+        Frequency::Daily => "daily",
+        Frequency::Weekly if fr => "hebdomadaire",
+        Frequency::Weekly => "weekly",
+        Frequency::Monthly if fr => "mensuelle",
+        Frequency::Monthly => "monthly",
+        Frequency::Quarterly if fr => "trimestrielle",
+        Frequency::Quarterly => "quarterly",
+        Frequency::Semiannual if fr => "semestrielle",
+        Frequency::Semiannual => "semiannual",
+        Frequency::Annual if fr => "annuelle",
+        Frequency::Annual => "annual",
+    }
+}
+
+/// A benefit's input, named as the reader knows it (`volume_per_month` is « Volume / mois »).
+pub fn input_name(lang: Lang, field: &str) -> &'static str {
+    use super::XlsxText as X;
+    let text = match field {
+        "volume_per_month" => X::VolumePerMonth,
+        "minutes_saved_per_unit" => X::MinutesSaved,
+        "minutes_before" => X::MinutesBefore,
+        "minutes_after" => X::MinutesAfter,
+        "hourly_cost" => X::HourlyCost,
+        "reallocation" => X::Reallocation,
+        "annual_revenue" => X::AnnualRevenue,
+        "uplift" => X::Uplift,
+        "margin" => X::Margin,
+        "errors_per_month" => X::ErrorsPerMonth,
+        "reduction" => X::Reduction,
+        "cost_per_error" => X::CostPerError,
+        "departures_avoided_per_year" => X::DeparturesAvoided,
+        "replacement_cost" => X::ReplacementCost,
+        "monthly_value" => X::MonthlyValueInput,
+        "annual_value" => X::AnnualValueInput,
+        "time_factor" => X::TimeFactorFt,
+        "one_off" => return lang.t(Text::OneOff),
+        "monthly" => return lang.t(Text::Monthly),
+        "cost" => return lang.t(Text::RiskCost),
+        "probability" => return lang.t(Text::Probability),
+        _ => return "",
+    };
+    lang.t(text)
 }

@@ -155,6 +155,7 @@ pub enum Text {
     RangeShort => ("Fourchette", "Range"),
     SaveVanished => ("Fichier supprimé depuis l'ouverture : o le recrée, c enregistre une copie.", "File deleted since it was opened: o writes it again, c saves a copy."),
     CopyWord => ("copie", "copy"),
+    ChooseAmong => ("Choisissez parmi", "Choose among"),
     NothingToDuplicate => ("Seules les lignes de bénéfice, de coût et de risque se dupliquent.", "Only benefit, cost and risk lines can be duplicated."),
     Duplicated => ("Ligne dupliquée.", "Line duplicated."),
     SimulationFinished => ("Simulation Monte Carlo terminée.", "Monte Carlo run finished."),

@@ -603,3 +603,24 @@ fn a_failed_reload_keeps_the_unsaved_changes() {
     press(&mut app, &[Action::Quit]);
     assert_eq!(app.mode, Mode::ConfirmQuit, "quitting asks: nothing was lost");
 }
+
+/// Issue 14: a choice field is shown, edited and typed by its name in the UI's language.
+#[test]
+fn a_choice_field_speaks_the_users_language() {
+    let mut app = app();
+    app.lang = Lang::Fr;
+    press(&mut app, &[Action::GoTab(Tab::Baseline)]);
+    select_cell(&mut app, "project.department");
+    press(&mut app, &[Action::Edit]);
+    assert!(matches!(&app.mode, Mode::Editing { buffer, .. } if buffer == "Finance"), "{:?}", app.mode);
+    type_text(&mut app, "logiciel");
+    press(&mut app, &[Action::Submit]);
+    let Mode::Editing { error: Some(error), .. } = &app.mode else { panic!("refused: {:?}", app.mode) };
+    assert!(error.starts_with("Choisissez parmi : ") && error.contains("Développement logiciel"), "{error}");
+    type_text(&mut app, "developpement logiciel");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.project.project.department, Some(roi_workbench::domain::project::Department::Software));
+    let shown = roi_workbench::tui::tabs::grid(&app).unwrap();
+    let cells: Vec<&str> = shown.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.text.as_str())).collect();
+    assert!(cells.contains(&"Développement logiciel") && !cells.contains(&"software"));
+}

@@ -4,6 +4,9 @@
 use super::path;
 use crate::domain::money::Rate;
 use crate::domain::project::{Benefit, BenefitKind, Project};
+use crate::i18n::review::{
+    benefit_kind_name, department_name, input_name, maturity_name, status_name, value_class_name,
+};
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
 use crate::tui::grid::{Cell, Collection, Grid, Row};
@@ -45,9 +48,9 @@ fn project_rows(project: &Project, lang: Lang) -> Vec<Row> {
     vec![
         Row::section(None, &SETTINGS, vec![Cell::text(lang.t(Text::SectionProject))]),
         setting(Text::Name, info.name.clone(), "name", lang),
-        setting(Text::Department, info.department().key().into(), "department", lang),
+        setting(Text::Department, department_name(lang, info.department()).into(), "department", lang),
         setting(Text::Owner, text(info.owner.clone()), "owner", lang),
-        setting(Text::Status, info.status().key().into(), "status", lang),
+        setting(Text::Status, status_name(lang, info.status()).into(), "status", lang),
         setting(Text::Start, text(info.start.map(|s| s.to_string())), "start", lang),
         setting(
             Text::Horizon,
@@ -55,7 +58,7 @@ fn project_rows(project: &Project, lang: Lang) -> Vec<Row> {
             "horizon_months",
             lang,
         ),
-        setting(Text::Maturity, info.maturity().key().into(), "maturity", lang),
+        setting(Text::Maturity, maturity_name(lang, info.maturity()).into(), "maturity", lang),
         setting(
             Text::MaturityFactor,
             lang.number(info.maturity_factor().fraction(), 2),
@@ -145,8 +148,11 @@ fn benefit_rows(app: &App) -> Vec<Row> {
             i,
             vec![
                 Cell::field(format!("  {}", line.name), path(&format!("{base}.name"))),
-                Cell::field(line.kind.key(), path(&format!("{base}.kind"))),
-                Cell::field(line.value_class.unwrap_or_default().key(), path(&format!("{base}.value_class"))),
+                Cell::field(benefit_kind_name(lang, line.kind), path(&format!("{base}.kind"))),
+                Cell::field(
+                    value_class_name(lang, line.value_class.unwrap_or_default()),
+                    path(&format!("{base}.value_class")),
+                ),
                 Cell::field(line.start_month().to_string(), path(&format!("{base}.start_month"))).right(),
                 Cell::field(line.ramp_months().to_string(), path(&format!("{base}.ramp_months"))).right(),
                 Cell::figure(lang.money_whole(value, app.currency())),
@@ -204,7 +210,7 @@ fn input_rows(line: &Benefit, base: &str, lang: Lang) -> Vec<Row> {
             Row::detail_in(
                 &INPUT,
                 vec![
-                    Cell::text(format!("    {key}")),
+                    Cell::text(format!("    {}", input_name(lang, key))),
                     Cell::field(shown, field).right(),
                     Cell::field(range, path(&format!("{base}.{key}.range"))),
                 ],

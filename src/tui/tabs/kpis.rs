@@ -5,6 +5,7 @@
 use super::path;
 use crate::domain::catalogue::{CATALOGUE, CORE_DIMENSIONS, CatalogueKpi};
 use crate::domain::project::{Kpi, MAX_KPIS};
+use crate::i18n::review::dimension_name;
 use crate::i18n::review::kpi_status_name;
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
@@ -58,7 +59,7 @@ pub fn grid(app: &App) -> Grid {
             i,
             vec![
                 field(format!("  {}", kpi.name), "name"),
-                field(kpi.dimension.map_or("—", |d| d.key()).to_owned(), "dimension"),
+                field(kpi.dimension.map_or("—", |d| dimension_name(lang, d)).to_owned(), "dimension"),
                 field(direction_arrow(kpi.direction.unwrap_or_default()).to_owned(), "direction"),
                 field(number(kpi.baseline), "baseline").right(),
                 field(number(kpi.target), "target").right(),
@@ -118,7 +119,7 @@ fn render_coverage(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let style = if count == 0 { theme.bad } else { theme.good };
             Line::from(vec![
                 Span::styled(if count == 0 { "[ ] " } else { "[x] " }, style),
-                Span::raw(format!("{:<13}{count}", dimension.key())),
+                Span::raw(format!("{:<15}{count}", dimension_name(app.lang, *dimension))),
             ])
         })
         .collect();
@@ -138,7 +139,11 @@ pub fn render_picker(app: &App, selected: usize, frame: &mut Frame, area: Rect, 
         .map(|entry| match entry {
             Some(entry) => {
                 let name = if lang == Lang::Fr { entry.name_fr } else { entry.name_en };
-                ListItem::new(format!("{name:<36} {:<12} {}", entry.dimension.key(), entry.target))
+                ListItem::new(format!(
+                    "{name:<36} {:<13} {}",
+                    dimension_name(lang, entry.dimension),
+                    entry.target
+                ))
             }
             None => ListItem::new(lang.t(Text::CustomKpi)),
         })

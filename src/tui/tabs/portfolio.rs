@@ -5,7 +5,7 @@
 
 use crate::domain::matrix::Quadrant;
 use crate::domain::portfolio::{PortfolioRow, SortKey};
-use crate::i18n::review::quadrant_short;
+use crate::i18n::review::{department_name, quadrant_short, status_name};
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -134,8 +134,8 @@ fn row<'a>(
     if wide {
         cells.extend([
             right(lang.percent(row.roi_adjusted_pct_12), theme.signed(row.roi_adjusted_pct_12)),
-            Cell::from(row.department.key().to_owned()),
-            Cell::from(row.status.key().to_owned()),
+            Cell::from(department_name(lang, row.department)),
+            Cell::from(status_name(lang, row.status)),
         ]);
     }
     if wider {

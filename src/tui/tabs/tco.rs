@@ -5,6 +5,7 @@ use super::path;
 use crate::domain::money::Rate;
 use crate::domain::warnings::{HIDDEN_COST_CATEGORIES, empty_hidden_cost_categories};
 use crate::i18n::Text;
+use crate::i18n::review::category_name;
 use crate::tui::app::App;
 use crate::tui::grid::{Cell, Collection, Grid, Row};
 use crate::tui::theme::Theme;
@@ -60,7 +61,7 @@ pub fn grid(app: &App) -> Grid {
             i,
             vec![
                 Cell::field(format!("  {}", line.name), path(&format!("{base}.name"))),
-                Cell::field(line.category().key(), path(&format!("{base}.category"))),
+                Cell::field(category_name(lang, line.category()), path(&format!("{base}.category"))),
                 field(money(line.one_off), "one_off"),
                 field(
                     line.one_off.map_or_else(String::new, |_| line.one_off_month().to_string()),
@@ -126,7 +127,7 @@ fn render_categories(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let bars: Vec<Bar> = totals
         .iter()
         .map(|(category, total)| {
-            let label = category.key().chars().take(5).collect::<String>();
+            let label = category_name(app.lang, *category).chars().take(5).collect::<String>();
             Bar::default()
                 .value(total.round().to_u64().unwrap_or(0))
                 .label(Line::from(label))
@@ -171,7 +172,10 @@ fn render_checklist(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .map(|category| {
             let missing = empty.contains(category);
             let (mark, style) = if missing { ("[ ]", theme.bad) } else { ("[x]", theme.good) };
-            Line::from(vec![Span::styled(mark, style), Span::raw(format!(" {}", category.key()))])
+            Line::from(vec![
+                Span::styled(mark, style),
+                Span::raw(format!(" {}", category_name(app.lang, *category))),
+            ])
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block(app.lang.t(Text::HiddenCosts), theme)), area);

@@ -8,6 +8,7 @@ use crate::i18n::{Lang, Text};
 use crate::store::edit::{Current, current_value, parse_measure, set_value};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Purpose};
+use crate::tui::choices;
 use crate::tui::effect::Effect;
 use crate::tui::folder;
 use crate::tui::tabs;
@@ -38,7 +39,7 @@ pub(super) fn edit_text(lang: Lang, path: &FieldPath, current: Current) -> Strin
         if percent { lang.rate_exact(crate::domain::money::Rate::new(value)) } else { lang.exact(value) }
     };
     match current {
-        Current::Text(text) => text,
+        Current::Text(text) => choices::name_of(lang, path, &text),
         Current::Number(value) => number(value),
         Current::Range { low, high } => format!("{}–{}", number(low), number(high)),
     }
@@ -99,9 +100,7 @@ pub(super) fn submit(app: &mut App) -> Effect {
         return Effect::None;
     }
     let result = match &mode {
-        Mode::Editing { path, buffer, .. } => {
-            set_value(&app.project, path, buffer, app.lang.convention()).map_err(|e| app.lang.edit_error(&e))
-        }
+        Mode::Editing { path, buffer, .. } => edited(app, path, buffer),
         Mode::Prompt { purpose: Purpose::ScenarioName, buffer, .. } => with_scenario(app, buffer),
         Mode::Prompt { purpose: Purpose::Measurement { kpi }, buffer, .. } => {
             with_measurement(app, *kpi, buffer)
@@ -129,6 +128,19 @@ pub(super) fn refuse_input(app: &mut App, mode: Mode, message: String) {
     if let Mode::Editing { error, .. } | Mode::Prompt { error, .. } = &mut app.mode {
         *error = Some(message);
     }
+}
+
+/// The project with the value typed at `path`; a choice field takes a value's name (or key),
+/// and is refused with the names to choose from otherwise.
+fn edited(app: &App, path: &FieldPath, typed: &str) -> Result<Project, String> {
+    let typed = match choices::key_for(app.lang, path, typed) {
+        Some(Ok(key)) => key,
+        Some(Err(names)) => {
+            return Err(format!("{}{}{names}", app.lang.t(Text::ChooseAmong), app.lang.colon()));
+        }
+        None => typed,
+    };
+    set_value(&app.project, path, typed, app.lang.convention()).map_err(|e| app.lang.edit_error(&e))
 }
 
 /// The project with the current sliders saved as scenario `name`.

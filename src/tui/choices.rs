@@ -1,0 +1,111 @@
+//! Fields that take one of a list of values (a department, a kind, a category…): each value
+//! shown by its name in the UI's language, typed by that name (or the file's key), never by an
+//! internal key the user cannot guess. Pure.
+
+use crate::domain::project::{
+    BenefitKind, CostCategory, Department, Dimension, Direction, Frequency, Maturity, Status, ValueClass,
+};
+use crate::domain::uncertainty::Confidence;
+use crate::domain::validate::{FieldPath, Segment};
+use crate::i18n::Lang;
+use crate::i18n::review::{
+    benefit_kind_name, category_name, confidence_name, department_name, dimension_name, direction_name,
+    frequency_name, maturity_name, status_name, value_class_name,
+};
+
+/// A value of a choice field: its key in the file, its name on screen.
+pub type Choice = (&'static str, &'static str);
+
+/// The values of the field at `path`, when it is a choice field.
+pub fn choices(lang: Lang, path: &FieldPath) -> Option<Vec<Choice>> {
+    let field = match path.0.last()? {
+        Segment::Key(key) => key.as_str(),
+        Segment::Index(_) => return None,
+    };
+    let list = |keys: Vec<(&'static str, &'static str)>| Some(keys);
+    match field {
+        "department" => list(Department::ALL.iter().map(|v| (v.key(), department_name(lang, *v))).collect()),
+        "status" => list(Status::ALL.iter().map(|v| (v.key(), status_name(lang, *v))).collect()),
+        "maturity" => list(Maturity::ALL.iter().map(|v| (v.key(), maturity_name(lang, *v))).collect()),
+        "kind" => list(BenefitKind::ALL.iter().map(|v| (v.key(), benefit_kind_name(lang, *v))).collect()),
+        "value_class" => {
+            list(ValueClass::ALL.iter().map(|v| (v.key(), value_class_name(lang, *v))).collect())
+        }
+        "category" => list(CostCategory::ALL.iter().map(|v| (v.key(), category_name(lang, *v))).collect()),
+        "dimension" => list(Dimension::ALL.iter().map(|v| (v.key(), dimension_name(lang, *v))).collect()),
+        "direction" => list(Direction::ALL.iter().map(|v| (v.key(), direction_name(lang, *v))).collect()),
+        "frequency" => list(Frequency::ALL.iter().map(|v| (v.key(), frequency_name(lang, *v))).collect()),
+        "confidence" => list(
+            [Confidence::Low, Confidence::Medium, Confidence::High]
+                .iter()
+                .map(|v| (v.key(), confidence_name(lang, *v)))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// The name shown for the key `key` of the field at `path` (the key itself if unknown).
+pub fn name_of(lang: Lang, path: &FieldPath, key: &str) -> String {
+    choices(lang, path)
+        .and_then(|list| list.into_iter().find(|(k, _)| *k == key).map(|(_, name)| name.to_owned()))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The key for what the user typed in a choice field: a value's name in either language or
+/// its key, whatever the case and accents; `Err` with the names to choose from otherwise.
+pub fn key_for(lang: Lang, path: &FieldPath, typed: &str) -> Option<Result<&'static str, String>> {
+    let list = choices(lang, path)?;
+    let wanted = folded(typed);
+    if wanted.is_empty() {
+        return Some(Ok(""));
+    }
+    let other = choices(lang.toggled(), path).unwrap_or_default();
+    let found = list
+        .iter()
+        .chain(other.iter())
+        .find(|(key, name)| folded(key) == wanted || folded(name) == wanted)
+        .map(|(key, _)| *key);
+    Some(found.ok_or_else(|| list.iter().map(|(_, name)| *name).collect::<Vec<_>>().join(", ")))
+}
+
+/// Lower case, no accents, `_` and `-` as spaces: how names are compared.
+pub fn folded(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
+            'î' | 'ï' | 'Î' => 'i',
+            'ô' | 'ö' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' => 'u',
+            'ç' | 'Ç' => 'c',
+            '_' | '-' => ' ',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(text: &str) -> FieldPath {
+        FieldPath::parse(text).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_choice_is_typed_by_its_name_in_either_language_or_its_key() {
+        let department = path("project.department");
+        assert_eq!(key_for(Lang::Fr, &department, "développement logiciel"), Some(Ok("software")));
+        assert_eq!(key_for(Lang::Fr, &department, "Developpement Logiciel"), Some(Ok("software")));
+        assert_eq!(key_for(Lang::Fr, &department, "software"), Some(Ok("software")));
+        assert_eq!(key_for(Lang::En, &department, "Ressources humaines"), Some(Ok("hr")));
+        assert!(
+            matches!(key_for(Lang::Fr, &department, "logiciel"), Some(Err(names)) if names.contains("Développement logiciel"))
+        );
+        assert_eq!(key_for(Lang::Fr, &path("costs[0].monthly"), "x"), None, "not a choice field");
+        assert_eq!(name_of(Lang::Fr, &path("benefits[0].kind"), "time_saving"), "Temps gagné");
+    }
+}
