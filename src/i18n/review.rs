@@ -337,20 +337,6 @@ pub fn quadrant_short(lang: Lang, quadrant: Option<Quadrant>) -> &'static str {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn driver_names_fit_the_sliders_column() {
-        for lang in [Lang::Fr, Lang::En] {
-            for driver in Driver::ALL {
-                assert!(driver_name(lang, driver).chars().count() <= 15, "{}", driver_name(lang, driver));
-            }
-        }
-    }
-}
-
 /// A KPI dimension in the reader's language.
 pub fn dimension_name(lang: Lang, dimension: Dimension) -> &'static str {
     let fr = lang == Lang::Fr;
@@ -428,4 +414,18 @@ pub fn input_name(lang: Lang, field: &str) -> &'static str {
         _ => return "",
     };
     lang.t(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn driver_names_fit_the_sliders_column() {
+        for lang in [Lang::Fr, Lang::En] {
+            for driver in Driver::ALL {
+                assert!(driver_name(lang, driver).chars().count() <= 15, "{}", driver_name(lang, driver));
+            }
+        }
+    }
 }
