@@ -81,10 +81,10 @@ pub fn provenance_row(
             || crate::i18n::DASH.to_owned(),
             |range| range_ends(lang, range, crate::domain::uncertainty::is_fraction(field)),
         );
-        widths.push(18);
-        cells.push(
-            Cell::field(format!("{} {ends}", lang.t(*label)), path(&format!("{base}.{field}.range"))).right(),
-        );
+        let text = format!("{} {ends}", lang.t(*label));
+        // As wide as its text: a range's numbers are never cut (the source gives way).
+        widths.push(u16::try_from(text.chars().count()).unwrap_or(u16::MAX));
+        cells.push(Cell::field(text, path(&format!("{base}.{field}.range"))).right());
     }
     grid::Row::detail_in(&widths, cells)
 }
