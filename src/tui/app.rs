@@ -1,6 +1,7 @@
 //! The workbench's state: the project being worked on, its figures, what is selected and what
 //! the user is doing. Views read it; only `update` changes it.
 
+use super::grid::Collection;
 use super::review::ReviewForm;
 use crate::domain::drivers::Driver;
 use crate::domain::engine::Figures;
@@ -293,6 +294,8 @@ pub struct App {
     /// This month, put here by the runtime (the only part that reads the clock); `None` until
     /// it does, as in tests that do not set it.
     pub today: Option<YearMonth>,
+    /// The line `d` was pressed on once: a second `d` on it deletes it.
+    pub pending_delete: Option<(Collection, usize)>,
     /// Who runs the workbench, put here by the runtime (the only part that reads the
     /// environment).
     pub context: Context,
@@ -324,6 +327,7 @@ impl App {
             project: loaded.project,
             read_only: loaded.read_only,
             context: Context::default(),
+            pending_delete: None,
             path: Some(loaded.path),
             original: Some(original),
             fingerprint: Some(loaded.fingerprint),

@@ -31,6 +31,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         app.today = Some(month);
         return Effect::None;
     }
+    if action != Action::Delete {
+        app.pending_delete = None;
+    }
     match app.mode {
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),

@@ -168,6 +168,9 @@ fn apply(app: &mut App, step: &Step) {
             let (collection, tab, ..) = list(l);
             let index = pick % len(app, l).max(1);
             if select(app, tab, collection, index, None) {
+                if matches!(step, Step::Delete { .. }) {
+                    dispatch(app, Action::Delete); // Asked once, confirmed by the second.
+                }
                 dispatch(
                     app,
                     match step {

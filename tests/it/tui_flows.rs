@@ -163,7 +163,7 @@ fn adding_and_deleting_rows_recomputes_and_can_be_undone() {
     type_text(&mut app, "100");
     press(&mut app, &[Action::Submit]);
     assert_eq!(app.figures.flows.at_horizon().tco, tco + dec!(100) * dec!(36) * dec!(1.1));
-    press(&mut app, &[Action::Delete]);
+    press(&mut app, &[Action::Delete, Action::Delete]);
     assert_eq!(app.project.costs.len(), 2);
     assert_eq!(app.figures.flows.at_horizon().tco, tco);
     press(&mut app, &[Action::Undo]);
@@ -526,7 +526,7 @@ fn ranges_follow_their_line_through_delete_undo_and_redo() {
     let ranged = app.project.costs[0].clone();
     assert_eq!(ranged.ranges.len(), 1, "{:?}", app.mode);
     select_cell(&mut app, "costs[0].name");
-    press(&mut app, &[Action::Delete]);
+    press(&mut app, &[Action::Delete, Action::Delete]);
     assert!(app.project.costs.iter().all(|c| c.ranges.is_empty()), "the range left with its line");
     press(&mut app, &[Action::Undo]);
     assert_eq!(app.project.costs[0], ranged);
@@ -623,4 +623,25 @@ fn a_choice_field_speaks_the_users_language() {
     let shown = roi_workbench::tui::tabs::grid(&app).unwrap();
     let cells: Vec<&str> = shown.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.text.as_str())).collect();
     assert!(cells.contains(&"Développement logiciel") && !cells.contains(&"software"));
+}
+
+/// Issue 14: `d` on an input clears that input; on a line it asks once before deleting it.
+#[test]
+fn d_clears_an_input_and_asks_before_deleting_a_line() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Baseline)]);
+    let benefits = app.project.benefits.len();
+    select_cell(&mut app, "benefits[0].hourly_cost");
+    press(&mut app, &[Action::Delete]);
+    assert_eq!(app.project.benefits.len(), benefits, "the benefit stays");
+    assert_eq!(app.project.benefits[0].hourly_cost, None, "its input is cleared");
+    press(&mut app, &[Action::Undo]);
+    select_cell(&mut app, "benefits[0].name");
+    press(&mut app, &[Action::Delete]);
+    assert_eq!(app.project.benefits.len(), benefits, "asked first");
+    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("again")));
+    press(&mut app, &[Action::Down, Action::Up, Action::Delete]);
+    assert_eq!(app.project.benefits.len(), benefits, "another key in between asks again");
+    press(&mut app, &[Action::Delete]);
+    assert_eq!(app.project.benefits.len(), benefits - 1);
 }

@@ -5,10 +5,13 @@ use crate::domain::identity::{Identified, LineId};
 use crate::domain::project::{
     Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Kpi, MAX_KPIS, Risk,
 };
+use crate::domain::validate::FieldPath;
 use crate::i18n::Text;
+use crate::store::edit::set_value;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
 use crate::tui::effect::Effect;
+use crate::tui::grid::RowKind;
 use crate::tui::grid::{Collection, Grid};
 use crate::tui::tabs;
 use rust_decimal::Decimal;
@@ -87,11 +90,27 @@ pub(super) fn row_of(grid: &Grid, collection: Collection, index: usize) -> Optio
     grid.rows.iter().position(|r| r.collection == Some(collection) && r.index == Some(index))
 }
 
+/// `d`: on a detail row, clears the value under the cursor (an input, a range, a source);
+/// on a line, asks once, then deletes the whole line with everything under it.
 pub(super) fn delete_row(app: &mut App) {
+    let Some(grid) = tabs::grid(app) else { return };
+    let cursor = app.cursor();
+    let Some(row) = grid.rows.get(cursor.row) else { return };
+    if row.kind == RowKind::Detail {
+        clear_cell(app, row.cells.get(cursor.column).and_then(|c| c.path.clone()));
+        return;
+    }
     let Some((collection, index)) = selected_item(app) else {
         app.say(app.lang.t(Text::NothingToDelete));
         return;
     };
+    if app.pending_delete != Some((collection, index)) {
+        app.pending_delete = Some((collection, index));
+        let name = row.cells.first().map_or("", |c| c.text.trim());
+        app.warn(format!("{} « {name} »", app.lang.t(Text::DeleteAgain)));
+        return;
+    }
+    app.pending_delete = None;
     let mut project = app.project.clone();
     match collection {
         Collection::Metrics => {
@@ -109,6 +128,21 @@ pub(super) fn delete_row(app: &mut App) {
     let cursor = app.cursor_mut();
     cursor.row = cursor.row.min(rows.saturating_sub(1));
     app.say(app.lang.t(Text::Deleted));
+}
+
+/// Clears the value at `path` (back to its default), or says why it cannot be.
+fn clear_cell(app: &mut App, path: Option<FieldPath>) {
+    let Some(path) = path else {
+        app.say(app.lang.t(Text::NothingToDelete));
+        return;
+    };
+    match set_value(&app.project, &path, "", app.lang.convention()) {
+        Ok(project) => {
+            change_project(app, project);
+            app.say(app.lang.t(Text::Cleared));
+        }
+        Err(error) => app.warn(app.lang.edit_error(&error)),
+    }
 }
 
 /// A copy of the selected benefit, cost or risk below it: the same values, range, source and
