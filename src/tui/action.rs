@@ -139,6 +139,31 @@ pub enum Action {
 }
 
 impl Action {
+    /// A key or a click, rather than a result the runtime feeds back.
+    pub fn is_from_the_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Today(_)
+                | Action::Resize(..)
+                | Action::SimulationProgress(_)
+                | Action::SimulationDone { .. }
+                | Action::Saved { .. }
+                | Action::SavedAs { .. }
+                | Action::SaveFailed(_)
+                | Action::SaveVanished
+                | Action::SaveConflict { .. }
+                | Action::ChangedOnDisk(_)
+                | Action::EditedBy(_)
+                | Action::PortfolioScanned(_)
+                | Action::FileDone(_)
+                | Action::FileFailed(_)
+                | Action::Opened(_)
+                | Action::OpenFailed(_)
+                | Action::SummaryWritten(_)
+                | Action::Renamed { .. }
+        )
+    }
+
     /// What the action does, for the help overlay.
     pub fn describe(&self, lang: Lang) -> &'static str {
         let fr = lang == Lang::Fr;

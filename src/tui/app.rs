@@ -284,7 +284,10 @@ pub struct App {
     pub portfolio_view: PortfolioView,
     pub mode: Mode,
     pub history: History,
+    /// Unsaved changes: the project differs from `saved` (undoing back to it is clean again).
     pub dirty: bool,
+    /// The project as last read from or written to its file.
+    pub saved: Project,
     pub status: Option<StatusMessage>,
     pub should_quit: bool,
     /// Quit as soon as the pending save succeeds.
@@ -322,6 +325,7 @@ impl App {
         let bars = tornado(&loaded.project, &Drivers::default(), DEFAULT_WIDTH);
         let portfolio_selected = portfolio.iter().position(|e| e.path == loaded.path).unwrap_or(0);
         let original = loaded.original();
+        let original_project = loaded.project.clone();
         let mut app = Self {
             lang,
             project: loaded.project,
@@ -350,6 +354,7 @@ impl App {
             mode: Mode::Normal,
             history: History::default(),
             dirty: false,
+            saved: original_project,
             status: None,
             should_quit: false,
             quit_after_save: false,

@@ -19,6 +19,7 @@ pub fn changed_on_disk(app: &mut App, loaded: Loaded) {
         return;
     }
     app.original = Some(loaded.original());
+    app.saved = loaded.project.clone();
     app.project = loaded.project;
     app.fingerprint = Some(loaded.fingerprint);
     app.history = Default::default();
@@ -128,6 +129,7 @@ pub fn saved(app: &mut App, original: Original, fingerprint: Fingerprint) -> Eff
     app.original = Some(original);
     app.fingerprint = Some(fingerprint);
     app.changed_on_disk = false;
+    app.saved = app.project.clone();
     app.dirty = false;
     app.say(app.lang.t(Text::SavedMessage));
     if app.quit_after_save {

@@ -26,6 +26,17 @@ use rows::*;
 const PAGE: usize = 10;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
+    // A message answers one action: the next thing the user does replaces it.
+    if action.is_from_the_user() {
+        app.status = None;
+    }
+    let effect = apply(app, action);
+    // Unsaved means different from the file: undoing back to it is clean again.
+    app.dirty = app.project != app.saved;
+    effect
+}
+
+fn apply(app: &mut App, action: Action) -> Effect {
     // The calendar is not the user's doing: whatever is on screen stays.
     if let Action::Today(month) = action {
         app.today = Some(month);

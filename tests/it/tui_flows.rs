@@ -645,3 +645,22 @@ fn d_clears_an_input_and_asks_before_deleting_a_line() {
     press(&mut app, &[Action::Delete]);
     assert_eq!(app.project.benefits.len(), benefits - 1);
 }
+
+/// Issue 14: unsaved means different from the file (undoing back to it is clean), and a
+/// message answers one action only.
+#[test]
+fn the_status_bar_follows_the_state() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Tco)]);
+    select_cell(&mut app, "costs[1].monthly");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "900");
+    press(&mut app, &[Action::Submit]);
+    assert!(app.dirty && app.status.is_some());
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.status, None, "the message of the edit is gone at the next key");
+    press(&mut app, &[Action::Undo]);
+    assert!(!app.dirty, "back to the file's values: nothing to save");
+    press(&mut app, &[Action::Redo]);
+    assert!(app.dirty);
+}
