@@ -192,9 +192,11 @@ impl App {
     /// changed, keeping the selected file selected when it is still shown.
     pub fn refresh_portfolio_view(&mut self) {
         let selected_path = self.selected_portfolio_entry().map(|e| e.path.clone());
+        let lang = self.lang;
         let view = &mut self.portfolio_view;
-        let mut order: Vec<usize> =
-            (0..self.portfolio.len()).filter(|i| self.portfolio[*i].row.matches(&view.filter)).collect();
+        let mut order: Vec<usize> = (0..self.portfolio.len())
+            .filter(|i| super::folder::shows(lang, &self.portfolio[*i].row, &view.filter))
+            .collect();
         order.sort_by(|a, b| ordering(&self.portfolio[*a].row, &self.portfolio[*b].row, view.sort));
         let rows: Vec<_> = order.iter().map(|i| self.portfolio[*i].row.clone()).collect();
         view.totals = PortfolioTotals::of(&rows);

@@ -105,3 +105,43 @@ pub fn scanned(app: &mut App, entries: Vec<PortfolioEntry>) {
     app.portfolio = entries;
     app.refresh_portfolio_view();
 }
+
+/// Whether a portfolio row shows `filter`: its name, file, owner, and its department, status
+/// and quadrant as the screen names them (or by their keys), whatever the case and accents.
+pub fn shows(lang: crate::i18n::Lang, row: &crate::domain::portfolio::PortfolioRow, filter: &str) -> bool {
+    use crate::i18n::review::{department_name, quadrant_short, status_name};
+    use crate::tui::choices::folded;
+    let wanted = folded(filter);
+    let shown = [
+        row.name.as_str(),
+        &row.file,
+        row.owner.as_deref().unwrap_or(""),
+        department_name(lang, row.department),
+        row.department.key(),
+        status_name(lang, row.status),
+        row.status.key(),
+        quadrant_short(lang, row.quadrant),
+    ];
+    shown.iter().any(|text| folded(text).contains(&wanted))
+}
+
+#[cfg(test)]
+mod filter_tests {
+    use super::*;
+    use crate::domain::portfolio::PortfolioRow;
+    use crate::domain::project::Department;
+
+    /// Issue 14: the filter finds what the screen shows, in either case and with or without accents.
+    #[test]
+    fn the_filter_matches_what_is_displayed() {
+        let row = PortfolioRow {
+            name: "Tri des CV".into(),
+            department: Department::Software,
+            ..PortfolioRow::default()
+        };
+        for filter in ["logiciel", "Développement", "developpement", "software", "tri des"] {
+            assert!(shows(crate::i18n::Lang::Fr, &row, filter), "{filter}");
+        }
+        assert!(!shows(crate::i18n::Lang::Fr, &row, "factures"));
+    }
+}

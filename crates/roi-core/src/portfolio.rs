@@ -83,22 +83,6 @@ impl PortfolioRow {
             npv: self.npv,
         }
     }
-
-    /// Whether the row mentions `text` (name, file, owner, department, status, quadrant).
-    pub fn matches(&self, text: &str) -> bool {
-        let text = text.to_lowercase();
-        let quadrant = self.quadrant.map_or("", Quadrant::key);
-        [
-            self.name.as_str(),
-            &self.file,
-            self.owner.as_deref().unwrap_or(""),
-            self.department.key(),
-            self.status.key(),
-            quadrant,
-        ]
-        .iter()
-        .any(|field| field.to_lowercase().contains(&text))
-    }
 }
 
 /// The columns a portfolio can be sorted by.
@@ -370,13 +354,5 @@ mod tests {
         let totals = PortfolioTotals::of(&rows);
         assert_eq!((totals.quadrants, totals.unscored, totals.invalid), ([0, 0, 0, 1], 1, 0));
         assert_eq!(totals.single_currency().map(|t| t.npv), Some(dec!(994)));
-    }
-
-    #[test]
-    fn filters_by_any_visible_text() {
-        let row = row("Tri des CV", 5, 5, dec!(0));
-        assert!(row.matches("cv"));
-        assert!(row.matches("avoid"));
-        assert!(!row.matches("factures"));
     }
 }
