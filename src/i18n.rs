@@ -105,6 +105,20 @@ impl Lang {
         self.percent(Some(rate.percent().value()))
     }
 
+    /// An internal rate of return: past 1 000 % it means nothing to a finance reader, and is
+    /// said so (`> 1 000 %`).
+    pub fn irr(self, rate: Rate) -> String {
+        let ceiling = Decimal::ONE_THOUSAND;
+        if rate.percent().value() > ceiling {
+            let number = self.number(ceiling, 0);
+            return match self {
+                Lang::Fr => format!("> {number} %"),
+                Lang::En => format!("> {number}%"),
+            };
+        }
+        self.rate(rate)
+    }
+
     /// A measured value as written, not rounded to a money format: `0,065`, `4,995`, `12`
     /// (at most 6 decimals).
     pub fn measure(self, value: Decimal) -> String {
@@ -243,6 +257,9 @@ mod tests {
         assert_eq!(Lang::En.percent(Some(dec!(67.25))), "67.3%");
         assert_eq!(Lang::En.percent(Some(dec!(-0.04))), "0.0%");
         assert_eq!(Lang::En.percent(None), "—");
+        assert_eq!(Lang::Fr.irr(Rate::new(Decimal::from(178))), "> 1 000 %");
+        assert_eq!(Lang::En.irr(Rate::new(Decimal::from(11))), "> 1,000%");
+        assert_eq!(Lang::En.irr(Rate::new(Decimal::ONE)), "100.0%");
     }
 
     #[test]

@@ -156,6 +156,7 @@ pub enum Text {
     SaveVanished => ("Fichier supprimé depuis l'ouverture : o le recrée, c enregistre une copie.", "File deleted since it was opened: o writes it again, c saves a copy."),
     CopyWord => ("copie", "copy"),
     ChooseAmong => ("Choisissez parmi", "Choose among"),
+    BaseNpv => ("VAN de base", "base NPV"),
     DeleteAgain => ("d encore pour supprimer la ligne", "d again to delete the line"),
     Cleared => ("Valeur effacée.", "Value cleared."),
     NothingToDuplicate => ("Seules les lignes de bénéfice, de coût et de risque se dupliquent.", "Only benefit, cost and risk lines can be duplicated."),

@@ -45,11 +45,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// lowers the NPV, right when its high end raises it; widest swing on top.
 fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
+    let center = app.base_figures.flows.npv;
+    let currency = app.currency();
     let title = format!("{} ±{}", lang.t(Text::TornadoTitle), lang.rate(Rate::new(app.tornado_width)));
     let outer = block(&title, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let center = app.base_figures.flows.npv;
     let widest = app
         .tornado
         .iter()
@@ -57,7 +58,20 @@ fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .max()
         .unwrap_or_default();
     let label_width = 16;
-    let half = usize::from(inner.width.saturating_sub(label_width + 1)) / 2;
+    // The NPV at each end of each bar, written beside it.
+    let ends: Vec<(String, String)> = app
+        .tornado
+        .iter()
+        .map(|b| {
+            (
+                lang.money_whole(b.npv_low.min(b.npv_high), currency),
+                lang.money_whole(b.npv_low.max(b.npv_high), currency),
+            )
+        })
+        .collect();
+    let end_width = ends.iter().map(|(l, h)| l.chars().count().max(h.chars().count())).max().unwrap_or(0);
+    let used = label_width + 1 + 2 * (end_width + 1);
+    let half = usize::from(inner.width).saturating_sub(used) / 2;
     let cells = |delta: Decimal| -> usize {
         if widest.is_zero() {
             0
@@ -65,21 +79,25 @@ fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ((delta.abs() / widest) * Decimal::from(half)).round().to_usize().unwrap_or(0).min(half)
         }
     };
-    let lines: Vec<Line> = app
-        .tornado
-        .iter()
-        .take(usize::from(inner.height))
-        .map(|bar| {
-            let (down, up) = (bar.npv_low.min(bar.npv_high) - center, bar.npv_low.max(bar.npv_high) - center);
-            let (left, right) = (cells(down.min(Decimal::ZERO)), cells(up.max(Decimal::ZERO)));
-            Line::from(vec![
-                Span::styled(format!("{:<16}", driver_name(app.lang, bar.driver)), theme.label),
-                Span::raw(" ".repeat(half - left)),
-                Span::styled("=".repeat(left), theme.bad),
-                Span::styled("|", theme.muted),
-                Span::styled("=".repeat(right), theme.good),
-            ])
-        })
+    let base = format!("{}{}{}", lang.t(Text::BaseNpv), lang.colon(), lang.money_whole(center, currency));
+    let first = Line::from(Span::styled(base, theme.figure)).centered();
+    let lines: Vec<Line> = std::iter::once(first)
+        .chain(app.tornado.iter().zip(&ends).take(usize::from(inner.height).saturating_sub(1)).map(
+            |(bar, (low, high))| {
+                let (down, up) =
+                    (bar.npv_low.min(bar.npv_high) - center, bar.npv_low.max(bar.npv_high) - center);
+                let (left, right) = (cells(down.min(Decimal::ZERO)), cells(up.max(Decimal::ZERO)));
+                Line::from(vec![
+                    Span::styled(format!("{:<16}", driver_name(app.lang, bar.driver)), theme.label),
+                    Span::raw(" ".repeat(half - left)),
+                    Span::styled(format!("{low:>end_width$} "), theme.figure),
+                    Span::styled("=".repeat(left), theme.bad),
+                    Span::styled("|", theme.muted),
+                    Span::styled("=".repeat(right), theme.good),
+                    Span::styled(format!(" {high}"), theme.figure),
+                ])
+            },
+        ))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -70,7 +70,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         pair(Text::Npv, money(flows.npv), theme.signed(Some(flows.npv))),
         pair(
             Text::Irr,
-            figures.irr_annual.map_or(lang.t(Text::IrrNone).to_owned(), |r| lang.rate(r)),
+            figures.irr_annual.map_or(lang.t(Text::IrrNone).to_owned(), |r| lang.irr(r)),
             theme.figure,
         ),
         pair(Text::BreakEven, lang.month(flows.break_even_month), theme.figure),
