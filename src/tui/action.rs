@@ -78,6 +78,8 @@ pub enum Action {
     SaveFailed(String),
     /// The file was not saved: someone deleted it since it was opened.
     SaveVanished,
+    /// A new project file was written: open it.
+    Created(PathBuf),
     /// A project file was renamed (the open one, perhaps).
     Renamed {
         from: PathBuf,
@@ -161,6 +163,7 @@ impl Action {
                 | Action::OpenFailed(_)
                 | Action::SummaryWritten(_)
                 | Action::Renamed { .. }
+                | Action::Created(_)
         )
     }
 
@@ -172,7 +175,7 @@ impl Action {
             Action::Quit => pick("quitter (demande si modifié)", "quit (asks if modified)"),
             Action::ToggleHelp => pick("afficher / masquer l'aide", "show / hide this help"),
             Action::GoTab(_) => pick("aller à l'onglet", "go to tab"),
-            Action::NextTab => pick("onglet suivant", "next tab"),
+            Action::NextTab => pick("onglet suiv. / préc.", "next / previous tab"),
             Action::PreviousTab => pick("onglet précédent", "previous tab"),
             Action::Up | Action::Down => pick("ligne précédente / suivante", "previous / next row"),
             Action::Left | Action::Right => pick("colonne précédente / suivante", "previous / next column"),
@@ -268,6 +271,7 @@ impl Action {
             | Action::SimulationDone { .. }
             | Action::SaveVanished
             | Action::Renamed { .. }
+            | Action::Created(_)
             | Action::PortfolioScanned(_)
             | Action::FileDone(_)
             | Action::FileFailed(_) => "",

@@ -61,7 +61,26 @@ fn selected_stem(app: &App) -> String {
         .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
 }
 
-/// What the typed file name asks for, or why it cannot be done.
+/// A safe file name for a project called `name` (`Chatbot RH` → `chatbot-rh`), that no file
+/// of the folder has yet (`chatbot-rh-2`…).
+fn free_file_stem(app: &App, name: &str) -> String {
+    let slug: String = crate::tui::choices::folded(name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "projet".to_owned() } else { slug };
+    let taken = |stem: &str| app.portfolio.iter().any(|e| e.path.file_stem().is_some_and(|s| s == stem));
+    (1..)
+        .map(|n| if n == 1 { slug.clone() } else { format!("{slug}-{n}") })
+        .find(|stem| !taken(stem))
+        .unwrap_or(slug)
+}
+
+/// What the typed file name (or, for a new project, its name) asks for, or why it cannot be done.
 pub fn submit(app: &mut App, purpose: Purpose, typed: &str) -> Result<Effect, String> {
     if purpose == Purpose::Filter {
         app.portfolio_view.filter = typed.trim().to_owned();
@@ -69,14 +88,18 @@ pub fn submit(app: &mut App, purpose: Purpose, typed: &str) -> Result<Effect, St
         return Ok(Effect::None);
     }
     let folder = app.folder().ok_or_else(|| app.lang.t(Text::NoFile).to_owned())?;
+    if purpose == Purpose::NewProject {
+        let name = typed.trim();
+        if name.is_empty() {
+            return Err(app.lang.t(Text::BadProjectName).to_owned());
+        }
+        let path = folder.join(format!("{}.toml", free_file_stem(app, name)));
+        return Ok(Effect::CreateProject { path, project: Box::new(Project::starter(name, None)) });
+    }
     let target = file_in(&folder, typed).ok_or_else(|| app.lang.t(Text::BadFileName).to_owned())?;
     let selected = app.selected_portfolio_entry().map(|e| e.path.clone());
     let is_open_and_dirty = |path: &std::path::PathBuf| app.dirty && Some(path) == app.path.as_ref();
     match (purpose, selected) {
-        (Purpose::NewProject, _) => {
-            let name = typed.trim().trim_end_matches(".toml").replace(['-', '_'], " ");
-            Ok(Effect::CreateProject { path: target, project: Box::new(Project::starter(&name, None)) })
-        }
         (Purpose::DuplicateProject, Some(from)) => Ok(Effect::DuplicateProject {
             from,
             to: target,

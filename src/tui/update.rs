@@ -140,6 +140,14 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.mode = Mode::Conflict { disk_text: String::new(), comparing: false };
             app.warn(app.lang.t(Text::SaveVanished));
         }
+        Action::Created(path) => {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            app.say(format!("{}{}{name}", app.lang.t(Text::ProjectCreated), app.lang.colon()));
+            // A project with unsaved changes stays open: the new one is in the folder.
+            if !app.dirty {
+                return Effect::Open(path);
+            }
+        }
         Action::Renamed { from, to } => {
             if app.path.as_ref() == Some(&from) {
                 app.path = Some(to.clone());
@@ -198,6 +206,12 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.screen = screen;
             app.today = today;
             app.context = context;
+            // A project the folder's list does not have yet (just created): read the folder again.
+            let listed = app.portfolio.iter().any(|e| Some(&e.path) == app.path.as_ref());
+            if !listed && let Some(folder) = app.folder() {
+                app.tab = Tab::Summary;
+                return Effect::Rescan { folder, recursive: app.portfolio_view.recursive };
+            }
             // Opened from the matrix or the portfolio: show the project itself.
             app.tab = if matches!(tab, Tab::Matrix | Tab::Portfolio) { Tab::Summary } else { tab };
         }

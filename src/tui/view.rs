@@ -99,10 +99,10 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Mode::Prompt { purpose: Purpose::RenameScenario { .. }, .. } => lang.t(Text::PromptRename),
                 Mode::Prompt { purpose: Purpose::SaveAs, .. } => lang.t(Text::PromptSaveAs),
                 Mode::Prompt { purpose: Purpose::Filter, .. } => lang.t(Text::PromptFilter),
-                Mode::Prompt {
-                    purpose: Purpose::NewProject | Purpose::DuplicateProject | Purpose::RenameProject,
-                    ..
-                } => lang.t(Text::PromptFileName),
+                Mode::Prompt { purpose: Purpose::NewProject, .. } => lang.t(Text::PromptProjectName),
+                Mode::Prompt { purpose: Purpose::DuplicateProject | Purpose::RenameProject, .. } => {
+                    lang.t(Text::PromptFileName)
+                }
                 _ => lang.t(Text::PromptValue),
             };
             let mut spans =

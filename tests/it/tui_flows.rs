@@ -321,12 +321,16 @@ fn portfolio_files_are_created_duplicated_renamed_and_archived_through_the_runti
     let dispatch = roi_workbench::tui::dispatch;
     dispatch(&mut app, Action::GoTab(Tab::Portfolio));
     dispatch(&mut app, Action::NewProject);
-    for c in "nouveau".chars() {
+    for c in "Chatbot RH été".chars() {
         dispatch(&mut app, Action::Input(c));
     }
     dispatch(&mut app, Action::Submit);
-    assert!(dir.path().join("nouveau.toml").exists());
+    let created = dir.path().join("chatbot-rh-ete.toml");
+    assert!(created.exists(), "a safe file name from the project's name");
+    assert_eq!(app.path.as_ref(), Some(&created), "the new project is open");
+    assert_eq!(app.project.project.name, "Chatbot RH été");
     assert_eq!(app.portfolio.len(), 3, "the folder was read again");
+    dispatch(&mut app, Action::GoTab(Tab::Portfolio));
     // Duplicating onto an existing name is refused, and nothing is overwritten.
     let before = std::fs::read(dir.path().join("a.toml")).unwrap();
     dispatch(&mut app, Action::DuplicateProject);

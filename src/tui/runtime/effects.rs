@@ -56,9 +56,10 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
             Ok(saved) => Action::SavedAs { path, original: saved.original, fingerprint: saved.fingerprint },
             Err(error) => Action::SaveFailed(error.to_string()),
         }),
-        Effect::CreateProject { path, project } => {
-            Some(file_outcome(files::create(&path, &project).map(|()| format!("created {}", path.display()))))
-        }
+        Effect::CreateProject { path, project } => Some(match files::create(&path, &project) {
+            Ok(()) => Action::Created(path),
+            Err(error) => Action::FileFailed(error.to_string()),
+        }),
         Effect::DuplicateProject { from, to, copy_word } => Some(file_outcome(
             files::duplicate(&from, &to, &copy_word)
                 .map(|()| format!("{} → {}", from.display(), to.display())),

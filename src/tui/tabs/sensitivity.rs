@@ -192,7 +192,7 @@ pub fn render_monte_carlo(app: &App, frame: &mut Frame, area: Rect, theme: &Them
         run.prob_break_even_by.iter().map(|(m, p)| format!("{m}m {}", percent(*p))).collect();
     lines.push(Line::raw(format!("{}{}", lang.t(Text::BreakEven), lang.colon())));
     lines.push(Line::styled(format!("  {}", by.join(" · ")), theme.figure));
-    let title = format!("Monte Carlo · {draws} · M / Esc");
+    let title = format!("Monte Carlo · {} · M / Esc", lang.number(Decimal::from(draws), 0));
     frame.render_widget(Paragraph::new(lines).block(block(&title, theme)), stats);
     render_histogram(app, &run.roi_samples, frame, histogram, theme);
     render_fan(app, run, frame, right, theme);
