@@ -668,3 +668,24 @@ fn the_status_bar_follows_the_state() {
     press(&mut app, &[Action::Redo]);
     assert!(app.dirty);
 }
+
+/// Issue 14: the Summary shows the ROI at the horizon whatever it is, and scrolls.
+#[test]
+fn the_summary_shows_the_horizon_and_scrolls() {
+    let mut app = app();
+    app.project.project.horizon_months = Some(48);
+    app.recompute();
+    let draw = |app: &App| {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        let theme = roi_workbench::tui::theme::Theme::monochrome();
+        terminal.draw(|frame| roi_workbench::tui::view::view(app, frame, &theme)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..24)
+            .map(|y| (0..80).map(|x| buffer[(x, y)].symbol().to_owned()).collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    let screen = draw(&app);
+    assert!(screen[2].contains("48"), "the horizon's column: {}", screen[2]);
+    press(&mut app, &[Action::GoTab(Tab::Summary), Action::Bottom]);
+    assert!(app.cursor().row > 0, "G moves down the Summary");
+}

@@ -16,17 +16,33 @@ use ratatui::widgets::{Paragraph, Wrap};
 use rust_decimal::Decimal;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let warnings_height = (wrapped_lines(app, area.width.saturating_sub(2)) + 2).clamp(3, 8);
+    // On a small screen the warnings take a few lines and scroll, so the figures stay seen.
+    let most = if area.height < 30 { 5 } else { 8 };
+    let warnings_height = (wrapped_lines(app, area.width.saturating_sub(2)) + 2).clamp(3, most);
     let [top, bottom] =
         area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(warnings_height)]));
     let [figures, chart] = top.layout(&Layout::horizontal([Constraint::Length(44), Constraint::Fill(1)]));
+    let lines = figure_lines(app, theme);
+    let offset = scroll_of(app.cursor().row, lines.len(), figures.height.saturating_sub(2));
     frame.render_widget(
-        Paragraph::new(figure_lines(app, theme)).block(block(app.lang.t(Text::Figures), theme)),
+        Paragraph::new(lines).scroll((offset, 0)).block(block(app.lang.t(Text::Figures), theme)),
         figures,
     );
     let flows = &app.figures.flows;
     cash_flow_chart(frame, chart, theme, app.lang, &[(flows, theme.figure)]);
     render_warnings(app, frame, bottom, theme);
+}
+
+/// How far the Summary can scroll (`j`, `PgDn`, `G`): through its figures and its warnings.
+pub fn scroll_rows(app: &App) -> usize {
+    let figures = figure_lines(app, &Theme::monochrome()).len();
+    figures.max(usize::from(wrapped_lines(app, 76)))
+}
+
+/// A panel of `lines` in `height` rows, read from row `wanted`: scrolled no further than its end.
+fn scroll_of(wanted: usize, lines: usize, height: u16) -> u16 {
+    let most = lines.saturating_sub(usize::from(height));
+    u16::try_from(wanted.min(most)).unwrap_or(0)
 }
 
 /// How many screen lines the warnings take once wrapped to `width`.
@@ -45,7 +61,11 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let lang = app.lang;
     let figures: &Figures = &app.figures;
     let flows = &figures.flows;
-    let checkpoints: Vec<_> = figures.checkpoints().into_iter().take(3).collect();
+    // Three columns: the first two checkpoints and the horizon, whatever it is.
+    let mut checkpoints = figures.checkpoints();
+    if checkpoints.len() > 3 {
+        checkpoints.drain(2..checkpoints.len() - 1);
+    }
     let mut header = vec![Span::styled(format!("{:<14}", lang.t(Text::Month)), theme.label)];
     header.extend(checkpoints.iter().map(|c| Span::styled(format!("{:>9}", c.month), theme.label)));
     let row = |label: Text, value: &dyn Fn(&crate::domain::engine::Cumulative) -> Option<Decimal>| {
@@ -127,5 +147,8 @@ fn render_warnings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .collect()
     };
     let title = format!("{} ({})", lang.t(Text::Warnings), app.figures.warnings.len());
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(&title, theme)), area);
+    let wrapped = usize::from(wrapped_lines(app, area.width.saturating_sub(2)));
+    let offset = scroll_of(app.cursor().row, wrapped, area.height.saturating_sub(2));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((offset, 0));
+    frame.render_widget(paragraph.block(block(&title, theme)), area);
 }

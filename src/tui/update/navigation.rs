@@ -14,6 +14,7 @@ pub(super) fn grid_rows(app: &App) -> usize {
         Tab::Matrix => app.portfolio.len(),
         Tab::Portfolio => app.portfolio_view.order.len(),
         Tab::Sensitivity => Driver::ALL.len(),
+        Tab::Summary => tabs::summary::scroll_rows(app),
         _ => tabs::grid(app).map_or(0, |g| g.rows.len()),
     }
 }
@@ -37,7 +38,8 @@ pub(super) fn move_rows(app: &mut App, delta: i64) {
     match app.tab {
         Tab::Matrix => app.portfolio_selected = target,
         Tab::Sensitivity => app.driver = target,
-        Tab::Summary => {}
+        // The Summary scrolls: its row is how far down its panels are read.
+        Tab::Summary => app.cursor_mut().row = target,
         _ => {
             app.cursor_mut().row = target;
             snap_column(app);
