@@ -157,6 +157,8 @@ pub enum Text {
     CopyWord => ("copie", "copy"),
     ChooseAmong => ("Choisissez parmi", "Choose among"),
     BaseNpv => ("VAN de base", "base NPV"),
+    BadCurrency => ("Une devise est un code ISO de trois lettres : EUR, USD, CHF, GBP…", "A currency is a three-letter ISO code: EUR, USD, CHF, GBP…"),
+    InputsRemoved => ("Type changé ; entrées retirées, inutiles pour ce type", "Kind changed; inputs it does not use removed"),
     PromptProjectName => ("Nom du projet", "Project name"),
     BadProjectName => ("Donnez un nom au projet.", "Give the project a name."),
     ProjectCreated => ("Projet créé", "Project created"),

@@ -689,3 +689,27 @@ fn the_summary_shows_the_horizon_and_scrolls() {
     press(&mut app, &[Action::GoTab(Tab::Summary), Action::Bottom]);
     assert!(app.cursor().row > 0, "G moves down the Summary");
 }
+
+/// Issue 14: a benefit whose kind changes loses the inputs the new kind does not read, and is
+/// told so; a currency is a three-letter ISO code.
+#[test]
+fn a_kind_change_removes_unused_inputs_and_a_currency_is_an_iso_code() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Baseline)]);
+    assert!(app.project.benefits[0].volume_per_month.is_some());
+    select_cell(&mut app, "benefits[0].kind");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "other");
+    press(&mut app, &[Action::Submit]);
+    let line = &app.project.benefits[0];
+    assert_eq!((line.volume_per_month, line.hourly_cost), (None, None), "inputs of the old kind removed");
+    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("Volume / month")), "{:?}", app.status);
+    select_cell(&mut app, "project.currency");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "euro");
+    press(&mut app, &[Action::Submit]);
+    assert!(matches!(&app.mode, Mode::Editing { error: Some(_), .. }), "euro is refused");
+    type_text(&mut app, "chf");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.project.project.currency.as_deref(), Some("CHF"));
+}

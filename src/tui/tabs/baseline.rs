@@ -3,7 +3,7 @@
 
 use super::path;
 use crate::domain::money::Rate;
-use crate::domain::project::{Benefit, BenefitKind, Project};
+use crate::domain::project::{Benefit, Project};
 use crate::i18n::review::{
     benefit_kind_name, department_name, input_name, maturity_name, status_name, value_class_name,
 };
@@ -167,17 +167,14 @@ fn benefit_rows(app: &App) -> Vec<Row> {
 
 /// The inputs of a benefit's kind, one editable row each.
 fn input_rows(line: &Benefit, base: &str, lang: Lang) -> Vec<Row> {
-    let keys: &[&str] = match line.kind {
-        BenefitKind::TimeSaving => {
-            &["volume_per_month", "minutes_saved_per_unit", "hourly_cost", "reallocation"]
-        }
-        BenefitKind::Revenue => &["annual_revenue", "uplift", "margin"],
-        BenefitKind::ErrorReduction => &["errors_per_month", "reduction", "cost_per_error"],
-        BenefitKind::Retention => &["departures_avoided_per_year", "replacement_cost"],
-        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
-            &["monthly_value", "annual_value"]
-        }
-    };
+    // minutes before/after are one way to give the minutes saved, shown as that.
+    let keys: Vec<&str> = line
+        .kind
+        .inputs()
+        .iter()
+        .copied()
+        .filter(|k| !matches!(*k, "minutes_before" | "minutes_after"))
+        .collect();
     let values = [
         ("volume_per_month", line.volume_per_month),
         ("minutes_saved_per_unit", line.minutes_saved()),

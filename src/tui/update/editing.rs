@@ -4,6 +4,7 @@ use crate::domain::project::Project;
 use crate::domain::validate::FieldPath;
 use crate::domain::validate::first_problem;
 use crate::i18n::problem::record_error;
+use crate::i18n::review::input_name;
 use crate::i18n::{Lang, Text};
 use crate::store::edit::{Current, current_value, parse_measure, set_value};
 use crate::tui::action::Action;
@@ -112,10 +113,23 @@ pub(super) fn submit(app: &mut App) -> Effect {
     };
     match result {
         Ok(project) => {
+            let (project, removed) = match &mode {
+                Mode::Editing { path, .. } => without_unused_inputs(app.lang, path, project),
+                _ => (project, Vec::new()),
+            };
             let dropped = project.range_count() < app.project.range_count()
                 && matches!(&mode, Mode::Editing { path, .. } if !path.to_string().ends_with(".range"));
             change_project(app, project);
-            app.say(app.lang.t(if dropped { Text::RangeDropped } else { Text::Changed }));
+            if removed.is_empty() {
+                app.say(app.lang.t(if dropped { Text::RangeDropped } else { Text::Changed }));
+            } else {
+                app.say(format!(
+                    "{}{}{}",
+                    app.lang.t(Text::InputsRemoved),
+                    app.lang.colon(),
+                    removed.join(", ")
+                ));
+            }
         }
         Err(message) => refuse_input(app, mode, message),
     }
@@ -133,6 +147,13 @@ pub(super) fn refuse_input(app: &mut App, mode: Mode, message: String) {
 /// The project with the value typed at `path`; a choice field takes a value's name (or key),
 /// and is refused with the names to choose from otherwise.
 fn edited(app: &App, path: &FieldPath, typed: &str) -> Result<Project, String> {
+    let currency;
+    let typed = if path.to_string() == "project.currency" {
+        currency = iso_currency(typed).ok_or_else(|| app.lang.t(Text::BadCurrency).to_owned())?;
+        currency.as_str()
+    } else {
+        typed
+    };
     let typed = match choices::key_for(app.lang, path, typed) {
         Some(Ok(key)) => key,
         Some(Err(names)) => {
@@ -141,6 +162,44 @@ fn edited(app: &App, path: &FieldPath, typed: &str) -> Result<Project, String> {
         None => typed,
     };
     set_value(&app.project, path, typed, app.lang.convention()).map_err(|e| app.lang.edit_error(&e))
+}
+
+/// A currency as an ISO 4217 code: three letters (`eur` is EUR); empty for the default.
+fn iso_currency(typed: &str) -> Option<String> {
+    let code = typed.trim().to_ascii_uppercase();
+    (code.is_empty() || (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()))).then_some(code)
+}
+
+/// After a benefit's kind changed, the inputs the new kind does not read are removed (they
+/// would stay in the file, ignored), with their names to say so.
+fn without_unused_inputs(lang: Lang, path: &FieldPath, project: Project) -> (Project, Vec<&'static str>) {
+    use crate::domain::uncertainty::UncertainLine;
+    use crate::domain::validate::Segment;
+    let [Segment::Key(list), Segment::Index(index), Segment::Key(field)] = path.0.as_slice() else {
+        return (project, Vec::new());
+    };
+    if list != "benefits" || field != "kind" {
+        return (project, Vec::new());
+    }
+    let Some(line) = project.benefits.get(*index) else { return (project, Vec::new()) };
+    let used = line.kind.inputs();
+    let unused: Vec<&'static str> = line
+        .clone()
+        .amounts_mut()
+        .into_iter()
+        .filter(|(key, value)| value.is_some() && *key != "time_factor" && !used.contains(key))
+        .map(|(key, _)| key)
+        .collect();
+    let mut cleaned = project;
+    let mut removed = Vec::new();
+    for key in unused {
+        let Some(input) = FieldPath::parse(&format!("benefits[{index}].{key}")) else { continue };
+        if let Ok(without) = set_value(&cleaned, &input, "", lang.convention()) {
+            cleaned = without;
+            removed.push(input_name(lang, key));
+        }
+    }
+    (cleaned, removed)
 }
 
 /// The project with the current sliders saved as scenario `name`.
