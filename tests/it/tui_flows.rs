@@ -713,3 +713,15 @@ fn a_kind_change_removes_unused_inputs_and_a_currency_is_an_iso_code() {
     press(&mut app, &[Action::Submit]);
     assert_eq!(app.project.project.currency.as_deref(), Some("CHF"));
 }
+
+/// Issue 14: a click on a Portfolio row selects it.
+#[test]
+fn a_click_selects_a_portfolio_row() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let mut app = folder_app(&folder);
+    press(&mut app, &[Action::Resize(80, 24), Action::GoTab(Tab::Portfolio), Action::Top]);
+    press(&mut app, &[Action::ClickRow(5)]);
+    assert_eq!(app.portfolio_view.selected, 2, "the third row, under the tab bar, border and header");
+    press(&mut app, &[Action::ClickRow(1)]);
+    assert_eq!(app.portfolio_view.selected, 2, "a click on the header changes nothing");
+}

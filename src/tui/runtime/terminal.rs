@@ -36,8 +36,11 @@ pub(super) fn wait_for_terminal(_tick: Duration) -> Terminal {
 }
 
 pub(super) fn mouse_action(app: &App, mouse: MouseEvent) -> Option<Action> {
-    if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
-        return None;
+    match mouse.kind {
+        MouseEventKind::ScrollDown => return Some(Action::Down),
+        MouseEventKind::ScrollUp => return Some(Action::Up),
+        MouseEventKind::Down(MouseButton::Left) => {}
+        _ => return None,
     }
     if mouse.row == 0 {
         return view::tab_positions(app)

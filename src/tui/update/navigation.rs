@@ -77,6 +77,10 @@ pub(super) fn move_column(app: &mut App, delta: i64) {
 
 /// Selects the grid row under a mouse click on screen row `y`.
 pub(super) fn click_row(app: &mut App, y: u16) {
+    if app.tab == Tab::Portfolio {
+        click_portfolio_row(app, y);
+        return;
+    }
     // The table's first row sits under the tab bar (1 line) and the block's top border.
     let Some(visible_index) = (y as usize).checked_sub(2) else { return };
     let panel = match app.tab {
@@ -96,6 +100,22 @@ pub(super) fn click_row(app: &mut App, y: u16) {
     if row < grid_rows(app) && !matches!(app.tab, Tab::Summary | Tab::Matrix | Tab::Sensitivity) {
         app.cursor_mut().row = row;
         snap_column(app);
+    }
+}
+
+/// Selects the Portfolio row clicked: its rows start under the tab bar, the border and the
+/// header; the totals take the bottom.
+fn click_portfolio_row(app: &mut App, y: u16) {
+    let Some(visible_index) = (y as usize).checked_sub(3) else { return };
+    let totals = app.portfolio_view.totals.by_currency.len().max(1) + 3;
+    let visible = (app.screen.1 as usize).saturating_sub(5 + totals).max(1);
+    if visible_index >= visible {
+        return;
+    }
+    let offset = (app.portfolio_view.selected + 1).saturating_sub(visible);
+    let row = offset + visible_index;
+    if row < app.portfolio_view.order.len() {
+        app.portfolio_view.selected = row;
     }
 }
 
