@@ -57,6 +57,17 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
                 format!("KPI `{key}` drives no decision: possibly a vanity metric.")
             }
         }
+        Warning::ShareOfPlanUndefined { month } => {
+            if fr {
+                format!(
+                    "Bénéfices mesurés au mois {month} : leur part du plan est indéfinie (plan quasi nul, facteur de maturité ou de temps minuscule ?)."
+                )
+            } else {
+                format!(
+                    "Benefits measured by month {month}: their share of plan is undefined (a plan near zero: a tiny maturity or time factor?)."
+                )
+            }
+        }
         Warning::RoiUndefined => {
             if fr {
                 "ROI indéfini : le TCO est nul.".into()

@@ -56,6 +56,11 @@ fn figures_that_cannot_be_represented_are_undefined_not_a_panic() {
             let output = roi(&["report", text(&file), "--format", format]);
             assert_eq!(output.status.code(), Some(0), "{format} of {content}: {}", stderr(&output));
         }
+        if i < 2 {
+            let json = roi(&["report", text(&file), "--format", "json"]);
+            let said = String::from_utf8_lossy(&json.stdout);
+            assert!(said.contains("share of plan is undefined"), "the undefined figure is said: {said}");
+        }
     }
 }
 

@@ -30,6 +30,11 @@ impl Rate {
     pub fn percent(self) -> Percent {
         Percent(self.0.saturating_mul(Decimal::ONE_HUNDRED))
     }
+
+    /// The same, or `None` past what a decimal holds (a figure then undefined, never made up).
+    pub fn checked_percent(self) -> Option<Percent> {
+        self.0.checked_mul(Decimal::ONE_HUNDRED).map(Percent)
+    }
 }
 
 /// A percentage as shown and exported — 5 is 5 %.

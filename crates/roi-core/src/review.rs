@@ -158,7 +158,7 @@ impl Measured {
 
     /// The same share in percent, as every report shows it.
     pub fn share_of_plan_pct(&self) -> Option<Decimal> {
-        self.share_of_plan().map(|share| Rate::new(share).percent().value())
+        Some(Rate::new(self.share_of_plan()?).checked_percent()?.value())
     }
 }
 

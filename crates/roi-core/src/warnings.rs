@@ -5,6 +5,7 @@
 use super::engine::Flows;
 use super::project::{CostCategory, Department, Project};
 use super::reference::{REFERENCE_MONTH, ReferenceRange, reference_range};
+use super::review::Measured;
 use super::valuation::missing_inputs;
 use rust_decimal::Decimal;
 
@@ -22,14 +23,33 @@ pub const HIDDEN_COST_CATEGORIES: [CostCategory; 4] = [
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
     BaselineMissing,
-    BaselineShort { months: i64 },
+    BaselineShort {
+        months: i64,
+    },
     NoBaselineMetric,
-    HiddenCostsEmpty { categories: Vec<CostCategory> },
+    HiddenCostsEmpty {
+        categories: Vec<CostCategory>,
+    },
     NoContingency,
-    KpiWithoutDecision { key: String },
+    KpiWithoutDecision {
+        key: String,
+    },
     RoiUndefined,
-    RoiFarFromReference { department: Department, roi_pct: Decimal, range: ReferenceRange, month: i64 },
-    MissingInput { benefit: String, input: &'static str },
+    RoiFarFromReference {
+        department: Department,
+        roi_pct: Decimal,
+        range: ReferenceRange,
+        month: i64,
+    },
+    MissingInput {
+        benefit: String,
+        input: &'static str,
+    },
+    /// Benefits measured by `month` cannot be set against a plan that small (a factor of
+    /// 1e-28): their share of plan is undefined rather than a figure made up.
+    ShareOfPlanUndefined {
+        month: i64,
+    },
 }
 
 pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {
@@ -54,7 +74,24 @@ pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {
             .map(|k| Warning::KpiWithoutDecision { key: k.key.clone() }),
     );
     warnings.extend(roi_warning(project, flows));
+    warnings.extend(undefined_shares(project, flows));
     warnings
+}
+
+/// The measured benefits whose share of a non-zero plan cannot be represented.
+fn undefined_shares(project: &Project, flows: &Flows) -> Vec<Warning> {
+    project
+        .actuals
+        .iter()
+        .filter(|a| a.month >= 1 && a.month <= project.horizon())
+        .map(|a| Measured {
+            month: a.month,
+            benefits: a.benefits,
+            planned_adjusted: flows.at(a.month).benefits_adjusted,
+        })
+        .filter(|m| !m.planned_adjusted.is_zero() && m.share_of_plan_pct().is_none())
+        .map(|m| Warning::ShareOfPlanUndefined { month: m.month })
+        .collect()
 }
 
 fn baseline_warnings(project: &Project) -> Vec<Warning> {
