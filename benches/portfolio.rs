@@ -17,15 +17,18 @@ fn portfolio(c: &mut Criterion) {
         let source = &samples[i % samples.len()];
         std::fs::copy(source, dir.path().join(format!("projet-{i:03}.toml"))).unwrap();
     }
-    assert_eq!(workspace::scan(dir.path(), false).len(), FILES);
+    assert_eq!(workspace::scan(dir.path(), false, roi_workbench::i18n::Lang::Fr).len(), FILES);
     let mut group = c.benchmark_group("portfolio");
     group.sample_size(10);
     group.bench_function("scan a folder of 200 project files", |b| {
-        b.iter(|| workspace::scan(dir.path(), false))
+        b.iter(|| workspace::scan(dir.path(), false, roi_workbench::i18n::Lang::Fr))
     });
     // `roi FOLDER`: the scan, then the best-ranked project loaded to show.
     group.bench_function("open a folder of 200 project files (workspace::open)", |b| {
-        b.iter(|| workspace::open(Some(dir.path())).unwrap_or_else(|e| panic!("{e:?}")))
+        b.iter(|| {
+            workspace::open(Some(dir.path()), roi_workbench::i18n::Lang::Fr)
+                .unwrap_or_else(|e| panic!("{e:?}"))
+        })
     });
     group.finish();
 }

@@ -87,7 +87,8 @@ pub mod workbench {
     /// What `roi FILE` does before its first frame: open the file (and read its folder for
     /// the portfolio), build the app, learn the terminal's size.
     pub fn open(tab: Tab) -> App {
-        let opened = workspace::open(Some(&super::largest_sample_path())).unwrap_or_else(|e| panic!("{e:?}"));
+        let opened = workspace::open(Some(&super::largest_sample_path()), Lang::Fr)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         let mut app = App::new(opened.loaded, opened.portfolio, Lang::Fr);
         dispatch(&mut app, Action::Resize(WIDTH, HEIGHT));
         dispatch(&mut app, Action::GoTab(tab));

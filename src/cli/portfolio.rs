@@ -32,7 +32,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let scanned = match scan(&args.dir, args.recursive) {
+    let scanned = match scan(&args.dir, args.recursive, lang) {
         Ok(scanned) => scanned,
         Err(error) => {
             crate::tell!("{}: cannot read the folder: {error}", args.dir.display());

@@ -16,11 +16,11 @@ pub struct Scanned {
 }
 
 /// Every project file of `dir` (and its subfolders when `recursive`), as rows.
-pub fn scan(dir: &Path, recursive: bool) -> std::io::Result<Vec<Scanned>> {
-    Ok(project_files(dir, recursive)?.into_iter().map(|path| scan_file(dir, path)).collect())
+pub fn scan(dir: &Path, recursive: bool, lang: crate::i18n::Lang) -> std::io::Result<Vec<Scanned>> {
+    Ok(project_files(dir, recursive)?.into_iter().map(|path| scan_file(dir, path, lang)).collect())
 }
 
-fn scan_file(dir: &Path, path: PathBuf) -> Scanned {
+fn scan_file(dir: &Path, path: PathBuf, lang: crate::i18n::Lang) -> Scanned {
     let file = path.strip_prefix(dir).unwrap_or(&path).display().to_string();
     let mut row = match load(&path) {
         Ok(loaded) => {
@@ -28,10 +28,7 @@ fn scan_file(dir: &Path, path: PathBuf) -> Scanned {
             PortfolioRow::from_project(file, &loaded.project, &figures)
         }
         Err(error @ LoadError::Invalid { .. }) | Err(error @ LoadError::Unreadable { .. }) => {
-            PortfolioRow::invalid(
-                file,
-                error.lines(crate::i18n::Lang::En).into_iter().next().unwrap_or_default(),
-            )
+            PortfolioRow::invalid(file, error.lines(lang).into_iter().next().unwrap_or_default())
         }
     };
     row.modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(rfc3339);
@@ -63,7 +60,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("bad.toml"), "schema = 1\n[project]\nname = \"X\"\nimpact = 11\n")
             .unwrap();
-        let rows = scan(dir.path(), false).unwrap();
+        let rows = scan(dir.path(), false, crate::i18n::Lang::En).unwrap();
         assert_eq!(rows.len(), 1);
         let error = rows[0].row.error.clone().unwrap();
         assert!(error.contains("bad.toml:4:10"), "{error}");
@@ -77,8 +74,12 @@ mod tests {
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         std::fs::write(dir.path().join("sub/b.toml"), "schema = 1\n[project]\nname = \"B\"\n").unwrap();
         std::os::unix::fs::symlink("..", dir.path().join("sub/loop")).unwrap();
-        let files: Vec<String> = scan(dir.path(), true).unwrap().into_iter().map(|s| s.row.file).collect();
+        let files: Vec<String> =
+            scan(dir.path(), true, crate::i18n::Lang::En).unwrap().into_iter().map(|s| s.row.file).collect();
         assert_eq!(files, ["a.toml", "sub/b.toml"]);
-        assert!(scan(&dir.path().join("a.toml"), false).is_err(), "a file is not a folder");
+        assert!(
+            scan(&dir.path().join("a.toml"), false, crate::i18n::Lang::En).is_err(),
+            "a file is not a folder"
+        );
     }
 }

@@ -47,7 +47,7 @@ static UNSAVED: Mutex<Option<(PathBuf, Project)>> = Mutex::new(None);
 
 /// Opens the workbench on `target` (a file, a folder, or the workspace when `None`).
 pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
-    let opened = match workspace::open(target) {
+    let opened = match workspace::open(target, lang) {
         Ok(opened) => opened,
         Err(lines) => {
             for line in lines {
@@ -249,7 +249,7 @@ impl Runtime {
         if first {
             return false;
         }
-        self.dispatch(app, Action::PortfolioScanned(workspace::scan(&folder, recursive)));
+        self.dispatch(app, Action::PortfolioScanned(workspace::scan(&folder, recursive, app.lang)));
         true
     }
 

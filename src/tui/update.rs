@@ -107,6 +107,9 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.lang = app.lang.toggled();
             // A message already said stays in the other language: the key hint replaces it.
             app.status = None;
+            // The folder's invalid files are said again, in the new language.
+            let recursive = app.portfolio_view.recursive;
+            return app.folder().map_or(Effect::None, |folder| Effect::Rescan { folder, recursive });
         }
         Action::AdjustDriver(steps) => adjust_driver(app, steps),
         Action::ResetDriver => set_driver(app, app.selected_driver(), None),

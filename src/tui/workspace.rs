@@ -33,7 +33,7 @@ pub fn workspace_dir() -> Option<PathBuf> {
 }
 
 /// Opens `target`, or the workspace. Errors are the lines to print, `file:line:col: …`.
-pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
+pub fn open(target: Option<&Path>, lang: crate::i18n::Lang) -> Result<Opened, Vec<String>> {
     let mut note = None;
     let target = match target {
         Some(path) => path.to_owned(),
@@ -47,11 +47,11 @@ pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
         }
     };
     if target.is_dir() {
-        open_folder(&target, note)
+        open_folder(&target, note, lang)
     } else {
-        let loaded = store::load(&target).map_err(|e| e.lines(crate::i18n::Lang::En))?;
+        let loaded = store::load(&target).map_err(|e| e.lines(lang))?;
         let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let mut portfolio = scan(folder, false);
+        let mut portfolio = scan(folder, false, lang);
         if !portfolio.iter().any(|e| e.path == loaded.path) {
             let figures = Figures::compute(&loaded.project, &Drivers::default());
             let file = loaded.path.display().to_string();
@@ -64,14 +64,14 @@ pub fn open(target: Option<&Path>) -> Result<Opened, Vec<String>> {
 }
 
 /// A folder opens on its best-ranked valid project (the top of the matrix).
-fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> {
+fn open_folder(dir: &Path, note: Option<String>, lang: crate::i18n::Lang) -> Result<Opened, Vec<String>> {
     store::project_files(dir, false).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
-    let portfolio = scan(dir, false);
+    let portfolio = scan(dir, false, lang);
     let mut errors: Vec<String> = portfolio.iter().filter_map(|e| e.row.error.clone()).collect();
     for entry in portfolio.iter().filter(|e| e.row.is_valid()) {
         match store::load(&entry.path) {
             Ok(loaded) => return Ok(Opened { portfolio, loaded, note, folder: true }),
-            Err(error) => errors.extend(error.lines(crate::i18n::Lang::En)),
+            Err(error) => errors.extend(error.lines(lang)),
         }
     }
     if errors.is_empty() {
@@ -81,8 +81,8 @@ fn open_folder(dir: &Path, note: Option<String>) -> Result<Opened, Vec<String>> 
 }
 
 /// Every project file of a folder, valid or not, in the matrix's order.
-pub fn scan(dir: &Path, recursive: bool) -> Vec<PortfolioEntry> {
-    let mut entries = crate::store::portfolio::scan(dir, recursive).unwrap_or_default();
+pub fn scan(dir: &Path, recursive: bool, lang: crate::i18n::Lang) -> Vec<PortfolioEntry> {
+    let mut entries = crate::store::portfolio::scan(dir, recursive, lang).unwrap_or_default();
     rank_portfolio(&mut entries);
     entries
 }

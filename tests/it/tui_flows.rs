@@ -288,7 +288,7 @@ fn a_monte_carlo_run_shows_its_results() {
 }
 
 fn folder_app(dir: &std::path::Path) -> App {
-    let opened = roi_workbench::tui::workspace::open(Some(dir)).unwrap();
+    let opened = roi_workbench::tui::workspace::open(Some(dir), Lang::En).unwrap();
     App::new(opened.loaded, opened.portfolio, Lang::En)
 }
 

@@ -17,7 +17,7 @@ const SAMPLE: &str = "sample-data/factures-fournisseurs.toml";
 
 fn app(lang: Lang) -> App {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
-    let opened = workspace::open(Some(&path)).unwrap();
+    let opened = workspace::open(Some(&path), lang).unwrap();
     let mut app = App::new(opened.loaded, opened.portfolio, lang);
     // Paths differ between machines; the file name is what the status bar shows.
     app.path = Some(PathBuf::from(SAMPLE));

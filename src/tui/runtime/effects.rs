@@ -72,7 +72,7 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
             files::archive(&path).map(|to| format!("{} → {}", path.display(), to.display())),
         )),
         Effect::Rescan { folder, recursive } => {
-            Some(Action::PortfolioScanned(workspace::scan(&folder, recursive)))
+            Some(Action::PortfolioScanned(workspace::scan(&folder, recursive, lang)))
         }
         Effect::WriteSummary { files } => {
             let written = files.iter().try_for_each(|(path, text)| save::write_atomic(path, text));
