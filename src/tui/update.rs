@@ -30,9 +30,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if action.is_from_the_user() {
         app.status = None;
     }
+    // Progress, the clock and the size never change the project: not compared for them.
+    let may_change = !matches!(action, Action::SimulationProgress(_) | Action::Today(_) | Action::Resize(..));
     let effect = apply(app, action);
-    // Unsaved means different from the file: undoing back to it is clean again.
-    app.dirty = app.project != app.saved;
+    if may_change {
+        // Unsaved means different from the file: undoing back to it is clean again.
+        app.dirty = app.project != app.saved;
+    }
     effect
 }
 

@@ -136,7 +136,8 @@ fn ungroup(text: &str, mark: char) -> Option<String> {
 }
 
 fn exact(text: &str) -> Result<Decimal, TypedError> {
-    if text.is_empty() || text.starts_with('.') && text.len() == 1 {
+    // A lone mark would read as 0 to `Decimal`: it is no number.
+    if text.is_empty() || text == "." {
         return Err(TypedError::NotANumber);
     }
     Decimal::from_str(text).map_err(|_| TypedError::NotANumber)
