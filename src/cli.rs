@@ -78,7 +78,7 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
     match command {
         Command::Check(args) => check::run(args, lang),
         Command::Report(args) => report::run(args, lang),
-        Command::New(args) => new::run(args),
+        Command::New(args) => new::run(args, lang),
         Command::Set(args) => set::run(args, lang),
         Command::Measure(args) => measure::run(args, lang),
         Command::Actual(args) => actual::run(args, lang),

@@ -4,6 +4,8 @@
 //! with the one policy of `domain::money` and laid out per locale: `5 000,00 €` / `€5,000.00`,
 //! `67,2 %` / `67.2%`.
 
+pub mod cli_text;
+pub mod errors;
 mod html_text;
 pub mod problem;
 pub mod review;
@@ -11,6 +13,7 @@ mod text;
 mod warning;
 mod xlsx_text;
 
+pub use cli_text::CliText;
 pub use html_text::HtmlText;
 pub use text::Text;
 pub use warning::warning_sentence;

@@ -18,7 +18,6 @@ pub use format::{Diagnostic, Original, parse, render};
 
 use crate::domain::Project;
 use crate::domain::limits::MAX_FILE_BYTES;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// A project read from disk, with the text it was read from (to save without losing the
@@ -42,36 +41,17 @@ impl Loaded {
 
 /// Why a project file could not be used.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::errors::load_error(crate::i18n::Lang::En, self).join("
+"))]
 pub enum LoadError {
-    #[error("{}: cannot read the file: {source}", path.display())]
     Unreadable { path: PathBuf, source: std::io::Error },
-    #[error("{}", Located { path, diagnostics })]
     Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
 }
 
 impl LoadError {
-    /// One line per problem, each `file:line:column: message — fix`, the format's rules said
-    /// in `lang` (TOML and type errors stay as the parser words them).
+    /// One line per problem, each `file:line:column: message — fix`, in `lang`.
     pub fn lines(&self, lang: crate::i18n::Lang) -> Vec<String> {
-        match self {
-            LoadError::Unreadable { .. } => vec![self.to_string()],
-            LoadError::Invalid { path, diagnostics } => {
-                diagnostics.iter().map(|d| format!("{}:{}", path.display(), d.said_in(lang))).collect()
-            }
-        }
-    }
-}
-
-struct Located<'a> {
-    path: &'a Path,
-    diagnostics: &'a [Diagnostic],
-}
-
-impl fmt::Display for Located<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lines: Vec<String> =
-            self.diagnostics.iter().map(|d| format!("{}:{d}", self.path.display())).collect();
-        f.write_str(&lines.join("\n"))
+        crate::i18n::errors::load_error(lang, self)
     }
 }
 

@@ -24,7 +24,7 @@ pub fn run(args: &Args, lang: crate::i18n::Lang) -> ExitCode {
             match store::project_files(path, args.recursive) {
                 Ok(files) => files,
                 Err(error) => {
-                    crate::tell!("{}: cannot read the folder: {error}", path.display());
+                    crate::tell!("{}", crate::i18n::errors::folder_unreadable(lang, path, &error));
                     code = EXIT_IO;
                     continue;
                 }
@@ -42,13 +42,13 @@ pub fn run(args: &Args, lang: crate::i18n::Lang) -> ExitCode {
                 }
                 Err(error @ LoadError::Unreadable { .. }) => {
                     code = EXIT_IO;
-                    crate::tell!("{error}");
+                    error.lines(lang).iter().for_each(|line| crate::tell!("{line}"));
                 }
             }
         }
     }
     if code == 0 {
-        crate::tell!("{checked} project file(s) valid");
+        crate::tell!("{}", crate::i18n::cli_text::files_valid(lang, checked));
     }
     ExitCode::from(code)
 }

@@ -4,6 +4,7 @@
 use super::EXIT_INVALID;
 use crate::domain::drivers::Driver;
 use crate::domain::sensitivity::{Goal, goal_seek};
+use crate::i18n::cli_text;
 use crate::store;
 use serde_json::json;
 use std::path::PathBuf;
@@ -46,10 +47,11 @@ pub fn run(args: &Args, lang: crate::i18n::Lang) -> ExitCode {
         Ok(loaded) => loaded,
         Err(error) => return super::fail_load(&error, lang),
     };
-    let base = match super::report::scenario_drivers(&loaded.project, &args.file, args.scenario.as_deref()) {
-        Ok(drivers) => drivers,
-        Err(code) => return code,
-    };
+    let base =
+        match super::report::scenario_drivers(&loaded.project, &args.file, args.scenario.as_deref(), lang) {
+            Ok(drivers) => drivers,
+            Err(code) => return code,
+        };
     let answer = goal_seek(&loaded.project, &base, args.driver, args.target);
     let (min, max) = args.driver.bounds();
     match args.format {
@@ -61,22 +63,21 @@ pub fn run(args: &Args, lang: crate::i18n::Lang) -> ExitCode {
         }))),
         Format::Text => {
             if let Some(value) = answer.value {
-                let achieved = answer
-                    .achieved
-                    .map_or_else(|| "not reached".to_owned(), |a| crate::domain::money::round(a).to_string());
-                super::emit(&format!(
-                    "{} = {value} reaches {} (recomputed: {achieved})",
-                    args.driver, args.target
-                ));
+                let achieved = answer.achieved.map_or_else(
+                    || lang.t(crate::i18n::Text::NotReached).to_owned(),
+                    |a| crate::domain::money::round(a).to_string(),
+                );
+                let (driver, target) = (args.driver.to_string(), args.target.to_string());
+                super::emit(&cli_text::goal_reached(lang, &driver, &value.to_string(), &target, &achieved));
             }
         }
     }
     if answer.value.is_none() {
+        let range = (min.to_string(), max.to_string());
+        let (driver, target) = (args.driver.to_string(), args.target.to_string());
         crate::tell!(
-            "{}: no value of {} between {min} and {max} reaches {}",
-            args.file.display(),
-            args.driver,
-            args.target
+            "{}",
+            cli_text::goal_unreachable(lang, &args.file, &driver, (&range.0, &range.1), &target)
         );
         return ExitCode::from(EXIT_INVALID);
     }

@@ -22,15 +22,15 @@ fn parse_department(text: &str) -> Result<Department, String> {
     text.parse()
 }
 
-pub fn run(args: &Args) -> ExitCode {
+pub fn run(args: &Args, lang: crate::i18n::Lang) -> ExitCode {
     let project = Project::starter(&args.name, args.department);
     match create_project(&args.file, &project) {
         Ok(()) => {
-            crate::tell!("{}: created", args.file.display());
+            crate::tell!("{}: {}", args.file.display(), lang.t(crate::i18n::CliText::Created));
             ExitCode::SUCCESS
         }
         Err(error) => {
-            crate::tell!("{error}");
+            crate::tell!("{}", crate::i18n::errors::save_error(lang, &error));
             ExitCode::from(EXIT_IO)
         }
     }

@@ -26,16 +26,13 @@ pub struct Args {
 /// when the folder cannot be read.
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
     if matches!(args.format, Format::Html | Format::Xlsx) {
-        crate::tell!(
-            "{}: the portfolio is a table in md, json or csv; html and xlsx are one project's reports (roi report FILE)",
-            args.dir.display()
-        );
+        crate::tell!("{}: {}", args.dir.display(), lang.t(crate::i18n::CliText::PortfolioFormats));
         return ExitCode::from(2);
     }
     let scanned = match scan(&args.dir, args.recursive, lang) {
         Ok(scanned) => scanned,
         Err(error) => {
-            crate::tell!("{}: cannot read the folder: {error}", args.dir.display());
+            crate::tell!("{}", crate::i18n::errors::folder_unreadable(lang, &args.dir, &error));
             return ExitCode::from(EXIT_IO);
         }
     };

@@ -7,7 +7,7 @@ use crate::domain::project::YearMonth;
 use crate::domain::review;
 use crate::domain::sensitivity::DEFAULT_WIDTH;
 use crate::domain::{Drivers, Project};
-use crate::i18n::Lang;
+use crate::i18n::{CliText, Lang};
 use crate::report::request::{Rendered, Request};
 use crate::{report, store};
 use rust_decimal::Decimal;
@@ -110,30 +110,28 @@ impl Progress {
 
 /// Why the arguments cannot make an xlsx workbook, if they cannot: it holds the base figures
 /// as formulas over the file's inputs, so a scenario or a simulation has no place in it.
-fn xlsx_usage_error(args: &Args) -> Option<&'static str> {
+fn xlsx_usage_error(args: &Args) -> Option<CliText> {
     (args.format == Format::Xlsx && (args.scenario.is_some() || args.simulate.is_some()))
-        .then_some("--format xlsx holds the base figures as formulas: --scenario and --simulate are not supported with it")
+        .then_some(CliText::XlsxHasNoScenario)
 }
 
 /// A tornado moves each driver by a share of its value: more than 0, at most 100 %.
-fn tornado_width_error(args: &Args) -> Option<&'static str> {
+fn tornado_width_error(args: &Args) -> Option<CliText> {
     (args.tornado_width <= Decimal::ZERO || args.tornado_width > Decimal::ONE)
-        .then_some("--tornado-width is a fraction above 0 and at most 1 (0.2 moves each driver ±20 %)")
+        .then_some(CliText::TornadoWidth)
 }
 
 /// `--table` chooses a CSV table: with another format it would be silently ignored.
-fn table_usage_error(args: &Args) -> Option<&'static str> {
-    (args.table != CsvTable::Monthly && args.format != Format::Csv).then_some(
-        "--table chooses the table of a CSV export: add --format csv (the JSON report holds every table)",
-    )
+fn table_usage_error(args: &Args) -> Option<CliText> {
+    (args.table != CsvTable::Monthly && args.format != Format::Csv).then_some(CliText::TableNeedsCsv)
 }
 
 /// A report never replaces the project it was read from: a CLI run never writes a file it
 /// was only asked to read.
-fn overwrites_input(args: &Args) -> Option<&'static str> {
+fn overwrites_input(args: &Args) -> Option<CliText> {
     let output = args.output.as_deref()?;
     let same = std::fs::canonicalize(output).ok()? == std::fs::canonicalize(&args.file).ok()?;
-    same.then_some("--output is the project file itself: choose another file for the report")
+    same.then_some(CliText::OutputIsInput)
 }
 
 /// The drivers of a named scenario, or the neutral ones.
@@ -141,11 +139,12 @@ pub fn scenario_drivers(
     project: &Project,
     file: &std::path::Path,
     name: Option<&str>,
+    lang: Lang,
 ) -> Result<Drivers, ExitCode> {
     let Some(name) = name else { return Ok(Drivers::default()) };
     project.scenarios.get(name).copied().ok_or_else(|| {
         let names: Vec<&str> = project.scenarios.keys().map(String::as_str).collect();
-        crate::tell!("{}: no scenario `{name}` (scenarios: {})", file.display(), names.join(", "));
+        crate::tell!("{}", crate::i18n::cli_text::no_scenario(lang, file, name, &names));
         ExitCode::from(2)
     })
 }
@@ -156,7 +155,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         .or_else(|| tornado_width_error(args))
         .or_else(|| overwrites_input(args))
     {
-        crate::tell!("{}: {error}", args.file.display());
+        crate::tell!("{}: {}", args.file.display(), lang.t(error));
         return ExitCode::from(2);
     }
     let loaded = match store::load(&args.file) {
@@ -164,7 +163,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Err(error) => return super::fail_load(&error, lang),
     };
     let project = &loaded.project;
-    let drivers = match scenario_drivers(project, &args.file, args.scenario.as_deref()) {
+    let drivers = match scenario_drivers(project, &args.file, args.scenario.as_deref(), lang) {
         Ok(drivers) => drivers,
         Err(code) => return code,
     };
@@ -186,7 +185,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let rendered = match report::request::render(&request) {
         Ok(rendered) => rendered,
         Err(error) => {
-            crate::tell!("{}: cannot build the workbook: {error}", args.file.display());
+            crate::tell!("{}", crate::i18n::cli_text::workbook_failed(lang, &args.file, &error));
             return ExitCode::from(super::EXIT_INVALID);
         }
     };
@@ -196,24 +195,23 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             super::emit(text.trim_end());
             ExitCode::SUCCESS
         }
-        (Rendered::Text(text), Some(path)) => write_output(path, format!("{}\n", text.trim_end()).as_bytes()),
-        (Rendered::Workbook(bytes), Some(path)) => write_output(path, &bytes),
+        (Rendered::Text(text), Some(path)) => {
+            write_output(path, format!("{}\n", text.trim_end()).as_bytes(), lang)
+        }
+        (Rendered::Workbook(bytes), Some(path)) => write_output(path, &bytes, lang),
         (Rendered::Workbook(_), None) => {
-            crate::tell!(
-                "{}: --format xlsx writes a binary workbook, never to the terminal or stdout: give the file with --output FILE.xlsx",
-                args.file.display()
-            );
+            crate::tell!("{}: {}", args.file.display(), lang.t(CliText::XlsxNeedsOutput));
             ExitCode::from(2)
         }
     }
 }
 
 /// Writes the report atomically: a reader of the file never sees half a report.
-fn write_output(path: &std::path::Path, contents: &[u8]) -> ExitCode {
+fn write_output(path: &std::path::Path, contents: &[u8], lang: Lang) -> ExitCode {
     match store::save::write_atomic(path, contents) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            crate::tell!("{error}");
+            crate::tell!("{}", crate::i18n::errors::save_error(lang, &error));
             ExitCode::from(super::EXIT_IO)
         }
     }

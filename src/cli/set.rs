@@ -29,11 +29,7 @@ pub struct Refused(pub String);
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let Some(path) = FieldPath::parse(&args.key) else {
-        crate::tell!(
-            "{}: `{}` is not a key path — write it like project.owner or costs[1].monthly",
-            args.file.display(),
-            args.key
-        );
+        crate::tell!("{}", crate::i18n::cli_text::not_a_key_path(lang, &args.file, &args.key));
         return ExitCode::from(2);
     };
     let dropped = std::cell::Cell::new(false);
@@ -73,7 +69,7 @@ pub fn report<E: std::error::Error>(
             ExitCode::from(EXIT_INVALID)
         }
         Err(ModifyError::Save(error)) => {
-            crate::tell!("{error}");
+            crate::tell!("{}", crate::i18n::errors::save_error(lang, &error));
             ExitCode::from(EXIT_IO)
         }
     }

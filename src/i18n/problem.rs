@@ -283,7 +283,7 @@ pub fn reader_message(lang: Lang, message: &str) -> String {
     if message.contains("duplicate key") {
         return message.replace("duplicate key", "clé en double");
     }
-    message.to_owned()
+    super::errors::toml_syntax(lang, message)
 }
 
 /// The fixes the reader's and the store's messages come with, in `lang`.
@@ -367,7 +367,7 @@ mod tests {
             ),
             ("missing field `kind`", "clé requise absente : « kind »"),
             ("byte 0xE9 is not UTF-8 text", "l'octet 0xE9 n'est pas du texte UTF-8"),
-            ("expected `=`", "expected `=`"),
+            ("key with no value, expected `=`", "clé sans valeur ; attendu : `=`"),
         ];
         for (english, french) in cases {
             assert_eq!(reader_message(Lang::Fr, english), french);

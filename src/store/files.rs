@@ -11,16 +11,12 @@ use std::path::{Path, PathBuf};
 pub const ARCHIVE: &str = "archive";
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::errors::file_error(crate::i18n::Lang::En, self))]
 pub enum FileError {
-    #[error(transparent)]
     Save(#[from] SaveError),
-    #[error(transparent)]
     Load(#[from] LoadError),
-    #[error("{}: already exists — choose another name", .0.display())]
     Exists(PathBuf),
-    #[error("{}: being edited by {who} — wait until they save", path.display())]
     BeingEdited { path: PathBuf, who: String },
-    #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
 }
 

@@ -224,7 +224,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// Error rendering a project (only possible for values TOML cannot hold).
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write the project as TOML: {0}")]
-pub struct RenderError(String);
+pub struct RenderError(pub String);
 
 /// A file's text as last read or written, and the identities of the lines it holds, in
 /// the order of its `[[benefits]]`, `[[costs]]`… tables.

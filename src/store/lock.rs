@@ -17,10 +17,9 @@ pub const STALE_AFTER: Duration = Duration::from_secs(30);
 pub const WAIT_AT_MOST: Duration = Duration::from_secs(15);
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::errors::lock_error(crate::i18n::Lang::En, self))]
 pub enum LockError {
-    #[error("{}: busy — another writer ({holder}) has held it for {waited:?}; try again in a moment", path.display())]
     Busy { path: PathBuf, holder: String, waited: Duration },
-    #[error("{}: cannot lock for writing: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
 }
 

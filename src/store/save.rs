@@ -12,20 +12,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::errors::save_error(crate::i18n::Lang::En, self))]
 pub enum SaveError {
-    #[error("{}: read-only for you (the file or its folder) — not written; save a copy elsewhere", path.display())]
     ReadOnly { path: PathBuf },
-    #[error("{}: cannot save: {source} — the file on disk is unchanged", path.display())]
     Io { path: PathBuf, source: std::io::Error },
-    #[error(transparent)]
     Render(#[from] super::format::RenderError),
-    #[error("{}: already exists — choose another name or remove it first", path.display())]
     Exists { path: PathBuf },
-    #[error("{}: deleted since it was opened — not written again without asking", path.display())]
     Vanished { path: PathBuf },
-    #[error("{}: changed on disk since it was opened — not overwritten", path.display())]
     Conflict { path: PathBuf, disk_text: String },
-    #[error(transparent)]
     Lock(#[from] super::lock::LockError),
 }
 

@@ -81,7 +81,7 @@ fn check_accepts_a_valid_file() {
     let (code, stdout, stderr) = run(&["check", text(&file)]);
     assert_eq!(code, Some(0), "{stdout}{stderr}");
     assert_eq!(stdout, "", "nothing on stdout when every file is valid");
-    assert!(stderr.contains("1 project file(s) valid"), "{stderr}");
+    assert!(stderr.contains("1 project file valid"), "{stderr}");
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn check_of_a_folder_of_valid_files_succeeds() {
     write(dir.path(), "b.toml", NO_COST);
     let (code, stdout, stderr) = run(&["check", text(dir.path())]);
     assert_eq!(code, Some(0), "{stdout}");
-    assert!(stderr.contains("2 project file(s) valid"), "{stderr}");
+    assert!(stderr.contains("2 project files valid"), "{stderr}");
 }
 
 #[test]
@@ -628,4 +628,25 @@ fn a_tornado_width_outside_0_to_1_is_refused() {
         assert!(stderr.contains("--tornado-width"), "{stderr}");
     }
     assert!(report(&file, &["--tornado-width", "1"]).contains("±100%"));
+}
+
+/// Issue 13: the store's and the TOML reader's refusals reach a French user in French.
+#[test]
+fn refusals_are_said_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("absent.toml");
+    let output = roi().args(["check", "--lang", "fr"]).arg(&missing).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("absent.toml: lecture impossible : introuvable"), "{stderr}");
+    let broken = write(dir.path(), "broken.toml", "schema = 1\nname = \"x\n");
+    let output = roi().args(["check", "--lang", "fr"]).arg(&broken).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("broken.toml:2:10: texte entre guillemets non fermé ou invalide ; attendu"),
+        "{stdout}"
+    );
+    let output =
+        roi().args(["check", "--lang", "fr"]).arg(write(dir.path(), "ok.toml", EXAMPLE)).output().unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 fichier de projet valide"));
 }

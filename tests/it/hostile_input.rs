@@ -91,6 +91,9 @@ fn a_read_only_file_in_a_writable_folder_is_not_replaced() {
     };
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
     assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
+    let french = super::common::as_unprivileged(&["set", "--lang", "fr", text(&file), "project.owner", "x"]);
+    let french = french.map(|output| stderr(&output)).unwrap_or_default();
+    assert!(french.contains("en lecture seule pour vous"), "issue 13: said in French: {french}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
     assert_only_the_project_in(dir.path());
 }

@@ -8,6 +8,7 @@ use super::super::{update, workspace};
 use super::background::Background;
 use crate::domain::Project;
 use crate::domain::montecarlo::simulate;
+use crate::i18n::errors;
 use crate::store::save::{self, SaveError};
 use crate::store::{Fingerprint, files, recovery};
 use std::path::Path;
@@ -49,27 +50,29 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
                 Ok(saved) => Action::Saved { original: saved.original, fingerprint: saved.fingerprint },
                 Err(SaveError::Conflict { disk_text, .. }) => Action::SaveConflict { disk_text },
                 Err(SaveError::Vanished { .. }) => Action::SaveVanished,
-                Err(error) => Action::SaveFailed(error.to_string()),
+                Err(error) => Action::SaveFailed(errors::save_error(lang, &error)),
             })
         }
         Effect::SaveAs { path, project } => Some(match save_as(&path, &project) {
             Ok(saved) => Action::SavedAs { path, original: saved.original, fingerprint: saved.fingerprint },
-            Err(error) => Action::SaveFailed(error.to_string()),
+            Err(error) => Action::SaveFailed(errors::save_error(lang, &error)),
         }),
         Effect::CreateProject { path, project } => Some(match files::create(&path, &project) {
             Ok(()) => Action::Created(path),
-            Err(error) => Action::FileFailed(error.to_string()),
+            Err(error) => Action::FileFailed(errors::file_error(lang, &error)),
         }),
         Effect::DuplicateProject { from, to, copy_word } => Some(file_outcome(
             files::duplicate(&from, &to, &copy_word)
                 .map(|()| format!("{} → {}", from.display(), to.display())),
+            lang,
         )),
         Effect::RenameProject { from, to } => Some(match files::rename(&from, &to) {
             Ok(()) => Action::Renamed { from, to },
-            Err(error) => Action::FileFailed(error.to_string()),
+            Err(error) => Action::FileFailed(errors::file_error(lang, &error)),
         }),
         Effect::ArchiveProject(path) => Some(file_outcome(
             files::archive(&path).map(|to| format!("{} → {}", path.display(), to.display())),
+            lang,
         )),
         Effect::Rescan { folder, recursive } => {
             Some(Action::PortfolioScanned(workspace::scan(&folder, recursive, lang)))
@@ -78,7 +81,7 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
             let written = files.iter().try_for_each(|(path, text)| save::write_atomic(path, text));
             Some(match written {
                 Ok(()) => Action::SummaryWritten(files.into_iter().map(|(path, _)| path).collect()),
-                Err(error) => Action::FileFailed(error.to_string()),
+                Err(error) => Action::FileFailed(errors::save_error(lang, &error)),
             })
         }
         Effect::DiscardRecovery(path) => {
@@ -92,10 +95,10 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
     }
 }
 
-fn file_outcome(result: Result<String, files::FileError>) -> Action {
+fn file_outcome(result: Result<String, files::FileError>, lang: crate::i18n::Lang) -> Action {
     match result {
         Ok(message) => Action::FileDone(message),
-        Err(error) => Action::FileFailed(error.to_string()),
+        Err(error) => Action::FileFailed(errors::file_error(lang, &error)),
     }
 }
 

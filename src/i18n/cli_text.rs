@@ -1,0 +1,97 @@
+//! The command line's own sentences: usage refusals and the short reports of `roi new`,
+//! `roi check`, `roi goal-seek`, in the UI's language.
+
+use super::Lang;
+use std::path::Path;
+
+crate::catalogue! {
+/// Fixed sentences of the command line.
+pub enum CliText {
+    XlsxHasNoScenario => (
+        "--format xlsx contient les chiffres de base en formules : --scenario et --simulate n'y sont pas possibles",
+        "--format xlsx holds the base figures as formulas: --scenario and --simulate are not supported with it"
+    ),
+    TornadoWidth => (
+        "--tornado-width est une fraction au-dessus de 0 et au plus 1 (0.2 fait varier chaque levier de ±20 %)",
+        "--tornado-width is a fraction above 0 and at most 1 (0.2 moves each driver ±20 %)"
+    ),
+    TableNeedsCsv => (
+        "--table choisit le tableau d'un export CSV : ajoutez --format csv (le rapport JSON contient tous les tableaux)",
+        "--table chooses the table of a CSV export: add --format csv (the JSON report holds every table)"
+    ),
+    OutputIsInput => (
+        "--output est le fichier du projet lui-même : choisissez un autre fichier pour le rapport",
+        "--output is the project file itself: choose another file for the report"
+    ),
+    XlsxNeedsOutput => (
+        "--format xlsx écrit un classeur binaire, jamais dans le terminal ni sur la sortie standard : donnez le fichier avec --output FICHIER.xlsx",
+        "--format xlsx writes a binary workbook, never to the terminal or stdout: give the file with --output FILE.xlsx"
+    ),
+    PortfolioFormats => (
+        "le portefeuille est un tableau en md, json ou csv ; html et xlsx sont les rapports d'un projet (roi report FICHIER)",
+        "the portfolio is a table in md, json or csv; html and xlsx are one project's reports (roi report FILE)"
+    ),
+    Created => ("créé", "created"),
+}
+}
+
+/// `roi check`'s closing line.
+pub fn files_valid(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Fr, 0 | 1) => format!("{count} fichier de projet valide"),
+        (Lang::Fr, _) => format!("{} fichiers de projet valides", lang.number(count.into(), 0)),
+        (Lang::En, 1) => "1 project file valid".to_owned(),
+        (Lang::En, _) => format!("{} project files valid", lang.number(count.into(), 0)),
+    }
+}
+
+pub fn no_scenario(lang: Lang, file: &Path, name: &str, names: &[&str]) -> String {
+    let names = names.join(", ");
+    match lang {
+        Lang::Fr => format!("{}: aucun scénario « {name} » (scénarios : {names})", file.display()),
+        Lang::En => format!("{}: no scenario `{name}` (scenarios: {names})", file.display()),
+    }
+}
+
+pub fn not_a_key_path(lang: Lang, file: &Path, key: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{}: « {key} » n'est pas un chemin de clé — écrivez-le comme project.owner ou costs[1].monthly",
+            file.display()
+        ),
+        Lang::En => {
+            format!(
+                "{}: `{key}` is not a key path — write it like project.owner or costs[1].monthly",
+                file.display()
+            )
+        }
+    }
+}
+
+pub fn workbook_failed(lang: Lang, file: &Path, error: &dyn std::fmt::Display) -> String {
+    let what = match lang {
+        Lang::Fr => "construction du classeur impossible",
+        Lang::En => "cannot build the workbook",
+    };
+    format!("{}: {what}{}{error}", file.display(), lang.colon())
+}
+
+/// A goal-seek answer: `driver = value reaches target (recomputed: achieved)`.
+pub fn goal_reached(lang: Lang, driver: &str, value: &str, target: &str, achieved: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{driver} = {value} atteint {target} (recalculé : {achieved})"),
+        Lang::En => format!("{driver} = {value} reaches {target} (recomputed: {achieved})"),
+    }
+}
+
+pub fn goal_unreachable(lang: Lang, file: &Path, driver: &str, range: (&str, &str), target: &str) -> String {
+    let (min, max) = range;
+    match lang {
+        Lang::Fr => {
+            format!("{}: aucune valeur de {driver} entre {min} et {max} n'atteint {target}", file.display())
+        }
+        Lang::En => {
+            format!("{}: no value of {driver} between {min} and {max} reaches {target}", file.display())
+        }
+    }
+}
