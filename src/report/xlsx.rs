@@ -36,6 +36,7 @@ pub fn workbook(project: &Project, figures: &Figures, lang: Lang) -> Result<Work
 mod assumptions;
 mod cells;
 mod formulas;
+mod line_tables;
 mod monthly;
 mod summary;
 #[cfg(test)]
