@@ -19,7 +19,7 @@ pub use text::Text;
 pub use warning::warning_sentence;
 pub use xlsx_text::XlsxText;
 
-use crate::domain::money::{self, Rate};
+use crate::domain::money::{self, Amount, Percent, Rate};
 use crate::domain::typed::{Convention, TypedError};
 use crate::store::edit::EditError;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -71,32 +71,64 @@ impl Lang {
     }
 
     /// A rounded amount with the currency, e.g. `5 000,00 €` or `€5,000.00`.
-    pub fn money(self, amount: Decimal, currency: &str) -> String {
-        self.money_with(amount, currency, money::DISPLAY_DECIMALS)
+    pub fn money(self, amount: Amount, currency: &str) -> String {
+        self.money_with(amount.value(), currency, money::DISPLAY_DECIMALS)
     }
 
     /// Whole units, for tight columns: `5 000 €` / `€5,000`.
-    pub fn money_whole(self, amount: Decimal, currency: &str) -> String {
-        self.money_with(amount, currency, 0)
+    pub fn money_whole(self, amount: Amount, currency: &str) -> String {
+        self.money_with(amount.value(), currency, 0)
     }
 
     fn money_with(self, amount: Decimal, currency: &str, decimals: u32) -> String {
-        let digits = self.number(amount, decimals);
+        self.money_scaled(self.number(amount, decimals), "", currency)
+    }
+
+    /// `digits` with a magnitude suffix and the currency, laid out per locale: `-2,2 M€`,
+    /// `-€2.2M`, `12,3 M CHF`, `CHF 12.3M`.
+    fn money_scaled(self, digits: String, suffix: &str, currency: &str) -> String {
         let (sign, digits) = digits.strip_prefix('-').map_or(("", digits.as_str()), |d| ("-", d));
         let symbol = currency_symbol(currency);
+        let one_char = symbol.chars().count() == 1;
         match self {
-            Lang::Fr => format!("{sign}{digits} {symbol}"),
-            Lang::En if symbol.chars().count() == 1 => format!("{sign}{symbol}{digits}"),
-            Lang::En => format!("{sign}{digits} {symbol}"),
+            Lang::Fr if one_char || suffix.is_empty() => format!("{sign}{digits} {suffix}{symbol}"),
+            Lang::Fr => format!("{sign}{digits} {suffix} {symbol}"),
+            Lang::En if one_char => format!("{sign}{symbol}{digits}{suffix}"),
+            Lang::En => format!("{sign}{digits}{suffix} {symbol}"),
         }
     }
 
+    /// An amount short enough for a tight column or a bar label, keeping its sign and
+    /// magnitude: whole units below ten thousand, then thousands, millions, billions with
+    /// one decimal (`52,3 k€`, `-€2.2M`, `1,5 Md€`).
+    pub fn money_compact(self, amount: Amount, currency: &str) -> String {
+        let value = amount.value();
+        let magnitude = value.abs();
+        let steps: [(Decimal, &str, &str); 3] = [
+            (Decimal::from(1_000_000_000), "Md", "B"),
+            (Decimal::from(1_000_000), "M", "M"),
+            (Decimal::from(10_000), "k", "k"),
+        ];
+        for (step, fr, en) in steps {
+            if magnitude >= step {
+                let unit = if step == Decimal::from(10_000) { Decimal::ONE_THOUSAND } else { step };
+                let digits = self.number(value / unit, 1);
+                let suffix = match self {
+                    Lang::Fr => fr,
+                    Lang::En => en,
+                };
+                return self.money_scaled(digits, suffix, currency);
+            }
+        }
+        self.money_with(value, currency, 0)
+    }
+
     /// A percentage with one decimal: `67,2 %` / `67.2%`; `—` when undefined.
-    pub fn percent(self, value: Option<Decimal>) -> String {
+    pub fn percent(self, value: Option<Percent>) -> String {
         let Some(value) = value else {
             return DASH.to_owned();
         };
-        let number = self.number(value, 1);
+        let number = self.number(value.value(), 1);
         match self {
             Lang::Fr => format!("{number} %"),
             Lang::En => format!("{number}%"),
@@ -105,7 +137,7 @@ impl Lang {
 
     /// A rate (a fraction) as a percentage with one decimal: `5,5 %` for 0.055.
     pub fn rate(self, rate: Rate) -> String {
-        self.percent(Some(rate.percent().value()))
+        self.percent(Some(rate.percent()))
     }
 
     /// An internal rate of return: past 1 000 % it means nothing to a finance reader, and is
@@ -246,19 +278,31 @@ mod tests {
     use rust_decimal_macros::dec;
 
     #[test]
+    fn compact_money_keeps_sign_and_magnitude() {
+        let compact = |lang: Lang, value: Decimal, currency| lang.money_compact(Amount::new(value), currency);
+        assert_eq!(compact(Lang::Fr, dec!(-2246997), "EUR"), "-2,2 M€");
+        assert_eq!(compact(Lang::En, dec!(-2246997), "EUR"), "-€2.2M");
+        assert_eq!(compact(Lang::Fr, dec!(12345678), "CHF"), "12,3 M CHF");
+        assert_eq!(compact(Lang::En, dec!(12345678), "CHF"), "12.3M CHF");
+        assert_eq!(compact(Lang::Fr, dec!(52300), "EUR"), "52,3 k€");
+        assert_eq!(compact(Lang::En, dec!(9999), "EUR"), "€9,999");
+        assert_eq!(compact(Lang::Fr, dec!(1500000000000), "EUR"), "1 500,0 Md€");
+    }
+
+    #[test]
     fn money_per_locale() {
-        assert_eq!(Lang::Fr.money(dec!(5000), "EUR"), "5 000,00 €");
-        assert_eq!(Lang::En.money(dec!(5000), "EUR"), "€5,000.00");
-        assert_eq!(Lang::En.money(dec!(-1234567.891), "EUR"), "-€1,234,567.89");
-        assert_eq!(Lang::Fr.money(dec!(0.005), "CHF"), "0,01 CHF");
-        assert_eq!(Lang::Fr.money_whole(dec!(999.5), "EUR"), "1 000 €");
+        assert_eq!(Lang::Fr.money(Amount::new(dec!(5000)), "EUR"), "5 000,00 €");
+        assert_eq!(Lang::En.money(Amount::new(dec!(5000)), "EUR"), "€5,000.00");
+        assert_eq!(Lang::En.money(Amount::new(dec!(-1234567.891)), "EUR"), "-€1,234,567.89");
+        assert_eq!(Lang::Fr.money(Amount::new(dec!(0.005)), "CHF"), "0,01 CHF");
+        assert_eq!(Lang::Fr.money_whole(Amount::new(dec!(999.5)), "EUR"), "1 000 €");
     }
 
     #[test]
     fn percent_per_locale() {
-        assert_eq!(Lang::Fr.percent(Some(dec!(67.24))), "67,2 %");
-        assert_eq!(Lang::En.percent(Some(dec!(67.25))), "67.3%");
-        assert_eq!(Lang::En.percent(Some(dec!(-0.04))), "0.0%");
+        assert_eq!(Lang::Fr.percent(Some(Percent::new(dec!(67.24)))), "67,2 %");
+        assert_eq!(Lang::En.percent(Some(Percent::new(dec!(67.25)))), "67.3%");
+        assert_eq!(Lang::En.percent(Some(Percent::new(dec!(-0.04)))), "0.0%");
         assert_eq!(Lang::En.percent(None), "—");
         assert_eq!(Lang::Fr.irr(Rate::new(Decimal::from(178))), "> 1 000 %");
         assert_eq!(Lang::En.irr(Rate::new(Decimal::from(11))), "> 1,000%");

@@ -6,6 +6,7 @@
 
 use super::document::{Chart, ChartData, TORNADO_DRIVERS_SHOWN};
 use super::markup::{Anchor, Svg};
+use crate::domain::money::Amount;
 use crate::i18n::review::{category_name, driver_name};
 use crate::i18n::{HtmlText, Lang, Text};
 use rust_decimal::prelude::ToPrimitive;
@@ -137,7 +138,12 @@ fn money_grid(svg: &mut Svg, ticks: &[Decimal], y: Scale, x_range: (f64, f64), l
     for tick in ticks {
         let at = y.money(*tick);
         svg.line((x_range.0, at), (x_range.1, at), GRID);
-        svg.text((x_range.0 - 6.0, at + 4.0), Anchor::End, SMALL_INK, &lang.money_whole(*tick, currency));
+        svg.text(
+            (x_range.0 - 6.0, at + 4.0),
+            Anchor::End,
+            SMALL_INK,
+            &lang.money_whole(Amount::new(*tick), currency),
+        );
     }
 }
 
@@ -155,7 +161,7 @@ fn money_axis_below(
         svg.line((at, y_range.0), (at, y_range.1), GRID);
         // A label centred on the last tick would run past the right edge ("-500 000 CHF").
         let anchor = if at > WIDTH - 60.0 { Anchor::End } else { Anchor::Middle };
-        svg.text((at, y_range.1 + 15.0), anchor, SMALL_INK, &lang.money_whole(*tick, currency));
+        svg.text((at, y_range.1 + 15.0), anchor, SMALL_INK, &lang.money_whole(Amount::new(*tick), currency));
     }
 }
 
@@ -229,7 +235,7 @@ fn tco_by_category(data: &ChartData<'_>, lang: Lang) -> String {
     }
     let currency = data.project.project.currency();
     let height = totals.len() as f64 * ROW + 12.0;
-    let (low, high) = bounds(Decimal::ZERO, totals.iter().map(|(_, total)| *total));
+    let (low, high) = bounds(Decimal::ZERO, totals.iter().map(|(_, total)| total.value()));
     // No axis: each bar carries its amount, so the scale only needs to span the bars.
     let x = Scale::over(&[low, high.max(low + Decimal::ONE)], LABEL_COLUMN, WIDTH - RIGHT_MARGIN);
 
@@ -237,7 +243,7 @@ fn tco_by_category(data: &ChartData<'_>, lang: Lang) -> String {
     for (row, (category, total)) in totals.iter().enumerate() {
         let middle = 6.0 + (row as f64 + 0.5) * ROW;
         svg.text((LABEL_COLUMN - 8.0, middle + 4.0), Anchor::End, INK, category_name(lang, *category));
-        let (zero, end) = (x.at(0.0), x.money(*total));
+        let (zero, end) = (x.at(0.0), x.money(total.value()));
         svg.rect((zero, middle - BAR / 2.0), (end, middle + BAR / 2.0), BAR_FILL);
         svg.text(
             (zero.max(end) + 6.0, middle + 4.0),
@@ -278,8 +284,12 @@ fn tornado(data: &ChartData<'_>, lang: Lang) -> String {
     }
     let at_base = x.money(base);
     svg.line((at_base, TOP - 8.0), (at_base, bottom), ZERO_LINE);
-    let base_label =
-        format!("{}{}{}", lang.t(HtmlText::BaseNpv), lang.colon(), lang.money_whole(base, currency));
+    let base_label = format!(
+        "{}{}{}",
+        lang.t(HtmlText::BaseNpv),
+        lang.colon(),
+        lang.money_whole(Amount::new(base), currency)
+    );
     label_beside(&mut svg, at_base, TOP - 12.0, &base_label);
     legend(&mut svg, bottom + 40.0, lang);
     svg.finish()

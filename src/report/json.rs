@@ -5,7 +5,7 @@
 
 use crate::domain::Project;
 use crate::domain::engine::{Cumulative, Figures};
-use crate::domain::money::round;
+use crate::domain::money::{AsDecimal, round};
 use crate::domain::montecarlo::{MonteCarlo, Percentiles, Shape};
 use crate::domain::review;
 use crate::domain::sensitivity::TornadoBar;
@@ -16,8 +16,8 @@ use serde::{Serialize, Serializer};
 use serde_json::{Number, Value};
 
 /// A decimal as an exact JSON number, rounded for export.
-pub fn number(value: Decimal) -> Value {
-    exact_number(round(value)).map_or(Value::Null, Value::Number)
+pub fn number(value: impl AsDecimal) -> Value {
+    exact_number(round(value.as_decimal())).map_or(Value::Null, Value::Number)
 }
 
 /// A decimal as an exact JSON number, unrounded (a driver value found by goal seek).
@@ -26,7 +26,7 @@ pub fn number_exact(value: Decimal) -> Value {
 }
 
 /// A decimal rounded for export, `null` where the figure is undefined.
-pub fn optional(value: Option<Decimal>) -> Value {
+pub fn optional(value: Option<impl AsDecimal>) -> Value {
     value.map_or(Value::Null, number)
 }
 
@@ -44,8 +44,14 @@ impl Serialize for Cents {
     }
 }
 
-fn cents(value: Decimal) -> Cents {
-    Cents(Some(value))
+fn cents(value: impl AsDecimal) -> Cents {
+    Cents(Some(value.as_decimal()))
+}
+
+impl Cents {
+    fn of(value: Option<impl AsDecimal>) -> Self {
+        Cents(value.map(AsDecimal::as_decimal))
+    }
 }
 
 /// A value as written (a KPI's), not rounded.
@@ -120,8 +126,8 @@ impl Checkpoint {
             benefits_raw: cents(figures.benefits_raw),
             benefits_adjusted: cents(figures.benefits_adjusted),
             risk_provision: cents(figures.risk_provision),
-            roi_classic_pct: Cents(figures.roi_classic_pct()),
-            roi_adjusted_pct: Cents(figures.roi_adjusted_pct()),
+            roi_classic_pct: Cents::of(figures.roi_classic_pct()),
+            roi_adjusted_pct: Cents::of(figures.roi_adjusted_pct()),
         }
     }
 }
@@ -240,8 +246,8 @@ fn tornado(bars: &[TornadoBar]) -> Vec<Bar> {
             driver: bar.driver.key(),
             npv_low: cents(bar.npv_low),
             npv_high: cents(bar.npv_high),
-            roi_adjusted_pct_low: Cents(bar.roi_adjusted_pct_low),
-            roi_adjusted_pct_high: Cents(bar.roi_adjusted_pct_high),
+            roi_adjusted_pct_low: Cents::of(bar.roi_adjusted_pct_low),
+            roi_adjusted_pct_high: Cents::of(bar.roi_adjusted_pct_high),
         })
         .collect()
 }
@@ -326,7 +332,7 @@ fn review(project: &Project, figures: &Figures, lang: Lang) -> Review {
                 month: measured.month,
                 benefits: cents(measured.benefits),
                 planned_adjusted: cents(measured.planned_adjusted),
-                share_of_plan_pct: Cents(measured.share_of_plan_pct()),
+                share_of_plan_pct: Cents::of(measured.share_of_plan_pct()),
             }),
         })
         .collect();
@@ -372,7 +378,7 @@ pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Report {
             figures.checkpoints().iter().map(|c| (c.month.to_string(), Checkpoint::of(c))).collect(),
         ),
         stress_test: StressTest {
-            roi_adjusted_pct: Cents(figures.stress.roi_adjusted_pct),
+            roi_adjusted_pct: Cents::of(figures.stress.roi_adjusted_pct),
             npv: cents(figures.stress.npv),
             break_even_month: figures.stress.break_even_month,
             robust: figures.stress.robust,

@@ -6,10 +6,10 @@ use super::csv::{cents, field};
 use super::document::{Align, Table};
 use super::json::{number, optional, to_text};
 use crate::domain::matrix::Quadrant;
+use crate::domain::money::AsDecimal;
 use crate::domain::portfolio::{CurrencyTotal, PortfolioRow, PortfolioTotals};
 use crate::i18n::review::{department_name, quadrant_short, status_name};
 use crate::i18n::{Lang, Text};
-use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::fmt::Write;
 
@@ -75,8 +75,8 @@ fn json_totals(totals: &PortfolioTotals) -> Value {
 const CSV_HEADER: &str = "file,name,department,owner,status,quadrant,roi_adjusted_pct_12,roi_adjusted_pct_horizon,currency,npv,break_even_month,robust,kpis_off_track,modified,edited_by,error";
 
 /// A plain decimal with a dot and 2 decimals; empty when undefined.
-fn csv_decimal(value: Option<Decimal>) -> String {
-    value.map_or_else(String::new, cents)
+fn csv_decimal(value: Option<impl AsDecimal>) -> String {
+    value.map_or_else(String::new, |value| cents(value.as_decimal()))
 }
 
 /// The header and one line per row, in the JSON's column order.
@@ -209,6 +209,7 @@ pub fn markdown(rows: &[PortfolioRow], totals: &PortfolioTotals, lang: Lang) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::{Amount, Percent};
     use rust_decimal_macros::dec;
 
     fn rows() -> Vec<PortfolioRow> {
@@ -216,9 +217,9 @@ mod tests {
             file: "a.toml".into(),
             name: "Tri | tickets, \"v2\"".into(),
             quadrant: Some(Quadrant::QuickWin),
-            npv: dec!(1234.565),
-            roi_adjusted_pct_12: Some(dec!(-12.345)),
-            investment_12: dec!(1000),
+            npv: Amount::new(dec!(1234.565)),
+            roi_adjusted_pct_12: Some(Percent::new(dec!(-12.345))),
+            investment_12: Amount::new(dec!(1000)),
             robust: true,
             currency: "EUR".into(),
             ..PortfolioRow::default()

@@ -6,7 +6,7 @@
 
 use super::document::{Align, Block, Chart, Document, TORNADO_DRIVERS_SHOWN, Table};
 use crate::domain::engine::Figures;
-use crate::domain::money::Rate;
+use crate::domain::money::{Amount, Percent, Rate};
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::project::{Kpi, Project};
 use crate::domain::reference::{REFERENCE_MONTH, reference_range};
@@ -42,7 +42,7 @@ pub struct SummaryInput<'a> {
 }
 
 impl SummaryInput<'_> {
-    fn money(&self, amount: Decimal) -> String {
+    fn money(&self, amount: Amount) -> String {
         self.lang.money(amount, self.project.project.currency())
     }
 
@@ -204,12 +204,12 @@ fn headline_figures(input: &SummaryInput, blocks: &mut Vec<Block>) {
             lang.percent(total.roi_adjusted_pct()),
         ),
         (input.t(Text::RoiClassic), lang.percent(total.roi_classic_pct())),
-        (input.t(Text::Npv), input.money(flows.npv)),
+        (input.t(Text::Npv), input.money(Amount::new(flows.npv))),
         (input.t(Text::Irr), irr),
         (input.t(Text::BreakEven), lang.month(flows.break_even_month)),
         (input.t(Text::BreakEvenClassic), lang.month(flows.break_even_month_classic)),
-        (input.t(Text::Tco), input.money(total.tco)),
-        (input.t(Text::BenefitsAdjusted), input.money(total.benefits_adjusted)),
+        (input.t(Text::Tco), input.money(Amount::new(total.tco))),
+        (input.t(Text::BenefitsAdjusted), input.money(Amount::new(total.benefits_adjusted))),
         (input.t(Text::RiskProvision), input.money(figures.risk_total)),
     ]);
     blocks.push(Block::Facts(facts));
@@ -242,7 +242,7 @@ fn cash_flow(input: &SummaryInput, blocks: &mut Vec<Block>) {
             "{}{}{} ({} {}).",
             lang.t(R::ValleySentence),
             lang.colon(),
-            input.money(low.cumulative_net),
+            input.money(Amount::new(low.cumulative_net)),
             lang.t(Text::MonthShort),
             low.month
         )
@@ -263,16 +263,16 @@ fn spread(input: &SummaryInput, run: &MonteCarlo, blocks: &mut Vec<Block>) {
     if let Some(roi) = &run.roi_adjusted_pct {
         rows.push(vec![
             input.t(Text::RoiAdjusted),
-            lang.percent(Some(roi.p10)),
-            lang.percent(Some(roi.p50)),
-            lang.percent(Some(roi.p90)),
+            lang.percent(Some(Percent::new(roi.p10))),
+            lang.percent(Some(Percent::new(roi.p50))),
+            lang.percent(Some(Percent::new(roi.p90))),
         ]);
     }
     rows.push(vec![
         input.t(Text::Npv),
-        input.money(run.npv.p10),
-        input.money(run.npv.p50),
-        input.money(run.npv.p90),
+        input.money(Amount::new(run.npv.p10)),
+        input.money(Amount::new(run.npv.p50)),
+        input.money(Amount::new(run.npv.p90)),
     ]);
     let months = &run.break_even_month;
     rows.push(vec![
@@ -299,13 +299,13 @@ fn tco_by_category(input: &SummaryInput, blocks: &mut Vec<Block>) {
     if categories.is_empty() {
         return;
     }
-    let total: Decimal = categories.iter().map(|(_, amount)| amount).sum();
+    let total: Amount = categories.iter().map(|(_, amount)| *amount).sum();
     blocks.push(heading(3, input.t(R::TcoSection)));
     blocks.push(Block::Chart(Chart::TcoByCategory));
     let rows = categories
         .iter()
         .map(|(category, amount)| {
-            let share = amount.checked_div(total).map(|share| Rate::new(share).percent().value());
+            let share = amount.share_of(total).map(Rate::percent);
             vec![category_name(lang, *category).to_owned(), input.money(*amount), lang.percent(share)]
         })
         .collect();
@@ -334,8 +334,8 @@ fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
         .map(|bar| {
             vec![
                 driver_name(lang, bar.driver).to_owned(),
-                input.money(bar.npv_low),
-                input.money(bar.npv_high),
+                input.money(Amount::new(bar.npv_low)),
+                input.money(Amount::new(bar.npv_high)),
             ]
         })
         .collect();
@@ -389,12 +389,13 @@ fn plan_vs_measured(input: &SummaryInput, blocks: &mut Vec<Block>) {
             let (measured, plan_then, share) = m.measured.map_or((dash(), dash(), dash()), |measured| {
                 let share = measured.share_of_plan_pct();
                 (
-                    format!("{} ({})", input.money(measured.benefits), measured.month),
-                    input.money(measured.planned_adjusted),
+                    format!("{} ({})", input.money(Amount::new(measured.benefits)), measured.month),
+                    input.money(Amount::new(measured.planned_adjusted)),
                     lang.percent(share),
                 )
             });
-            let (raw, adjusted) = (input.money(m.planned_raw), input.money(m.planned_adjusted));
+            let (raw, adjusted) =
+                (input.money(Amount::new(m.planned_raw)), input.money(Amount::new(m.planned_adjusted)));
             vec![m.milestone.to_string(), raw, adjusted, measured, plan_then, share]
         })
         .collect();

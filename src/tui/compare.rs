@@ -3,6 +3,7 @@
 
 use super::app::App;
 use crate::domain::engine::Figures;
+use crate::domain::money::Amount;
 use crate::domain::{Drivers, Project};
 use crate::i18n::{Lang, Text};
 
@@ -33,10 +34,13 @@ fn headline(lang: Lang, figures: &Figures, currency: &str) -> Vec<(String, Strin
     vec![
         (lang.t(Text::RoiAdjusted).to_owned(), lang.percent(total.roi_adjusted_pct())),
         (lang.t(Text::RoiClassic).to_owned(), lang.percent(total.roi_classic_pct())),
-        (lang.t(Text::Npv).to_owned(), lang.money(flows.npv, currency)),
+        (lang.t(Text::Npv).to_owned(), lang.money(Amount::new(flows.npv), currency)),
         (lang.t(Text::BreakEven).to_owned(), lang.month(flows.break_even_month)),
-        (lang.t(Text::Tco).to_owned(), lang.money(total.tco, currency)),
-        (lang.t(Text::BenefitsAdjusted).to_owned(), lang.money(total.benefits_adjusted, currency)),
+        (lang.t(Text::Tco).to_owned(), lang.money(Amount::new(total.tco), currency)),
+        (
+            lang.t(Text::BenefitsAdjusted).to_owned(),
+            lang.money(Amount::new(total.benefits_adjusted), currency),
+        ),
         (lang.t(Text::RiskProvision).to_owned(), lang.money(figures.risk_total, currency)),
     ]
 }

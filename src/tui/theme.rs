@@ -2,6 +2,7 @@
 //! the workbench reads the same on any terminal; with `NO_COLOR` set, only bold, underline
 //! and reverse video remain.
 
+use crate::domain::money::AsDecimal;
 use ratatui::style::{Color, Modifier, Style};
 use rust_decimal::Decimal;
 
@@ -81,8 +82,8 @@ impl Theme {
     }
 
     /// Green when positive, red when negative, plain when undefined.
-    pub fn signed(&self, value: Option<Decimal>) -> Style {
-        match value {
+    pub fn signed(&self, value: Option<impl AsDecimal>) -> Style {
+        match value.map(AsDecimal::as_decimal) {
             Some(v) if v > Decimal::ZERO => self.good,
             Some(v) if v < Decimal::ZERO => self.bad,
             _ => self.figure,

@@ -167,11 +167,7 @@ fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let room = column_width.saturating_sub(keys + 3);
     let cell = |(label, action): &(&str, &crate::tui::action::Action)| {
         let full = action.describe(lang);
-        let description: String = if full.chars().count() > room {
-            full.chars().take(room.saturating_sub(1)).chain(['…']).collect()
-        } else {
-            full.to_owned()
-        };
+        let description = crate::tui::widgets::fit(full, room);
         [Span::styled(format!("{label:>keys$}  "), theme.label), Span::raw(format!("{description:<room$} "))]
     };
     let lines: Vec<Line> = (0..entries.len().min(rows))

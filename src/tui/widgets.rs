@@ -14,6 +14,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 use rust_decimal::prelude::ToPrimitive;
 
+/// `text` in at most `room` characters: whole, or cut with `…` (for names, never figures).
+pub fn fit(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_owned();
+    }
+    text.chars().take(room.saturating_sub(1)).chain(['…']).collect()
+}
+
 pub fn block<'a>(title: &str, theme: &Theme) -> Block<'a> {
     Block::bordered().border_style(theme.border).title(Line::styled(format!(" {title} "), theme.title))
 }

@@ -69,3 +69,8 @@ pub fn external_tool(names: &[&str], test: &str, install: &str) -> Option<PathBu
     }
     found
 }
+
+/// The amounts as plain decimals, to compare with the figures a test computed by hand.
+pub fn decimals(amounts: &[roi_workbench::domain::money::Amount]) -> Vec<rust_decimal::Decimal> {
+    amounts.iter().map(|amount| amount.value()).collect()
+}

@@ -8,6 +8,7 @@
 use indexmap::IndexMap;
 use proptest::prelude::*;
 use proptest::sample::select;
+use roi_workbench::domain::money::Percent;
 use roi_workbench::domain::project::{
     Actual, Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Department, Direction,
     Frequency, Kpi, Maturity, Measurement, Project, ProjectInfo, Risk, Status, ValueClass, YearMonth,
@@ -565,8 +566,8 @@ proptest! {
         for checkpoint in figures.checkpoints() {
             let m = checkpoint.month;
             let (classic, adjusted) = (checkpoint.roi_classic_pct(), checkpoint.roi_adjusted_pct());
-            prop_assert!(close_option(classic, expected.roi_classic(m)), "ROI_classic({m}) {classic:?}");
-            prop_assert!(close_option(adjusted, expected.roi_adjusted(m)), "ROI_adjusted({m}) {adjusted:?}");
+            prop_assert!(close_option((classic).map(|v| v.value()), expected.roi_classic(m)), "ROI_classic({m}) {classic:?}");
+            prop_assert!(close_option((adjusted).map(|v| v.value()), expected.roi_adjusted(m)), "ROI_adjusted({m}) {adjusted:?}");
         }
         let scale = 1.0 + figures.flows.monthly.iter().map(|m| m.net.abs().to_f64().unwrap()).sum::<f64>();
         let npv = figures.flows.npv.to_f64().unwrap();
@@ -580,7 +581,7 @@ proptest! {
         let horizon = figures.horizon;
         let expected = stressed.roi_adjusted(horizon);
         let actual = figures.stress.roi_adjusted_pct;
-        prop_assert!(close_option(actual, expected), "{actual:?} vs {expected:?}");
+        prop_assert!(close_option((actual).map(|v| v.value()), expected), "{actual:?} vs {expected:?}");
         if let Some(roi) = expected.filter(|r| r.abs() > dec!(0.000001)) {
             prop_assert_eq!(figures.stress.robust, roi > Decimal::ZERO);
         }
@@ -619,7 +620,7 @@ proptest! {
             prop_assert_eq!(d.tco, b.tco * dec!(2));
             match (b.roi_classic_pct(), d.roi_classic_pct()) {
                 (Some(before), Some(after)) => {
-                    prop_assert!(after <= before + ROUNDING, "classic {before} → {after}");
+                    prop_assert!(after.value() <= before.value() + ROUNDING, "classic {before} → {after}");
                 }
                 (None, None) => {}
                 other => prop_assert!(false, "classic defined once only: {:?}", other),
@@ -630,7 +631,7 @@ proptest! {
             if b.benefits_adjusted >= b.risk_provision {
                 match (b.roi_adjusted_pct(), d.roi_adjusted_pct()) {
                     (Some(before), Some(after)) => {
-                        prop_assert!(after <= before + ROUNDING, "adjusted {before} → {after}");
+                        prop_assert!(after.value() <= before.value() + ROUNDING, "adjusted {before} → {after}");
                     }
                     (None, None) => {}
                     other => prop_assert!(false, "adjusted defined once only: {:?}", other),
@@ -649,7 +650,7 @@ proptest! {
             prop_assert!(c.benefits_adjusted <= c.benefits_raw + ROUNDING);
             prop_assert!(c.risk_provision >= Decimal::ZERO);
             if let (Some(adjusted), Some(classic)) = (c.roi_adjusted_pct(), c.roi_classic_pct()) {
-                prop_assert!(adjusted <= classic + ROUNDING, "month {}: {} > {}", c.month, adjusted, classic);
+                prop_assert!(adjusted.value() <= classic.value() + ROUNDING, "month {}: {} > {}", c.month, adjusted, classic);
             } else {
                 prop_assert_eq!(c.roi_adjusted_pct(), None);
                 prop_assert_eq!(c.roi_classic_pct(), None);
@@ -669,7 +670,7 @@ proptest! {
         // It is also B_adj(H) − TCO(H) − Risk(H), up to the rounding of ρ = R / H.
         let h = figures.flows.at_horizon();
         prop_assert!(close(sum, h.benefits_adjusted - h.tco - h.risk_provision));
-        prop_assert!(close(h.risk_provision, figures.risk_total));
+        prop_assert!(close(h.risk_provision, (figures.risk_total).value()));
     }
 
     #[test]
@@ -707,10 +708,10 @@ proptest! {
         let decision = review::propose(&project, &figures);
         match decision.verdict {
             Verdict::Scale => {
-                prop_assert!(roi.is_some_and(|r| r > Decimal::ZERO));
+                prop_assert!(roi.is_some_and(|r| r > Percent::new(Decimal::ZERO)));
                 prop_assert!(figures.stress.robust && figures.flows.break_even_month.is_some());
             }
-            Verdict::Stop => prop_assert!(roi.is_some_and(|r| r <= Decimal::ZERO) && !figures.stress.robust),
+            Verdict::Stop => prop_assert!(roi.is_some_and(|r| r <= Percent::new(Decimal::ZERO)) && !figures.stress.robust),
             Verdict::Pivot => prop_assert!(roi.is_some()),
             Verdict::Continue => {}
         }
@@ -765,6 +766,6 @@ fn doubling_costs_raises_the_adjusted_roi_when_risk_exceeds_benefits() {
     .unwrap();
     let base = Figures::compute(&project, &Drivers::default());
     let doubled = Figures::compute(&project, &Drivers { costs: Some(dec!(2)), ..Drivers::default() });
-    assert_eq!(base.flows.at_horizon().roi_adjusted_pct(), Some(dec!(-200)));
-    assert_eq!(doubled.flows.at_horizon().roi_adjusted_pct(), Some(dec!(-150)));
+    assert_eq!(base.flows.at_horizon().roi_adjusted_pct(), Some(Percent::new(dec!(-200))));
+    assert_eq!(doubled.flows.at_horizon().roi_adjusted_pct(), Some(Percent::new(dec!(-150))));
 }

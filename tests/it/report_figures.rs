@@ -4,6 +4,7 @@
 //! `money`. (The xlsx is recalculated by LibreOffice against the engine in `report_xlsx.rs`.)
 
 use super::common;
+use roi_workbench::domain::money::Amount;
 
 use common::{AS_OF, report, sample_files};
 use roi_workbench::domain::money::round;
@@ -42,11 +43,11 @@ fn the_summary_shows_the_engine_figures_and_the_proposed_decision() {
             // HTML escapes nothing in figures but the apostrophe of a few French words.
             let text = text.replace("&#39;", "'").replace("&apos;", "'");
             let expected = [
-                lang.money(figures.flows.npv, currency),
+                lang.money(Amount::new(figures.flows.npv), currency),
                 lang.percent(total.roi_adjusted_pct()),
                 lang.percent(total.roi_classic_pct()),
                 lang.month(figures.flows.break_even_month),
-                lang.money(total.tco, currency),
+                lang.money(Amount::new(total.tco), currency),
                 lang.percent(figures.stress.roi_adjusted_pct),
                 verdict_name(lang, decision.verdict).to_owned(),
             ];

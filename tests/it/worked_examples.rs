@@ -6,10 +6,12 @@
 //! months, an annual amount spread over 12 months, R / H) the exact rational value has no
 //! finite decimal form, and the assertion says so and compares to 20 decimal places.
 
+use super::common::decimals;
 use roi_workbench::domain::engine::Cumulative;
 use roi_workbench::domain::kpi::KpiStatus;
 use roi_workbench::domain::matrix::Quadrant;
 use roi_workbench::domain::money::round;
+use roi_workbench::domain::money::{Amount, Percent};
 use roi_workbench::domain::project::{CostCategory, Project};
 use roi_workbench::domain::warnings::Warning;
 use roi_workbench::domain::{Drivers, Figures};
@@ -51,7 +53,7 @@ fn worked_example_200_cases_30_minutes_50_euros_an_hour() {
          [[benefits]]\nname = \"Factures\"\nkind = \"time_saving\"\n\
          volume_per_month = 200\nminutes_saved_per_unit = 30\nhourly_cost = 50\n",
     );
-    assert_eq!(f.benefit_values, [dec!(5000)]);
+    assert_eq!(decimals(&f.benefit_values), [dec!(5000)]);
     assert!(f.flows.monthly.iter().all(|m| m.benefits_raw == dec!(5000)));
     assert_eq!(f.flows.at(12).benefits_raw, dec!(60000));
     // Productivity, mature: FM = FT = 1, so adjusted = raw.
@@ -65,7 +67,7 @@ fn worked_example_200_cases_with_minutes_before_and_after() {
         "[[benefits]]\nname = \"Factures\"\nkind = \"time_saving\"\n\
          volume_per_month = 200\nminutes_before = 45\nminutes_after = 15\nhourly_cost = 50\n",
     );
-    assert_eq!(f.benefit_values, [dec!(5000)]);
+    assert_eq!(decimals(&f.benefit_values), [dec!(5000)]);
 }
 
 #[test]
@@ -76,7 +78,7 @@ fn worked_example_two_percent_on_ten_million_is_200k_a_year() {
          [[benefits]]\nname = \"E-commerce\"\nkind = \"revenue\"\nannual_revenue = 10000000\nuplift = 0.02\n",
     );
     // V = 200 000 / 12 = 16 666.66… €/month: no finite decimal, 12 of them make 200 000.
-    assert_close(f.benefit_values[0] * dec!(12), dec!(200000), "V × 12");
+    assert_close(f.benefit_values[0].value() * dec!(12), dec!(200000), "V × 12");
     assert_close(f.flows.at(12).benefits_raw, dec!(200000), "B_raw(12)");
     assert_eq!(round(f.flows.at(12).benefits_raw), dec!(200000));
 }
@@ -95,8 +97,8 @@ fn worked_example_classic_roi_of_150_percent_at_12_months() {
     let roi = year.roi_classic_pct().unwrap();
     // Exact to 20 decimal places (V = 200 000 / 12 is not a finite decimal), and exactly 150
     // once rounded for display.
-    assert_close(roi, dec!(150), "ROI_classic(12)");
-    assert_eq!(round(roi), dec!(150));
+    assert_close((roi).value(), dec!(150), "ROI_classic(12)");
+    assert_eq!(round((roi).value()), dec!(150));
     // At the horizon (12) the report's headline is the same figure.
     assert_eq!(f.flows.at_horizon(), year);
     // The same 80 000 € spread as 12 × 6 666.67 would not be exact; as 12 × 6 000 + 8 000 it is.
@@ -107,7 +109,7 @@ fn worked_example_classic_roi_of_150_percent_at_12_months() {
          [[costs]]\nname = \"Build\"\none_off = 8000\n",
     );
     assert_eq!(f.flows.at(12).tco, dec!(80000));
-    assert_eq!(round(f.flows.at(12).roi_classic_pct().unwrap()), dec!(150));
+    assert_eq!(round((f.flows.at(12).roi_classic_pct().unwrap()).value()), dec!(150));
 }
 
 #[test]
@@ -120,7 +122,7 @@ fn worked_example_fifty_developers_a_quarter_more_productive() {
         "horizon_months = 12\n\
          [[benefits]]\nname = \"Assistant de code\"\nkind = \"cost_avoidance\"\nannual_value = {annual}\n"
     ));
-    assert_eq!(f.benefit_values, [dec!(93750)]);
+    assert_eq!(decimals(&f.benefit_values), [dec!(93750)]);
     assert_eq!(f.flows.at(12).benefits_raw, dec!(1125000));
 }
 
@@ -138,16 +140,16 @@ fn the_domain_example_file_of_section_7() {
     let f = Figures::compute(&p, &Drivers::default());
     assert_eq!(f.horizon, 36);
     assert_eq!(f.maturity_factor, dec!(0.70));
-    assert_eq!(f.benefit_values, [dec!(4000)]);
-    assert_eq!(f.cost_totals, [dec!(27500), dec!(23760)]);
-    assert_eq!(f.risk_total, dec!(3000));
+    assert_eq!(decimals(&f.benefit_values), [dec!(4000)]);
+    assert_eq!(decimals(&f.cost_totals), [dec!(27500), dec!(23760)]);
+    assert_eq!(f.risk_total, Amount::new(dec!(3000)));
     let h = f.flows.at_horizon();
     assert_close(h.benefits_raw, dec!(136000), "B_raw(36)");
     assert_close(h.benefits_adjusted, dec!(95200), "B_adj(36)");
     assert_eq!(h.tco, dec!(51260));
     assert_close(h.risk_provision, dec!(3000), "Risk(36)");
-    assert_eq!(round(h.roi_classic_pct().unwrap()), dec!(165.31));
-    assert_eq!(round(h.roi_adjusted_pct().unwrap()), dec!(79.87));
+    assert_eq!(round((h.roi_classic_pct().unwrap()).value()), dec!(165.31));
+    assert_eq!(round((h.roi_adjusted_pct().unwrap()).value()), dec!(79.87));
     assert_eq!(f.quadrant, Some(Quadrant::QuickWin), "impact 8, feasibility 7");
 }
 
@@ -173,7 +175,7 @@ fn every_benefit_kind_gives_its_monthly_value() {
          [[benefits]]\nname = \"O\"\nkind = \"other\"\nmonthly_value = 99\nannual_value = 120000\n",
     );
     assert_eq!(
-        f.benefit_values,
+        decimals(&f.benefit_values),
         [dec!(600), dec!(2000), dec!(2400), dec!(6000), dec!(750), dec!(1500), dec!(99)]
     );
     // Sum 13 349 €/month, every month (no ramp, start 1).
@@ -310,7 +312,7 @@ fn cost_start_and_end_months_and_one_off_month() {
     );
     assert_eq!(f.flows.at(12).tco, dec!(3570));
     // Per line over the horizon: 2 000, 1 200, 150, 100 + 120 = 220.
-    assert_eq!(f.cost_totals, [dec!(2000), dec!(1200), dec!(150), dec!(220)]);
+    assert_eq!(decimals(&f.cost_totals), [dec!(2000), dec!(1200), dec!(150), dec!(220)]);
     // TCO(4) = 110 + 10 + 310 + 2 310 = 2 740.
     assert_eq!(f.flows.at(4).tco, dec!(2740));
     // By category, largest first.
@@ -321,7 +323,10 @@ fn cost_start_and_end_months_and_one_off_month() {
              [[costs]]\nname = \"B\"\ncategory = \"training\"\nmonthly = 300\nstart_month = 3\nend_month = 6\n\
              [[costs]]\nname = \"C\"\ncategory = \"maintenance\"\nmonthly = 50\nstart_month = 10\n\
              [[costs]]\nname = \"D\"\ncategory = \"licences\"\none_off = 100\nmonthly = 10\n"
-        )),
+        ))
+        .into_iter()
+        .map(|(category, total)| (category, total.value()))
+        .collect::<Vec<_>>(),
         [
             (CostCategory::Integration, dec!(2000)),
             (CostCategory::Training, dec!(1200)),
@@ -355,7 +360,7 @@ fn contingency_is_added_on_top_of_every_cost() {
     assert_eq!(f.flows.monthly[0].costs, dec!(11960));
     assert!(f.flows.monthly[1..].iter().all(|m| m.costs == dec!(460)));
     assert_eq!(f.flows.at(12).tco, dec!(17020));
-    assert_eq!(f.cost_totals, [dec!(11500), dec!(5520)]);
+    assert_eq!(decimals(&f.cost_totals), [dec!(11500), dec!(5520)]);
     // Contingency does not touch benefits or risks.
     let f = figures(
         "horizon_months = 12\ncontingency = 0.5\n\
@@ -377,8 +382,8 @@ fn risk_provision_is_spread_evenly_over_the_horizon() {
          [[risks]]\nname = \"B\"\ncost = 2400\nprobability = 0.25\n\
          [[risks]]\nname = \"C\"\ncost = 9999\nprobability = 0\n",
     );
-    assert_eq!(f.risk_lines, [dec!(6000), dec!(600), dec!(0)]);
-    assert_eq!(f.risk_total, dec!(6600));
+    assert_eq!(decimals(&f.risk_lines), [dec!(6000), dec!(600), dec!(0)]);
+    assert_eq!(f.risk_total, Amount::new(dec!(6600)));
     assert!(f.flows.monthly.iter().all(|m| m.risk == dec!(550)));
     for month in 1..=12 {
         assert_eq!(f.flows.at(month).risk_provision, dec!(550) * Decimal::from(month), "Risk({month})");
@@ -392,14 +397,14 @@ fn risk_provision_is_spread_evenly_over_the_horizon() {
 fn risk_provision_over_36_months() {
     // R = 6 600 over H = 36: ρ = 183.33… (no finite decimal), Risk(12) = 2 200, Risk(36) = R.
     let f = figures("[[risks]]\nname = \"A\"\ncost = 6600\nprobability = 1\n");
-    assert_eq!(f.risk_total, dec!(6600));
+    assert_eq!(f.risk_total, Amount::new(dec!(6600)));
     assert_close(f.flows.monthly[0].risk, dec!(6600) / dec!(36), "ρ");
     assert_close(f.flows.at(12).risk_provision, dec!(2200), "Risk(12)");
     assert_close(f.flows.at(36).risk_provision, dec!(6600), "Risk(36)");
     assert_eq!(round(f.flows.at(36).risk_provision), dec!(6600));
     // Probability 1 and cost 0 are allowed; 0 × 1 = 0.
     let f = figures("[[risks]]\nname = \"A\"\ncost = 0\nprobability = 1\n");
-    assert_eq!(f.risk_total, Decimal::ZERO);
+    assert_eq!(f.risk_total, Amount::new(Decimal::ZERO));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -444,13 +449,13 @@ fn monthly_flows_and_the_two_rois_at_each_checkpoint() {
             risk_provision: dec!(1200),
         }
     );
-    assert_eq!(year.roi_classic_pct(), Some(dec!(100)));
-    assert_eq!(year.roi_adjusted_pct(), Some(dec!(-12)));
+    assert_eq!(year.roi_classic_pct(), Some(Percent::new(dec!(100))));
+    assert_eq!(year.roi_adjusted_pct(), Some(Percent::new(dec!(-12))));
 
     let two = f.flows.at(24);
     assert_eq!((two.tco, two.benefits_adjusted, two.risk_provision), (dec!(18000), dec!(23520), dec!(2400)));
-    assert_eq!(round(two.roi_classic_pct().unwrap()), dec!(166.67));
-    assert_eq!(round(two.roi_adjusted_pct().unwrap()), dec!(17.33));
+    assert_eq!(round((two.roi_classic_pct().unwrap()).value()), dec!(166.67));
+    assert_eq!(round((two.roi_adjusted_pct().unwrap()).value()), dec!(17.33));
     // Checkpoints: 12 and 24 (= H); 36 is beyond the horizon.
     let months: Vec<i64> = f.checkpoints().iter().map(|c| c.month).collect();
     assert_eq!(months, [12, 24]);
@@ -517,7 +522,7 @@ fn break_even_not_reached_within_the_horizon() {
     assert_eq!(f.flows.break_even_month, None);
     assert_eq!(f.flows.break_even_month_classic, None);
     // ROI_adjusted(12) = (1 200 − 10 000) / 10 000 × 100 = −88.
-    assert_eq!(f.flows.at_horizon().roi_adjusted_pct(), Some(dec!(-88)));
+    assert_eq!(f.flows.at_horizon().roi_adjusted_pct(), Some(Percent::new(dec!(-88))));
 }
 
 #[test]
@@ -640,7 +645,7 @@ fn a_robust_project_under_the_stress_test() {
          [[risks]]\nname = \"R\"\ncost = 6000\nprobability = 0.2\n",
     );
     assert_eq!(f.flows.at_horizon().benefits_adjusted, dec!(95000));
-    assert_eq!(round(f.flows.at_horizon().roi_adjusted_pct().unwrap()), dec!(1016.67));
+    assert_eq!(round((f.flows.at_horizon().roi_adjusted_pct().unwrap()).value()), dec!(1016.67));
     assert_eq!(f.flows.break_even_month, Some(4));
 
     let stressed = f.stressed_flows.at_horizon();
@@ -660,11 +665,11 @@ fn a_robust_project_under_the_stress_test() {
         [dec!(0), dec!(0), dec!(0), dec!(0), dec!(1250), dec!(2500), dec!(3750), dec!(5000), dec!(5000)]
     );
     assert_eq!(f.stressed_flows.monthly[0].costs, dec!(12400), "one-off month unchanged, ×2");
-    assert_eq!(round(f.stress.roi_adjusted_pct.unwrap()), dec!(79.17));
+    assert_eq!(round((f.stress.roi_adjusted_pct.unwrap()).value()), dec!(79.17));
     assert_eq!(f.stress.roi_adjusted_pct, stressed.roi_adjusted_pct());
     assert!(f.stress.robust);
     assert_eq!(f.stress.break_even_month, Some(9));
-    assert_eq!(f.stress.npv, f.stressed_flows.npv);
+    assert_eq!(f.stress.npv, Amount::new(f.stressed_flows.npv));
 }
 
 #[test]
@@ -677,8 +682,8 @@ fn a_fragile_project_under_the_stress_test() {
          [[benefits]]\nname = \"B\"\nkind = \"other\"\nmonthly_value = 1000\n\
          [[costs]]\nname = \"C\"\none_off = 5000\n",
     );
-    assert_eq!(f.flows.at_horizon().roi_adjusted_pct(), Some(dec!(140)));
-    assert_eq!(f.stress.roi_adjusted_pct, Some(dec!(-40)));
+    assert_eq!(f.flows.at_horizon().roi_adjusted_pct(), Some(Percent::new(dec!(140))));
+    assert_eq!(f.stress.roi_adjusted_pct, Some(Percent::new(dec!(-40))));
     assert!(!f.stress.robust);
     // Break-even' never: 500 M ≥ 10 000 needs M = 20 > 12.
     assert_eq!(f.stress.break_even_month, None);
@@ -693,7 +698,7 @@ fn stress_exactly_zero_is_not_robust() {
          [[benefits]]\nname = \"B\"\nkind = \"other\"\nmonthly_value = 1000\n\
          [[costs]]\nname = \"C\"\nmonthly = 250\n",
     );
-    assert_eq!(f.stress.roi_adjusted_pct, Some(Decimal::ZERO));
+    assert_eq!(f.stress.roi_adjusted_pct, Some(Percent::new(Decimal::ZERO)));
     assert!(!f.stress.robust);
 }
 
@@ -707,7 +712,7 @@ fn stress_pushes_a_late_start_beyond_the_horizon() {
     );
     assert_eq!(f.stressed_flows.at_horizon().benefits_raw, Decimal::ZERO);
     // ROI' = (0 − 240) / 240 × 100 = −100.
-    assert_eq!(f.stress.roi_adjusted_pct, Some(dec!(-100)));
+    assert_eq!(f.stress.roi_adjusted_pct, Some(Percent::new(dec!(-100))));
     assert!(!f.stress.robust);
 }
 
@@ -897,6 +902,6 @@ fn a_benefit_missing_an_input_counts_as_zero_and_is_flagged() {
         "kind = \"time_saving\"\nvolume_per_month = 10\nhourly_cost = 50\n",
     );
     let f = figures(&missing);
-    assert_eq!(f.benefit_values, [Decimal::ZERO]);
+    assert_eq!(decimals(&f.benefit_values), [Decimal::ZERO]);
     assert_eq!(f.warnings, [Warning::MissingInput { benefit: "B".into(), input: "minutes_saved_per_unit" }]);
 }

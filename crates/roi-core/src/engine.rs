@@ -12,7 +12,7 @@ use super::discount::internal_rate_of_return;
 use super::drivers::Drivers;
 use super::flows::{benefit_timing, benefit_values, cost_scale, line_cost, maturity_factor, risk_losses};
 use super::matrix::Quadrant;
-use super::money::Rate;
+use super::money::{Amount, Percent, Rate};
 use super::project::{CostCategory, Project};
 use super::warnings::{Warning, warnings_for};
 use rust_decimal::Decimal;
@@ -23,8 +23,8 @@ pub const CHECKPOINTS: [i64; 3] = [12, 24, 36];
 /// The outcome of the ×2/÷2 rule (DOMAIN.md §2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct StressOutcome {
-    pub roi_adjusted_pct: Option<Decimal>,
-    pub npv: Decimal,
+    pub roi_adjusted_pct: Option<Percent>,
+    pub npv: Amount,
     pub break_even_month: Option<i64>,
     /// ROI adjusted at the horizon stays above 0 under stress (false when undefined).
     pub robust: bool,
@@ -36,15 +36,15 @@ pub struct Figures {
     pub horizon: i64,
     pub maturity_factor: Decimal,
     /// V of each benefit line, in file order, with the drivers applied.
-    pub benefit_values: Vec<Decimal>,
+    pub benefit_values: Vec<Amount>,
     /// Start month and ramp months of each benefit line, with the drivers applied.
     pub benefit_timings: Vec<(i64, Decimal)>,
     /// Each cost line's total over the horizon, contingency included, in file order.
-    pub cost_totals: Vec<Decimal>,
+    pub cost_totals: Vec<Amount>,
     pub flows: Flows,
-    pub risk_total: Decimal,
+    pub risk_total: Amount,
     /// Each risk's expected loss (cost × probability), in file order.
-    pub risk_lines: Vec<Decimal>,
+    pub risk_lines: Vec<Amount>,
     pub irr_annual: Option<Rate>,
     pub stress: StressOutcome,
     /// The flows under the ×2/÷2 rule, for drawing them.
@@ -64,17 +64,20 @@ impl Figures {
         Self {
             horizon: project.horizon(),
             maturity_factor: maturity_factor(project, drivers),
-            benefit_values: benefit_values(project, drivers),
+            benefit_values: benefit_values(project, drivers).into_iter().map(Amount::new).collect(),
             benefit_timings: project.benefits.iter().map(|line| benefit_timing(line, drivers)).collect(),
             cost_totals: cost_line_totals(project, drivers),
-            risk_lines: risk_losses(project, drivers, Stress::Off),
-            risk_total: risk_losses::<Decimal>(project, drivers, Stress::Off).into_iter().sum(),
+            risk_lines: risk_losses(project, drivers, Stress::Off).into_iter().map(Amount::new).collect(),
+            risk_total: risk_losses::<Decimal>(project, drivers, Stress::Off)
+                .into_iter()
+                .map(Amount::new)
+                .sum(),
             irr_annual: internal_rate_of_return(&nets).map(Rate::new),
             stress: StressOutcome {
                 roi_adjusted_pct: stressed_roi,
-                npv: stressed.npv,
+                npv: Amount::new(stressed.npv),
                 break_even_month: stressed.break_even_month,
-                robust: stressed_roi.is_some_and(|roi| roi > Decimal::ZERO),
+                robust: stressed_roi.is_some_and(|roi| roi > Percent::ZERO),
             },
             quadrant: Quadrant::of(&project.project),
             warnings,
@@ -84,22 +87,22 @@ impl Figures {
     }
 
     /// TCO per category over the horizon, largest first, empty categories left out.
-    pub fn cost_by_category(&self, project: &Project) -> Vec<(CostCategory, Decimal)> {
-        let mut totals: Vec<(CostCategory, Decimal)> = Vec::new();
+    pub fn cost_by_category(&self, project: &Project) -> Vec<(CostCategory, Amount)> {
+        let mut totals: Vec<(CostCategory, Amount)> = Vec::new();
         for (line, total) in project.costs.iter().zip(&self.cost_totals) {
             match totals.iter_mut().find(|(c, _)| *c == line.category()) {
                 Some((_, sum)) => *sum += *total,
                 None => totals.push((line.category(), *total)),
             }
         }
-        totals.retain(|(_, total)| !total.is_zero());
+        totals.retain(|(_, total)| !total.value().is_zero());
         totals.sort_by_key(|(_, total)| std::cmp::Reverse(*total));
         totals
     }
 
     /// TCO per project year (months 1–12, 13–24, …).
-    pub fn cost_by_year(&self) -> Vec<Decimal> {
-        self.flows.monthly.chunks(12).map(|year| year.iter().map(|m| m.costs).sum()).collect()
+    pub fn cost_by_year(&self) -> Vec<Amount> {
+        self.flows.monthly.chunks(12).map(|year| year.iter().map(|m| Amount::new(m.costs)).sum()).collect()
     }
 
     /// The checkpoints reported for this horizon: 12, 24, 36 when within it, and the horizon.
@@ -113,12 +116,16 @@ impl Figures {
 }
 
 /// Each cost line's total over the horizon, contingency included, in file order.
-fn cost_line_totals(project: &Project, drivers: &Drivers) -> Vec<Decimal> {
+fn cost_line_totals(project: &Project, drivers: &Drivers) -> Vec<Amount> {
     let horizon = project.horizon();
     let scale: Decimal = cost_scale(project, drivers, Stress::Off);
     project
         .costs
         .iter()
-        .map(|line| (1..=horizon).map(|m| line_cost::<Decimal>(line, m, horizon)).sum::<Decimal>() * scale)
+        .map(|line| {
+            Amount::new(
+                (1..=horizon).map(|m| line_cost::<Decimal>(line, m, horizon)).sum::<Decimal>() * scale,
+            )
+        })
         .collect()
 }

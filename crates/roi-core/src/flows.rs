@@ -35,12 +35,12 @@ pub struct Cumulative<S = Decimal> {
 
 impl<S: Scalar> Cumulative<S> {
     /// (B_raw − TCO) / TCO × 100, undefined when TCO is 0.
-    pub fn roi_classic_pct(&self) -> Option<S> {
+    pub fn roi_classic_pct(&self) -> Option<S::Percent> {
         S::percent_of(self.benefits_raw - self.tco, self.tco)
     }
 
     /// (B_adj − (TCO + Risk)) / TCO × 100, undefined when TCO is 0.
-    pub fn roi_adjusted_pct(&self) -> Option<S> {
+    pub fn roi_adjusted_pct(&self) -> Option<S::Percent> {
         S::percent_of(self.benefits_adjusted - self.tco - self.risk_provision, self.tco)
     }
 
@@ -74,7 +74,7 @@ impl<S: Scalar> Flows<S> {
 
     /// The adjusted ROI at `month`: `None` past the horizon (a 6-month project has no ROI
     /// at 12 months, as in the JSON report's `at_month`) or while the TCO is zero.
-    pub fn roi_adjusted_pct_at(&self, month: i64) -> Option<S> {
+    pub fn roi_adjusted_pct_at(&self, month: i64) -> Option<S::Percent> {
         (1..=self.horizon()).contains(&month).then(|| self.at(month).roi_adjusted_pct()).flatten()
     }
 

@@ -1,7 +1,6 @@
 //! The impact × feasibility matrix (DOMAIN.md §4): quadrants and the portfolio ranking.
 
 use super::project::ProjectInfo;
-use rust_decimal::Decimal;
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -51,7 +50,7 @@ pub struct RankKey {
     pub quadrant: Option<Quadrant>,
     pub impact: i64,
     pub feasibility: i64,
-    pub npv: Decimal,
+    pub npv: crate::money::Amount,
 }
 
 /// DOMAIN.md §4 order: quick wins, strategic, improvements, avoid (unscored last); inside a
@@ -67,6 +66,7 @@ pub fn rank_order(a: &RankKey, b: &RankKey) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn six_is_high() {
@@ -82,11 +82,12 @@ mod tests {
             quadrant: Some(Quadrant::from_scores(impact, feasibility)),
             impact,
             feasibility,
-            npv: Decimal::from(npv),
+            npv: crate::money::Amount::new(Decimal::from(npv)),
         };
         let mut keys = [key(2, 2, 9), key(9, 2, 0), key(6, 6, 5), key(7, 7, 1), key(7, 7, 3)];
         keys.sort_by(rank_order);
-        let order: Vec<(i64, i64, Decimal)> = keys.iter().map(|k| (k.impact, k.feasibility, k.npv)).collect();
+        let order: Vec<(i64, i64, Decimal)> =
+            keys.iter().map(|k| (k.impact, k.feasibility, k.npv.value())).collect();
         assert_eq!(
             order,
             [

@@ -11,6 +11,102 @@ pub fn round(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(DISPLAY_DECIMALS, RoundingStrategy::MidpointAwayFromZero).normalize()
 }
 
+/// A figure as the plain number an export writes (JSON, CSV, a chart): the one place a typed
+/// amount or percentage is let go of its type.
+pub trait AsDecimal: Copy {
+    fn as_decimal(self) -> Decimal;
+}
+
+impl AsDecimal for Decimal {
+    fn as_decimal(self) -> Decimal {
+        self
+    }
+}
+
+impl AsDecimal for Amount {
+    fn as_decimal(self) -> Decimal {
+        self.0
+    }
+}
+
+impl AsDecimal for Percent {
+    fn as_decimal(self) -> Decimal {
+        self.0
+    }
+}
+
+/// An amount of money in the project's currency, exact. Formatted as money, never as a rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Amount(Decimal);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(Decimal::ZERO);
+
+    pub const fn new(value: Decimal) -> Self {
+        Self(value)
+    }
+
+    pub const fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// This amount as a share of `whole`, `None` when `whole` is zero.
+    pub fn share_of(self, whole: Amount) -> Option<Rate> {
+        self.0.checked_div(whole.0).map(Rate)
+    }
+}
+
+impl std::fmt::Display for Amount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} %", self.0)
+    }
+}
+
+impl From<Decimal> for Amount {
+    fn from(value: Decimal) -> Self {
+        Self(value)
+    }
+}
+
+impl std::ops::Add for Amount {
+    type Output = Amount;
+    fn add(self, other: Amount) -> Amount {
+        Amount(self.0 + other.0)
+    }
+}
+
+impl std::ops::Sub for Amount {
+    type Output = Amount;
+    fn sub(self, other: Amount) -> Amount {
+        Amount(self.0 - other.0)
+    }
+}
+
+impl std::ops::AddAssign for Amount {
+    fn add_assign(&mut self, other: Amount) {
+        self.0 += other.0;
+    }
+}
+
+impl std::ops::Neg for Amount {
+    type Output = Amount;
+    fn neg(self) -> Amount {
+        Amount(-self.0)
+    }
+}
+
+impl std::iter::Sum for Amount {
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
+        Amount(iter.map(|amount| amount.0).sum())
+    }
+}
+
 /// A rate kept as a fraction — 0.05 is 5 % — as files hold them: the discount rate, the
 /// contingency, the maturity and time factors, an internal rate of return. Shown as a
 /// [`Percent`], never as an amount.
@@ -42,6 +138,8 @@ impl Rate {
 pub struct Percent(Decimal);
 
 impl Percent {
+    pub const ZERO: Percent = Percent(Decimal::ZERO);
+
     pub const fn new(value: Decimal) -> Self {
         Self(value)
     }

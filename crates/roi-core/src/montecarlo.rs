@@ -282,7 +282,7 @@ mod tests {
         let run = simulate(&project, &Drivers::default(), small(1), &|_| {});
         // The draws compute in f64: equal to the cent, as reported.
         let cents = |v: Decimal| crate::money::round(v);
-        let roi = cents(figures.flows.at_horizon().roi_adjusted_pct().unwrap());
+        let roi = cents(figures.flows.at_horizon().roi_adjusted_pct().unwrap().value());
         let drawn = run.roi_adjusted_pct.unwrap();
         assert_eq!((cents(drawn.p10), cents(drawn.p50), cents(drawn.p90)), (roi, roi, roi));
         assert_eq!(cents(run.npv.p50), cents(figures.flows.npv));

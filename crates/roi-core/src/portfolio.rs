@@ -5,8 +5,8 @@
 use super::engine::Figures;
 use super::kpi::KpiStatus;
 use super::matrix::{Quadrant, RankKey, rank_order};
+use super::money::{Amount, Percent};
 use super::project::{Department, Project, Status};
-use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,14 +20,14 @@ pub struct PortfolioRow {
     pub impact: Option<i64>,
     pub feasibility: Option<i64>,
     pub quadrant: Option<Quadrant>,
-    pub roi_adjusted_pct_12: Option<Decimal>,
-    pub roi_adjusted_pct_horizon: Option<Decimal>,
+    pub roi_adjusted_pct_12: Option<Percent>,
+    pub roi_adjusted_pct_horizon: Option<Percent>,
     /// The project's currency: its amounts are in it, and totals never mix two.
     pub currency: String,
-    pub npv: Decimal,
-    pub tco: Decimal,
+    pub npv: Amount,
+    pub tco: Amount,
     /// TCO of the first 12 months: the investment a year commits.
-    pub investment_12: Decimal,
+    pub investment_12: Amount,
     pub break_even_month: Option<i64>,
     pub robust: bool,
     pub kpis_off_track: usize,
@@ -55,9 +55,9 @@ impl PortfolioRow {
             roi_adjusted_pct_12: figures.flows.roi_adjusted_pct_at(12),
             roi_adjusted_pct_horizon: flows.at_horizon().roi_adjusted_pct(),
             currency: info.currency().to_owned(),
-            npv: flows.npv,
-            tco: flows.at_horizon().tco,
-            investment_12: flows.at(12).tco,
+            npv: Amount::new(flows.npv),
+            tco: Amount::new(flows.at_horizon().tco),
+            investment_12: Amount::new(flows.at(12).tco),
             break_even_month: flows.break_even_month,
             robust: figures.stress.robust,
             kpis_off_track: project.kpis.iter().filter(|k| k.status() == KpiStatus::OffTrack).count(),
@@ -165,8 +165,8 @@ fn compare(a: &PortfolioRow, b: &PortfolioRow, key: SortKey) -> Ordering {
 pub struct CurrencyTotal {
     pub currency: String,
     pub projects: usize,
-    pub investment_12: Decimal,
-    pub npv: Decimal,
+    pub investment_12: Amount,
+    pub npv: Amount,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -228,6 +228,7 @@ mod tests {
     use crate::Drivers;
     use crate::number::Exact;
     use crate::project::{Cost, Kpi, Measurement};
+    use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
 
     fn row(name: &str, impact: i64, feasibility: i64, npv: Decimal) -> PortfolioRow {
@@ -237,9 +238,9 @@ mod tests {
             impact: Some(impact),
             feasibility: Some(feasibility),
             quadrant: Some(Quadrant::from_scores(impact, feasibility)),
-            npv,
+            npv: Amount::new(npv),
             currency: "EUR".into(),
-            investment_12: dec!(1000),
+            investment_12: Amount::new(dec!(1000)),
             ..PortfolioRow::default()
         }
     }
@@ -283,7 +284,10 @@ mod tests {
         ];
         let totals = PortfolioTotals::of(&rows);
         let euros = totals.single_currency().unwrap();
-        assert_eq!((euros.npv, euros.investment_12, euros.projects), (dec!(6), dec!(2000), 2));
+        assert_eq!(
+            (euros.npv.value(), euros.investment_12.value(), euros.projects),
+            (dec!(6), dec!(2000), 2)
+        );
         assert_eq!(totals.quadrants, [1, 0, 1, 0]);
         assert_eq!(totals.invalid, 1);
     }
@@ -296,7 +300,7 @@ mod tests {
         let totals = PortfolioTotals::of(&rows);
         assert_eq!(totals.single_currency(), None);
         let lines: Vec<(&str, Decimal, usize)> =
-            totals.by_currency.iter().map(|t| (t.currency.as_str(), t.npv, t.projects)).collect();
+            totals.by_currency.iter().map(|t| (t.currency.as_str(), t.npv.value(), t.projects)).collect();
         assert_eq!(lines, [("EUR", dec!(6), 2), ("USD", dec!(100), 1)]);
     }
 
@@ -324,9 +328,9 @@ mod tests {
     #[test]
     fn a_row_carries_the_figures_of_its_project() {
         let row = row_of(&project(24));
-        assert_eq!(row.investment_12, dec!(2200));
-        assert_eq!(row.tco, dec!(3400));
-        assert_eq!(row.roi_adjusted_pct_12, Some(dec!(-100)));
+        assert_eq!(row.investment_12.value(), dec!(2200));
+        assert_eq!(row.tco.value(), dec!(3400));
+        assert_eq!(row.roi_adjusted_pct_12, Some(Percent::new(dec!(-100))));
         assert_eq!(row.kpis_off_track, 1);
         assert_eq!((row.quadrant, row.break_even_month, row.robust), (None, None, false));
         assert!(row.is_valid());
@@ -336,15 +340,19 @@ mod tests {
     fn no_roi_at_12_months_when_the_horizon_is_shorter() {
         let row = row_of(&project(6));
         assert_eq!(row.roi_adjusted_pct_12, None);
-        assert_eq!(row.roi_adjusted_pct_horizon, Some(dec!(-100)));
-        assert_eq!(row.investment_12, dec!(1600), "every cost of the horizon falls in the first year");
+        assert_eq!(row.roi_adjusted_pct_horizon, Some(Percent::new(dec!(-100))));
+        assert_eq!(
+            row.investment_12.value(),
+            dec!(1600),
+            "every cost of the horizon falls in the first year"
+        );
     }
 
     #[test]
     fn unscored_projects_rank_after_avoid_and_count_apart() {
         let unscored = PortfolioRow {
             name: "u".into(),
-            npv: dec!(999),
+            npv: Amount::new(dec!(999)),
             currency: "EUR".into(),
             ..PortfolioRow::default()
         };
@@ -353,6 +361,6 @@ mod tests {
         assert_eq!(rows[0].name, "avoid");
         let totals = PortfolioTotals::of(&rows);
         assert_eq!((totals.quadrants, totals.unscored, totals.invalid), ([0, 0, 0, 1], 1, 0));
-        assert_eq!(totals.single_currency().map(|t| t.npv), Some(dec!(994)));
+        assert_eq!(totals.single_currency().map(|t| t.npv), Some(Amount::new(dec!(994))));
     }
 }

@@ -1,6 +1,7 @@
 //! Reference ROI ranges by department (DOMAIN.md §5): shown beside a project's own figures,
 //! never as its figures.
 
+use super::money::Percent;
 use super::project::Department;
 use rust_decimal::Decimal;
 
@@ -9,14 +10,15 @@ pub const REFERENCE_MONTH: i64 = 18;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReferenceRange {
-    pub low_pct: Decimal,
-    pub high_pct: Decimal,
+    pub low_pct: Percent,
+    pub high_pct: Percent,
 }
 
 impl ReferenceRange {
     /// "Far outside": below half the low end or above twice the high end.
-    pub fn is_far_outside(&self, roi_pct: Decimal) -> bool {
-        roi_pct < self.low_pct / Decimal::TWO || roi_pct > self.high_pct * Decimal::TWO
+    pub fn is_far_outside(&self, roi: Percent) -> bool {
+        let (low, high) = (self.low_pct.value(), self.high_pct.value());
+        roi.value() < low / Decimal::TWO || roi.value() > high * Decimal::TWO
     }
 }
 
@@ -29,5 +31,8 @@ pub fn reference_range(department: Department) -> Option<ReferenceRange> {
         Department::Finance => (130, 220),
         Department::Operations | Department::Other => return None,
     };
-    Some(ReferenceRange { low_pct: Decimal::from(low), high_pct: Decimal::from(high) })
+    Some(ReferenceRange {
+        low_pct: Percent::new(Decimal::from(low)),
+        high_pct: Percent::new(Decimal::from(high)),
+    })
 }

@@ -7,7 +7,7 @@
 
 use super::engine::Figures;
 use super::kpi::KpiStatus;
-use super::money::Rate;
+use super::money::{Percent, Rate};
 use super::project::{Actual, Frequency, Kpi, Project, YearMonth};
 use super::validate::{RecordError, first_problem};
 use rust_decimal::Decimal;
@@ -157,8 +157,8 @@ impl Measured {
     }
 
     /// The same share in percent, as every report shows it.
-    pub fn share_of_plan_pct(&self) -> Option<Decimal> {
-        Some(Rate::new(self.share_of_plan()?).checked_percent()?.value())
+    pub fn share_of_plan_pct(&self) -> Option<Percent> {
+        Rate::new(self.share_of_plan()?).checked_percent()
     }
 }
 
@@ -237,8 +237,8 @@ pub enum Reason {
     /// No cost entered: the ROI is undefined.
     NoCosts,
     /// Adjusted ROI at the horizon, in percent.
-    RoiPositive(Decimal),
-    RoiNotPositive(Decimal),
+    RoiPositive(Percent),
+    RoiNotPositive(Percent),
     Robust,
     Fragile,
     BreakEven(i64),
@@ -256,11 +256,11 @@ pub enum Reason {
     /// Measured benefits as a percentage of the plan, at their month.
     MeasuredBelowPlan {
         month: i64,
-        pct: Decimal,
+        pct: Percent,
     },
     MeasuredOnPlan {
         month: i64,
-        pct: Decimal,
+        pct: Percent,
     },
 }
 
@@ -272,7 +272,7 @@ pub struct Decision {
 
 /// The facts the verdict is drawn from.
 struct Evidence {
-    roi: Option<Decimal>,
+    roi: Option<Percent>,
     robust: bool,
     break_even: Option<i64>,
     measured_kpis: usize,
@@ -308,7 +308,7 @@ impl Evidence {
 
     fn verdict(&self) -> Verdict {
         let Some(roi) = self.roi else { return Verdict::Continue };
-        let pays = roi > Decimal::ZERO;
+        let pays = roi > Percent::ZERO;
         let nothing_promising =
             self.on_track == 0 && self.benefits_share.is_none_or(|(_, s)| s < MEASURED_PROMISING);
         if !pays && !self.robust && nothing_promising {
@@ -330,7 +330,7 @@ impl Evidence {
     fn reasons(&self) -> Vec<Reason> {
         let Some(roi) = self.roi else { return vec![Reason::NoCosts] };
         let mut reasons =
-            vec![if roi > Decimal::ZERO { Reason::RoiPositive(roi) } else { Reason::RoiNotPositive(roi) }];
+            vec![if roi > Percent::ZERO { Reason::RoiPositive(roi) } else { Reason::RoiNotPositive(roi) }];
         reasons.push(if self.robust { Reason::Robust } else { Reason::Fragile });
         reasons.push(self.break_even.map_or(Reason::NoBreakEven, Reason::BreakEven));
         let measured = self.measured_kpis;
@@ -340,7 +340,7 @@ impl Evidence {
             (_, off) => Reason::KpisOffTrack { off, measured },
         });
         if let Some((month, share)) = self.benefits_share {
-            let pct = Rate::new(share).percent().value();
+            let pct = Rate::new(share).percent();
             reasons.push(if share < MEASURED_ON_PLAN {
                 Reason::MeasuredBelowPlan { month, pct }
             } else {
@@ -547,7 +547,9 @@ mod tests {
         project.actuals.push(Actual { month: 6, benefits: dec!(3000) });
         let decision = decide(&project);
         assert_eq!(decision.verdict, Verdict::Pivot);
-        assert!(decision.reasons.contains(&Reason::MeasuredBelowPlan { month: 6, pct: dec!(50) }));
+        assert!(
+            decision.reasons.contains(&Reason::MeasuredBelowPlan { month: 6, pct: Percent::new(dec!(50)) })
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! a Monte Carlo run may compute its thousands of draws in `f64` through the very same
 //! generic code, so the formulas of DOMAIN.md exist once.
 
+use super::money::Percent;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Debug;
@@ -24,6 +25,10 @@ pub trait Scalar:
     + MulAssign
     + Sum
 {
+    /// A percentage in this number type: typed [`Percent`] for the exact figures, plain `f64`
+    /// for the draws of a simulation.
+    type Percent: Copy + PartialEq + PartialOrd + Debug;
+
     fn of(value: Decimal) -> Self;
     fn of_int(value: i64) -> Self;
     fn to_decimal(self) -> Decimal;
@@ -39,12 +44,12 @@ pub trait Scalar:
     }
 
     /// gain × 100 / base, undefined when base is 0.
-    fn percent_of(gain: Self, base: Self) -> Option<Self> {
-        (base != Self::zero()).then(|| gain * Self::of_int(100) / base)
-    }
+    fn percent_of(gain: Self, base: Self) -> Option<Self::Percent>;
 }
 
 impl Scalar for Decimal {
+    type Percent = Percent;
+
     fn of(value: Decimal) -> Self {
         value
     }
@@ -75,12 +80,17 @@ impl Scalar for Decimal {
         x
     }
 
-    fn percent_of(gain: Self, base: Self) -> Option<Self> {
-        if base.is_zero() { None } else { gain.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base) }
+    fn percent_of(gain: Self, base: Self) -> Option<Percent> {
+        if base.is_zero() {
+            return None;
+        }
+        gain.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base).map(Percent::new)
     }
 }
 
 impl Scalar for f64 {
+    type Percent = f64;
+
     fn of(value: Decimal) -> Self {
         value.to_f64().unwrap_or(0.0)
     }
@@ -95,6 +105,10 @@ impl Scalar for f64 {
 
     fn twelfth_root(self) -> Self {
         self.powf(1.0 / 12.0)
+    }
+
+    fn percent_of(gain: Self, base: Self) -> Option<f64> {
+        (base != 0.0).then(|| gain * 100.0 / base)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::drivers::{Driver, Drivers};
 use super::engine::{Flows, Stress, compute_flows};
+use super::money::{Amount, Percent};
 use super::project::Project;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -23,8 +24,8 @@ pub struct TornadoBar {
     pub high_value: Decimal,
     pub npv_low: Decimal,
     pub npv_high: Decimal,
-    pub roi_adjusted_pct_low: Option<Decimal>,
-    pub roi_adjusted_pct_high: Option<Decimal>,
+    pub roi_adjusted_pct_low: Option<Percent>,
+    pub roi_adjusted_pct_high: Option<Percent>,
 }
 
 impl TornadoBar {
@@ -150,7 +151,7 @@ pub struct GoalSeek {
 /// How far the goal is from the flows: ≥ 0 once reached (for break-even, reached or not).
 fn gap(goal: Goal, flows: &Flows) -> Option<Decimal> {
     match goal {
-        Goal::RoiAdjusted(target) => Some(flows.at_horizon().roi_adjusted_pct()? - target),
+        Goal::RoiAdjusted(target) => Some(flows.at_horizon().roi_adjusted_pct()?.value() - target),
         Goal::Npv(target) => Some(flows.npv - target),
         Goal::BreakEven(month) => Some(if flows.break_even_month.is_some_and(|m| m <= month) {
             Decimal::ONE
@@ -162,7 +163,7 @@ fn gap(goal: Goal, flows: &Flows) -> Option<Decimal> {
 
 fn achieved(goal: Goal, flows: &Flows) -> Option<Decimal> {
     match goal {
-        Goal::RoiAdjusted(_) => flows.at_horizon().roi_adjusted_pct(),
+        Goal::RoiAdjusted(_) => flows.at_horizon().roi_adjusted_pct().map(Percent::value),
         Goal::Npv(_) => Some(flows.npv),
         Goal::BreakEven(_) => flows.break_even_month.map(Decimal::from),
     }
@@ -204,9 +205,9 @@ pub struct ScenarioSummary {
     /// `None` for the base (no scenario).
     pub name: Option<String>,
     pub drivers: Drivers,
-    pub roi_adjusted_pct_12: Option<Decimal>,
-    pub roi_adjusted_pct_horizon: Option<Decimal>,
-    pub npv: Decimal,
+    pub roi_adjusted_pct_12: Option<Percent>,
+    pub roi_adjusted_pct_horizon: Option<Percent>,
+    pub npv: Amount,
     pub break_even_month: Option<i64>,
     pub robust: bool,
 }
@@ -224,7 +225,7 @@ pub fn scenario_summaries(project: &Project) -> Vec<ScenarioSummary> {
                 drivers,
                 roi_adjusted_pct_12: figures.flows.roi_adjusted_pct_at(12),
                 roi_adjusted_pct_horizon: figures.flows.at_horizon().roi_adjusted_pct(),
-                npv: figures.flows.npv,
+                npv: Amount::new(figures.flows.npv),
                 break_even_month: figures.flows.break_even_month,
                 robust: figures.stress.robust,
             }
@@ -269,7 +270,7 @@ mod tests {
         // Costs ±20 %: 36 000 − 19 200 = 16 800 and 36 000 − 28 800 = 7 200.
         let costs = bars.iter().find(|b| b.driver == Driver::Costs).unwrap();
         assert_eq!((costs.npv_low, costs.npv_high), (dec!(16800), dec!(7200)));
-        assert_eq!(costs.roi_adjusted_pct_high, Some(dec!(25)));
+        assert_eq!(costs.roi_adjusted_pct_high, Some(Percent::new(dec!(25))));
         // Ranked by swing: benefits (14 400) before costs (9 600); adoption cannot go above 1.
         assert_eq!(bars[0].driver, Driver::Benefits);
         assert_eq!(bars[1].driver, Driver::Costs);
@@ -307,8 +308,8 @@ mod tests {
         let rows = scenario_summaries(&project);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].name, None);
-        assert_eq!(rows[0].npv, dec!(12000));
-        assert_eq!(rows[1].npv, dec!(-6000));
+        assert_eq!(rows[0].npv, Amount::new(dec!(12000)));
+        assert_eq!(rows[1].npv, Amount::new(dec!(-6000)));
         assert_eq!(rows[1].break_even_month, None);
     }
 

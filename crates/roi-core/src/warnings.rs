@@ -3,11 +3,11 @@
 //! Warnings are data; their sentences live in the i18n catalogue.
 
 use super::engine::Flows;
+use super::money::Percent;
 use super::project::{CostCategory, Department, Project};
 use super::reference::{REFERENCE_MONTH, ReferenceRange, reference_range};
 use super::review::Measured;
 use super::valuation::missing_inputs;
-use rust_decimal::Decimal;
 
 /// The baseline should cover at least this many months.
 pub const MIN_BASELINE_MONTHS: i64 = 3;
@@ -37,7 +37,7 @@ pub enum Warning {
     RoiUndefined,
     RoiFarFromReference {
         department: Department,
-        roi_pct: Decimal,
+        roi_pct: Percent,
         range: ReferenceRange,
         month: i64,
     },

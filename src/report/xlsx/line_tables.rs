@@ -62,7 +62,14 @@ pub(super) fn benefit_table(
         let row = top + 2 + row_count(index);
         benefit_row(sheet, row, line, lang, styles)?;
         let v = Cell::new(row, benefit_col::VALUE);
-        write_formula(sheet, v, &benefit_value_formula(line, row), cached(*value), Unit::Money, styles)?;
+        write_formula(
+            sheet,
+            v,
+            &benefit_value_formula(line, row),
+            cached(value.value()),
+            Unit::Money,
+            styles,
+        )?;
         let notes = LineNotes {
             source: line.source.as_deref(),
             confidence: line.confidence,
@@ -281,7 +288,7 @@ pub(super) fn risk_table(
     let first = top + 2;
     for (index, (risk, loss)) in project.risks.iter().zip(&figures.risk_lines).enumerate() {
         let row = first + row_count(index);
-        risk_row(sheet, row, risk, *loss, styles)?;
+        risk_row(sheet, row, risk, loss.value(), styles)?;
         let notes = LineNotes {
             source: risk.source.as_deref(),
             confidence: risk.confidence,
@@ -299,7 +306,7 @@ pub(super) fn risk_table(
         }
     };
     write_text(sheet, Cell::new(total_row, 0), lang.t(XlsxText::RiskTotal), &styles.header)?;
-    write_formula(sheet, total, &total_formula, cached(figures.risk_total), Unit::Money, styles)?;
+    write_formula(sheet, total, &total_formula, cached(figures.risk_total.value()), Unit::Money, styles)?;
     let per_month = Cell::new(total_row + 1, risk_col::EXPECTED);
     let horizon_name = lang.t(XlsxText::NameHorizon);
     // ρ as the engine charges it every month.

@@ -5,7 +5,6 @@ use super::cells::*;
 use super::formulas::*;
 use super::monthly::*;
 use crate::domain::engine::{Cumulative, Figures};
-use crate::domain::money::Percent;
 use crate::domain::project::Project;
 use crate::i18n::{Lang, Text, XlsxText};
 use rust_decimal::Decimal;
@@ -98,7 +97,7 @@ pub(super) fn checkpoint_row(
         ),
     ];
     for (col, gain, pct) in rois {
-        let result = pct.map_or_else(|| DASH.to_owned(), |pct| cached(Percent::new(pct).rate().fraction()));
+        let result = pct.map_or_else(|| DASH.to_owned(), |pct| cached(pct.rate().fraction()));
         write_formula(sheet, Cell::new(row, col), &roi_formula(&gain, &tco), result, Unit::Percent, styles)?;
     }
     Ok(())

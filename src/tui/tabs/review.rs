@@ -4,6 +4,7 @@
 //! entry form (`T`). Lines are laid out to the width here; nothing is computed.
 
 use crate::domain::kpi::KpiStatus;
+use crate::domain::money::Amount;
 use crate::domain::review::{self, Overdue, Verdict};
 use crate::i18n::review::{ReviewText as R, kpi_status_name, last_measured, reason_sentence, verdict_name};
 use crate::i18n::{DASH, Lang, Text};
@@ -140,16 +141,17 @@ fn milestones(app: &App, sheet: &Sheet, out: &mut Vec<(Tone, String)>) {
     for milestone in &sheet.milestones {
         let measured = milestone
             .measured
-            .map_or_else(|| DASH.to_owned(), |m| format!("{} ({})", money(m.benefits), m.month));
+            .map_or_else(|| DASH.to_owned(), |m| format!("{} ({})", money(Amount::new(m.benefits)), m.month));
         // The share is against the plan of the measure's month, shown beside it.
-        let plan_then = milestone.measured.map_or_else(|| DASH.to_owned(), |m| money(m.planned_adjusted));
+        let plan_then =
+            milestone.measured.map_or_else(|| DASH.to_owned(), |m| money(Amount::new(m.planned_adjusted)));
         let share = milestone.measured.and_then(|m| m.share_of_plan_pct());
         out.push((
             Tone::Plain,
             format!(
                 "  {:<10}{:>16}{:>19}{:>15}{:>11}",
                 lang.month(Some(milestone.milestone)),
-                money(milestone.planned_adjusted),
+                money(Amount::new(milestone.planned_adjusted)),
                 measured,
                 plan_then,
                 lang.percent(share)
@@ -239,7 +241,7 @@ pub fn render_form(app: &App, form: &ReviewForm, frame: &mut Frame, area: Rect, 
     frame.render_widget(Paragraph::new(date_line), date);
     render_kpi_cells(app, form, frame, table, theme);
     let last = review::latest_actual(&app.project).map_or_else(String::new, |actual| {
-        let amount = lang.money_whole(actual.benefits, app.project.project.currency());
+        let amount = lang.money_whole(Amount::new(actual.benefits), app.project.project.currency());
         format!("  {} {amount} ({})", lang.t(R::LastMeasured), lang.month(Some(actual.month)))
     });
     let benefits_line =

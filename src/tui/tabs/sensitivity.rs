@@ -3,6 +3,7 @@
 
 use crate::domain::drivers::Driver;
 use crate::domain::money::Rate;
+use crate::domain::money::{Amount, Percent};
 use crate::domain::sensitivity::{self, ScenarioSummary};
 use crate::i18n::review::driver_name;
 use crate::i18n::{Lang, Text};
@@ -64,8 +65,8 @@ fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .map(|b| {
             (
-                lang.money_whole(b.npv_low.min(b.npv_high), currency),
-                lang.money_whole(b.npv_low.max(b.npv_high), currency),
+                lang.money_whole(Amount::new(b.npv_low.min(b.npv_high)), currency),
+                lang.money_whole(Amount::new(b.npv_low.max(b.npv_high)), currency),
             )
         })
         .collect();
@@ -79,7 +80,12 @@ fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ((delta.abs() / widest) * Decimal::from(half)).round().to_usize().unwrap_or(0).min(half)
         }
     };
-    let base = format!("{}{}{}", lang.t(Text::BaseNpv), lang.colon(), lang.money_whole(center, currency));
+    let base = format!(
+        "{}{}{}",
+        lang.t(Text::BaseNpv),
+        lang.colon(),
+        lang.money_whole(Amount::new(center), currency)
+    );
     let first = Line::from(Span::styled(base, theme.figure)).centered();
     let lines: Vec<Line> = std::iter::once(first)
         .chain(app.tornado.iter().zip(&ends).take(usize::from(inner.height).saturating_sub(1)).map(
@@ -161,17 +167,17 @@ pub fn render_monte_carlo(app: &App, frame: &mut Frame, area: Rect, theme: &Them
         lines.push(Line::raw(format!(
             "{:<12}{:>10}{:>10}{:>10}",
             lang.t(Text::RoiShort),
-            lang.percent(Some(roi.p10)),
-            lang.percent(Some(roi.p50)),
-            lang.percent(Some(roi.p90))
+            lang.percent(Some(Percent::new(roi.p10))),
+            lang.percent(Some(Percent::new(roi.p50))),
+            lang.percent(Some(Percent::new(roi.p90)))
         )));
     }
     lines.push(Line::raw(format!(
         "{:<12}{:>10}{:>10}{:>10}",
         lang.t(Text::Npv),
-        money(run.npv.p10),
-        money(run.npv.p50),
-        money(run.npv.p90)
+        money(Amount::new(run.npv.p10)),
+        money(Amount::new(run.npv.p50)),
+        money(Amount::new(run.npv.p90))
     )));
     let months = &run.break_even_month;
     let month = |m: Option<i64>| m.map_or_else(|| "—".to_owned(), |m| format!("m{m}"));
@@ -207,8 +213,8 @@ fn render_histogram(app: &App, samples: &[Decimal], frame: &mut Frame, area: Rec
             ratatui::widgets::Bar::default().value(*count as u64).text_value(String::new()).style(theme.bar)
         })
         .collect();
-    let first = bins.first().map_or_else(String::new, |(low, _)| app.lang.percent(Some(*low)));
-    let last = samples.last().map_or_else(String::new, |v| app.lang.percent(Some(*v)));
+    let first = bins.first().map_or_else(String::new, |(low, _)| app.lang.percent(Some(Percent::new(*low))));
+    let last = samples.last().map_or_else(String::new, |v| app.lang.percent(Some(Percent::new(*v))));
     let chart = ratatui::widgets::BarChart::default()
         .block(
             block(app.lang.t(Text::Histogram), theme)
@@ -325,7 +331,12 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             lang.percent(roi(shown, horizon)),
             theme.signed(roi(shown, horizon)),
         ),
-        row(lang.t(Text::Npv).to_owned(), money(base.npv), money(shown.npv), theme.signed(Some(shown.npv))),
+        row(
+            lang.t(Text::Npv).to_owned(),
+            money(Amount::new(base.npv)),
+            money(Amount::new(shown.npv)),
+            theme.signed(Some(shown.npv)),
+        ),
         row(
             lang.t(Text::BreakEven).to_owned(),
             lang.month(base.break_even_month),

@@ -3,6 +3,7 @@
 //! cash-flow chart with the valley of death and the break-even month; the warnings.
 
 use crate::domain::engine::Figures;
+use crate::domain::money::{Amount, Percent};
 use crate::domain::reference::{REFERENCE_MONTH, reference_range};
 use crate::i18n::review::quadrant_short;
 use crate::i18n::{Text, warning_sentence};
@@ -13,7 +14,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use rust_decimal::Decimal;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // On a small screen the warnings take a few lines and scroll, so the figures stay seen.
@@ -68,7 +68,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     }
     let mut header = vec![Span::styled(format!("{:<14}", lang.t(Text::Month)), theme.label)];
     header.extend(checkpoints.iter().map(|c| Span::styled(format!("{:>9}", c.month), theme.label)));
-    let row = |label: Text, value: &dyn Fn(&crate::domain::engine::Cumulative) -> Option<Decimal>| {
+    let row = |label: Text, value: &dyn Fn(&crate::domain::engine::Cumulative) -> Option<Percent>| {
         let mut spans = vec![Span::raw(format!("{:<14}", lang.t(label)))];
         spans.extend(checkpoints.iter().map(|c| {
             let v = value(c);
@@ -76,7 +76,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         }));
         Line::from(spans)
     };
-    let money = |v: Decimal| lang.money_whole(v, app.currency());
+    let money = |v: Amount| lang.money_whole(v, app.currency());
     let pair = |label: Text, value: String, style| {
         Line::from(vec![Span::raw(format!("{:<23}", lang.t(label))), Span::styled(value, style)])
     };
@@ -87,7 +87,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         row(Text::RoiAdjusted, &|c| c.roi_adjusted_pct()),
         row(Text::RoiClassic, &|c| c.roi_classic_pct()),
         Line::raw(""),
-        pair(Text::Npv, money(flows.npv), theme.signed(Some(flows.npv))),
+        pair(Text::Npv, money(Amount::new(flows.npv)), theme.signed(Some(flows.npv))),
         pair(
             Text::Irr,
             figures.irr_annual.map_or(lang.t(Text::IrrNone).to_owned(), |r| lang.irr(r)),
@@ -97,7 +97,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         pair(Text::BreakEvenClassic, lang.month(flows.break_even_month_classic), theme.figure),
         pair(Text::RiskProvision, money(figures.risk_total), theme.figure),
         pair(Text::ValleyOfDeath, valley(app), theme.bad),
-        pair(Text::Tco, money(flows.at_horizon().tco), theme.figure),
+        pair(Text::Tco, money(Amount::new(flows.at_horizon().tco)), theme.figure),
         pair(
             Text::StressTest,
             format!("{verdict} ({})", lang.percent(stress.roi_adjusted_pct)),
@@ -112,7 +112,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
             Text::ReferenceShort,
             format!(
                 "{}–{} ({own})",
-                lang.number(range.low_pct, 0),
+                lang.number(range.low_pct.value(), 0),
                 lang.percent(Some(range.high_pct)).replace(",0", "").replace(".0", "")
             ),
             theme.muted,
@@ -127,7 +127,7 @@ fn valley(app: &App) -> String {
     match app.figures.flows.valley() {
         Some(m) => format!(
             "{} ({} {})",
-            lang.money_whole(m.cumulative_net, app.currency()),
+            lang.money_whole(Amount::new(m.cumulative_net), app.currency()),
             lang.t(Text::MonthShort),
             m.month
         ),

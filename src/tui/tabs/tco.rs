@@ -2,6 +2,7 @@
 //! and the hidden-cost checklist.
 
 use super::path;
+use crate::domain::money::Amount;
 use crate::domain::money::Rate;
 use crate::domain::warnings::{HIDDEN_COST_CATEGORIES, empty_hidden_cost_categories};
 use crate::i18n::Text;
@@ -13,8 +14,7 @@ use crate::tui::widgets::{block, render_grid};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
-use rust_decimal::Decimal;
+use ratatui::widgets::Paragraph;
 use rust_decimal::prelude::ToPrimitive;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -29,8 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 pub fn grid(app: &App) -> Grid {
     let lang = app.lang;
-    let money =
-        |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |v| lang.money_whole(v, app.currency()));
+    let money = |v: Option<Amount>| v.map_or_else(|| "—".to_owned(), |v| lang.money_whole(v, app.currency()));
     let header = |texts: [Text; 8]| -> Vec<Cell> {
         texts
             .into_iter()
@@ -62,12 +61,12 @@ pub fn grid(app: &App) -> Grid {
             vec![
                 Cell::field(format!("  {}", line.name), path(&format!("{base}.name"))),
                 Cell::field(category_name(lang, line.category()), path(&format!("{base}.category"))),
-                field(money(line.one_off), "one_off"),
+                field(money(line.one_off.map(Amount::new)), "one_off"),
                 field(
                     line.one_off.map_or_else(String::new, |_| line.one_off_month().to_string()),
                     "one_off_month",
                 ),
-                field(money(line.monthly), "monthly"),
+                field(money(line.monthly.map(Amount::new)), "monthly"),
                 field(
                     line.monthly.map_or_else(String::new, |_| line.start_month().to_string()),
                     "start_month",
@@ -111,7 +110,7 @@ pub fn grid(app: &App) -> Grid {
             i,
             vec![
                 Cell::field(format!("  {}", risk.name), path(&format!("{base}.name"))),
-                Cell::field(money(Some(cost)), path(&format!("{base}.cost"))).right(),
+                Cell::field(money(Some(Amount::new(cost))), path(&format!("{base}.cost"))).right(),
                 Cell::field(lang.rate(Rate::new(probability)), path(&format!("{base}.probability"))).right(),
                 Cell::figure(money(app.figures.risk_lines.get(i).copied())),
             ],
@@ -122,26 +121,48 @@ pub fn grid(app: &App) -> Grid {
     Grid { rows }
 }
 
+/// One horizontal bar per category, largest first, each with its name and its total; the
+/// categories that do not fit are summed on a last line, never dropped silently.
 fn render_categories(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let totals = app.figures.cost_by_category(&app.project);
-    let bars: Vec<Bar> = totals
-        .iter()
-        .map(|(category, total)| {
-            let label = category_name(app.lang, *category).chars().take(5).collect::<String>();
-            Bar::default()
-                .value(total.round().to_u64().unwrap_or(0))
-                .label(Line::from(label))
-                .text_value(app.lang.money_whole(*total / Decimal::ONE_THOUSAND, "k"))
-                .style(theme.bar)
-        })
+    let rows = usize::from(area.height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(2));
+    let lines = category_lines(app, rows, width, theme);
+    frame.render_widget(Paragraph::new(lines).block(block(app.lang.t(Text::ByCategory), theme)), area);
+}
+
+fn category_lines(app: &App, rows: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut entries: Vec<(String, Amount)> = app
+        .figures
+        .cost_by_category(&app.project)
+        .into_iter()
+        .map(|(category, total)| (category_name(lang, category).to_owned(), total))
         .collect();
-    let chart = BarChart::default()
-        .block(block(app.lang.t(Text::ByCategory), theme))
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(5)
-        .bar_gap(1)
-        .value_style(theme.bar_value);
-    frame.render_widget(chart, area);
+    if entries.len() > rows && rows > 0 {
+        let rest: Vec<Amount> = entries.drain(rows - 1..).map(|(_, total)| total).collect();
+        let name = format!("+{} {}", rest.len(), lang.t(Text::OtherCategories));
+        entries.push((name, rest.into_iter().sum()));
+    }
+    let largest = entries.iter().map(|(_, total)| total.value()).max().unwrap_or_default();
+    let values: Vec<String> =
+        entries.iter().map(|(_, total)| lang.money_compact(*total, app.currency())).collect();
+    let value_width = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+    let name_width = entries.iter().map(|(name, _)| name.chars().count()).max().unwrap_or(0).min(width / 3);
+    let bar_room = width.saturating_sub(name_width + value_width + 2);
+    entries
+        .iter()
+        .zip(values)
+        .map(|((name, total), value)| {
+            let share = total.value().checked_div(largest).unwrap_or_default();
+            let bar = (share * rust_decimal::Decimal::from(bar_room)).round().to_usize().unwrap_or(0).max(1);
+            Line::from(vec![
+                Span::raw(format!("{:<name_width$} ", crate::tui::widgets::fit(name, name_width))),
+                Span::styled("█".repeat(bar.min(bar_room)), theme.bar),
+                Span::raw(" ".repeat(bar_room.saturating_sub(bar) + 1)),
+                Span::styled(format!("{value:>value_width$}"), theme.figure),
+            ])
+        })
+        .collect()
 }
 
 fn render_years(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -160,7 +181,10 @@ fn render_years(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .collect();
     lines.push(Line::from(vec![
         Span::styled(format!("{} ", lang.t(Text::Total)), theme.label),
-        Span::styled(lang.money_whole(app.figures.flows.at_horizon().tco, app.currency()), theme.figure),
+        Span::styled(
+            lang.money_whole(Amount::new(app.figures.flows.at_horizon().tco), app.currency()),
+            theme.figure,
+        ),
     ]));
     frame.render_widget(Paragraph::new(lines).block(block(lang.t(Text::ByYear), theme)), area);
 }
