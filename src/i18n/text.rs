@@ -49,7 +49,6 @@ pub enum Text {
     PeriodStart => ("Début", "Start"),
     PeriodEnd => ("Fin", "End"),
     BaselineMissingShort => ("non mesurée", "not measured"),
-    Key => ("Clé", "Key"),
     Unit => ("Unité", "Unit"),
     Value => ("Valeur", "Value"),
     Kind => ("Type", "Kind"),

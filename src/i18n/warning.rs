@@ -50,11 +50,11 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
                 "No contingency reserve (contingency = 0).".into()
             }
         }
-        Warning::KpiWithoutDecision { key } => {
+        Warning::KpiWithoutDecision { name } => {
             if fr {
-                format!("KPI « {key} » sans décision associée : indicateur de vanité possible.")
+                format!("KPI « {name} » sans décision associée : indicateur de vanité possible.")
             } else {
-                format!("KPI `{key}` drives no decision: possibly a vanity metric.")
+                format!("KPI “{name}” drives no decision: possibly a vanity metric.")
             }
         }
         Warning::ShareOfPlanUndefined { month } => {

@@ -168,7 +168,7 @@ fn warnings_of_the_method() {
     assert!(f.warnings.contains(&Warning::BaselineShort { months: 2 }));
     assert!(f.warnings.contains(&Warning::NoBaselineMetric));
     assert!(f.warnings.contains(&Warning::NoContingency));
-    assert!(f.warnings.contains(&Warning::KpiWithoutDecision { key: "k".into() }));
+    assert!(f.warnings.contains(&Warning::KpiWithoutDecision { name: "K".into() }));
     assert!(
         f.warnings
             .iter()

@@ -20,6 +20,7 @@ mod report_golden;
 mod report_html;
 mod report_xlsx;
 mod report_xlsx_golden;
+mod screen_words;
 mod shared_folder;
 mod tui_flows;
 mod tui_snapshots;

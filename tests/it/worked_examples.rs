@@ -880,9 +880,9 @@ fn contingency_zero_or_absent() {
 #[test]
 fn kpi_without_a_decision() {
     let vanity = CLEAN.replace("decision = \"Sous 50 % : former\"\n", "");
-    assert_eq!(figures(&vanity).warnings, [Warning::KpiWithoutDecision { key: "adoption_rate".into() }]);
+    assert_eq!(figures(&vanity).warnings, [Warning::KpiWithoutDecision { name: "Adoption".into() }]);
     let blank = CLEAN.replace("decision = \"Sous 50 % : former\"", "decision = \"   \"");
-    assert_eq!(figures(&blank).warnings, [Warning::KpiWithoutDecision { key: "adoption_rate".into() }]);
+    assert_eq!(figures(&blank).warnings, [Warning::KpiWithoutDecision { name: "Adoption".into() }]);
 }
 
 #[test]

@@ -16,6 +16,9 @@ pub enum KpiStatus {
 }
 
 impl KpiStatus {
+    pub const ALL: [KpiStatus; 5] =
+        [KpiStatus::Met, KpiStatus::OnTrack, KpiStatus::AtRisk, KpiStatus::OffTrack, KpiStatus::NoData];
+
     pub fn key(self) -> &'static str {
         match self {
             KpiStatus::Met => "met",

@@ -221,6 +221,8 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    pub const ALL: [Verdict; 4] = [Verdict::Scale, Verdict::Continue, Verdict::Pivot, Verdict::Stop];
+
     pub fn key(self) -> &'static str {
         match self {
             Verdict::Scale => "scale",

@@ -23,6 +23,8 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+
     /// ±30 % when unsure, ±15 % by default, ±5 % for a measured or quoted figure.
     pub fn width(self) -> Decimal {
         match self {

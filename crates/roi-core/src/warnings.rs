@@ -31,8 +31,9 @@ pub enum Warning {
         categories: Vec<CostCategory>,
     },
     NoContingency,
+    /// A KPI that drives no decision, by the name it is shown under.
     KpiWithoutDecision {
-        key: String,
+        name: String,
     },
     RoiUndefined,
     RoiFarFromReference {
@@ -71,7 +72,7 @@ pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {
             .kpis
             .iter()
             .filter(|k| k.is_vanity())
-            .map(|k| Warning::KpiWithoutDecision { key: k.key.clone() }),
+            .map(|k| Warning::KpiWithoutDecision { name: k.name.clone() }),
     );
     warnings.extend(roi_warning(project, flows));
     warnings.extend(undefined_shares(project, flows));

@@ -93,10 +93,9 @@ fn baseline_rows(project: &Project, lang: Lang) -> Vec<Row> {
         ]),
         Row::section(
             Some(Collection::Metrics),
-            &[0, 18, 14, 12],
+            &[0, 14, 12],
             vec![
                 Cell::text(lang.t(Text::SectionMetrics)),
-                Cell::text(lang.t(Text::Key)),
                 Cell::text(lang.t(Text::Unit)),
                 Cell::figure(lang.t(Text::Value)),
             ],
@@ -112,7 +111,6 @@ fn baseline_rows(project: &Project, lang: Lang) -> Vec<Row> {
                     format!("  {}", metric.name.as_deref().unwrap_or(&metric.key)),
                     path(&format!("{base}.name")),
                 ),
-                Cell::field(metric.key.clone(), path(&format!("{base}.key"))),
                 Cell::field(metric.unit.clone().unwrap_or_default(), path(&format!("{base}.unit"))),
                 Cell::field(lang.measure(metric.value), path(&format!("{base}.value"))).right(),
             ],

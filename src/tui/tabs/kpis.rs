@@ -85,7 +85,7 @@ fn render_detail(lang: Lang, kpi: Option<&Kpi>, frame: &mut Frame, area: Rect, t
         frame.render_widget(hint.block(block(lang.t(Text::Measurements), theme)), area);
         return;
     };
-    let outer = block(&format!("{} — {}", lang.t(Text::Measurements), kpi.key), theme);
+    let outer = block(&format!("{} — {}", lang.t(Text::Measurements), kpi.name), theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let [spark, decision] = inner.layout(&Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]));
