@@ -200,6 +200,7 @@ pub enum Text {
     RubricImpact => ("2 : gain marginal, aucun enjeu stratégique, moins de 10 k€ par an\n5 : gain net pour un service, 50 à 100 k€ par an, avantage modeste\n8 : enjeu stratégique, plus de 200 k€ par an, avantage concurrentiel durable", "2: marginal gain, no strategic stake, under €10k a year\n5: clear gain for one department, €50–100k a year, modest edge\n8: strategic stake, over €200k a year, lasting competitive advantage"),
     RubricFeasibility => ("2 : coût élevé, technique incertaine, données absentes, compétences à recruter\n5 : coût raisonnable, technique connue, données à nettoyer, compétences à former\n8 : coût faible, solution sur étagère, données prêtes, équipe compétente", "2: high cost, uncertain technology, no data, skills to hire\n5: reasonable cost, known technology, data to clean, skills to train\n8: low cost, off-the-shelf solution, data ready, skilled team"),
     Roi12 => ("ROI aj. 12", "Adj. ROI 12"),
+    Roi12Short => ("ROI 12 m", "ROI 12 mo"),
     WithSubfolders => ("avec sous-dossiers", "with subfolders"),
     // Figures
     RoiAdjusted => ("ROI ajusté", "Adjusted ROI"),

@@ -90,11 +90,27 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
             }
         }
         Warning::MissingInput { benefit, input } => {
+            let input = super::review::input_name(lang, input);
             if fr {
-                format!("Bénéfice « {benefit} » : `{input}` manquant, compté à 0.")
+                format!("Bénéfice « {benefit} » : « {input} » manquant, compté à 0.")
             } else {
-                format!("Benefit `{benefit}`: `{input}` is missing, counted as 0.")
+                format!("Benefit “{benefit}”: “{input}” is missing, counted as 0.")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 14: a missing input is named as the screen names it, not by its file key.
+    #[test]
+    fn a_missing_input_is_named_in_the_readers_language() {
+        let warning = Warning::MissingInput { benefit: "Tri".into(), input: "hourly_cost" };
+        let french = warning_sentence(Lang::Fr, &warning);
+        assert!(!french.contains("hourly_cost"), "{french}");
+        assert!(french.contains(super::super::review::input_name(Lang::Fr, "hourly_cost")), "{french}");
+        assert!(!warning_sentence(Lang::En, &warning).contains("hourly_cost"));
     }
 }

@@ -96,6 +96,9 @@ impl Row {
     }
 }
 
+/// The least a column of width 0 (the line's name) keeps when the others are fitted.
+pub const MIN_FILL: u16 = 12;
+
 /// A tab's table: sections of rows, each section with its own column widths.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Grid {
@@ -105,13 +108,68 @@ pub struct Grid {
 impl Grid {
     /// The column widths that apply to `row`: its own, else those of its section.
     pub fn widths_at(&self, row: usize) -> &[u16] {
-        self.rows
-            .get(..=row)
-            .and_then(|rows| {
-                let own = rows.last().filter(|r| !r.widths.is_empty());
-                own.or_else(|| rows.iter().rev().find(|r| r.kind == RowKind::Section))
-            })
-            .map_or(&[], |r| &r.widths)
+        self.width_owner(row).and_then(|owner| self.rows.get(owner)).map_or(&[], |r| &r.widths)
+    }
+
+    /// The row whose widths `row` uses: itself when it has its own, else its section.
+    pub fn width_owner(&self, row: usize) -> Option<usize> {
+        let rows = self.rows.get(..=row)?;
+        if rows.last().is_some_and(|r| !r.widths.is_empty()) {
+            return Some(row);
+        }
+        rows.iter().rposition(|r| r.kind == RowKind::Section)
+    }
+
+    /// The columns of the rows that use `owner`'s widths, fitted to a line `width` wide. Each
+    /// fixed column is as wide as its widest header or value, so nothing is cut when the line
+    /// holds it all; otherwise text columns give way first, widest first, and figures only
+    /// after them. A column of width 0 takes what is left, at least [`MIN_FILL`].
+    pub fn fitted_widths(&self, owner: usize, width: u16) -> Vec<u16> {
+        let Some(spec) = self.rows.get(owner).map(|r| r.widths.clone()) else { return Vec::new() };
+        let users: Vec<&Row> = self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(owner)
+            .take_while(|(i, r)| *i == owner || (r.kind != RowKind::Section && r.widths.is_empty()))
+            .filter(|(_, r)| r.kind != RowKind::Detail || r.widths == spec)
+            .map(|(_, r)| r)
+            .collect();
+        let text_width = |column: usize| {
+            users
+                .iter()
+                .filter_map(|r| r.cells.get(column))
+                .map(|c| c.text.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let is_figure = |column: usize| users.iter().filter_map(|r| r.cells.get(column)).any(|c| c.right);
+        let header = |column: usize| {
+            users.first().and_then(|r| r.cells.get(column)).map_or(0, |c| c.text.chars().count())
+        };
+        let mut widths: Vec<u16> = spec
+            .iter()
+            .enumerate()
+            .map(
+                |(i, w)| if *w == 0 { 0 } else { (*w).max(u16::try_from(text_width(i)).unwrap_or(u16::MAX)) },
+            )
+            .collect();
+        let fills = spec.iter().filter(|w| **w == 0).count() as u16;
+        let spacing = u16::try_from(spec.len().saturating_sub(1)).unwrap_or(0);
+        let room = width.saturating_sub(spacing + fills * MIN_FILL);
+        while widths.iter().sum::<u16>() > room {
+            let floor = |i: usize| u16::try_from(header(i).max(4)).unwrap_or(4).min(spec[i].max(4));
+            let shrinkable = |figures: bool| {
+                (0..widths.len())
+                    .filter(|&i| spec[i] != 0 && is_figure(i) == figures && widths[i] > floor(i))
+                    .max_by_key(|&i| widths[i])
+            };
+            match shrinkable(false).or_else(|| shrinkable(true)) {
+                Some(i) => widths[i] -= 1,
+                None => break,
+            }
+        }
+        widths
     }
 
     pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {

@@ -209,7 +209,10 @@ fn apply(app: &mut App, action: Action) -> Effect {
             let portfolio = std::mem::take(&mut app.portfolio);
             let (lang, screen, tab, today) = (app.lang, app.screen, app.tab, app.today);
             let context = std::mem::take(&mut app.context);
+            // What led here ("project created: …") is still to be read.
+            let status = app.status.take();
             *app = App::new(*loaded, portfolio, lang);
+            app.status = status;
             app.screen = screen;
             app.today = today;
             app.context = context;

@@ -22,8 +22,13 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         render_too_small(app, frame, area, theme);
         return;
     }
-    let [tabs_bar, body, status] =
-        area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]));
+    let status_text = status(app, theme);
+    let status_height = status_height(&status_text, area.width);
+    let [tabs_bar, body, status] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(status_height),
+    ]));
     render_tab_bar(app, frame, tabs_bar, theme);
     match app.tab {
         Tab::Summary => tabs::summary::render(app, frame, body, theme),
@@ -34,7 +39,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Tab::Sensitivity => tabs::sensitivity::render(app, frame, body, theme),
         Tab::Portfolio => tabs::portfolio::render(app, frame, body, theme),
     }
-    render_status(app, frame, status, theme);
+    frame.render_widget(Paragraph::new(status_text).wrap(Wrap { trim: false }), status);
     render_rubric(app, frame, body, theme);
     match &app.mode {
         Mode::Help => render_help(app, frame, body, theme),
@@ -88,9 +93,19 @@ fn render_tab_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+/// The status bar's height: one line, or up to [`MAX_STATUS_LINES`] when a long message
+/// (an error naming a file and its fix) would be cut.
+fn status_height(line: &Line, width: u16) -> u16 {
+    let lines = line.width().div_ceil(usize::from(width.max(1)));
+    u16::try_from(lines.clamp(1, MAX_STATUS_LINES)).unwrap_or(1)
+}
+
+/// A status message wraps onto at most this many lines.
+const MAX_STATUS_LINES: usize = 3;
+
+fn status<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let lang = app.lang;
-    let line = match &app.mode {
+    match &app.mode {
         Mode::Editing { buffer, error, .. } | Mode::Prompt { buffer, error, .. } => {
             let label = match app.mode {
                 Mode::Prompt { purpose: Purpose::ScenarioName, .. } => lang.t(Text::PromptScenario),
@@ -113,8 +128,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Line::from(spans)
         }
         _ => status_line(app, theme),
-    };
-    frame.render_widget(Paragraph::new(line), area);
+    }
 }
 
 fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {

@@ -55,7 +55,8 @@ pub fn render_grid(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, grid
         };
         let row_style = if selected { base.patch(theme.selected_row) } else { base };
         frame.buffer_mut().set_style(area, row_style);
-        let widths = grid.widths_at(index);
+        let widths =
+            grid.width_owner(index).map(|owner| grid.fitted_widths(owner, area.width)).unwrap_or_default();
         let constraints =
             widths.iter().map(|w| if *w == 0 { Constraint::Fill(1) } else { Constraint::Length(*w) });
         let cells = Layout::horizontal(constraints).spacing(1).split(area);
@@ -97,10 +98,10 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
     let line = line_dataset;
     let mut datasets =
         vec![line(&zero, theme.muted), line(&valley_line, theme.bad), line(&break_even_line, theme.good)];
-    // One dot per month rather than joined lines: as readable, and a slider step rewrites
-    // a few dozen cells instead of every cell of a redrawn curve (SSH bandwidth).
+    // Joined in braille: a curve that reads as a line at any width (one dot per month would
+    // leave isolated dots across a wide terminal).
     datasets.extend(points.iter().zip(series).map(|(data, (_, style))| {
-        Dataset::default().data(data).graph_type(GraphType::Scatter).marker(Marker::Dot).style(*style)
+        Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Braille).style(*style)
     }));
     let legend = format!(
         " {} {} · {} {} ",
@@ -129,9 +130,9 @@ fn vertical_range(points: &[Vec<(f64, f64)>]) -> (f64, f64) {
         .fold((low - slack, high + slack), |(lo, hi), (l, h)| (lo.min(l), hi.max(h)))
 }
 
-/// A line of a chart drawn with plain dots (no braille: safe on any UTF-8 terminal).
+/// A line of a chart, drawn in braille (eight dots per cell: a line, not a row of dots).
 pub fn line_dataset<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
-    Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Dot).style(style)
+    Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Braille).style(style)
 }
 
 /// A chart over months 1..=horizon with money in thousands on the vertical axis.

@@ -330,6 +330,11 @@ fn portfolio_files_are_created_duplicated_renamed_and_archived_through_the_runti
     assert_eq!(app.path.as_ref(), Some(&created), "the new project is open");
     assert_eq!(app.project.project.name, "Chatbot RH été");
     assert_eq!(app.portfolio.len(), 3, "the folder was read again");
+    let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(
+        said.contains("chatbot-rh-ete.toml"),
+        "the creation is still said once the project is open: {said}"
+    );
     dispatch(&mut app, Action::GoTab(Tab::Portfolio));
     // Duplicating onto an existing name is refused, and nothing is overwritten.
     let before = std::fs::read(dir.path().join("a.toml")).unwrap();

@@ -1,4 +1,4 @@
-//! Every tab of the workbench, drawn by ratatui's `TestBackend` at 80×24 and 120×40, in
+//! Every tab of the workbench, drawn by ratatui's `TestBackend` at 80×24, 120×40 and 200×60, in
 //! French and English, on the bundled sample portfolio; plus the overlays and the
 //! "terminal too small" screen.
 
@@ -76,6 +76,16 @@ macro_rules! tab_snapshots {
             #[test]
             fn en_120x40() {
                 tab_snapshot($tab, Lang::En, (120, 40));
+            }
+
+            #[test]
+            fn fr_200x60() {
+                tab_snapshot($tab, Lang::Fr, (200, 60));
+            }
+
+            #[test]
+            fn en_200x60() {
+                tab_snapshot($tab, Lang::En, (200, 60));
             }
         }
     )+};

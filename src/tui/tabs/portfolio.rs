@@ -76,7 +76,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Constraint::Length(4),
     ];
     if wide {
-        headers.extend([Text::Roi12, Text::Department, Text::Status]);
+        headers.extend([Text::Roi12Short, Text::Department, Text::Status]);
         widths.extend([Constraint::Length(9), Constraint::Length(16), Constraint::Length(9)]);
     }
     if wider {
