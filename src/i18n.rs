@@ -98,11 +98,47 @@ impl Lang {
         }
     }
 
+    /// Whole units when they fit in `width` characters, else the compact form: a figure is
+    /// never cut.
+    /// When even that is too wide, the compact figure without its currency (`-1 165 Md`),
+    /// which the table around it states.
+    pub fn money_fit(self, amount: Amount, currency: &str, width: usize) -> String {
+        self.money_forms(amount, currency)
+            .into_iter()
+            .find(|form| form.chars().count() <= width)
+            .unwrap_or_else(|| self.number_compact(amount))
+    }
+
+    /// The forms of an amount, longest first: whole units, compact, compact without currency.
+    pub fn money_forms(self, amount: Amount, currency: &str) -> [String; 3] {
+        [
+            self.money_whole(amount, currency),
+            self.money_compact(amount, currency),
+            self.number_compact(amount),
+        ]
+    }
+
     /// An amount short enough for a tight column or a bar label, keeping its sign and
     /// magnitude: whole units below ten thousand, then thousands, millions, billions with
-    /// one decimal (`52,3 k€`, `-€2.2M`, `1,5 Md€`).
+    /// one decimal below a hundred units (`52,3 k€`, `-€2.2M`, `1,5 Md€`, `1 165 Md€`).
     pub fn money_compact(self, amount: Amount, currency: &str) -> String {
-        let value = amount.value();
+        match self.compact_parts(amount.value()) {
+            Some((digits, suffix)) => self.money_scaled(digits, suffix, currency),
+            None => self.money_with(amount.value(), currency, 0),
+        }
+    }
+
+    /// The compact form without a currency: `-1 165 Md`, `-1,165B`, `52,3 k`; a chart's axis.
+    pub fn number_compact(self, amount: Amount) -> String {
+        match (self.compact_parts(amount.value()), self) {
+            (Some((digits, suffix)), Lang::Fr) => format!("{digits} {suffix}"),
+            (Some((digits, suffix)), Lang::En) => format!("{digits}{suffix}"),
+            (None, _) => self.number(amount.value(), 0),
+        }
+    }
+
+    /// The digits and the magnitude suffix of a compact amount, `None` below ten thousand.
+    fn compact_parts(self, value: Decimal) -> Option<(String, &'static str)> {
         let magnitude = value.abs();
         let steps: [(Decimal, &str, &str); 3] = [
             (Decimal::from(1_000_000_000), "Md", "B"),
@@ -112,15 +148,17 @@ impl Lang {
         for (step, fr, en) in steps {
             if magnitude >= step {
                 let unit = if step == Decimal::from(10_000) { Decimal::ONE_THOUSAND } else { step };
-                let digits = self.number(value / unit, 1);
+                let scaled = value / unit;
+                let decimals = if scaled.abs() < Decimal::ONE_HUNDRED { 1 } else { 0 };
+                let digits = self.number(scaled, decimals);
                 let suffix = match self {
                     Lang::Fr => fr,
                     Lang::En => en,
                 };
-                return self.money_scaled(digits, suffix, currency);
+                return Some((digits, suffix));
             }
         }
-        self.money_with(value, currency, 0)
+        None
     }
 
     /// A percentage with one decimal: `67,2 %` / `67.2%`; `—` when undefined.
@@ -286,7 +324,36 @@ mod tests {
         assert_eq!(compact(Lang::En, dec!(12345678), "CHF"), "12.3M CHF");
         assert_eq!(compact(Lang::Fr, dec!(52300), "EUR"), "52,3 k€");
         assert_eq!(compact(Lang::En, dec!(9999), "EUR"), "€9,999");
-        assert_eq!(compact(Lang::Fr, dec!(1500000000000), "EUR"), "1 500,0 Md€");
+        assert_eq!(compact(Lang::Fr, dec!(1500000000000), "EUR"), "1 500 Md€");
+        assert_eq!(compact(Lang::En, dec!(-123456789), "USD"), "-$123M");
+    }
+
+    /// Reads a compact amount back: its digits in the language's convention, times its unit.
+    fn read_compact(lang: Lang, text: &str) -> Decimal {
+        let units = [("Md", 1_000_000_000_i64), ("B", 1_000_000_000), ("M", 1_000_000), ("k", 1_000)];
+        let unit = units.iter().find(|(suffix, _)| text.contains(suffix)).map_or(1, |(_, unit)| *unit);
+        let digits: String =
+            text.chars().filter(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-')).collect();
+        let digits = match lang {
+            Lang::Fr => digits.replace(',', "."),
+            Lang::En => digits.replace(',', ""),
+        };
+        digits.trim_end_matches('.').parse::<Decimal>().unwrap_or_default() * Decimal::from(unit)
+    }
+
+    proptest::proptest! {
+        /// Issue 14: a compact amount keeps its sign and its magnitude, within its rounding.
+        #[test]
+        fn a_compact_amount_reads_back_as_its_value(cents in -10_i64.pow(15)..10_i64.pow(15), fr: bool) {
+            let lang = if fr { Lang::Fr } else { Lang::En };
+            let value = Decimal::new(cents, 2);
+            let text = lang.money_compact(Amount::new(value), "EUR");
+            let read = read_compact(lang, &text);
+            // One decimal of the unit below a hundred units, whole units above: 5 % or 0,5 %.
+            let tolerance = (value.abs() * dec!(0.05)).max(Decimal::ONE);
+            proptest::prop_assert!((read - value).abs() <= tolerance, "{value} shown as {text}, read as {read}");
+            proptest::prop_assert_eq!(text.starts_with('-'), value <= dec!(-0.5), "{}", text);
+        }
     }
 
     #[test]

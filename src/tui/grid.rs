@@ -4,7 +4,9 @@
 //! carries its path (`costs[1].monthly`), which is all `update` needs to edit it in place.
 //! Section rows name the collection that `a` adds to; item rows the element `d` deletes.
 
+use crate::domain::money::Amount;
 use crate::domain::validate::FieldPath;
+use crate::i18n::Lang;
 
 /// The lists of a project a row can belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +33,9 @@ pub struct Cell {
     pub text: String,
     pub path: Option<FieldPath>,
     pub right: bool,
+    /// Shorter texts keeping the value's sign and magnitude (`-1,2 M€`, `-1,2 M`), longest
+    /// first, shown where the column is too narrow for `text`: a figure is never cut.
+    pub shorter: Vec<String>,
 }
 
 impl Cell {
@@ -45,12 +50,44 @@ impl Cell {
 
     /// A value the user can edit in place.
     pub fn field(text: impl Into<String>, path: FieldPath) -> Self {
-        Self { text: text.into(), path: Some(path), right: false }
+        Self { text: text.into(), path: Some(path), ..Self::default() }
     }
 
     pub fn right(mut self) -> Self {
         self.right = true;
         self
+    }
+
+    /// An amount, right-aligned, in whole units, or compact where its column is narrow;
+    /// a dash when there is none.
+    pub fn amount(lang: Lang, amount: Option<Amount>, currency: &str) -> Self {
+        match amount {
+            Some(amount) => {
+                let [whole, compact, bare] = lang.money_forms(amount, currency);
+                Self { shorter: vec![compact, bare], ..Self::figure(whole) }
+            }
+            None => Self::figure("—"),
+        }
+    }
+
+    /// The same cell, editable at `path`.
+    pub fn at(mut self, path: FieldPath) -> Self {
+        self.path = Some(path);
+        self
+    }
+
+    /// The longest of its texts that fits in `width` characters, else the shortest.
+    pub fn text_in(&self, width: usize) -> &str {
+        std::iter::once(&self.text)
+            .chain(&self.shorter)
+            .find(|text| text.chars().count() <= width)
+            .or(self.shorter.last())
+            .unwrap_or(&self.text)
+    }
+
+    /// The width of its shortest text.
+    fn least_width(&self) -> usize {
+        self.shorter.last().unwrap_or(&self.text).chars().count()
     }
 }
 
@@ -147,6 +184,11 @@ impl Grid {
         let header = |column: usize| {
             users.first().and_then(|r| r.cells.get(column)).map_or(0, |c| c.text.chars().count())
         };
+        // A figure may narrow down to its short form, never below.
+        let shortest = |column: usize| {
+            let cells = users.iter().filter_map(|r| r.cells.get(column));
+            cells.map(Cell::least_width).max().unwrap_or(0)
+        };
         let mut widths: Vec<u16> = spec
             .iter()
             .enumerate()
@@ -158,7 +200,10 @@ impl Grid {
         let spacing = u16::try_from(spec.len().saturating_sub(1)).unwrap_or(0);
         let room = width.saturating_sub(spacing + fills * MIN_FILL);
         while widths.iter().sum::<u16>() > room {
-            let floor = |i: usize| u16::try_from(header(i).max(4)).unwrap_or(4).min(spec[i].max(4));
+            let floor = |i: usize| {
+                let least = if is_figure(i) { shortest(i).max(header(i).min(4)) } else { header(i).max(4) };
+                u16::try_from(least).unwrap_or(4).min(if is_figure(i) { u16::MAX } else { spec[i].max(4) })
+            };
             let shrinkable = |figures: bool| {
                 (0..widths.len())
                     .filter(|&i| spec[i] != 0 && is_figure(i) == figures && widths[i] > floor(i))

@@ -69,7 +69,7 @@ pub fn render_grid(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, grid
             } else {
                 row_style
             };
-            let line = Line::styled(cell.text.clone(), style);
+            let line = Line::styled(cell.text_in(usize::from(cell_area.width)).to_owned(), style);
             let line = if cell.right { line.right_aligned() } else { line };
             frame.render_widget(Paragraph::new(line).style(row_style), *cell_area);
         }
@@ -111,7 +111,8 @@ pub fn cash_flow_chart(frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang,
         break_even.map_or_else(|| "—".to_owned(), |m| format!("m{m}")),
     );
     let titled = block(lang.t(Text::CumulativeNet), theme).title_bottom(Line::styled(legend, theme.label));
-    frame.render_widget(month_chart(datasets, titled, theme, horizon, (low - margin, high + margin)), area);
+    let chart = month_chart(datasets, titled, (theme, lang), horizon, (low - margin, high + margin));
+    frame.render_widget(chart, area);
 }
 
 /// The vertical range of a chart of series: the first series' range widened by a quarter
@@ -135,15 +136,18 @@ pub fn line_dataset<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
     Dataset::default().data(data).graph_type(GraphType::Line).marker(Marker::Braille).style(style)
 }
 
-/// A chart over months 1..=horizon with money in thousands on the vertical axis.
+/// A chart over months 1..=horizon with amounts on the vertical axis, compact (`-1,3 M`).
 pub fn month_chart<'a>(
     datasets: Vec<Dataset<'a>>,
     frame: Block<'a>,
-    theme: &Theme,
+    (theme, lang): (&Theme, Lang),
     horizon: f64,
     (low, high): (f64, f64),
 ) -> Chart<'a> {
-    let thousands = |v: f64| format!("{:.0}k", v / 1000.0);
+    let amount = |v: f64| {
+        let value = rust_decimal::Decimal::from_f64_retain(v).unwrap_or_default();
+        lang.number_compact(crate::domain::money::Amount::new(value))
+    };
     Chart::new(datasets)
         .block(frame)
         .x_axis(
@@ -155,7 +159,7 @@ pub fn month_chart<'a>(
         .y_axis(
             Axis::default()
                 .bounds([low, high.max(low + 1.0)])
-                .labels([Span::raw(thousands(low)), Span::raw(thousands(high))])
+                .labels([Span::raw(amount(low)), Span::raw(amount(high))])
                 .style(theme.muted),
         )
 }

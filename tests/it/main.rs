@@ -7,6 +7,7 @@ mod cli;
 mod cli_commands;
 mod cli_portfolio;
 mod common;
+mod cut_numbers;
 mod e2e_pty;
 mod edit_sequences;
 mod engine_cases;

@@ -153,7 +153,7 @@ fn benefit_rows(app: &App) -> Vec<Row> {
                 ),
                 Cell::field(line.start_month().to_string(), path(&format!("{base}.start_month"))).right(),
                 Cell::field(line.ramp_months().to_string(), path(&format!("{base}.ramp_months"))).right(),
-                Cell::figure(lang.money_whole(value, app.currency())),
+                Cell::amount(lang, Some(value), app.currency()),
                 Cell::field(lang.rate(line.time_factor()), path(&format!("{base}.time_factor"))).right(),
             ],
         ));

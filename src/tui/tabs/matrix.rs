@@ -90,19 +90,28 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Span::styled(format!("{} ", marker(rank)), theme.label),
                 Span::styled(entry.row.name.clone(), name_style),
             ])];
-            lines.push(match &entry.row.error {
-                Some(error) => Line::styled(format!("  {error}"), theme.bad),
-                None => Line::styled(
-                    format!(
-                        "  {} · {} {} · TCO {}",
-                        quadrant_name(lang, entry.row.quadrant).split(" — ").next().unwrap_or_default(),
+            match &entry.row.error {
+                Some(error) => lines.push(Line::styled(format!("  {error}"), theme.bad)),
+                None => {
+                    let quadrant =
+                        quadrant_name(lang, entry.row.quadrant).split(" — ").next().unwrap_or_default();
+                    let currency = &entry.row.currency;
+                    let amounts = format!(
+                        "{} {} · TCO {}",
                         lang.t(Text::Npv),
-                        lang.money_whole(entry.row.npv, "EUR"),
-                        lang.money_whole(entry.row.tco, "EUR")
-                    ),
-                    theme.muted,
-                ),
-            });
+                        lang.money_fit(entry.row.npv, currency, 12),
+                        lang.money_fit(entry.row.tco, currency, 12)
+                    );
+                    // On one line when it fits the list, else the amounts under the quadrant.
+                    let one_line = format!("  {quadrant} · {amounts}");
+                    if one_line.chars().count() <= usize::from(area.width.saturating_sub(2)) {
+                        lines.push(Line::styled(one_line, theme.muted));
+                    } else {
+                        lines.push(Line::styled(format!("  {quadrant}"), theme.muted));
+                        lines.push(Line::styled(format!("  {amounts}"), theme.muted));
+                    }
+                }
+            }
             ListItem::new(lines)
         })
         .collect();

@@ -127,7 +127,7 @@ fn row<'a>(
         Cell::from(Span::styled(format!("{edited}{}", row.name), name_style)),
         Cell::from(quadrant_short(lang, row.quadrant)),
         right(lang.percent(row.roi_adjusted_pct_horizon), theme.signed(row.roi_adjusted_pct_horizon)),
-        right(lang.money_whole(row.npv, currency), theme.signed(Some(row.npv))),
+        right(lang.money_fit(row.npv, currency, 11), theme.signed(Some(row.npv))),
         right(row.break_even_month.map_or_else(|| "—".to_owned(), |m| format!("m{m}")), theme.figure),
         right(row.kpis_off_track.to_string(), if row.kpis_off_track > 0 { theme.bad } else { theme.muted }),
     ];

@@ -58,20 +58,27 @@ fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .map(|b| (b.npv_low - center).abs().max((b.npv_high - center).abs()))
         .max()
         .unwrap_or_default();
-    let label_width = 16;
-    // The NPV at each end of each bar, written beside it.
-    let ends: Vec<(String, String)> = app
+    let names: Vec<&str> = app.tornado.iter().map(|b| driver_name(lang, b.driver)).collect();
+    let label_width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).min(16);
+    // The NPV at each end of each bar, written beside it: as much of it as the width holds
+    // (the label, two ends, the axis and two spaces).
+    // One form for every end (whole, compact, bare), the longest that fits them all.
+    let end_room = usize::from(inner.width).saturating_sub(label_width + 4) / 2;
+    let forms: Vec<([String; 3], [String; 3])> = app
         .tornado
         .iter()
         .map(|b| {
-            (
-                lang.money_whole(Amount::new(b.npv_low.min(b.npv_high)), currency),
-                lang.money_whole(Amount::new(b.npv_low.max(b.npv_high)), currency),
-            )
+            let form = |value: Decimal| lang.money_forms(Amount::new(value), currency);
+            (form(b.npv_low.min(b.npv_high)), form(b.npv_low.max(b.npv_high)))
         })
         .collect();
+    let fits =
+        |i: usize| forms.iter().all(|(l, h)| l[i].chars().count().max(h[i].chars().count()) <= end_room);
+    let chosen = (0..3).find(|&i| fits(i)).unwrap_or(2);
+    let ends: Vec<(String, String)> =
+        forms.into_iter().map(|(l, h)| (l[chosen].clone(), h[chosen].clone())).collect();
     let end_width = ends.iter().map(|(l, h)| l.chars().count().max(h.chars().count())).max().unwrap_or(0);
-    let used = label_width + 1 + 2 * (end_width + 1);
+    let used = label_width + 2 + 2 * (end_width + 1);
     let half = usize::from(inner.width).saturating_sub(used) / 2;
     let cells = |delta: Decimal| -> usize {
         if widest.is_zero() {
@@ -80,30 +87,32 @@ fn render_tornado(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ((delta.abs() / widest) * Decimal::from(half)).round().to_usize().unwrap_or(0).min(half)
         }
     };
-    let base = format!(
-        "{}{}{}",
-        lang.t(Text::BaseNpv),
-        lang.colon(),
-        lang.money_whole(Amount::new(center), currency)
-    );
+    let label = format!("{}{}", lang.t(Text::BaseNpv), lang.colon());
+    let room = usize::from(inner.width).saturating_sub(label.chars().count());
+    let base = format!("{label}{}", lang.money_fit(Amount::new(center), currency, room));
     let first = Line::from(Span::styled(base, theme.figure)).centered();
     let lines: Vec<Line> = std::iter::once(first)
-        .chain(app.tornado.iter().zip(&ends).take(usize::from(inner.height).saturating_sub(1)).map(
-            |(bar, (low, high))| {
-                let (down, up) =
-                    (bar.npv_low.min(bar.npv_high) - center, bar.npv_low.max(bar.npv_high) - center);
-                let (left, right) = (cells(down.min(Decimal::ZERO)), cells(up.max(Decimal::ZERO)));
-                Line::from(vec![
-                    Span::styled(format!("{:<16}", driver_name(app.lang, bar.driver)), theme.label),
-                    Span::raw(" ".repeat(half - left)),
-                    Span::styled(format!("{low:>end_width$} "), theme.figure),
-                    Span::styled("=".repeat(left), theme.bad),
-                    Span::styled("|", theme.muted),
-                    Span::styled("=".repeat(right), theme.good),
-                    Span::styled(format!(" {high}"), theme.figure),
-                ])
-            },
-        ))
+        .chain(
+            app.tornado.iter().zip(&ends).zip(&names).take(usize::from(inner.height).saturating_sub(1)).map(
+                |((bar, (low, high)), name)| {
+                    let (down, up) =
+                        (bar.npv_low.min(bar.npv_high) - center, bar.npv_low.max(bar.npv_high) - center);
+                    let (left, right) = (cells(down.min(Decimal::ZERO)), cells(up.max(Decimal::ZERO)));
+                    Line::from(vec![
+                        Span::styled(
+                            format!("{:<label_width$} ", crate::tui::widgets::fit(name, label_width)),
+                            theme.label,
+                        ),
+                        Span::raw(" ".repeat(half - left)),
+                        Span::styled(format!("{low:>end_width$} "), theme.figure),
+                        Span::styled("=".repeat(left), theme.bad),
+                        Span::styled("|", theme.muted),
+                        Span::styled("=".repeat(right), theme.good),
+                        Span::styled(format!(" {high}"), theme.figure),
+                    ])
+                },
+            ),
+        )
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -118,7 +127,7 @@ pub fn render_scenarios(
     theme: &Theme,
 ) {
     let lang = app.lang;
-    let money = |v| lang.money_whole(v, app.currency());
+    let money = |v| lang.money_fit(v, app.currency(), 11);
     let header = Line::styled(
         format!(
             "{:<15}{:>11}{:>11}{:>12}{:>11}{:>10}",
@@ -160,7 +169,7 @@ pub fn render_monte_carlo(app: &App, frame: &mut Frame, area: Rect, theme: &Them
     let lang = app.lang;
     let draws = run.simulation.map_or(0, |s| s.draws);
     let percent = |p: Decimal| lang.rate(Rate::new(p));
-    let money = |v| lang.money_whole(v, app.currency());
+    let money = |v| lang.money_fit(v, app.currency(), 9);
     let mut lines =
         vec![Line::styled(format!("{:<12}{:>10}{:>10}{:>10}", "", "P10", "P50", "P90"), theme.label)];
     if let Some(roi) = &run.roi_adjusted_pct {
@@ -249,7 +258,7 @@ fn render_fan(
         line_dataset(&p50, theme.figure),
     ];
     frame.render_widget(
-        month_chart(datasets, block(app.lang.t(Text::Fan), theme), theme, horizon, (low, high)),
+        month_chart(datasets, block(app.lang.t(Text::Fan), theme), (theme, app.lang), horizon, (low, high)),
         area,
     );
 }
@@ -317,7 +326,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         ])
     };
     let roi = |flows: &crate::domain::engine::Flows, m| flows.roi_adjusted_pct_at(m);
-    let money = |v| lang.money_whole(v, app.currency());
+    let money = |v| lang.money_fit(v, app.currency(), 10);
     vec![
         row(
             format!("{} 12", lang.t(Text::RoiShort)),

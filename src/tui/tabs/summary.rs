@@ -21,7 +21,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let warnings_height = (wrapped_lines(app, area.width.saturating_sub(2)) + 2).clamp(3, most);
     let [top, bottom] =
         area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(warnings_height)]));
-    let [figures, chart] = top.layout(&Layout::horizontal([Constraint::Length(44), Constraint::Fill(1)]));
+    let [figures, chart] =
+        top.layout(&Layout::horizontal([Constraint::Length(FIGURES_WIDTH), Constraint::Fill(1)]));
     let lines = figure_lines(app, theme);
     let offset = scroll_of(app.cursor().row, lines.len(), figures.height.saturating_sub(2));
     frame.render_widget(
@@ -32,6 +33,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     cash_flow_chart(frame, chart, theme, app.lang, &[(flows, theme.figure)]);
     render_warnings(app, frame, bottom, theme);
 }
+
+/// The key figures' panel: its width, and its labels' column.
+const FIGURES_WIDTH: u16 = 44;
+const LABEL_WIDTH: usize = 23;
+/// What a value of the panel may take: the panel less its borders and the labels.
+const VALUE_WIDTH: usize = FIGURES_WIDTH as usize - 2 - LABEL_WIDTH;
 
 /// How far the Summary can scroll (`j`, `PgDn`, `G`): through its figures and its warnings.
 pub fn scroll_rows(app: &App) -> usize {
@@ -76,9 +83,9 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         }));
         Line::from(spans)
     };
-    let money = |v: Amount| lang.money_whole(v, app.currency());
+    let money = |v: Amount| lang.money_fit(v, app.currency(), VALUE_WIDTH);
     let pair = |label: Text, value: String, style| {
-        Line::from(vec![Span::raw(format!("{:<23}", lang.t(label))), Span::styled(value, style)])
+        Line::from(vec![Span::raw(format!("{:<LABEL_WIDTH$}", lang.t(label))), Span::styled(value, style)])
     };
     let stress = &figures.stress;
     let verdict = lang.t(if stress.robust { Text::Robust } else { Text::Fragile });
@@ -125,12 +132,16 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
 fn valley(app: &App) -> String {
     let lang = app.lang;
     match app.figures.flows.valley() {
-        Some(m) => format!(
-            "{} ({} {})",
-            lang.money_whole(Amount::new(m.cumulative_net), app.currency()),
-            lang.t(Text::MonthShort),
-            m.month
-        ),
+        Some(m) => {
+            // The month goes when the amount needs the room: the chart below names it too.
+            let amount = Amount::new(m.cumulative_net);
+            let month = format!(" ({} {})", lang.t(Text::MonthShort), m.month);
+            let room = VALUE_WIDTH.saturating_sub(month.chars().count());
+            match lang.money_fit(amount, app.currency(), room) {
+                fits if fits.chars().count() <= room => format!("{fits}{month}"),
+                _ => lang.money_fit(amount, app.currency(), VALUE_WIDTH),
+            }
+        }
         None => "—".to_owned(),
     }
 }

@@ -15,6 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -29,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 pub fn grid(app: &App) -> Grid {
     let lang = app.lang;
-    let money = |v: Option<Amount>| v.map_or_else(|| "—".to_owned(), |v| lang.money_whole(v, app.currency()));
+    let money = |v: Option<Amount>| Cell::amount(lang, v, app.currency());
     let header = |texts: [Text; 8]| -> Vec<Cell> {
         texts
             .into_iter()
@@ -55,18 +56,21 @@ pub fn grid(app: &App) -> Grid {
     for (i, line) in app.project.costs.iter().enumerate() {
         let base = format!("costs[{i}]");
         let field = |text: String, key: &str| Cell::field(text, path(&format!("{base}.{key}"))).right();
+        let amount = |value: Option<Decimal>, key: &str| {
+            money(value.map(Amount::new)).at(path(&format!("{base}.{key}")))
+        };
         rows.push(Row::item(
             Collection::Costs,
             i,
             vec![
                 Cell::field(format!("  {}", line.name), path(&format!("{base}.name"))),
                 Cell::field(category_name(lang, line.category()), path(&format!("{base}.category"))),
-                field(money(line.one_off.map(Amount::new)), "one_off"),
+                amount(line.one_off, "one_off"),
                 field(
                     line.one_off.map_or_else(String::new, |_| line.one_off_month().to_string()),
                     "one_off_month",
                 ),
-                field(money(line.monthly.map(Amount::new)), "monthly"),
+                amount(line.monthly, "monthly"),
                 field(
                     line.monthly.map_or_else(String::new, |_| line.start_month().to_string()),
                     "start_month",
@@ -75,7 +79,7 @@ pub fn grid(app: &App) -> Grid {
                     line.monthly.map_or_else(String::new, |_| line.end_month(horizon).to_string()),
                     "end_month",
                 ),
-                Cell::figure(money(app.figures.cost_totals.get(i).copied())),
+                money(app.figures.cost_totals.get(i).copied()),
             ],
         ));
         let ranged = [
@@ -110,9 +114,9 @@ pub fn grid(app: &App) -> Grid {
             i,
             vec![
                 Cell::field(format!("  {}", risk.name), path(&format!("{base}.name"))),
-                Cell::field(money(Some(Amount::new(cost))), path(&format!("{base}.cost"))).right(),
+                money(Some(Amount::new(cost))).at(path(&format!("{base}.cost"))),
                 Cell::field(lang.rate(Rate::new(probability)), path(&format!("{base}.probability"))).right(),
-                Cell::figure(money(app.figures.risk_lines.get(i).copied())),
+                money(app.figures.risk_lines.get(i).copied()),
             ],
         ));
         let ranged = [(Text::RiskCost, "cost", true), (Text::Probability, "probability", true)];
@@ -165,6 +169,10 @@ fn category_lines(app: &App, rows: usize, width: usize, theme: &Theme) -> Vec<Li
         .collect()
 }
 
+/// What an amount of the "by year" panel may take at 80 columns (its inner width less
+/// `Année 10 `).
+const YEAR_VALUE_WIDTH: usize = 11;
+
 fn render_years(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let mut lines: Vec<Line> = app
@@ -175,14 +183,14 @@ fn render_years(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .map(|(i, total)| {
             Line::from(vec![
                 Span::raw(format!("{} {} ", lang.t(Text::Year), i + 1)),
-                Span::styled(lang.money_whole(*total, app.currency()), theme.figure),
+                Span::styled(lang.money_fit(*total, app.currency(), YEAR_VALUE_WIDTH), theme.figure),
             ])
         })
         .collect();
     lines.push(Line::from(vec![
         Span::styled(format!("{} ", lang.t(Text::Total)), theme.label),
         Span::styled(
-            lang.money_whole(Amount::new(app.figures.flows.at_horizon().tco), app.currency()),
+            lang.money_fit(Amount::new(app.figures.flows.at_horizon().tco), app.currency(), YEAR_VALUE_WIDTH),
             theme.figure,
         ),
     ]));
