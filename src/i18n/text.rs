@@ -68,6 +68,7 @@ pub enum Text {
     Expected => ("Perte att.", "Expected"),
     ByCategory => ("TCO par catégorie", "TCO by category"),
     OtherCategories => ("autres", "others"),
+    NothingMatches => ("aucune valeur ne correspond", "no value matches"),
     ByYear => ("TCO par année", "TCO by year"),
     Year => ("Année", "Year"),
     Total => ("Total", "Total"),

@@ -90,6 +90,10 @@ pub enum Mode {
         path: FieldPath,
         buffer: String,
         error: Option<String>,
+        /// In a choice field, the value highlighted among those matching `buffer`.
+        picked: usize,
+        /// What the field is, as the screen names it (`Licences — Mensuel`).
+        label: String,
     },
     /// Typing an answer to a question (a scenario's name, a measurement).
     Prompt {

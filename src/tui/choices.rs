@@ -35,6 +35,12 @@ pub fn choices(lang: Lang, path: &FieldPath) -> Option<Vec<Choice>> {
         "dimension" => list(Dimension::ALL.iter().map(|v| (v.key(), dimension_name(lang, *v))).collect()),
         "direction" => list(Direction::ALL.iter().map(|v| (v.key(), direction_name(lang, *v))).collect()),
         "frequency" => list(Frequency::ALL.iter().map(|v| (v.key(), frequency_name(lang, *v))).collect()),
+        "currency" => list(
+            CURRENCIES
+                .iter()
+                .map(|(code, fr, en)| (*code, if lang == Lang::Fr { *fr } else { *en }))
+                .collect(),
+        ),
         "confidence" => list(
             [Confidence::Low, Confidence::Medium, Confidence::High]
                 .iter()
@@ -43,6 +49,36 @@ pub fn choices(lang: Lang, path: &FieldPath) -> Option<Vec<Choice>> {
         ),
         _ => None,
     }
+}
+
+/// The currencies offered for a project, by ISO 4217 code; any other three-letter code can
+/// be typed.
+const CURRENCIES: &[(&str, &str, &str)] = &[
+    ("EUR", "EUR — euro", "EUR — euro"),
+    ("USD", "USD — dollar américain", "USD — US dollar"),
+    ("GBP", "GBP — livre sterling", "GBP — pound sterling"),
+    ("CHF", "CHF — franc suisse", "CHF — Swiss franc"),
+    ("CAD", "CAD — dollar canadien", "CAD — Canadian dollar"),
+    ("JPY", "JPY — yen", "JPY — yen"),
+    ("SEK", "SEK — couronne suédoise", "SEK — Swedish krona"),
+    ("DKK", "DKK — couronne danoise", "DKK — Danish krone"),
+    ("NOK", "NOK — couronne norvégienne", "NOK — Norwegian krone"),
+    ("PLN", "PLN — zloty", "PLN — zloty"),
+    ("MAD", "MAD — dirham marocain", "MAD — Moroccan dirham"),
+    ("XOF", "XOF — franc CFA (UEMOA)", "XOF — CFA franc (WAEMU)"),
+];
+
+/// The values of the field at `path` whose name (in either language) or key holds what is
+/// typed, whatever the case and accents: every value while nothing is typed.
+pub fn matching(lang: Lang, path: &FieldPath, typed: &str) -> Option<Vec<Choice>> {
+    let wanted = folded(typed);
+    let other = choices(lang.toggled(), path).unwrap_or_default();
+    let list = choices(lang, path)?;
+    let matches = |(key, name): &Choice| {
+        let other_name = other.iter().find(|(k, _)| k == key).map_or("", |(_, n)| *n);
+        [*key, *name, other_name].iter().any(|text| folded(text).contains(&wanted))
+    };
+    Some(list.into_iter().filter(matches).collect())
 }
 
 /// The name shown for the key `key` of the field at `path` (the key itself if unknown).

@@ -217,6 +217,20 @@ impl Grid {
         widths
     }
 
+    /// What the cell at `row`, `column` is, as the screen names it: its column's header (or
+    /// its row's label), after the name of the line it belongs to.
+    pub fn label_of(&self, row: usize, column: usize) -> String {
+        let owner = self.width_owner(row).and_then(|i| self.rows.get(i));
+        let header = owner.and_then(|r| r.cells.get(column)).filter(|_| column > 0).map(|c| c.text.trim());
+        let own_label = self.rows.get(row).and_then(|r| r.cells.first()).map_or("", |c| c.text.trim());
+        let what = header.filter(|h| !h.is_empty()).unwrap_or(own_label);
+        let item = self.rows.get(..=row).and_then(|rows| rows.iter().rev().find(|r| r.kind == RowKind::Item));
+        match item.and_then(|r| r.cells.first()).map(|c| c.text.trim()) {
+            Some(name) if column > 0 && !name.is_empty() && name != what => format!("{name} — {what}"),
+            _ => what.to_owned(),
+        }
+    }
+
     pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
         self.rows.get(row)?.cells.get(column)
     }

@@ -171,6 +171,8 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
 fn typing_action(key: KeyEvent) -> Option<Action> {
     match key.code {
         Enter => Some(Action::Submit),
+        Up => Some(Action::Up),
+        Down => Some(Action::Down),
         KeyCode::Esc => Some(Action::Cancel),
         KeyCode::Backspace => Some(Action::Backspace),
         KeyCode::Char('u') if key.modifiers.contains(CTRL) => Some(Action::ClearInput),

@@ -41,6 +41,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     }
     frame.render_widget(Paragraph::new(status_text).wrap(Wrap { trim: false }), status);
     render_rubric(app, frame, body, theme);
+    render_choices(app, frame, body, theme);
     match &app.mode {
         Mode::Help => render_help(app, frame, body, theme),
         Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
@@ -107,7 +108,8 @@ fn status<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let lang = app.lang;
     match &app.mode {
         Mode::Editing { buffer, error, .. } | Mode::Prompt { buffer, error, .. } => {
-            let label = match app.mode {
+            let label = match &app.mode {
+                Mode::Editing { label, .. } => label.as_str(),
                 Mode::Prompt { purpose: Purpose::ScenarioName, .. } => lang.t(Text::PromptScenario),
                 Mode::Prompt { purpose: Purpose::Measurement { .. }, .. } => lang.t(Text::PromptMeasurement),
                 Mode::Prompt { purpose: Purpose::GoalSeek, .. } => lang.t(Text::PromptGoal),
@@ -237,6 +239,42 @@ fn render_conflict(
         }
     }
     render_dialog(frame, area, theme, lang.t(Text::ConflictTitle), lines);
+}
+
+/// The values of the choice field being edited that match what is typed, the highlighted one
+/// reversed: arrows move, Enter takes it, typing filters.
+fn render_choices(app: &App, frame: &mut Frame, body: Rect, theme: &Theme) {
+    let Mode::Editing { path, buffer, picked, label, .. } = &app.mode else { return };
+    let Some(list) = crate::tui::choices::matching(app.lang, path, buffer) else { return };
+    let names: Vec<&str> = list.iter().map(|(_, name)| *name).collect();
+    let lines: Vec<Line> = if names.is_empty() {
+        vec![Line::styled(app.lang.t(Text::NothingMatches), theme.muted)]
+    } else {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                Line::styled(
+                    format!(" {name} "),
+                    if i == *picked { theme.selected_row } else { theme.figure },
+                )
+            })
+            .collect()
+    };
+    let widest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).max(label.chars().count()) + 4;
+    let width = u16::try_from(widest).unwrap_or(u16::MAX).clamp(30, body.width);
+    let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(body.height);
+    let area = Rect {
+        x: body.right().saturating_sub(width),
+        y: body.bottom().saturating_sub(height),
+        width,
+        height,
+    };
+    // Scrolled to keep the highlighted value in view.
+    let offset = (*picked + 1).saturating_sub(usize::from(height.saturating_sub(2)));
+    frame.render_widget(Clear, area);
+    let paragraph = Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0));
+    frame.render_widget(paragraph.block(block(label, theme)), area);
 }
 
 /// What 2, 5 and 8 mean, while impact or feasibility is being scored.

@@ -156,11 +156,12 @@ impl Session {
         // Row 0 is the section title, rows 1 and 3 the two costs (each with its source line); column 4 is "Mensuel".
         self.keys("jjjllll");
         self.bytes(ENTER);
-        self.expect("Nouvelle valeur");
+        // The prompt names the field being edited.
+        self.expect("Licences — Mensuel");
         self.bytes(CTRL_U);
         self.keys(value);
         self.bytes(ENTER);
-        self.expect_gone("Nouvelle valeur");
+        self.expect_gone("Licences — Mensuel");
     }
 }
 

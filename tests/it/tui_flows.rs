@@ -613,25 +613,62 @@ fn a_failed_reload_keeps_the_unsaved_changes() {
     assert_eq!(app.mode, Mode::ConfirmQuit, "quitting asks: nothing was lost");
 }
 
-/// Issue 14: a choice field is shown, edited and typed by its name in the UI's language.
+/// Issue 14: a choice field is picked from its values named in the UI's language: the list
+/// opens on the current value, arrows move, typing filters (case and accents aside), Enter takes
+/// the highlighted value; a text that matches nothing is refused with the names to choose from.
 #[test]
-fn a_choice_field_speaks_the_users_language() {
+fn a_choice_field_is_picked_from_a_list_in_the_users_language() {
+    use roi_workbench::domain::project::Department;
     let mut app = app();
     app.lang = Lang::Fr;
     press(&mut app, &[Action::GoTab(Tab::Baseline)]);
     select_cell(&mut app, "project.department");
     press(&mut app, &[Action::Edit]);
-    assert!(matches!(&app.mode, Mode::Editing { buffer, .. } if buffer == "Finance"), "{:?}", app.mode);
-    type_text(&mut app, "logiciel");
+    let finance = Department::ALL.iter().position(|d| *d == Department::Finance).unwrap();
+    assert!(
+        matches!(&app.mode, Mode::Editing { picked, label, .. } if *picked == finance && label == "Service"),
+        "{:?}",
+        app.mode
+    );
+    press(&mut app, &[Action::Down, Action::Submit]);
+    assert_eq!(
+        app.project.project.department,
+        Department::ALL.get(finance + 1).copied(),
+        "the next one down"
+    );
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "LOGICIEL");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.project.project.department, Some(Department::Software));
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "cuisine");
     press(&mut app, &[Action::Submit]);
     let Mode::Editing { error: Some(error), .. } = &app.mode else { panic!("refused: {:?}", app.mode) };
     assert!(error.starts_with("Choisissez parmi : ") && error.contains("Développement logiciel"), "{error}");
-    type_text(&mut app, "developpement logiciel");
-    press(&mut app, &[Action::Submit]);
-    assert_eq!(app.project.project.department, Some(roi_workbench::domain::project::Department::Software));
+    press(&mut app, &[Action::Cancel]);
     let shown = roi_workbench::tui::tabs::grid(&app).unwrap();
     let cells: Vec<&str> = shown.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.text.as_str())).collect();
     assert!(cells.contains(&"Développement logiciel") && !cells.contains(&"software"));
+}
+
+/// Issue 14: the currency is picked among common ISO codes, or typed as any other code.
+#[test]
+fn a_currency_is_picked_or_typed_as_an_iso_code() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Baseline)]);
+    select_cell(&mut app, "project.currency");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "swiss");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.project.project.currency.as_deref(), Some("CHF"));
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "huf");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.project.project.currency.as_deref(), Some("HUF"), "a code not listed");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "forint");
+    press(&mut app, &[Action::Submit]);
+    assert!(matches!(&app.mode, Mode::Editing { error: Some(_), .. }), "not a code: refused");
 }
 
 /// Issue 14: `d` on an input clears that input; on a line it asks once before deleting it.
@@ -711,12 +748,16 @@ fn a_kind_change_removes_unused_inputs_and_a_currency_is_an_iso_code() {
     assert!(app.status.as_ref().is_some_and(|s| s.text.contains("Volume / month")), "{:?}", app.status);
     select_cell(&mut app, "project.currency");
     press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "xx");
+    press(&mut app, &[Action::Submit]);
+    assert!(matches!(&app.mode, Mode::Editing { error: Some(_), .. }), "two letters are refused");
     type_text(&mut app, "euro");
     press(&mut app, &[Action::Submit]);
-    assert!(matches!(&app.mode, Mode::Editing { error: Some(_), .. }), "euro is refused");
-    type_text(&mut app, "chf");
-    press(&mut app, &[Action::Submit]);
-    assert_eq!(app.project.project.currency.as_deref(), Some("CHF"));
+    assert_eq!(
+        app.project.project.currency.as_deref(),
+        Some("EUR"),
+        "`euro` picks the euro's code, never stored as is"
+    );
 }
 
 /// Issue 14: a click on a Portfolio row selects it.

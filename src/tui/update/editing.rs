@@ -23,10 +23,21 @@ pub(super) fn begin_edit(app: &mut App) {
     let cursor = app.cursor();
     match grid.cell(cursor.row, cursor.column).and_then(|c| c.path.clone()) {
         Some(path) => {
-            let buffer = current_value(&app.project, &path)
-                .map(|current| edit_text(app.lang, &path, current))
-                .unwrap_or_default();
-            app.mode = Mode::Editing { path, buffer, error: None };
+            let current = current_value(&app.project, &path);
+            // A choice field opens on its list, the current value highlighted; others on the
+            // value as shown.
+            let (buffer, picked) = match choices::choices(app.lang, &path) {
+                Some(list) => {
+                    let key = match &current {
+                        Some(Current::Text(text)) => text.as_str(),
+                        _ => "",
+                    };
+                    (String::new(), list.iter().position(|(k, _)| *k == key).unwrap_or(0))
+                }
+                None => (current.map(|c| edit_text(app.lang, &path, c)).unwrap_or_default(), 0),
+            };
+            let label = grid.label_of(cursor.row, cursor.column);
+            app.mode = Mode::Editing { path, buffer, error: None, picked, label };
         }
         None => app.say(app.lang.t(Text::NotEditable)),
     }
@@ -56,7 +67,11 @@ pub(super) fn typing(app: &mut App, action: Action) -> Effect {
         Action::Submit => return submit(app),
         Action::Cancel => app.mode = Mode::Normal,
         Action::Resize(width, height) => app.screen = (width, height),
+        Action::Up | Action::Down => pick(app, if action == Action::Up { -1 } else { 1 }),
         Action::Input(_) | Action::Backspace | Action::ClearInput => {
+            if let Mode::Editing { picked, .. } = &mut app.mode {
+                *picked = 0;
+            }
             if let Mode::Editing { buffer, error, .. } | Mode::Prompt { buffer, error, .. } = &mut app.mode {
                 match action {
                     Action::Input(c) => buffer.push(c),
@@ -71,6 +86,17 @@ pub(super) fn typing(app: &mut App, action: Action) -> Effect {
         _ => {}
     }
     Effect::None
+}
+
+/// Moves the highlight of a choice field's list by `step`, within the values that match.
+fn pick(app: &mut App, step: isize) {
+    let lang = app.lang;
+    if let Mode::Editing { path, buffer, picked, .. } = &mut app.mode
+        && let Some(list) = choices::matching(lang, path, buffer)
+    {
+        let last = list.len().saturating_sub(1);
+        *picked = picked.saturating_add_signed(step).min(last);
+    }
 }
 
 pub(super) fn submit(app: &mut App) -> Effect {
@@ -101,7 +127,14 @@ pub(super) fn submit(app: &mut App) -> Effect {
         return Effect::None;
     }
     let result = match &mode {
-        Mode::Editing { path, buffer, .. } => edited(app, path, buffer),
+        Mode::Editing { path, buffer, picked, .. } => match choices::matching(app.lang, path, buffer) {
+            // Enter takes the value highlighted; one that matches nothing is refused below.
+            Some(list) if !list.is_empty() => {
+                let (key, _) = list[(*picked).min(list.len() - 1)];
+                edited(app, path, key)
+            }
+            _ => edited(app, path, buffer),
+        },
         Mode::Prompt { purpose: Purpose::ScenarioName, buffer, .. } => with_scenario(app, buffer),
         Mode::Prompt { purpose: Purpose::Measurement { kpi }, buffer, .. } => {
             with_measurement(app, *kpi, buffer)
@@ -155,6 +188,8 @@ fn edited(app: &App, path: &FieldPath, typed: &str) -> Result<Project, String> {
         typed
     };
     let typed = match choices::key_for(app.lang, path, typed) {
+        // A currency not in the list is any ISO code, checked above.
+        Some(Err(_)) if path.to_string() == "project.currency" => typed,
         Some(Ok(key)) => key,
         Some(Err(names)) => {
             return Err(format!("{}{}{names}", app.lang.t(Text::ChooseAmong), app.lang.colon()));
