@@ -11,6 +11,7 @@ pub mod effect;
 pub mod folder;
 pub mod grid;
 pub mod keymap;
+pub mod palette;
 pub mod review;
 mod runtime;
 pub mod saving;

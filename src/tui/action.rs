@@ -21,6 +21,7 @@ use std::path::PathBuf;
 pub enum Action {
     Quit,
     ToggleHelp,
+    OpenPalette,
     GoTab(Tab),
     NextTab,
     PreviousTab,
@@ -174,6 +175,7 @@ impl Action {
         match self {
             Action::Quit => pick("quitter (demande si modifié)", "quit (asks if modified)"),
             Action::ToggleHelp => pick("afficher / masquer l'aide", "show / hide this help"),
+            Action::OpenPalette => pick("palette : toute action par son nom", "palette: any action by name"),
             Action::GoTab(_) => pick("aller à l'onglet", "go to tab"),
             Action::NextTab => pick("onglet suiv. / préc.", "next / previous tab"),
             Action::PreviousTab => pick("onglet précédent", "previous tab"),
@@ -203,7 +205,7 @@ impl Action {
             Action::OpenSelected => pick("ouvrir le projet sélectionné", "open the selected project"),
             Action::Input(_) | Action::Backspace | Action::ClearInput => pick("saisir", "type"),
             Action::Submit => pick("valider", "confirm"),
-            Action::Cancel => pick("annuler la saisie", "cancel"),
+            Action::Cancel => pick("fermer / annuler", "close / cancel"),
             Action::Confirm | Action::Decline | Action::SaveAndQuit => pick("répondre", "answer"),
             Action::ClickTab(_) | Action::ClickRow(_) | Action::Resize(..) => pick("clic", "click"),
             Action::Reload => pick(

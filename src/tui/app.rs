@@ -84,7 +84,11 @@ impl Revision {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
-    Help,
+    /// The command palette: every action of the tab by name, filtered by what is typed.
+    Palette {
+        buffer: String,
+        picked: usize,
+    },
     /// Typing a new value for the field at `path`.
     Editing {
         path: FieldPath,
@@ -289,6 +293,9 @@ pub struct App {
     pub portfolio_selected: usize,
     pub portfolio_view: PortfolioView,
     pub mode: Mode,
+    /// The help is shown over the current view, scrolled down by `help_scroll` lines.
+    pub help: bool,
+    pub help_scroll: usize,
     pub history: History,
     /// Unsaved changes: the project differs from `saved` (undoing back to it is clean again).
     pub dirty: bool,
@@ -333,6 +340,8 @@ impl App {
         let original = loaded.original();
         let original_project = loaded.project.clone();
         let mut app = Self {
+            help: false,
+            help_scroll: 0,
             lang,
             project: loaded.project,
             read_only: loaded.read_only,

@@ -5,12 +5,54 @@ use super::action::{Action, Preset};
 use super::app::{App, Mode, Tab};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// Where a key binding applies: a tab's table (through `Global`, `Grid`, `Only`), or a view
+/// over it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
     Global,
     /// The tabs with an editable table.
     Grid,
     Only(Tab),
+    In(View),
+}
+
+/// The views over the tabs, each with keys of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Typing a value or an answer.
+    Typing,
+    Picker,
+    ConfirmQuit,
+    Conflict,
+    Recovery,
+    Scenarios,
+    MonteCarlo,
+    ReviewEntry,
+    Review,
+    Palette,
+}
+
+impl View {
+    pub fn of(mode: &Mode) -> Option<View> {
+        Some(match mode {
+            Mode::Normal => return None,
+            Mode::Editing { .. } | Mode::Prompt { .. } => View::Typing,
+            Mode::Picker { .. } => View::Picker,
+            Mode::ConfirmQuit => View::ConfirmQuit,
+            Mode::Conflict { .. } => View::Conflict,
+            Mode::Recovery { .. } => View::Recovery,
+            Mode::Scenarios { .. } => View::Scenarios,
+            Mode::MonteCarlo => View::MonteCarlo,
+            Mode::ReviewEntry(_) => View::ReviewEntry,
+            Mode::Review { .. } => View::Review,
+            Mode::Palette { .. } => View::Palette,
+        })
+    }
+
+    /// Views where letters are typed: `?` is a letter there, help is on F1.
+    fn types_letters(self) -> bool {
+        matches!(self, View::Typing | View::ReviewEntry | View::Palette)
+    }
 }
 
 struct Binding {
@@ -28,14 +70,18 @@ const fn ch(c: char) -> (KeyCode, KeyModifiers) {
     (KeyCode::Char(c), NONE)
 }
 
+const fn ctrl(c: char) -> (KeyCode, KeyModifiers) {
+    (KeyCode::Char(c), CTRL)
+}
+
 macro_rules! bind {
     ($scope:expr, $label:literal, [$($key:expr),+], $action:expr) => {
         Binding { scope: $scope, keys: &[$($key),+], label: $label, action: $action }
     };
 }
 
-use KeyCode::{BackTab, Down, End, Enter, Home, Left, PageDown, PageUp, Right, Up};
-use Scope::{Global, Grid, Only};
+use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Up};
+use Scope::{Global, Grid, In, Only};
 
 // Tab-specific bindings come first: the first match wins.
 #[rustfmt::skip]
@@ -74,128 +120,155 @@ static BINDINGS: &[Binding] = &[
     bind!(Global, "1…7", [ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7')], Action::GoTab(Tab::Summary)),
     bind!(Global, "Tab / S-Tab", [(KeyCode::Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)], Action::NextTab),
     bind!(Global, "u", [ch('u')], Action::Undo),
-    bind!(Global, "Ctrl-r", [(KeyCode::Char('r'), CTRL)], Action::Redo),
-    bind!(Global, "Ctrl-s", [(KeyCode::Char('s'), CTRL)], Action::Save),
+    bind!(Global, "Ctrl-r", [ctrl('r')], Action::Redo),
+    bind!(Global, "Ctrl-s", [ctrl('s')], Action::Save),
     bind!(Global, "L", [ch('L'), (KeyCode::Char('L'), SHIFT)], Action::ToggleLang),
-    bind!(Global, "?", [ch('?'), (KeyCode::Char('?'), SHIFT)], Action::ToggleHelp),
-    bind!(Global, "q", [ch('q'), (KeyCode::Char('c'), CTRL)], Action::Quit),
+    bind!(Global, ": / Ctrl-p", [ch(':'), (KeyCode::Char(':'), SHIFT), ctrl('p')], Action::OpenPalette),
+    bind!(Global, "? / F1", [ch('?'), (KeyCode::Char('?'), SHIFT), (F(1), NONE)], Action::ToggleHelp),
+    bind!(Global, "q", [ch('q'), ctrl('c')], Action::Quit),
     bind!(Global, "T", [ch('T'), (KeyCode::Char('T'), SHIFT)], Action::OpenReviewEntry),
     bind!(Global, "v", [ch('v')], Action::ShowReview),
     bind!(Global, "E", [ch('E'), (KeyCode::Char('E'), SHIFT)], Action::WriteSummary),
+    // Typing a value, an answer, a search: letters are typed, these keys act.
+    bind!(In(View::Typing), "Enter", [(Enter, NONE)], Action::Submit),
+    bind!(In(View::Typing), "Esc", [(Esc, NONE)], Action::Cancel),
+    bind!(In(View::Typing), "↑ / ↓", [(Up, NONE), (Down, NONE)], Action::Up),
+    bind!(In(View::Typing), "Backspace", [(Backspace, NONE)], Action::Backspace),
+    bind!(In(View::Typing), "Ctrl-u", [ctrl('u')], Action::ClearInput),
+    bind!(In(View::Typing), "F1", [(F(1), NONE)], Action::ToggleHelp),
+    bind!(In(View::Palette), "Enter", [(Enter, NONE)], Action::Submit),
+    bind!(In(View::Palette), "Esc", [(Esc, NONE)], Action::Cancel),
+    bind!(In(View::Palette), "↑ / ↓", [(Up, NONE), (Down, NONE)], Action::Up),
+    bind!(In(View::Palette), "Backspace", [(Backspace, NONE)], Action::Backspace),
+    bind!(In(View::Palette), "Ctrl-u", [ctrl('u')], Action::ClearInput),
+    bind!(In(View::Palette), "F1", [(F(1), NONE)], Action::ToggleHelp),
+    bind!(In(View::ReviewEntry), "↑ S-Tab / ↓ Tab", [(Up, NONE), (BackTab, NONE), (BackTab, SHIFT), (Down, NONE), (KeyCode::Tab, NONE)], Action::Up),
+    bind!(In(View::ReviewEntry), "Enter", [(Enter, NONE)], Action::Submit),
+    bind!(In(View::ReviewEntry), "Esc", [(Esc, NONE)], Action::Cancel),
+    bind!(In(View::ReviewEntry), "Backspace", [(Backspace, NONE)], Action::Backspace),
+    bind!(In(View::ReviewEntry), "Ctrl-u", [ctrl('u')], Action::ClearInput),
+    bind!(In(View::ReviewEntry), "F1", [(F(1), NONE)], Action::ToggleHelp),
+    bind!(In(View::Picker), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
+    bind!(In(View::Picker), "Enter", [(Enter, NONE)], Action::Submit),
+    bind!(In(View::Picker), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),
+    bind!(In(View::ConfirmQuit), "y / o", [ch('y'), ch('o')], Action::Confirm),
+    bind!(In(View::ConfirmQuit), "s", [ch('s')], Action::SaveAndQuit),
+    bind!(In(View::ConfirmQuit), "n / Esc", [ch('n'), (Esc, NONE)], Action::Decline),
+    bind!(In(View::Conflict), "r", [ch('r')], Action::Reload),
+    bind!(In(View::Conflict), "o", [ch('o')], Action::Overwrite),
+    bind!(In(View::Conflict), "c", [ch('c')], Action::SaveCopy),
+    bind!(In(View::Conflict), "d", [ch('d')], Action::Compare),
+    bind!(In(View::Conflict), "Esc", [(Esc, NONE)], Action::Cancel),
+    bind!(In(View::Recovery), "r", [ch('r')], Action::Restore),
+    bind!(In(View::Recovery), "d", [ch('d')], Action::Discard),
+    bind!(In(View::Scenarios), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
+    bind!(In(View::Scenarios), "Enter", [(Enter, NONE)], Action::Submit),
+    bind!(In(View::Scenarios), "r", [ch('r')], Action::Rename),
+    bind!(In(View::Scenarios), "d", [ch('d')], Action::Delete),
+    bind!(In(View::Scenarios), "Esc / q / c", [(Esc, NONE), ch('q'), ch('c')], Action::Cancel),
+    bind!(In(View::MonteCarlo), "M", [ch('M'), (KeyCode::Char('M'), SHIFT)], Action::RunMonteCarlo),
+    bind!(In(View::MonteCarlo), "Esc / q / m", [(Esc, NONE), ch('q'), ch('m')], Action::Cancel),
+    bind!(In(View::Review), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
+    bind!(In(View::Review), "PgUp / PgDn", [(PageUp, NONE), (PageDown, NONE), ch(' ')], Action::PageUp),
+    bind!(In(View::Review), "g / G", [ch('g'), (Home, NONE), ch('G'), (End, NONE), (KeyCode::Char('G'), SHIFT)], Action::Top),
+    bind!(In(View::Review), "T", [ch('T'), (KeyCode::Char('T'), SHIFT)], Action::OpenReviewEntry),
+    bind!(In(View::Review), "E", [ch('E'), (KeyCode::Char('E'), SHIFT)], Action::WriteSummary),
+    // What was just recorded can be undone or saved without leaving the review.
+    bind!(In(View::Review), "u", [ch('u')], Action::Undo),
+    bind!(In(View::Review), "Ctrl-r", [ctrl('r')], Action::Redo),
+    bind!(In(View::Review), "Ctrl-s", [ctrl('s')], Action::Save),
+    bind!(In(View::Review), "L", [ch('L'), (KeyCode::Char('L'), SHIFT)], Action::ToggleLang),
+    bind!(In(View::Review), "Esc / q / v", [(Esc, NONE), ch('q'), ch('v')], Action::Cancel),
 ];
 
-fn applies(scope: Scope, tab: Tab) -> bool {
-    match scope {
-        Global => true,
-        Grid => matches!(tab, Tab::Baseline | Tab::Tco | Tab::Kpis),
-        Only(only) => only == tab,
+/// The key that shows the help in a view that is not typed into (where `?` is a letter).
+static VIEW_HELP: Binding =
+    bind!(Global, "?", [ch('?'), (KeyCode::Char('?'), SHIFT), (F(1), NONE)], Action::ToggleHelp);
+
+fn applies(scope: Scope, tab: Tab, view: Option<View>) -> bool {
+    match (scope, view) {
+        (In(only), Some(view)) => only == view,
+        (_, Some(_)) | (In(_), None) => false,
+        (Global, None) => true,
+        (Grid, None) => matches!(tab, Tab::Baseline | Tab::Tco | Tab::Kpis),
+        (Only(only), None) => only == tab,
     }
 }
 
-/// The keys of the current tab, for the help overlay.
-pub fn help_entries(tab: Tab) -> Vec<(&'static str, &'static Action)> {
-    BINDINGS.iter().filter(|b| applies(b.scope, tab)).map(|b| (b.label, &b.action)).collect()
+/// The bindings in force: the current view's, or the current tab's.
+fn bindings(tab: Tab, view: Option<View>) -> impl Iterator<Item = &'static Binding> {
+    let help = view.filter(|v| !v.types_letters()).map(|_| &VIEW_HELP);
+    BINDINGS.iter().filter(move |b| applies(b.scope, tab, view)).chain(help)
 }
+
+/// The keys in force, for the help overlay: every key of the current view, or of the tab.
+pub fn help_entries(app: &App) -> Vec<(&'static str, &'static Action)> {
+    bindings(app.tab, View::of(&app.mode)).map(|b| (b.label, &b.action)).collect()
+}
+
+/// The actions of the current tab a command palette offers, with their keys: what a key
+/// does, not how one moves (arrows, pages), each tab named for `1…7`.
+pub fn palette_entries(tab: Tab) -> Vec<(&'static str, Action)> {
+    let moves = |a: &Action| {
+        matches!(
+            a,
+            Action::Up
+                | Action::Left
+                | Action::Top
+                | Action::PageUp
+                | Action::AdjustDriver(_)
+                | Action::OpenPalette
+        )
+    };
+    let mut entries = Vec::new();
+    for binding in bindings(tab, None).filter(|b| !moves(&b.action)) {
+        match binding.action {
+            Action::GoTab(_) => {
+                entries.extend(Tab::ALL.iter().map(|t| (DIGITS[t.index()], Action::GoTab(*t))))
+            }
+            _ => entries.push((binding.label, binding.action.clone())),
+        }
+    }
+    entries
+}
+
+const DIGITS: [&str; 7] = ["1", "2", "3", "4", "5", "6", "7"];
 
 /// The action a key asks for in the app's current mode, if any.
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
-    match app.mode {
-        Mode::Editing { .. } | Mode::Prompt { .. } => typing_action(key),
-        Mode::Help => Some(Action::ToggleHelp),
-        Mode::ConfirmQuit => match key.code {
-            KeyCode::Char('y' | 'o') => Some(Action::Confirm),
-            KeyCode::Char('s') => Some(Action::SaveAndQuit),
-            KeyCode::Char('n') | KeyCode::Esc => Some(Action::Decline),
-            _ => None,
-        },
-        Mode::Picker { .. } => match key.code {
-            Up | KeyCode::Char('k') => Some(Action::Up),
-            Down | KeyCode::Char('j') => Some(Action::Down),
-            Enter => Some(Action::Submit),
-            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::Conflict { .. } => match key.code {
-            KeyCode::Char('r') => Some(Action::Reload),
-            KeyCode::Char('o') => Some(Action::Overwrite),
-            KeyCode::Char('c') => Some(Action::SaveCopy),
-            KeyCode::Char('d') => Some(Action::Compare),
-            KeyCode::Esc => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::Recovery { .. } => match key.code {
-            KeyCode::Char('r') => Some(Action::Restore),
-            KeyCode::Char('d') => Some(Action::Discard),
-            _ => None,
-        },
-        Mode::Scenarios { .. } => match key.code {
-            Up | KeyCode::Char('k') => Some(Action::Up),
-            Down | KeyCode::Char('j') => Some(Action::Down),
-            Enter => Some(Action::Submit),
-            KeyCode::Char('r') => Some(Action::Rename),
-            KeyCode::Char('d') => Some(Action::Delete),
-            KeyCode::Esc | KeyCode::Char('q' | 'c') => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::MonteCarlo => match key.code {
-            KeyCode::Char('M') => Some(Action::RunMonteCarlo),
-            KeyCode::Esc | KeyCode::Char('q' | 'm') => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::ReviewEntry(_) => match key.code {
-            Up | BackTab => Some(Action::Up),
-            Down | KeyCode::Tab => Some(Action::Down),
-            _ => typing_action(key),
-        },
-        Mode::Review { .. } => match key.code {
-            Up | KeyCode::Char('k') => Some(Action::Up),
-            Down | KeyCode::Char('j') => Some(Action::Down),
-            PageUp => Some(Action::PageUp),
-            PageDown | KeyCode::Char(' ') => Some(Action::PageDown),
-            Home | KeyCode::Char('g') => Some(Action::Top),
-            End | KeyCode::Char('G') => Some(Action::Bottom),
-            KeyCode::Char('T') => Some(Action::OpenReviewEntry),
-            KeyCode::Char('E') => Some(Action::WriteSummary),
-            // What was just recorded can be undone or saved without leaving the review.
-            KeyCode::Char('u') => Some(Action::Undo),
-            KeyCode::Char('r') if key.modifiers.contains(CTRL) => Some(Action::Redo),
-            KeyCode::Char('s') if key.modifiers.contains(CTRL) => Some(Action::Save),
-            KeyCode::Char('L') => Some(Action::ToggleLang),
-            KeyCode::Esc | KeyCode::Char('q' | 'v') => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::Normal => normal_action(app.tab, key),
+    if app.help {
+        // Over the help, the arrows scroll it and any other key closes it.
+        return Some(match key.code {
+            Up | KeyCode::Char('k') => Action::Up,
+            Down | KeyCode::Char('j') => Action::Down,
+            _ => Action::ToggleHelp,
+        });
+    }
+    let view = View::of(&app.mode);
+    let bound = bound_action(app.tab, view, key);
+    match (view, key.code) {
+        (Some(view), KeyCode::Char(c))
+            if view.types_letters() && bound.is_none() && !key.modifiers.contains(CTRL) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => bound,
     }
 }
 
-fn typing_action(key: KeyEvent) -> Option<Action> {
-    match key.code {
-        Enter => Some(Action::Submit),
-        Up => Some(Action::Up),
-        Down => Some(Action::Down),
-        KeyCode::Esc => Some(Action::Cancel),
-        KeyCode::Backspace => Some(Action::Backspace),
-        KeyCode::Char('u') if key.modifiers.contains(CTRL) => Some(Action::ClearInput),
-        KeyCode::Char(c) if !key.modifiers.contains(CTRL) => Some(Action::Input(c)),
-        _ => None,
-    }
-}
-
-fn normal_action(tab: Tab, key: KeyEvent) -> Option<Action> {
+fn bound_action(tab: Tab, view: Option<View>, key: KeyEvent) -> Option<Action> {
     let pressed = (key.code, key.modifiers - SHIFT);
-    let binding = BINDINGS
-        .iter()
-        .filter(|b| applies(b.scope, tab))
+    let binding = bindings(tab, view)
         .find(|b| b.keys.iter().any(|(code, modifiers)| (*code, *modifiers - SHIFT) == pressed))?;
     // One binding covers a pair of directions or a row of digits: pick the one pressed.
     Some(match (&binding.action, key.code) {
         (Action::AdjustDriver(_), Left | KeyCode::Char('h')) => Action::AdjustDriver(-1),
         (Action::AdjustDriver(_), _) => Action::AdjustDriver(1),
         (Action::Left, Right | KeyCode::Char('l')) => Action::Right,
-        (Action::Up, Down | KeyCode::Char('j')) => Action::Down,
+        (Action::Up, Down | KeyCode::Char('j') | KeyCode::Tab) => Action::Down,
         (Action::MoveLine(_), KeyCode::Char('J')) => Action::MoveLine(1),
         (Action::Top, KeyCode::Char('G') | End) => Action::Bottom,
-        (Action::PageUp, PageDown) => Action::PageDown,
+        (Action::PageUp, PageDown | KeyCode::Char(' ')) => Action::PageDown,
         (Action::NextTab, BackTab) => Action::PreviousTab,
         (Action::GoTab(_), KeyCode::Char(digit)) => {
             let index = digit.to_digit(10).and_then(|d| usize::try_from(d).ok())?.checked_sub(1)?;
@@ -215,22 +288,31 @@ mod tests {
 
     #[test]
     fn arrows_and_vim_keys_agree() {
-        assert_eq!(normal_action(Tab::Tco, key(Down)), Some(Action::Down));
-        assert_eq!(normal_action(Tab::Tco, key(KeyCode::Char('j'))), Some(Action::Down));
-        assert_eq!(normal_action(Tab::Tco, key(KeyCode::Char('l'))), Some(Action::Right));
+        assert_eq!(bound_action(Tab::Tco, None, key(Down)), Some(Action::Down));
+        assert_eq!(bound_action(Tab::Tco, None, key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(bound_action(Tab::Tco, None, key(KeyCode::Char('l'))), Some(Action::Right));
     }
 
     #[test]
     fn sliders_take_left_and_right_on_the_sensitivity_tab() {
-        assert_eq!(normal_action(Tab::Sensitivity, key(Left)), Some(Action::AdjustDriver(-1)));
-        assert_eq!(normal_action(Tab::Sensitivity, key(KeyCode::Char('l'))), Some(Action::AdjustDriver(1)));
+        assert_eq!(bound_action(Tab::Sensitivity, None, key(Left)), Some(Action::AdjustDriver(-1)));
+        assert_eq!(
+            bound_action(Tab::Sensitivity, None, key(KeyCode::Char('l'))),
+            Some(Action::AdjustDriver(1))
+        );
     }
 
     #[test]
     fn digits_go_to_tabs_and_ctrl_keys_are_distinct() {
-        assert_eq!(normal_action(Tab::Summary, key(KeyCode::Char('3'))), Some(Action::GoTab(Tab::Tco)));
-        assert_eq!(normal_action(Tab::Summary, KeyEvent::new(KeyCode::Char('s'), CTRL)), Some(Action::Save));
-        assert_eq!(normal_action(Tab::Summary, KeyEvent::new(KeyCode::Char('r'), CTRL)), Some(Action::Redo));
+        assert_eq!(bound_action(Tab::Summary, None, key(KeyCode::Char('3'))), Some(Action::GoTab(Tab::Tco)));
+        assert_eq!(
+            bound_action(Tab::Summary, None, KeyEvent::new(KeyCode::Char('s'), CTRL)),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            bound_action(Tab::Summary, None, KeyEvent::new(KeyCode::Char('r'), CTRL)),
+            Some(Action::Redo)
+        );
     }
 
     #[test]
@@ -257,7 +339,7 @@ mod tests {
     #[test]
     fn every_tab_has_help() {
         for tab in Tab::ALL {
-            assert!(help_entries(tab).len() >= 10);
+            assert!(bindings(tab, None).count() >= 10);
         }
     }
 }

@@ -7,6 +7,7 @@ use super::app::{App, Mode, Purpose, Tab};
 use super::effect::Effect;
 use super::folder;
 use super::grid::Collection;
+use super::palette;
 use super::review;
 use super::saving;
 use super::whatif;
@@ -40,6 +41,21 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     effect
 }
 
+/// The help over the current view: `?` (or F1) shows and hides it, the arrows scroll it.
+/// `true` when the action was the help's; background work goes on underneath.
+fn helping(app: &mut App, action: &Action) -> bool {
+    match action {
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
+        Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Action::Down => app.help_scroll += 1,
+        _ => return false,
+    }
+    true
+}
+
 fn apply(app: &mut App, action: Action) -> Effect {
     // The calendar is not the user's doing: whatever is on screen stays.
     if let Action::Today(month) = action {
@@ -49,7 +65,11 @@ fn apply(app: &mut App, action: Action) -> Effect {
     if action != Action::Delete {
         app.pending_delete = None;
     }
+    if (app.help || action == Action::ToggleHelp) && helping(app, &action) {
+        return Effect::None;
+    }
     match app.mode {
+        Mode::Palette { .. } => return palette::choosing(app, action, apply),
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),
         Mode::ConfirmQuit => return saving::answering(app, action),
@@ -79,15 +99,13 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 return effect;
             }
         }
-        Mode::Help if action == Action::ToggleHelp => {
-            app.mode = Mode::Normal;
-            return Effect::None;
-        }
-        Mode::Help | Mode::Normal => {}
+        Mode::Normal => {}
     }
     match action {
         Action::Quit => return saving::quit(app),
-        Action::ToggleHelp => app.mode = Mode::Help,
+        Action::OpenPalette => palette::open(app),
+        // Handled above, whatever the view.
+        Action::ToggleHelp => {}
         Action::GoTab(tab) | Action::ClickTab(tab) => app.tab = tab,
         Action::NextTab => app.tab = app.tab.next(),
         Action::PreviousTab => app.tab = app.tab.previous(),

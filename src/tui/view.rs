@@ -43,7 +43,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     render_rubric(app, frame, body, theme);
     render_choices(app, frame, body, theme);
     match &app.mode {
-        Mode::Help => render_help(app, frame, body, theme),
+        Mode::Palette { buffer, picked } => render_palette(app, buffer, *picked, frame, body, theme),
         Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
         Mode::ConfirmQuit => render_question(app, frame, body, theme),
         Mode::Conflict { disk_text, comparing } => {
@@ -64,6 +64,37 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         ),
         Mode::Normal | Mode::Editing { .. } | Mode::Prompt { .. } => {}
     }
+    if app.help {
+        render_help(app, frame, body, theme);
+    }
+}
+
+/// The command palette: what is typed, then the commands that match, each with its key.
+fn render_palette(app: &App, buffer: &str, picked: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let commands = crate::tui::palette::commands(lang, app.tab, buffer);
+    let width = area.width.min(72);
+    let inner = usize::from(width.saturating_sub(2));
+    let keys = commands.iter().map(|c| c.key.chars().count()).max().unwrap_or(0);
+    let mut lines = vec![Line::from(vec![Span::styled("> ", theme.label), Span::raw(format!("{buffer}_"))])];
+    if commands.is_empty() {
+        lines.push(Line::styled(lang.t(Text::NothingMatches), theme.muted));
+    }
+    let room = inner.saturating_sub(keys + 3);
+    lines.extend(commands.iter().enumerate().map(|(i, command)| {
+        let style = if i == picked { theme.selected_row } else { theme.figure };
+        let name = crate::tui::widgets::fit(&command.name, room);
+        Line::styled(format!(" {name:<room$} {:>keys$} ", command.key), style)
+    }));
+    let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
+    // The picked command stays in view.
+    let visible = usize::from(height.saturating_sub(3));
+    let offset = (picked + 1).saturating_sub(visible);
+    let popup = centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    let title = format!("{} — {}", lang.t(Text::ViewPalette), app.tab.title(lang));
+    let shown: Vec<Line> = lines.iter().take(1).chain(lines.iter().skip(1 + offset)).cloned().collect();
+    frame.render_widget(Paragraph::new(shown).block(block(&title, theme)), popup);
 }
 
 /// Where each tab's title sits in the tab bar, for mouse clicks: (tab, first column, width).
@@ -133,6 +164,19 @@ fn status<'a>(app: &App, theme: &Theme) -> Line<'a> {
     }
 }
 
+/// The first items of a `·`-separated hint that fit in `room` characters (at least one).
+fn hint_within(hint: &str, room: usize) -> String {
+    let mut kept = String::new();
+    for item in hint.split(" · ") {
+        let next = if kept.is_empty() { item.to_owned() } else { format!("{kept} · {item}") };
+        if !kept.is_empty() && next.chars().count() > room {
+            break;
+        }
+        kept = next;
+    }
+    kept
+}
+
 fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let lang = app.lang;
     let modified = if app.dirty { " [+]" } else { "" };
@@ -164,38 +208,135 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             spans.push(Span::styled(format!(" {} ", message.text), theme.status_error))
         }
         Some(message) => spans.push(Span::raw(format!(" {}", message.text))),
-        None => spans.push(Span::styled(format!(" {}", lang.t(Text::HelpHint)), theme.muted)),
+        None => {
+            // The hint is a reminder, not a message: it keeps to one line, losing its last
+            // items first (`?` for the help always stays).
+            let used: usize = spans.iter().map(|s| s.width()).sum();
+            let room = usize::from(app.screen.0).saturating_sub(used + 1);
+            spans.push(Span::styled(format!(" {}", hint_within(lang.t(Text::HelpHint), room)), theme.muted));
+        }
     }
     Line::from(spans)
 }
 
+/// The keys in force over the whole body, in as many columns as the width holds (each at
+/// least [`HELP_DESCRIPTION`] wide for the description), descriptions wrapped, never cut;
+/// scrolled with the arrows when even that is taller than the screen.
 fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let entries = keymap::help_entries(app.tab);
-    let title = format!("{} — {}", lang.t(Text::Help), app.tab.title(lang));
-    // Every key must be seen at 80×24: a list too long for the height goes in two columns
-    // across the screen, the descriptions cut to fit rather than the keys dropped.
-    let fitting = usize::from(area.height.saturating_sub(2)).max(1);
-    let columns = entries.len().div_ceil(fitting).max(1);
-    let rows = entries.len().div_ceil(columns);
-    let (width, keys) = if columns == 1 { (64, 14) } else { (area.width, 11) };
-    let column_width = usize::from(width.saturating_sub(2)) / columns;
-    let room = column_width.saturating_sub(keys + 3);
-    let cell = |(label, action): &(&str, &crate::tui::action::Action)| {
-        let full = action.describe(lang);
-        let description = crate::tui::widgets::fit(full, room);
-        [Span::styled(format!("{label:>keys$}  "), theme.label), Span::raw(format!("{description:<room$} "))]
-    };
-    let lines: Vec<Line> = (0..entries.len().min(rows))
+    let entries: Vec<(&str, &str)> =
+        keymap::help_entries(app).into_iter().map(|(key, action)| (key, action.describe(lang))).collect();
+    let name = keymap::View::of(&app.mode).map_or_else(|| app.tab.title(lang), |view| view_name(lang, view));
+    let title = format!("{} — {name}", lang.t(Text::Help));
+    let lines = help_lines(
+        &entries,
+        usize::from(area.width.saturating_sub(2)),
+        usize::from(area.height.saturating_sub(2)),
+    );
+    let lines: Vec<Line> = lines
+        .into_iter()
         .map(|row| {
-            let spans = (0..columns).filter_map(|column| entries.get(column * rows + row)).flat_map(cell);
-            Line::from(spans.collect::<Vec<_>>())
+            Line::from(
+                row.into_iter()
+                    .map(|(text, is_key)| Span::styled(text, if is_key { theme.label } else { theme.figure }))
+                    .collect::<Vec<_>>(),
+            )
         })
         .collect();
     let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = centered(area, width, height);
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(usize::from(height.saturating_sub(2))));
+    let popup = Rect { height, ..area };
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block(&title, theme)), popup);
+    let mut frame_block = block(&title, theme);
+    if lines.len() > usize::from(height.saturating_sub(2)) {
+        frame_block =
+            frame_block.title_bottom(Line::styled(format!(" {} ", lang.t(Text::HelpScrolls)), theme.label));
+    }
+    let paragraph = Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0));
+    frame.render_widget(paragraph.block(frame_block), popup);
+}
+
+/// A help column's description is at least this wide before another column is added.
+const HELP_DESCRIPTION: usize = 24;
+
+/// The help laid out in `width` × `height`: the fewest columns whose rows fit the height (the
+/// most that fit the width otherwise), entries row by row, each description wrapped under
+/// itself. Each line is a list of (text, is a key).
+fn help_lines(entries: &[(&str, &str)], width: usize, height: usize) -> Vec<Vec<(String, bool)>> {
+    let keys = entries.iter().map(|(key, _)| key.chars().count()).max().unwrap_or(0);
+    let most = (width / (keys + 3 + HELP_DESCRIPTION)).clamp(1, entries.len().max(1));
+    let layout = |columns: usize| {
+        let room = (width / columns).saturating_sub(keys + 3).max(1);
+        let cells: Vec<Vec<String>> = entries.iter().map(|(_, text)| wrap(text, room)).collect();
+        (room, cells)
+    };
+    let rows_of = |columns: usize, cells: &[Vec<String>]| -> usize {
+        cells.chunks(columns).map(|row| row.iter().map(Vec::len).max().unwrap_or(1)).sum()
+    };
+    let columns = (1..=most).find(|&c| rows_of(c, &layout(c).1) <= height).unwrap_or(most);
+    let (room, cells) = layout(columns);
+    let mut lines = Vec::new();
+    for (row_entries, row_cells) in entries.chunks(columns).zip(cells.chunks(columns)) {
+        let tall = row_cells.iter().map(Vec::len).max().unwrap_or(1);
+        for line in 0..tall {
+            let mut spans = Vec::new();
+            for ((key, _), cell) in row_entries.iter().zip(row_cells) {
+                let key = if line == 0 { *key } else { "" };
+                let text = cell.get(line).map_or("", String::as_str);
+                spans.push((format!("{key:>keys$}  "), true));
+                spans.push((format!("{text:<room$} "), false));
+            }
+            lines.push(spans);
+        }
+    }
+    lines
+}
+
+/// `text` in lines of at most `room` characters, broken between words (a word longer than
+/// the room is cut into pieces).
+fn wrap(text: &str, room: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > room {
+            let rest = word.split_off(room);
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.into_iter().collect());
+            word = rest;
+        }
+        let length = line.chars().count();
+        if length > 0 && length + 1 + word.len() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.extend(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The name of a view, for the help's title.
+fn view_name(lang: crate::i18n::Lang, view: keymap::View) -> &'static str {
+    use keymap::View;
+    lang.t(match view {
+        View::Typing => Text::ViewTyping,
+        View::Picker => Text::ViewPicker,
+        View::ConfirmQuit => Text::ViewQuit,
+        View::Conflict => Text::ConflictTitle,
+        View::Recovery => Text::RecoveryTitle,
+        View::Scenarios => Text::ViewScenarios,
+        View::MonteCarlo => Text::ViewMonteCarlo,
+        View::ReviewEntry => Text::ViewReviewEntry,
+        View::Review => Text::ViewReview,
+        View::Palette => Text::ViewPalette,
+    })
 }
 
 fn render_question(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {

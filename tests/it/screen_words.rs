@@ -91,6 +91,9 @@ fn screens(app: &mut App, size: (u16, u16)) -> Vec<(String, String)> {
         }
         update(app, Action::ToggleHelp);
         drawn.push((format!("{tab:?} help"), draw(app, size)));
+        update(app, Action::ToggleHelp);
+        update(app, Action::OpenPalette);
+        drawn.push((format!("{tab:?} palette"), draw(app, size)));
         update(app, Action::Cancel);
     }
     let views: [(&str, Tab, Action); 5] = [
@@ -106,6 +109,7 @@ fn screens(app: &mut App, size: (u16, u16)) -> Vec<(String, String)> {
         drawn.push((name.to_owned(), draw(app, size)));
         update(app, Action::ToggleHelp);
         drawn.push((format!("{name} help"), draw(app, size)));
+        update(app, Action::ToggleHelp);
         update(app, Action::Cancel);
         update(app, Action::Cancel);
     }

@@ -206,9 +206,43 @@ fn saving_asks_the_runtime_to_check_for_other_writers() {
 fn help_lists_the_keys_and_closes() {
     let mut app = app();
     press(&mut app, &[Action::ToggleHelp]);
-    assert_eq!(app.mode, Mode::Help);
+    assert!(app.help);
     press(&mut app, &[Action::ToggleHelp]);
+    assert!(!app.help);
     assert_eq!(app.mode, Mode::Normal);
+}
+
+/// Issue 14: the help works over every view, lists that view's keys, and leaves the view as
+/// it was when it closes.
+#[test]
+fn help_opens_over_a_view_and_returns_to_it() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Kpis), Action::ShowReview, Action::ToggleHelp]);
+    assert!(app.help && matches!(app.mode, Mode::Review { .. }));
+    let keys: Vec<&str> =
+        roi_workbench::tui::keymap::help_entries(&app).into_iter().map(|(k, _)| k).collect();
+    assert!(keys.contains(&"T") && keys.contains(&"Esc / q / v") && keys.contains(&"?"), "{keys:?}");
+    press(&mut app, &[Action::ToggleHelp]);
+    assert!(!app.help && matches!(app.mode, Mode::Review { .. }), "back in the review");
+}
+
+/// Issue 14: the palette finds an action by its name and runs it as its key would.
+#[test]
+fn the_palette_runs_an_action_found_by_name() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::OpenPalette]);
+    type_text(&mut app, "stress");
+    press(&mut app, &[Action::Submit]);
+    assert!(app.stress_view, "the ×2/÷2 stress applied");
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, &[Action::OpenPalette]);
+    type_text(&mut app, "portefeuille");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.tab, Tab::Sensitivity, "English names in the English UI: nothing matched");
+    press(&mut app, &[Action::OpenPalette]);
+    type_text(&mut app, "tab portfolio");
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(app.tab, Tab::Portfolio);
 }
 
 #[test]
