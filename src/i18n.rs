@@ -198,6 +198,11 @@ impl Lang {
         self.number(value, value.normalize().scale().min(6))
     }
 
+    /// A count with its thousands grouped: `10 000` / `10,000`.
+    pub fn count(self, count: usize) -> String {
+        self.number(Decimal::from(count), 0)
+    }
+
     /// A number with thousands grouped and a fixed count of decimals.
     pub fn number(self, value: Decimal, decimals: u32) -> String {
         let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);

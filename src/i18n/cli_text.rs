@@ -39,9 +39,9 @@ pub enum CliText {
 pub fn files_valid(lang: Lang, count: usize) -> String {
     match (lang, count) {
         (Lang::Fr, 0 | 1) => format!("{count} fichier de projet valide"),
-        (Lang::Fr, _) => format!("{} fichiers de projet valides", lang.number(count.into(), 0)),
+        (Lang::Fr, _) => format!("{} fichiers de projet valides", lang.count(count)),
         (Lang::En, 1) => "1 project file valid".to_owned(),
-        (Lang::En, _) => format!("{} project files valid", lang.number(count.into(), 0)),
+        (Lang::En, _) => format!("{} project files valid", lang.count(count)),
     }
 }
 

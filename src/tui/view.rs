@@ -88,12 +88,11 @@ fn render_palette(app: &App, buffer: &str, picked: usize, frame: &mut Frame, are
     }));
     let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
     // The picked command stays in view.
-    let visible = usize::from(height.saturating_sub(3));
-    let offset = (picked + 1).saturating_sub(visible);
+    let shown =
+        crate::tui::widgets::header_and_rows_around(&lines, picked, usize::from(height.saturating_sub(3)));
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     let title = format!("{} — {}", lang.t(Text::ViewPalette), app.tab.title(lang));
-    let shown: Vec<Line> = lines.iter().take(1).chain(lines.iter().skip(1 + offset)).cloned().collect();
     frame.render_widget(Paragraph::new(shown).block(block(&title, theme)), popup);
 }
 
@@ -191,7 +190,8 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         spans.push(Span::styled(format!(" {} {who} ", lang.t(Text::EditedByBanner)), theme.warn));
     }
     if let crate::tui::app::SimulationState::Running { done, total } = app.simulation {
-        spans.push(Span::styled(format!(" {} {done}/{total} ", lang.t(Text::Simulating)), theme.warn));
+        let progress = format!(" {} {} / {} ", lang.t(Text::Simulating), lang.count(done), lang.count(total));
+        spans.push(Span::styled(progress, theme.warn));
     }
     if !app.drivers.is_neutral() || app.stress_view {
         spans.push(Span::styled(format!(" {} ", lang.t(Text::WhatIfActive)), theme.warn));

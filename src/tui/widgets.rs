@@ -14,6 +14,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 use rust_decimal::prelude::ToPrimitive;
 
+/// A header line and the rows under it, scrolled so that row `selected` is among the
+/// `visible` rows shown.
+pub fn header_and_rows_around<'a>(lines: &[Line<'a>], selected: usize, visible: usize) -> Vec<Line<'a>> {
+    let offset = (selected + 1).saturating_sub(visible.max(1));
+    lines.iter().take(1).chain(lines.iter().skip(1 + offset)).cloned().collect()
+}
+
 /// `text` in at most `room` characters: whole, or cut with `…` (for names, never figures).
 pub fn fit(text: &str, room: usize) -> String {
     if text.chars().count() <= room {

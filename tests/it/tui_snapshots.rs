@@ -211,3 +211,103 @@ fn a_refused_quarter_and_a_recorded_one() {
     update(&mut app, Action::Bottom);
     insta::assert_snapshot!("review_recorded_bottom_en", draw(&app, 80, 24));
 }
+
+/// The views over the tabs, each reached as a user would: the help, the command palette, a
+/// choice list, the KPI catalogue, the quit question, the scenarios, the review and its entry
+/// form.
+#[derive(Debug, Clone, Copy)]
+enum View {
+    Help,
+    Palette,
+    ChoiceList,
+    KpiCatalogue,
+    QuitQuestion,
+    Scenarios,
+    Review,
+    ReviewEntry,
+}
+
+fn open_view(app: &mut App, view: View) {
+    app.today = Some(TODAY);
+    let (tab, actions): (Tab, &[Action]) = match view {
+        View::Help => (Tab::Portfolio, &[Action::ToggleHelp]),
+        View::Palette => (Tab::Sensitivity, &[Action::OpenPalette, Action::Input('s')]),
+        View::ChoiceList => (Tab::Tco, &[Action::Down, Action::Right, Action::Edit]),
+        View::KpiCatalogue => (Tab::Kpis, &[Action::Add]),
+        View::QuitQuestion => (
+            Tab::Sensitivity,
+            &[
+                Action::AdjustDriver(1),
+                Action::SaveScenario,
+                Action::Input('a'),
+                Action::Submit,
+                Action::Quit,
+            ],
+        ),
+        View::Scenarios => (Tab::Sensitivity, &[Action::ShowScenarios]),
+        View::Review => (Tab::Kpis, &[Action::ShowReview]),
+        View::ReviewEntry => (Tab::Kpis, &[Action::OpenReviewEntry]),
+    };
+    update(app, Action::GoTab(tab));
+    for action in actions {
+        update(app, action.clone());
+    }
+}
+
+fn view_snapshot(view: View, lang: Lang, (width, height): (u16, u16)) {
+    let mut app = app(lang);
+    app.screen = (width, height);
+    open_view(&mut app, view);
+    let name = format!("view_{view:?}_{}_{width}x{height}", lang.code()).to_lowercase();
+    insta::assert_snapshot!(name, draw(&app, width, height));
+}
+
+/// One test per view, language and size.
+macro_rules! view_snapshots {
+    ($($module:ident => $view:expr),+ $(,)?) => {$(
+        mod $module {
+            use super::*;
+
+            #[test]
+            fn fr_80x24() {
+                view_snapshot($view, Lang::Fr, (80, 24));
+            }
+
+            #[test]
+            fn en_80x24() {
+                view_snapshot($view, Lang::En, (80, 24));
+            }
+
+            #[test]
+            fn fr_120x40() {
+                view_snapshot($view, Lang::Fr, (120, 40));
+            }
+
+            #[test]
+            fn en_120x40() {
+                view_snapshot($view, Lang::En, (120, 40));
+            }
+
+            #[test]
+            fn fr_200x60() {
+                view_snapshot($view, Lang::Fr, (200, 60));
+            }
+
+            #[test]
+            fn en_200x60() {
+                view_snapshot($view, Lang::En, (200, 60));
+            }
+        }
+    )+};
+}
+
+view_snapshots!(
+    view_help => View::Help,
+    view_palette => View::Palette,
+    view_choice_list => View::ChoiceList,
+    view_kpi_catalogue => View::KpiCatalogue,
+    view_quit_question => View::QuitQuestion,
+    view_scenarios => View::Scenarios,
+    view_review => View::Review,
+    view_review_entry => View::ReviewEntry,
+);

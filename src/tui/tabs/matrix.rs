@@ -115,7 +115,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ListItem::new(lines)
         })
         .collect();
-    let title = format!("{} ({})", lang.t(Text::Ranking), app.portfolio.len());
+    let title = format!("{} ({})", lang.t(Text::Ranking), lang.count(app.portfolio.len()));
     let list = List::new(items).block(block(&title, theme)).highlight_style(theme.selected_row);
     let mut state = ListState::default().with_selected(Some(app.portfolio_selected));
     frame.render_stateful_widget(list, area, &mut state);

@@ -49,7 +49,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut title = format!(
         "{} ({}) · {} {}",
         lang.t(Text::TabPortfolio),
-        view.order.len(),
+        lang.count(view.order.len()),
         lang.t(Text::SortedBy),
         sort_name(lang, view.sort)
     );
@@ -157,7 +157,7 @@ fn render_totals(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let totals = &app.portfolio_view.totals;
     let quadrants: Vec<String> = Quadrant::ALL
         .iter()
-        .map(|q| format!("{} {}", quadrant_short(lang, Some(*q)), totals.quadrants[*q as usize]))
+        .map(|q| format!("{} {}", quadrant_short(lang, Some(*q)), lang.count(totals.quadrants[*q as usize])))
         .collect();
     // One line per currency: amounts in two currencies are never added.
     let mut lines: Vec<Line> = totals
@@ -175,7 +175,7 @@ fn render_totals(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     lines.push(Line::from(vec![
         Span::raw(format!("{} · ", quadrants.join(" · "))),
         Span::styled(
-            format!("{} {}", totals.invalid, lang.t(Text::InvalidFiles)),
+            format!("{} {}", lang.count(totals.invalid), lang.t(Text::InvalidFiles)),
             if totals.invalid > 0 { theme.bad } else { theme.muted },
         ),
     ]));

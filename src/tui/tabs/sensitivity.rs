@@ -155,9 +155,12 @@ pub fn render_scenarios(
         );
         lines.push(Line::styled(text, if i == selected { theme.selected_row } else { theme.figure }));
     }
-    let popup = crate::tui::widgets::centered(area, 74, rows.len() as u16 + 3);
+    let popup = crate::tui::widgets::centered(area, 74, (rows.len() as u16).saturating_add(3));
+    // The header stays; the rows scroll to keep the selected one in view.
+    let visible = usize::from(popup.height.saturating_sub(3));
+    let shown = crate::tui::widgets::header_and_rows_around(&lines, selected, visible);
     frame.render_widget(ratatui::widgets::Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block(lang.t(Text::Scenarios), theme)), popup);
+    frame.render_widget(Paragraph::new(shown).block(block(lang.t(Text::Scenarios), theme)), popup);
 }
 
 /// The Monte Carlo results: percentiles and probabilities, the ROI histogram, the fan chart.
