@@ -805,3 +805,13 @@ fn a_click_selects_a_portfolio_row() {
     press(&mut app, &[Action::ClickRow(1)]);
     assert_eq!(app.portfolio_view.selected, 2, "a click on the header changes nothing");
 }
+
+/// Issue 14: a click on a slider's row selects that slider.
+#[test]
+fn a_click_selects_a_slider() {
+    let mut app = app();
+    press(&mut app, &[Action::Resize(80, 24), Action::GoTab(Tab::Sensitivity), Action::ClickRow(4)]);
+    assert_eq!(app.driver, 2, "the third slider, under the tab bar and the border");
+    press(&mut app, &[Action::ClickRow(23)]);
+    assert_eq!(app.driver, 2, "below the sliders nothing changes");
+}

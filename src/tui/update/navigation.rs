@@ -81,6 +81,15 @@ pub(super) fn click_row(app: &mut App, y: u16) {
         click_portfolio_row(app, y);
         return;
     }
+    // The sliders are the first rows of the Sensitivity tab, under the tab bar and a border.
+    if app.tab == Tab::Sensitivity {
+        if let Some(driver) =
+            usize::from(y).checked_sub(2).filter(|d| *d < crate::domain::drivers::Driver::ALL.len())
+        {
+            app.driver = driver;
+        }
+        return;
+    }
     // The table's first row sits under the tab bar (1 line) and the block's top border.
     let Some(visible_index) = (y as usize).checked_sub(2) else { return };
     let panel = match app.tab {
