@@ -14,6 +14,17 @@ use super::app::{App, Tab};
 use super::grid::{self, Grid};
 
 /// The editable table of a tab, if it has one.
+/// The height of the panels under a tab's table, for a body `body` rows high: their least on a
+/// small screen, a third of the body on a tall one (charts and lists grow with the terminal).
+pub fn panel_height(tab: Tab, body: u16) -> u16 {
+    let least = match tab {
+        Tab::Tco => 8,
+        Tab::Kpis => 6,
+        _ => return 0,
+    };
+    (body / 3).max(least)
+}
+
 pub fn grid(app: &App) -> Option<Grid> {
     match app.tab {
         Tab::Baseline => Some(baseline::grid(app)),

@@ -19,7 +19,8 @@ use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Sparkline, W
 use rust_decimal::prelude::ToPrimitive;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let [table, panels] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]));
+    let panel = super::panel_height(crate::tui::app::Tab::Kpis, area.height);
+    let [table, panels] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(panel)]));
     let title = format!("{} ({}/{MAX_KPIS})", app.lang.t(Text::TabKpis), app.project.kpis.len());
     let grid = grid(app);
     render_grid(app, frame, table, theme, &grid, &title);

@@ -19,7 +19,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let [table, panels] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(8)]));
+    let panel = super::panel_height(crate::tui::app::Tab::Tco, area.height);
+    let [table, panels] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(panel)]));
     render_grid(app, frame, table, theme, &grid(app), app.lang.t(Text::TabTco));
     let [categories, years, checklist] =
         panels.layout(&Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2), Constraint::Fill(2)]));

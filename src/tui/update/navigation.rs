@@ -92,11 +92,8 @@ pub(super) fn click_row(app: &mut App, y: u16) {
     }
     // The table's first row sits under the tab bar (1 line) and the block's top border.
     let Some(visible_index) = (y as usize).checked_sub(2) else { return };
-    let panel = match app.tab {
-        Tab::Tco => 8,
-        Tab::Kpis => 6,
-        _ => 0,
-    };
+    let body = app.screen.1.saturating_sub(2);
+    let panel = usize::from(crate::tui::tabs::panel_height(app.tab, body));
     // Rows of the table's inner area: screen minus tab bar, status bar, borders and panels.
     let visible = (app.screen.1 as usize).saturating_sub(4 + panel).max(1);
     if visible_index >= visible {
