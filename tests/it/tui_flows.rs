@@ -815,3 +815,17 @@ fn a_click_selects_a_slider() {
     press(&mut app, &[Action::ClickRow(23)]);
     assert_eq!(app.driver, 2, "below the sliders nothing changes");
 }
+
+/// Issue 14: a click on a project of the matrix's ranked list selects it.
+#[test]
+fn a_click_selects_a_ranked_project() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let mut app = folder_app(&folder);
+    press(&mut app, &[Action::Resize(80, 24), Action::GoTab(Tab::Matrix)]);
+    let second = roi_workbench::tui::tabs::matrix::project_at_row(&app, 4);
+    assert_eq!(second, Some(1), "each project takes two rows at 80 columns: its name, its figures");
+    press(&mut app, &[Action::ClickRow(5)]);
+    assert_eq!(app.portfolio_selected, 1);
+    press(&mut app, &[Action::ClickRow(1)]);
+    assert_eq!(app.portfolio_selected, 1, "a click on the border changes nothing");
+}

@@ -1,7 +1,8 @@
 //! The terminal, as the runtime waits on it: input ready or hung up, and mouse events.
 
 use super::super::action::Action;
-use super::super::app::App;
+use super::super::app::{App, Tab};
+use super::super::tabs;
 use super::super::view;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use std::time::Duration;
@@ -48,5 +49,11 @@ pub(super) fn mouse_action(app: &App, mouse: MouseEvent) -> Option<Action> {
             .find(|(_, x, width)| (*x..x + width).contains(&mouse.column))
             .map(|(tab, _, _)| Action::ClickTab(tab));
     }
-    Some(Action::ClickRow(mouse.row))
+    // Beside the matrix's grid and the sliders are charts and lists a row click is not for.
+    let beside = match app.tab {
+        Tab::Matrix => mouse.column < tabs::matrix::GRID_WIDTH,
+        Tab::Sensitivity => mouse.column >= tabs::sensitivity::LEFT_WIDTH,
+        _ => false,
+    };
+    (!beside).then_some(Action::ClickRow(mouse.row))
 }

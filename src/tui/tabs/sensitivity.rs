@@ -20,7 +20,8 @@ use rust_decimal::prelude::ToPrimitive;
 const SLIDER_WIDTH: usize = 10;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let [left, right] = area.layout(&Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]));
+    let [left, right] =
+        area.layout(&Layout::horizontal([Constraint::Length(LEFT_WIDTH), Constraint::Fill(1)]));
     let [sliders, figures] = left.layout(&Layout::vertical([Constraint::Length(12), Constraint::Fill(1)]));
     frame.render_widget(
         Paragraph::new(slider_lines(app, theme)).block(block(app.lang.t(Text::Drivers), theme)),
@@ -41,6 +42,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     );
     render_tornado(app, frame, tornado, theme);
 }
+
+/// The sliders' column: a click left of it selects a slider.
+pub const LEFT_WIDTH: u16 = 40;
 
 /// One bar per driver around the current NPV: left of the axis when the driver's low end
 /// lowers the NPV, right when its high end raises it; widest swing on top.

@@ -81,6 +81,12 @@ pub(super) fn click_row(app: &mut App, y: u16) {
         click_portfolio_row(app, y);
         return;
     }
+    if app.tab == Tab::Matrix {
+        if let Some(index) = crate::tui::tabs::matrix::project_at_row(app, y) {
+            app.portfolio_selected = index;
+        }
+        return;
+    }
     // The sliders are the first rows of the Sensitivity tab, under the tab bar and a border.
     if app.tab == Tab::Sensitivity {
         if let Some(driver) =
