@@ -16,12 +16,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    // A line per currency, then the quadrants, inside the block's borders.
-    let currencies = app.portfolio_view.totals.by_currency.len().max(1);
-    let height = u16::try_from(currencies + 3).unwrap_or(u16::MAX);
+    let lines = total_lines(app, theme);
+    let height = totals_height(&lines, area.width);
     let [table, totals] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]));
     render_table(app, frame, table, theme);
-    render_totals(app, frame, totals, theme);
+    let paragraph = Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true });
+    frame.render_widget(paragraph.block(block(app.lang.t(Text::Total), theme)), totals);
+}
+
+/// The totals' height on a screen `width` wide: their lines, wrapped, and the borders.
+fn totals_height(lines: &[Line], width: u16) -> u16 {
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|line| line.width().div_ceil(inner).max(1)).sum();
+    u16::try_from(rows + 2).unwrap_or(u16::MAX)
+}
+
+/// How many screen rows the totals take under the table, for a click's row.
+pub fn totals_rows(app: &App) -> usize {
+    usize::from(totals_height(&total_lines(app, &Theme::monochrome()), app.screen.0))
 }
 
 fn sort_name(lang: Lang, key: SortKey) -> &'static str {
@@ -152,14 +164,15 @@ fn row<'a>(
     Row::new(cells)
 }
 
-fn render_totals(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+/// A line per currency (amounts in two currencies are never added), then the quadrants and
+/// the invalid files.
+fn total_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let lang = app.lang;
     let totals = &app.portfolio_view.totals;
     let quadrants: Vec<String> = Quadrant::ALL
         .iter()
         .map(|q| format!("{} {}", quadrant_short(lang, Some(*q)), lang.count(totals.quadrants[*q as usize])))
         .collect();
-    // One line per currency: amounts in two currencies are never added.
     let mut lines: Vec<Line> = totals
         .by_currency
         .iter()
@@ -179,10 +192,5 @@ fn render_totals(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             if totals.invalid > 0 { theme.bad } else { theme.muted },
         ),
     ]));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .block(block(lang.t(Text::Total), theme)),
-        area,
-    );
+    lines
 }

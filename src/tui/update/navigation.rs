@@ -119,7 +119,7 @@ pub(super) fn click_row(app: &mut App, y: u16) {
 /// header; the totals take the bottom.
 fn click_portfolio_row(app: &mut App, y: u16) {
     let Some(visible_index) = (y as usize).checked_sub(3) else { return };
-    let totals = app.portfolio_view.totals.by_currency.len().max(1) + 3;
+    let totals = crate::tui::tabs::portfolio::totals_rows(app);
     let visible = (app.screen.1 as usize).saturating_sub(5 + totals).max(1);
     if visible_index >= visible {
         return;
