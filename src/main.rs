@@ -4,6 +4,11 @@ use clap::Parser;
 use roi_workbench::cli::{self, Cli};
 use std::process::ExitCode;
 
+/// A folder of thousands of projects is mostly small allocations (parsed TOML, monthly
+/// flows), freed at once: mimalloc makes them markedly cheaper than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Past a file size limit (`ulimit -f`), a write fails with an error we report and clean
     // up after, rather than the signal killing the process mid-save.

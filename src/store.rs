@@ -57,6 +57,22 @@ impl LoadError {
 
 /// Reads and validates one project file: no larger than [`MAX_FILE_BYTES`], UTF-8 text.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let (text, metadata) = read_text(path)?;
+    let fingerprint = Fingerprint::of(&text, Some(&metadata));
+    from_text(path, text, fingerprint)
+}
+
+/// Only the project of a file and the file's metadata, as a folder's row needs them: no
+/// fingerprint, no check of who may write it, the text dropped once parsed.
+pub fn read_project(path: &Path) -> Result<(Project, std::fs::Metadata), LoadError> {
+    let (text, metadata) = read_text(path)?;
+    let project =
+        parse(&text).map_err(|diagnostics| LoadError::Invalid { path: path.to_owned(), diagnostics })?;
+    Ok((project, metadata))
+}
+
+/// The text of a project file: at most [`MAX_FILE_BYTES`], UTF-8.
+fn read_text(path: &Path) -> Result<(String, std::fs::Metadata), LoadError> {
     let unreadable = |source| LoadError::Unreadable { path: path.to_owned(), source };
     let metadata = std::fs::metadata(path).map_err(unreadable)?;
     let invalid = |diagnostic| LoadError::Invalid { path: path.to_owned(), diagnostics: vec![diagnostic] };
@@ -65,8 +81,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|error| invalid(not_utf8(&error)))?;
-    let fingerprint = Fingerprint::of(&text, Some(&metadata));
-    from_text(path, text, fingerprint)
+    Ok((text, metadata))
 }
 
 fn too_large(bytes: u64) -> Diagnostic {

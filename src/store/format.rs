@@ -60,16 +60,25 @@ impl fmt::Display for Diagnostic {
 /// Reads a project from TOML text: first the types (syntax, unknown keys, wrong types), then
 /// the rules of `validate`. Every problem found is returned, in file order.
 pub fn parse(text: &str) -> Result<Project, Vec<Diagnostic>> {
-    let mut project = read_types(text)?;
-    let document = text.parse::<toml_edit::Document<String>>().ok();
-    if let Some(document) = &document {
-        super::ranges::refuse_stray_ranges(text, document).map_err(|d| vec![d])?;
-        super::ranges::read_ranges(text, document, &mut project).map_err(|d| vec![d])?;
-    }
+    // A valid file is parsed once: its ranges taken from the document, then the project read
+    // from it. Only a file with a problem is read again, to list and place every problem.
+    let (mut project, ranges) = match text.parse::<toml_edit::Document<String>>() {
+        Ok(document) => {
+            super::ranges::refuse_stray_ranges(text, &document).map_err(|d| vec![d])?;
+            let ranges = super::ranges::written_ranges(&document);
+            match toml_edit::de::from_document::<Project>(document) {
+                Ok(project) => (project, ranges),
+                Err(_) => (read_types(text)?, ranges),
+            }
+        }
+        Err(_) => (read_types(text)?, Vec::new()),
+    };
+    super::ranges::keep_ranges(text, ranges, &mut project).map_err(|d| vec![d])?;
     let problems = validate(&project);
     if problems.is_empty() {
         return Ok(project);
     }
+    let document = text.parse::<toml_edit::Document<String>>().ok();
     let mut diagnostics: Vec<Diagnostic> =
         problems.iter().map(|problem| problem_diagnostic(text, document.as_ref(), problem)).collect();
     diagnostics.sort_by_key(|d| (d.line, d.column));

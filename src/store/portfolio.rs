@@ -2,9 +2,8 @@
 //! first problem), and a cheap signature of the folder to notice changes by polling.
 
 use super::clock::rfc3339;
-use super::{LoadError, load, marker, project_files};
+use super::{marker, project_files, read_project};
 use crate::domain::portfolio::PortfolioRow;
-use crate::domain::{Drivers, Figures};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -15,23 +14,28 @@ pub struct Scanned {
     pub row: PortfolioRow,
 }
 
-/// Every project file of `dir` (and its subfolders when `recursive`), as rows.
+/// Every project file of `dir` (and its subfolders when `recursive`), as rows, in the order
+/// of the files: read, parsed and computed on every core.
 pub fn scan(dir: &Path, recursive: bool, lang: crate::i18n::Lang) -> std::io::Result<Vec<Scanned>> {
-    Ok(project_files(dir, recursive)?.into_iter().map(|path| scan_file(dir, path, lang)).collect())
+    use rayon::prelude::*;
+    Ok(project_files(dir, recursive)?.into_par_iter().map(|path| scan_file(dir, path, lang)).collect())
 }
 
 fn scan_file(dir: &Path, path: PathBuf, lang: crate::i18n::Lang) -> Scanned {
     let file = path.strip_prefix(dir).unwrap_or(&path).display().to_string();
-    let mut row = match load(&path) {
-        Ok(loaded) => {
-            let figures = Figures::compute(&loaded.project, &Drivers::default());
-            PortfolioRow::from_project(file, &loaded.project, &figures)
+    let mut row = match read_project(&path) {
+        Ok((project, metadata)) => {
+            let row = PortfolioRow::of_project(file, &project);
+            PortfolioRow { modified: metadata.modified().ok().map(rfc3339), ..row }
         }
-        Err(error @ LoadError::Invalid { .. }) | Err(error @ LoadError::Unreadable { .. }) => {
-            PortfolioRow::invalid(file, error.lines(lang).into_iter().next().unwrap_or_default())
+        Err(error) => {
+            let row = PortfolioRow::invalid(file, error.lines(lang).into_iter().next().unwrap_or_default());
+            PortfolioRow {
+                modified: std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(rfc3339),
+                ..row
+            }
         }
     };
-    row.modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(rfc3339);
     row.edited_by = marker::editor_of(&path).map(|owner| owner.who());
     Scanned { path, row }
 }

@@ -10,29 +10,52 @@ use toml_edit::{DocumentMut, InlineTable, Item, Value};
 
 const LISTS: [LineList; 3] = [LineList::Benefits, LineList::Costs, LineList::Risks];
 
-/// The ranges written in a parsed document, into `project.ranges`.
-pub fn read_ranges(
-    text: &str,
-    document: &toml_edit::Document<String>,
-    project: &mut Project,
-) -> Result<(), Diagnostic> {
+/// A range written in a document, found before the project is read from it (the reading
+/// consumes the document): its line, its field, the range (`None` when not low ≤ likely ≤
+/// high) and where it is.
+pub struct Written {
+    list: LineList,
+    index: usize,
+    field: String,
+    range: Option<Range>,
+    offset: usize,
+}
+
+/// The ranges written in the lines of a parsed document.
+pub fn written_ranges(document: &toml_edit::Document<String>) -> Vec<Written> {
+    let mut found = Vec::new();
     for list in LISTS {
         let Some(lines) = document.get(list.key()).and_then(Item::as_array_of_tables) else { continue };
         for (index, line) in lines.iter().enumerate() {
             for (field, item) in line.iter() {
                 let Some(table) = item.as_value().and_then(Value::as_inline_table) else { continue };
-                let range = read_range(table);
-                let stored = match list {
-                    LineList::Benefits => store_range(project.benefits.get_mut(index), field, range),
-                    LineList::Costs => store_range(project.costs.get_mut(index), field, range),
-                    LineList::Risks => store_range(project.risks.get_mut(index), field, range),
-                };
-                match stored {
-                    Stored::Kept => {}
-                    Stored::NotRangeable => return Err(misplaced(text, item, field)),
-                    Stored::Invalid => return Err(bad_range(text, item, field)),
-                }
+                let offset = item.span().map_or(0, |span| span.start);
+                found.push(Written {
+                    list,
+                    index,
+                    field: field.to_owned(),
+                    range: read_range(table),
+                    offset,
+                });
             }
+        }
+    }
+    found
+}
+
+/// Puts each range found into its line of `project`; refused where a line's field may not
+/// carry one, or where it is not low ≤ likely ≤ high.
+pub fn keep_ranges(text: &str, written: Vec<Written>, project: &mut Project) -> Result<(), Diagnostic> {
+    for Written { list, index, field, range, offset } in written {
+        let stored = match list {
+            LineList::Benefits => store_range(project.benefits.get_mut(index), &field, range),
+            LineList::Costs => store_range(project.costs.get_mut(index), &field, range),
+            LineList::Risks => store_range(project.risks.get_mut(index), &field, range),
+        };
+        match stored {
+            Stored::Kept => {}
+            Stored::NotRangeable => return Err(misplaced(text, offset, &field)),
+            Stored::Invalid => return Err(bad_range(text, offset, &field)),
         }
     }
     Ok(())
@@ -71,20 +94,20 @@ fn read_range(table: &InlineTable) -> Option<Range> {
     (low <= likely && likely <= high).then_some(Range { low, high })
 }
 
-/// A problem at the value `item` of the text.
-fn at(text: &str, item: &Item, message: String, fix: &str) -> Diagnostic {
-    let (line, column) = line_column(text, item.span().map_or(0, |span| span.start));
+/// A problem at byte `offset` of the text.
+fn at(text: &str, offset: usize, message: String, fix: &str) -> Diagnostic {
+    let (line, column) = line_column(text, offset);
     Diagnostic::new(line, column, message, fix)
 }
 
-fn bad_range(text: &str, item: &Item, field: &str) -> Diagnostic {
+fn bad_range(text: &str, offset: usize, field: &str) -> Diagnostic {
     let message = format!("`{field}`: a range needs numbers low ≤ likely ≤ high");
-    at(text, item, message, "write it like { low = 40, likely = 50, high = 65 }")
+    at(text, offset, message, "write it like { low = 40, likely = 50, high = 65 }")
 }
 
-fn misplaced(text: &str, item: &Item, field: &str) -> Diagnostic {
+fn misplaced(text: &str, offset: usize, field: &str) -> Diagnostic {
     let fix = "ranges are for the amounts, quantities and rates of benefit, cost and risk lines; write a single value";
-    at(text, item, format!("`{field}` cannot be a range"), fix)
+    at(text, offset, format!("`{field}` cannot be a range"), fix)
 }
 
 /// Refuses a range anywhere the model would silently keep only its likely value.
@@ -104,7 +127,7 @@ pub fn refuse_stray_ranges(text: &str, document: &toml_edit::Document<String>) -
             let is_range =
                 item.as_value().and_then(Value::as_inline_table).is_some_and(|t| t.contains_key("likely"));
             if is_range {
-                return Err(misplaced(text, item, key));
+                return Err(misplaced(text, item.span().map_or(0, |span| span.start), key));
             }
         }
     }

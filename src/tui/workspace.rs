@@ -4,7 +4,6 @@
 
 use super::app::{PortfolioEntry, rank_portfolio};
 use crate::domain::portfolio::PortfolioRow;
-use crate::domain::{Drivers, Figures};
 use crate::store::{self, Loaded};
 use std::path::{Path, PathBuf};
 
@@ -53,9 +52,8 @@ pub fn open(target: Option<&Path>, lang: crate::i18n::Lang) -> Result<Opened, Ve
         let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let mut portfolio = scan(folder, false, lang);
         if !portfolio.iter().any(|e| e.path == loaded.path) {
-            let figures = Figures::compute(&loaded.project, &Drivers::default());
             let file = loaded.path.display().to_string();
-            let row = PortfolioRow::from_project(file, &loaded.project, &figures);
+            let row = PortfolioRow::of_project(file, &loaded.project);
             portfolio.push(PortfolioEntry { path: loaded.path.clone(), row });
             rank_portfolio(&mut portfolio);
         }

@@ -5,6 +5,8 @@
 
 use super::scalar::Scalar;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 const MONTHS: u32 = 12;
 
@@ -28,10 +30,39 @@ pub fn discount_multipliers<S: Scalar>(rate: S, horizon: i64) -> Vec<S> {
     multipliers
 }
 
+/// At most this many (rate, horizon) pairs are remembered: a folder written by hand has a
+/// few; a hostile one cannot make the memory grow without bound.
+const REMEMBERED: usize = 256;
+
+type Remembered = HashMap<(Decimal, i64), Arc<[Decimal]>>;
+
+/// The exact multipliers of `rate` over `horizon`, computed once and shared (threads
+/// included). The same numbers as [`discount_multipliers`]: only their cost changes.
+pub fn remembered_multipliers(rate: Decimal, horizon: i64) -> Vec<Decimal> {
+    static MEMORY: OnceLock<Mutex<Remembered>> = OnceLock::new();
+    let memory = MEMORY.get_or_init(Mutex::default);
+    let key = (rate.normalize(), horizon);
+    let known = memory.lock().ok().and_then(|m| m.get(&key).cloned());
+    if let Some(known) = known {
+        return known.to_vec();
+    }
+    let computed: Arc<[Decimal]> = discount_multipliers(rate, horizon).into();
+    if let Ok(mut memory) = memory.lock()
+        && memory.len() < REMEMBERED
+    {
+        memory.insert(key, computed.clone());
+    }
+    computed.to_vec()
+}
+
 /// Σ flows[m-1] / (1 + rate)^(m/12).
 pub fn net_present_value<S: Scalar>(flows: &[S], rate: S) -> S {
     let horizon = i64::try_from(flows.len()).unwrap_or(0);
-    flows.iter().zip(discount_multipliers(rate, horizon)).map(|(flow, multiplier)| *flow * multiplier).sum()
+    flows
+        .iter()
+        .zip(S::discount_multipliers(rate, horizon))
+        .map(|(flow, multiplier)| *flow * multiplier)
+        .sum()
 }
 
 /// The annual internal rate of return of monthly flows, when one exists: the monthly rate i

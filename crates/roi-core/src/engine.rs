@@ -30,6 +30,12 @@ pub struct StressOutcome {
     pub robust: bool,
 }
 
+/// The ×2/÷2 verdict: the adjusted ROI at the horizon stays above 0 under stress (not when
+/// it is undefined).
+pub fn robust(stressed: &Flows) -> bool {
+    stressed.at_horizon().roi_adjusted_pct().is_some_and(|roi| roi > Percent::ZERO)
+}
+
 /// Every figure shown or reported for a project.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Figures {
@@ -77,7 +83,7 @@ impl Figures {
                 roi_adjusted_pct: stressed_roi,
                 npv: Amount::new(stressed.npv),
                 break_even_month: stressed.break_even_month,
-                robust: stressed_roi.is_some_and(|roi| roi > Percent::ZERO),
+                robust: robust(&stressed),
             },
             quadrant: Quadrant::of(&project.project),
             warnings,

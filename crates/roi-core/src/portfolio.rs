@@ -2,11 +2,13 @@
 //! reviews side by side, the totals, and the matrix's order (DOMAIN.md §4). Rows are built
 //! from projects already loaded and computed; nothing here reads a file.
 
-use super::engine::Figures;
+use super::drivers::Drivers;
+use super::engine::{Stress, compute_flows, robust};
 use super::kpi::KpiStatus;
 use super::matrix::{Quadrant, RankKey, rank_order};
 use super::money::{Amount, Percent};
 use super::project::{Department, Project, Status};
+use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -40,9 +42,15 @@ pub struct PortfolioRow {
 }
 
 impl PortfolioRow {
-    pub fn from_project(file: String, project: &Project, figures: &Figures) -> Self {
+    /// The row of `project`: exactly the figures a row shows — the adjusted ROI at 12 months
+    /// and at the horizon, the NPV, the break-even month, the ×2/÷2 verdict, the KPIs off
+    /// track, the quadrant — through the flows the full figures use (one source of formulas),
+    /// and nothing else (no IRR, no warnings, no per-line totals).
+    pub fn of_project(file: String, project: &Project) -> Self {
+        let drivers = Drivers::default();
+        let flows = compute_flows::<Decimal>(project, &drivers, Stress::Off);
+        let stressed = compute_flows::<Decimal>(project, &drivers, Stress::On);
         let info = &project.project;
-        let flows = &figures.flows;
         Self {
             file,
             name: info.name.clone(),
@@ -51,15 +59,15 @@ impl PortfolioRow {
             status: info.status(),
             impact: info.impact,
             feasibility: info.feasibility,
-            quadrant: figures.quadrant,
-            roi_adjusted_pct_12: figures.flows.roi_adjusted_pct_at(12),
+            quadrant: Quadrant::of(info),
+            roi_adjusted_pct_12: flows.roi_adjusted_pct_at(12),
             roi_adjusted_pct_horizon: flows.at_horizon().roi_adjusted_pct(),
             currency: info.currency().to_owned(),
             npv: Amount::new(flows.npv),
             tco: Amount::new(flows.at_horizon().tco),
             investment_12: Amount::new(flows.at(12).tco),
             break_even_month: flows.break_even_month,
-            robust: figures.stress.robust,
+            robust: robust(&stressed),
             kpis_off_track: project.kpis.iter().filter(|k| k.status() == KpiStatus::OffTrack).count(),
             ..Self::default()
         }
@@ -321,8 +329,7 @@ mod tests {
     }
 
     fn row_of(project: &Project) -> PortfolioRow {
-        let figures = Figures::compute(project, &Drivers::default());
-        PortfolioRow::from_project("p.toml".into(), project, &figures)
+        PortfolioRow::of_project("p.toml".into(), project)
     }
 
     #[test]

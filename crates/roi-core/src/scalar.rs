@@ -45,6 +45,11 @@ pub trait Scalar:
 
     /// gain × 100 / base, undefined when base is 0.
     fn percent_of(gain: Self, base: Self) -> Option<Self::Percent>;
+
+    /// 1 / (1 + rate)^(m/12) for m = 1..=horizon (see `discount`).
+    fn discount_multipliers(rate: Self, horizon: i64) -> Vec<Self> {
+        super::discount::discount_multipliers(rate, horizon)
+    }
 }
 
 impl Scalar for Decimal {
@@ -78,6 +83,12 @@ impl Scalar for Decimal {
             x = next;
         }
         x
+    }
+
+    /// Computed once per rate and horizon: a folder's projects share a handful of each, and
+    /// the exact twelfth root is most of the cost of an NPV.
+    fn discount_multipliers(rate: Self, horizon: i64) -> Vec<Self> {
+        super::discount::remembered_multipliers(rate, horizon)
     }
 
     fn percent_of(gain: Self, base: Self) -> Option<Percent> {
