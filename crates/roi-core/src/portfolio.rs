@@ -233,7 +233,6 @@ impl PortfolioTotals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Drivers;
     use crate::number::Exact;
     use crate::project::{Cost, Kpi, Measurement};
     use rust_decimal::Decimal;
