@@ -107,6 +107,38 @@ macro_rules! tell {
     ($($arg:tt)*) => { $crate::cli::tell(&format!($($arg)*)) };
 }
 
+/// "Monte Carlo 3 200 / 10 000" on stderr while long work goes on, when stderr is a
+/// terminal (a pipe or a file gets nothing); at most five times a second, from any thread.
+pub struct Progress {
+    label: &'static str,
+    lang: Lang,
+    shown: bool,
+    last: std::sync::Mutex<std::time::Instant>,
+}
+
+impl Progress {
+    pub fn on_stderr(label: &'static str, lang: Lang) -> Self {
+        use std::io::IsTerminal;
+        let last = std::sync::Mutex::new(std::time::Instant::now());
+        Self { label, lang, shown: std::io::stderr().is_terminal(), last }
+    }
+
+    pub fn show(&self, done: usize, total: usize) {
+        let Ok(mut last) = self.last.try_lock() else { return };
+        if !self.shown || last.elapsed() < std::time::Duration::from_millis(200) {
+            return;
+        }
+        *last = std::time::Instant::now();
+        eprint!("\r{} {} / {}", self.label, self.lang.count(done), self.lang.count(total));
+    }
+
+    pub fn finish(&self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
 /// Prints a load error on stderr and returns its exit code.
 pub fn fail_load(error: &crate::store::LoadError, lang: Lang) -> ExitCode {
     for line in error.lines(lang) {

@@ -12,6 +12,7 @@ pub mod portfolio;
 pub mod ranges;
 pub mod recovery;
 pub mod save;
+pub mod summary_cache;
 
 pub use fingerprint::Fingerprint;
 pub use format::{Diagnostic, Original, parse, render};

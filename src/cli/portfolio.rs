@@ -6,7 +6,8 @@ use crate::domain::portfolio::{PortfolioRow, PortfolioTotals, SortKey, sort};
 use crate::i18n::Lang;
 use crate::report;
 use crate::report::request::Format;
-use crate::store::portfolio::scan;
+use crate::store::portfolio::{ScanOptions, scan_with};
+use crate::store::summary_cache;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,6 +21,9 @@ pub struct Args {
     /// Also read the subfolders.
     #[arg(long, short)]
     pub recursive: bool,
+    /// Read every file, without the summary cache (kept in the user's cache directory).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// 0 when every file is valid, 1 when one is not (the table is printed all the same), 3
@@ -29,8 +33,18 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         crate::tell!("{}: {}", args.dir.display(), lang.t(crate::i18n::CliText::PortfolioFormats));
         return ExitCode::from(2);
     }
-    let scanned = match scan(&args.dir, args.recursive, lang) {
-        Ok(scanned) => scanned,
+    let cache_dir = if args.no_cache { None } else { summary_cache::cache_dir() };
+    let progress = super::Progress::on_stderr(lang.t(crate::i18n::CliText::Reading), lang);
+    let show = |done: usize, total: usize| progress.show(done, total);
+    let options = ScanOptions {
+        cache_dir: cache_dir.as_deref(),
+        progress: Some(&show),
+        ..ScanOptions::new(args.recursive, lang)
+    };
+    let scanned = scan_with(&args.dir, options);
+    progress.finish();
+    let scanned = match scanned {
+        Ok(scanned) => scanned.rows,
         Err(error) => {
             crate::tell!("{}", crate::i18n::errors::folder_unreadable(lang, &args.dir, &error));
             return ExitCode::from(EXIT_IO);

@@ -58,7 +58,7 @@ pub struct Args {
 
 /// The Monte Carlo run a report carries: the one asked for, or for a summary of a project with
 /// ranges written in its file, the default run (the P10–P90 the method wants shown).
-fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers) -> Option<MonteCarlo> {
+fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers, lang: Lang) -> Option<MonteCarlo> {
     let shape = match args.distribution {
         Distribution::Triangular => Shape::Triangular,
         Distribution::Pert => Shape::Pert,
@@ -67,46 +67,16 @@ fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers) -> Option<Mont
     let draws = args.simulate.and_then(|n| usize::try_from(n).ok()).or_else(|| {
         (matches!(args.format, Format::Md | Format::Html) && has_ranges()).then_some(DEFAULT_DRAWS)
     })?;
-    let progress = Progress::on_stderr(draws);
-    let run =
-        simulate(project, drivers, Simulation { draws, seed: args.seed, shape }, &|done| progress.show(done));
+    let progress = super::Progress::on_stderr("Monte Carlo", lang);
+    let run = simulate(project, drivers, Simulation { draws, seed: args.seed, shape }, &|done| {
+        progress.show(done, draws)
+    });
     progress.finish();
     Some(run)
 }
 
 /// The most draws a run may ask for: a million take a few seconds and a few dozen megabytes.
 const MAX_DRAWS: i64 = 1_000_000;
-
-/// "Monte Carlo 3 200 / 10 000" on stderr while a run draws, when stderr is a terminal (a
-/// pipe or a file gets nothing). Ctrl-C interrupts the run like any command.
-struct Progress {
-    total: usize,
-    shown: bool,
-    last: std::sync::Mutex<std::time::Instant>,
-}
-
-impl Progress {
-    fn on_stderr(total: usize) -> Self {
-        use std::io::IsTerminal;
-        let last = std::sync::Mutex::new(std::time::Instant::now());
-        Self { total, shown: std::io::stderr().is_terminal(), last }
-    }
-
-    fn show(&self, done: usize) {
-        let Ok(mut last) = self.last.try_lock() else { return };
-        if !self.shown || last.elapsed() < std::time::Duration::from_millis(200) {
-            return;
-        }
-        *last = std::time::Instant::now();
-        eprint!("\rMonte Carlo {done} / {}", self.total);
-    }
-
-    fn finish(&self) {
-        if self.shown {
-            eprint!("\r\x1b[2K");
-        }
-    }
-}
 
 /// Why the arguments cannot make an xlsx workbook, if they cannot: it holds the base figures
 /// as formulas over the file's inputs, so a scenario or a simulation has no place in it.
@@ -167,7 +137,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Ok(drivers) => drivers,
         Err(code) => return code,
     };
-    let run = monte_carlo(args, project, &drivers);
+    let run = monte_carlo(args, project, &drivers, lang);
     // Every report is a review as of a month (this one by default): KPI measurements and
     // measured benefits recorded for later months are left out of what reads them.
     let as_of = review::project_month(project, args.as_of.unwrap_or_else(store::clock::this_month));

@@ -32,6 +32,7 @@ pub enum CliText {
         "the portfolio is a table in md, json or csv; html and xlsx are one project's reports (roi report FILE)"
     ),
     Created => ("créé", "created"),
+    Reading => ("Lecture", "Reading"),
 }
 }
 

@@ -2,6 +2,7 @@
 //! first problem), and a cheap signature of the folder to notice changes by polling.
 
 use super::clock::rfc3339;
+use super::summary_cache::{self, Cache, Stamp};
 use super::{marker, project_files, read_project};
 use crate::domain::portfolio::PortfolioRow;
 use std::path::{Path, PathBuf};
@@ -14,30 +15,103 @@ pub struct Scanned {
     pub row: PortfolioRow,
 }
 
+/// How a folder is read.
+#[derive(Clone, Copy)]
+pub struct ScanOptions<'a> {
+    pub recursive: bool,
+    pub lang: crate::i18n::Lang,
+    /// Where the summary cache is kept; `None` reads every file (`--no-cache`).
+    pub cache_dir: Option<&'a Path>,
+    /// Told (files done, files in all) as the rows are made, from any thread.
+    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+}
+
+impl<'a> ScanOptions<'a> {
+    pub fn new(recursive: bool, lang: crate::i18n::Lang) -> Self {
+        Self { recursive, lang, cache_dir: None, progress: None }
+    }
+}
+
+/// A folder read: its rows in the order of its files, and how many files had to be parsed
+/// (the others came from the summary cache).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scan {
+    pub rows: Vec<Scanned>,
+    pub parsed: usize,
+}
+
 /// Every project file of `dir` (and its subfolders when `recursive`), as rows, in the order
 /// of the files: read, parsed and computed on every core.
 pub fn scan(dir: &Path, recursive: bool, lang: crate::i18n::Lang) -> std::io::Result<Vec<Scanned>> {
-    use rayon::prelude::*;
-    Ok(project_files(dir, recursive)?.into_par_iter().map(|path| scan_file(dir, path, lang)).collect())
+    Ok(scan_with(dir, ScanOptions::new(recursive, lang))?.rows)
 }
 
-fn scan_file(dir: &Path, path: PathBuf, lang: crate::i18n::Lang) -> Scanned {
+/// [`scan`], with the summary cache and progress of `options`: a file whose size, time and
+/// inode are those remembered is not read again; the cache is written back after.
+pub fn scan_with(dir: &Path, options: ScanOptions) -> std::io::Result<Scan> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    let files = project_files(dir, options.recursive)?;
+    let folder = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+    let cache =
+        options.cache_dir.map(|cache_dir| summary_cache::load(cache_dir, &folder)).unwrap_or_default();
+    let (total, done, parsed) = (files.len(), AtomicUsize::new(0), AtomicUsize::new(0));
+    let made: Vec<(Scanned, Option<Stamp>)> = files
+        .into_par_iter()
+        .map(|path| {
+            let key = folder.join(path.strip_prefix(dir).unwrap_or(&path));
+            let made = row_of(dir, path, &key, &cache, &parsed, options.lang);
+            let count = done.fetch_add(1, Relaxed) + 1;
+            if let Some(progress) = options.progress {
+                progress(count, total);
+            }
+            made
+        })
+        .collect();
+    let parsed = parsed.into_inner();
+    let remembered = made.iter().filter(|(_, stamp)| stamp.is_some()).count();
+    // Nothing read and nothing gone: the cache on disk already says it all.
+    let unchanged = parsed == 0 && remembered == cache.len();
+    if let Some(cache_dir) = options.cache_dir.filter(|_| !unchanged) {
+        let kept = made.iter().filter_map(|(scanned, stamp)| {
+            let key = folder.join(scanned.path.strip_prefix(dir).unwrap_or(&scanned.path));
+            Some((key, (*stamp)?, scanned.row.clone()))
+        });
+        summary_cache::save(cache_dir, &folder, kept.collect());
+    }
+    Ok(Scan { rows: made.into_iter().map(|(scanned, _)| scanned).collect(), parsed })
+}
+
+/// The row of one file: remembered when the file is unchanged, else made by reading it. The
+/// stamp comes back for a valid file, to be remembered.
+fn row_of(
+    dir: &Path,
+    path: PathBuf,
+    key: &Path,
+    cache: &Cache,
+    parsed: &std::sync::atomic::AtomicUsize,
+    lang: crate::i18n::Lang,
+) -> (Scanned, Option<Stamp>) {
     let file = path.strip_prefix(dir).unwrap_or(&path).display().to_string();
-    let mut row = match read_project(&path) {
-        Ok((project, metadata)) => {
-            let row = PortfolioRow::of_project(file, &project);
-            PortfolioRow { modified: metadata.modified().ok().map(rfc3339), ..row }
-        }
-        Err(error) => {
-            let row = PortfolioRow::invalid(file, error.lines(lang).into_iter().next().unwrap_or_default());
-            PortfolioRow {
-                modified: std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(rfc3339),
-                ..row
+    let metadata = std::fs::metadata(&path).ok();
+    let stamp = metadata.as_ref().map(Stamp::of);
+    let modified = metadata.as_ref().and_then(|m| m.modified().ok()).map(rfc3339);
+    let remembered = stamp.and_then(|stamp| cache.row(key, stamp)).cloned();
+    let (row, valid) = match remembered {
+        Some(row) => (PortfolioRow { file, ..row }, true),
+        None => {
+            parsed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            match read_project(&path) {
+                Ok((project, _)) => (PortfolioRow::of_project(file, &project), true),
+                Err(error) => {
+                    let message = error.lines(lang).into_iter().next().unwrap_or_default();
+                    (PortfolioRow::invalid(file, message), false)
+                }
             }
         }
     };
-    row.edited_by = marker::editor_of(&path).map(|owner| owner.who());
-    Scanned { path, row }
+    let row = PortfolioRow { modified, edited_by: marker::editor_of(&path).map(|owner| owner.who()), ..row };
+    (Scanned { path, row }, stamp.filter(|_| valid))
 }
 
 /// What changes when a file of the folder is added, removed or written: names, sizes and

@@ -23,6 +23,7 @@ mod report_xlsx;
 mod report_xlsx_golden;
 mod screen_words;
 mod shared_folder;
+mod summary_cache;
 mod tui_flows;
 mod tui_snapshots;
 mod worked_examples;

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 /// Scores of 6 and above are "high".
 pub const HIGH: i64 = 6;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Quadrant {
     QuickWin,

@@ -36,7 +36,10 @@ impl AsDecimal for Percent {
 }
 
 /// An amount of money in the project's currency, exact. Formatted as money, never as a rate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct Amount(Decimal);
 
 impl Amount {
@@ -134,7 +137,10 @@ impl Rate {
 }
 
 /// A percentage as shown and exported — 5 is 5 %.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct Percent(Decimal);
 
 impl Percent {

@@ -11,7 +11,8 @@ use super::project::{Department, Project, Status};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// What a portfolio shows of one project file (kept in the summary cache between runs).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PortfolioRow {
     /// The file, relative to the folder.
     pub file: String,
