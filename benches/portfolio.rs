@@ -103,7 +103,9 @@ fn report(count: usize) {
     let changed = median(runs, || touch(dir.path(), &mut round), || roi(dir.path(), cache.path()));
     let ratio = |time: Duration| time.as_secs_f64() / floor.as_secs_f64();
     let memory = peak_memory(dir.path()).map_or_else(|| "unknown".to_owned(), |mb| format!("{mb:.0} MB"));
-    eprintln!("portfolio of {count} files (~6 KB each), median of {runs} runs; cat of the same files: {floor:.2?}");
+    eprintln!(
+        "portfolio of {count} files (~6 KB each), median of {runs} runs; cat of the same files: {floor:.2?}"
+    );
     eprintln!("  first open (empty cache): {first:.2?} = {:.1}× cat", ratio(first));
     eprintln!("  re-open, nothing changed: {again:.2?} = {:.2}× cat", ratio(again));
     eprintln!("  re-open, one file changed: {changed:.2?} = {:.2}× cat", ratio(changed));
@@ -129,7 +131,9 @@ fn portfolio(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
-    group.bench_function("roi portfolio, re-open", |b| b.iter(|| roi(dir.path(), cache.path()).status().unwrap()));
+    group.bench_function("roi portfolio, re-open", |b| {
+        b.iter(|| roi(dir.path(), cache.path()).status().unwrap())
+    });
     group.finish();
 }
 

@@ -6,7 +6,7 @@ use crate::domain::portfolio::{PortfolioRow, PortfolioTotals, SortKey, sort};
 use crate::i18n::Lang;
 use crate::report;
 use crate::report::request::Format;
-use crate::store::portfolio::{ScanOptions, scan_with};
+use crate::store::portfolio::{ScanOptions, Scanned, scan_with};
 use crate::store::summary_cache;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,7 +35,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     }
     let cache_dir = if args.no_cache { None } else { summary_cache::cache_dir() };
     let progress = super::Progress::on_stderr(lang.t(crate::i18n::CliText::Reading), lang);
-    let show = |done: usize, total: usize| progress.show(done, total);
+    let show = |_: &[Scanned], done: usize, total: usize| progress.show(done, total);
     let options = ScanOptions {
         cache_dir: cache_dir.as_deref(),
         progress: Some(&show),

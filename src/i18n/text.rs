@@ -68,6 +68,7 @@ pub enum Text {
     Expected => ("Perte att.", "Expected"),
     ByCategory => ("TCO par catégorie", "TCO by category"),
     OtherCategories => ("autres", "others"),
+    Reading => ("lecture", "reading"),
     ViewTyping => ("saisie", "typing"),
     ViewPicker => ("catalogue de KPIs", "KPI catalogue"),
     ViewQuit => ("quitter", "quit"),

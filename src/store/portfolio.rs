@@ -15,6 +15,9 @@ pub struct Scanned {
     pub row: PortfolioRow,
 }
 
+/// Told each batch of rows as it is made, with the files done and in all.
+pub type Batch<'a> = &'a dyn Fn(&[Scanned], usize, usize);
+
 /// How a folder is read.
 #[derive(Clone, Copy)]
 pub struct ScanOptions<'a> {
@@ -22,8 +25,9 @@ pub struct ScanOptions<'a> {
     pub lang: crate::i18n::Lang,
     /// Where the summary cache is kept; `None` reads every file (`--no-cache`).
     pub cache_dir: Option<&'a Path>,
-    /// Told (files done, files in all) as the rows are made, from any thread.
-    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+    /// Given each batch of rows as it is made, in the order of the files, with the count of
+    /// files done and in all: the first batch is small, so the first rows come at once.
+    pub progress: Option<Batch<'a>>,
 }
 
 impl<'a> ScanOptions<'a> {
@@ -50,36 +54,47 @@ pub fn scan(dir: &Path, recursive: bool, lang: crate::i18n::Lang) -> std::io::Re
 /// inode are those remembered is not read again; the cache is written back after.
 pub fn scan_with(dir: &Path, options: ScanOptions) -> std::io::Result<Scan> {
     use rayon::prelude::*;
-    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use std::sync::atomic::AtomicUsize;
     let files = project_files(dir, options.recursive)?;
     let folder = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
     let cache =
         options.cache_dir.map(|cache_dir| summary_cache::load(cache_dir, &folder)).unwrap_or_default();
-    let (total, done, parsed) = (files.len(), AtomicUsize::new(0), AtomicUsize::new(0));
-    let made: Vec<(Scanned, Option<Stamp>)> = files
-        .into_par_iter()
-        .map(|path| {
-            let key = folder.join(path.strip_prefix(dir).unwrap_or(&path));
-            let made = row_of(dir, path, &key, &cache, &parsed, options.lang);
-            let count = done.fetch_add(1, Relaxed) + 1;
-            if let Some(progress) = options.progress {
-                progress(count, total);
-            }
-            made
-        })
-        .collect();
+    let (total, parsed) = (files.len(), AtomicUsize::new(0));
+    let (mut rows, mut stamps): (Vec<Scanned>, Vec<Option<Stamp>>) = (Vec::new(), Vec::new());
+    let mut rest = files.as_slice();
+    while !rest.is_empty() {
+        let (batch, after) = rest.split_at(batch_size(rows.len()).min(rest.len()));
+        rest = after;
+        let (batch_rows, batch_stamps): (Vec<Scanned>, Vec<Option<Stamp>>) = batch
+            .par_iter()
+            .map(|path| {
+                let key = folder.join(path.strip_prefix(dir).unwrap_or(path));
+                row_of(dir, path.clone(), &key, &cache, &parsed, options.lang)
+            })
+            .unzip();
+        if let Some(progress) = options.progress {
+            progress(&batch_rows, rows.len() + batch_rows.len(), total);
+        }
+        rows.extend(batch_rows);
+        stamps.extend(batch_stamps);
+    }
     let parsed = parsed.into_inner();
-    let remembered = made.iter().filter(|(_, stamp)| stamp.is_some()).count();
+    let remembered = stamps.iter().flatten().count();
     // Nothing read and nothing gone: the cache on disk already says it all.
     let unchanged = parsed == 0 && remembered == cache.len();
     if let Some(cache_dir) = options.cache_dir.filter(|_| !unchanged) {
-        let kept = made.iter().filter_map(|(scanned, stamp)| {
+        let kept = rows.iter().zip(&stamps).filter_map(|(scanned, stamp)| {
             let key = folder.join(scanned.path.strip_prefix(dir).unwrap_or(&scanned.path));
             Some((key, (*stamp)?, scanned.row.clone()))
         });
         summary_cache::save(cache_dir, &folder, kept.collect());
     }
-    Ok(Scan { rows: made.into_iter().map(|(scanned, _)| scanned).collect(), parsed })
+    Ok(Scan { rows, parsed })
+}
+
+/// Files per batch: a screenful first, then larger batches (fewer pauses to report).
+fn batch_size(done: usize) -> usize {
+    if done == 0 { 64 } else { 1024 }
 }
 
 /// The row of one file: remembered when the file is unchanged, else made by reading it. The

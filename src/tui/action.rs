@@ -125,6 +125,12 @@ pub enum Action {
     ArchiveProject,
     /// The folder, read again.
     PortfolioScanned(Vec<crate::tui::app::PortfolioEntry>),
+    /// Rows of a folder being read for the first time, as they come: `done` files of `total`.
+    PortfolioRows {
+        entries: Vec<crate::tui::app::PortfolioEntry>,
+        done: usize,
+        total: usize,
+    },
     /// A file operation went through (message) or not (error).
     FileDone(String),
     FileFailed(String),
@@ -158,6 +164,7 @@ impl Action {
                 | Action::ChangedOnDisk(_)
                 | Action::EditedBy(_)
                 | Action::PortfolioScanned(_)
+                | Action::PortfolioRows { .. }
                 | Action::FileDone(_)
                 | Action::FileFailed(_)
                 | Action::Opened(_)
@@ -275,6 +282,7 @@ impl Action {
             | Action::Renamed { .. }
             | Action::Created(_)
             | Action::PortfolioScanned(_)
+            | Action::PortfolioRows { .. }
             | Action::FileDone(_)
             | Action::FileFailed(_) => "",
             Action::Saved { .. }

@@ -193,6 +193,8 @@ pub struct PortfolioView {
     pub totals: PortfolioTotals,
     /// Subfolders are read too.
     pub recursive: bool,
+    /// While the folder is first read: files done, files in all.
+    pub loading: Option<(usize, usize)>,
 }
 
 impl App {

@@ -6,6 +6,7 @@
 mod background;
 mod edit_marker;
 mod effects;
+mod folder_scan;
 mod signals;
 mod terminal;
 
@@ -23,6 +24,7 @@ use anyhow::Context;
 use background::Background;
 use edit_marker::EditMarker;
 use effects::{Runner, run_effects};
+use folder_scan::FolderScan;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use ratatui::crossterm::execute;
@@ -47,7 +49,7 @@ static UNSAVED: Mutex<Option<(PathBuf, Project)>> = Mutex::new(None);
 
 /// Opens the workbench on `target` (a file, a folder, or the workspace when `None`).
 pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
-    let opened = match workspace::open(target, lang) {
+    let opened = match workspace::open_with(target, lang, workspace::Rows::Later) {
         Ok(opened) => opened,
         Err(lines) => {
             for line in lines {
@@ -79,6 +81,8 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
         seen: app.fingerprint.clone(),
         last_poll: Instant::now(),
         background: None,
+        // The folder's rows come while the first screen is already up.
+        scan: app.folder().map(|folder| FolderScan::start(folder, false, lang, true)),
         folder_signature: Vec::new(),
         last_folder_poll: Instant::now(),
     };
@@ -158,6 +162,8 @@ struct Runtime {
     last_poll: Instant,
     /// A Monte Carlo run in progress.
     background: Option<Background>,
+    /// The folder being read.
+    scan: Option<FolderScan>,
     /// The folder's files, sizes and times when last read.
     folder_signature: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
     last_folder_poll: Instant,
@@ -173,7 +179,8 @@ impl Runtime {
             if let Some(signal) = self.signals.received() {
                 return Ok(Ending::Signal(signal));
             }
-            let tick = if self.background.is_some() { BUSY_TICK } else { TICK };
+            let busy = self.background.is_some() || self.scan.is_some();
+            let tick = if busy { BUSY_TICK } else { TICK };
             // Wait on the terminal ourselves: crossterm's own wait spins on a closed one.
             if wait_for_terminal(tick) == Terminal::HungUp {
                 return Ok(Ending::Lost);
@@ -204,6 +211,7 @@ impl Runtime {
                 changed = true;
             }
             changed |= self.poll_background(app);
+            changed |= self.poll_scan(app);
             if self.last_poll.elapsed() >= POLL_EVERY {
                 self.last_poll = Instant::now();
                 changed |= self.poll_disk(app);
@@ -222,7 +230,25 @@ impl Runtime {
     }
 
     fn dispatch(&mut self, app: &mut App, action: Action) {
-        run_effects(app, action, &mut Runner::Background(&mut self.background));
+        run_effects(
+            app,
+            action,
+            &mut Runner::Background { simulation: &mut self.background, scan: &mut self.scan },
+        );
+    }
+
+    /// Shows the rows of the folder being read, as they come.
+    fn poll_scan(&mut self, app: &mut App) -> bool {
+        let Some(scan) = self.scan.as_mut() else { return false };
+        let (reports, over) = scan.poll();
+        if over {
+            self.scan = None;
+        }
+        let changed = !reports.is_empty();
+        for action in reports {
+            self.dispatch(app, action);
+        }
+        changed
     }
 
     /// Reports a background run's progress, and its result when it is done.
@@ -249,8 +275,9 @@ impl Runtime {
         if first {
             return false;
         }
-        self.dispatch(app, Action::PortfolioScanned(workspace::scan(&folder, recursive, app.lang)));
-        true
+        // Off the input thread; only the files whose size or time changed are read again.
+        self.scan = Some(FolderScan::start(folder, recursive, app.lang, false));
+        false
     }
 
     /// Follows the calendar: a session open across the end of a month reviews the new one.

@@ -199,6 +199,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::RenameProject => folder::start(app, Purpose::RenameProject),
         Action::ArchiveProject => return folder::archive(app),
         Action::PortfolioScanned(entries) => folder::scanned(app, entries),
+        Action::PortfolioRows { entries, done, total } => folder::arrived(app, entries, (done, total)),
         Action::FileDone(message) => {
             app.say(message);
             let recursive = app.portfolio_view.recursive;

@@ -31,8 +31,23 @@ pub fn workspace_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "roi-workbench").map(|dirs| dirs.data_dir().join("projects"))
 }
 
-/// Opens `target`, or the workspace. Errors are the lines to print, `file:line:col: …`.
+/// When a folder's rows are read: at once (tests, benchmarks, scripts), or later, off the
+/// input thread, so the workbench shows its first rows while the rest are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    Now,
+    Later,
+}
+
+/// Opens `target`, or the workspace, with the folder's rows. Errors are the lines to print,
+/// `file:line:col: …`.
 pub fn open(target: Option<&Path>, lang: crate::i18n::Lang) -> Result<Opened, Vec<String>> {
+    open_with(target, lang, Rows::Now)
+}
+
+/// [`open`], the rows read now or left for later: a folder then opens on its first valid
+/// project by name (the best-ranked is not known before every file is read).
+pub fn open_with(target: Option<&Path>, lang: crate::i18n::Lang, rows: Rows) -> Result<Opened, Vec<String>> {
     let mut note = None;
     let target = match target {
         Some(path) => path.to_owned(),
@@ -46,9 +61,15 @@ pub fn open(target: Option<&Path>, lang: crate::i18n::Lang) -> Result<Opened, Ve
         }
     };
     if target.is_dir() {
-        open_folder(&target, note, lang)
+        match rows {
+            Rows::Now => open_folder(&target, note, lang),
+            Rows::Later => open_first(&target, note, lang),
+        }
     } else {
         let loaded = store::load(&target).map_err(|e| e.lines(lang))?;
+        if rows == Rows::Later {
+            return Ok(Opened { loaded, portfolio: Vec::new(), note, folder: false });
+        }
         let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let mut portfolio = scan(folder, false, lang);
         if !portfolio.iter().any(|e| e.path == loaded.path) {
@@ -59,6 +80,22 @@ pub fn open(target: Option<&Path>, lang: crate::i18n::Lang) -> Result<Opened, Ve
         }
         Ok(Opened { loaded, portfolio, note, folder: false })
     }
+}
+
+/// A folder whose rows are read later opens on its first valid project by name.
+fn open_first(dir: &Path, note: Option<String>, lang: crate::i18n::Lang) -> Result<Opened, Vec<String>> {
+    let files = store::project_files(dir, false).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
+    let mut errors = Vec::new();
+    for path in files {
+        match store::load(&path) {
+            Ok(loaded) => return Ok(Opened { portfolio: Vec::new(), loaded, note, folder: true }),
+            Err(error) => errors.extend(error.lines(lang)),
+        }
+    }
+    if errors.is_empty() {
+        errors.push(format!("{}: no project file (*.toml) here — create one with `roi new`", dir.display()));
+    }
+    Err(errors)
 }
 
 /// A folder opens on its best-ranked valid project (the top of the matrix).

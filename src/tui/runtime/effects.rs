@@ -6,6 +6,7 @@ use super::super::app::App;
 use super::super::effect::Effect;
 use super::super::{update, workspace};
 use super::background::Background;
+use super::folder_scan::FolderScan;
 use crate::domain::Project;
 use crate::domain::montecarlo::simulate;
 use crate::i18n::errors;
@@ -29,7 +30,7 @@ pub(super) fn run_effects(app: &mut App, action: Action, runner: &mut Runner) {
 /// Where long work runs: at once (tests, scripts) or on other threads (the workbench).
 pub(super) enum Runner<'a> {
     Foreground,
-    Background(&'a mut Option<Background>),
+    Background { simulation: &'a mut Option<Background>, scan: &'a mut Option<FolderScan> },
 }
 
 pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::Lang) -> Option<Action> {
@@ -40,7 +41,7 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
                 let run = Box::new(simulate(&project, &drivers, simulation, &|_| {}));
                 Some(Action::SimulationDone { run, revision })
             }
-            Runner::Background(slot) => {
+            Runner::Background { simulation: slot, .. } => {
                 **slot = Some(Background::start(*project, drivers, simulation, revision));
                 None
             }
@@ -74,9 +75,13 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
             files::archive(&path).map(|to| format!("{} → {}", path.display(), to.display())),
             lang,
         )),
-        Effect::Rescan { folder, recursive } => {
-            Some(Action::PortfolioScanned(workspace::scan(&folder, recursive, lang)))
-        }
+        Effect::Rescan { folder, recursive } => match runner {
+            Runner::Foreground => Some(Action::PortfolioScanned(workspace::scan(&folder, recursive, lang))),
+            Runner::Background { scan, .. } => {
+                **scan = Some(FolderScan::start(folder, recursive, lang, false));
+                None
+            }
+        },
         Effect::WriteSummary { files } => {
             let written = files.iter().try_for_each(|(path, text)| save::write_atomic(path, text));
             Some(match written {

@@ -68,6 +68,9 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if view.recursive {
         title.push_str(&format!(" · {}", lang.t(Text::WithSubfolders)));
     }
+    if let Some((done, total)) = view.loading {
+        title.push_str(&format!(" · {} {} / {}", lang.t(Text::Reading), lang.count(done), lang.count(total)));
+    }
     if !view.filter.is_empty() {
         title.push_str(&format!(" · « {} »", view.filter));
     }
