@@ -51,6 +51,7 @@ impl Session {
         command.env("XDG_DATA_HOME", home.join("data"));
         command.env("XDG_CONFIG_HOME", home.join("config"));
         command.env("ROI_RECOVERY_DIR", home.join("recovery"));
+        command.env("ROI_CACHE_DIR", home.join("cache"));
         let child = pty.slave.spawn_command(command).unwrap();
         let mut reader = pty.master.try_clone_reader().unwrap();
         let writer = pty.master.take_writer().unwrap();
@@ -363,4 +364,34 @@ fn a_quarter_is_recorded_saved_and_summarised_for_the_committee() {
     roi.expect_gone("Revue trimestrielle");
     roi.keys("q");
     assert_eq!(roi.exit_code(), 0);
+}
+
+/// Issue 15: a folder is read off the input thread: its rows fill the Portfolio while keys are
+/// answered, and the folder's summary is kept in the cache, outside the folder.
+#[test]
+fn a_folder_fills_in_while_keys_are_answered() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("projets");
+    std::fs::create_dir(&folder).unwrap();
+    let samples = super::common::sample_files();
+    for i in 0..600 {
+        std::fs::copy(&samples[i % samples.len()], folder.join(format!("p{i:03}.toml"))).unwrap();
+    }
+    let mut roi = Session::start(&[&folder], home.path(), FRENCH);
+    roi.expect("Portefeuille");
+    roi.keys("?");
+    roi.expect("Aide — Portefeuille");
+    roi.keys("?");
+    roi.expect("Portefeuille (600)");
+    roi.keys("q");
+    assert_eq!(roi.exit_code(), 0);
+    let cached: Vec<_> = std::fs::read_dir(home.path().join("cache")).unwrap().collect();
+    assert_eq!(cached.len(), 1, "one cache file for the folder");
+    assert!(
+        std::fs::read_dir(&folder).unwrap().all(|e| e
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "toml"))
+    );
 }

@@ -829,3 +829,26 @@ fn a_click_selects_a_ranked_project() {
     press(&mut app, &[Action::ClickRow(1)]);
     assert_eq!(app.portfolio_selected, 1, "a click on the border changes nothing");
 }
+
+/// Issue 15: rows of a folder being read arrive in batches and show at once, ranked, with the
+/// progress; the whole folder replaces them at the end, the selection kept.
+#[test]
+fn a_folder_read_in_batches_fills_the_portfolio() {
+    use roi_workbench::tui::app::PortfolioEntry;
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let all = roi_workbench::tui::workspace::scan(&folder, false, Lang::En);
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Portfolio)]);
+    let (first, rest): (Vec<PortfolioEntry>, Vec<PortfolioEntry>) = (all[..2].to_vec(), all[2..].to_vec());
+    press(&mut app, &[Action::PortfolioRows { entries: first, done: 2, total: all.len() }]);
+    assert_eq!(app.portfolio.len(), 2);
+    assert_eq!(app.portfolio_view.loading, Some((2, all.len())));
+    press(&mut app, &[Action::Down]);
+    let selected = app.selected_portfolio_entry().unwrap().path.clone();
+    press(&mut app, &[Action::PortfolioRows { entries: rest, done: all.len(), total: all.len() }]);
+    assert_eq!(app.portfolio.len(), all.len());
+    assert_eq!(app.portfolio_view.loading, None, "all read");
+    assert_eq!(app.selected_portfolio_entry().unwrap().path, selected, "the selection stays on its row");
+    press(&mut app, &[Action::PortfolioScanned(all.clone())]);
+    assert_eq!(app.portfolio.len(), all.len(), "the whole folder replaces the batches, no row twice");
+}
