@@ -11,6 +11,7 @@ mod cut_numbers;
 mod e2e_pty;
 mod edit_sequences;
 mod engine_cases;
+mod explain;
 mod file_format;
 mod format_refusals;
 mod fuzz_regressions;

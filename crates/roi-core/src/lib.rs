@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod discount;
 pub mod drivers;
 pub mod engine;
+pub mod explain;
 pub mod flows;
 pub mod identity;
 pub mod kpi;
