@@ -7,6 +7,7 @@
 pub mod actual;
 pub mod check;
 pub mod completions;
+pub mod explain;
 pub mod goal_seek;
 pub mod measure;
 pub mod new;
@@ -58,6 +59,8 @@ pub enum Command {
     GoalSeek(goal_seek::Args),
     /// The table of every project in a folder (invalid files included) with totals.
     Portfolio(portfolio::Args),
+    /// Where a figure comes from: its formula, its values, its inputs down to the file.
+    Explain(explain::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
 }
@@ -84,6 +87,7 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
         Command::Actual(args) => actual::run(args, lang),
         Command::GoalSeek(args) => goal_seek::run(args, lang),
         Command::Portfolio(args) => portfolio::run(args, lang),
+        Command::Explain(args) => explain::run(args, lang),
         Command::Completions(args) => completions::run(args),
     }
 }

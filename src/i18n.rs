@@ -6,6 +6,7 @@
 
 pub mod cli_text;
 pub mod errors;
+pub mod explain_text;
 mod html_text;
 pub mod problem;
 pub mod review;

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod csv;
 pub mod document;
 pub mod escape;
+pub mod explain;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -36,6 +36,18 @@ pub enum CliText {
 }
 }
 
+pub fn unknown_figure(lang: Lang, figure: &str, figures: &[&str]) -> String {
+    let figures = figures.join(", ");
+    match lang {
+        Lang::Fr => format!(
+            "« {figure} » n'est pas un chiffre expliqué : {figures}, ou une ligne (benefits[0], costs[1], risks[0])"
+        ),
+        Lang::En => format!(
+            "`{figure}` is not a figure explained: {figures}, or a line (benefits[0], costs[1], risks[0])"
+        ),
+    }
+}
+
 /// `roi check`'s closing line.
 pub fn files_valid(lang: Lang, count: usize) -> String {
     match (lang, count) {

@@ -222,6 +222,13 @@ fn span_of(root: &Item, path: &FieldPath) -> Option<usize> {
     best
 }
 
+/// Where the value at `path` is written in `text` (line, column): the value itself, or, for a
+/// value the file leaves to its default, the table it would go in.
+pub fn position_of(text: &str, path: &FieldPath) -> Option<(usize, usize)> {
+    let document = text.parse::<toml_edit::Document<String>>().ok()?;
+    span_of(document.as_item(), path).map(|offset| line_column(text, offset))
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset.min(text.len())).unwrap_or(text);

@@ -87,3 +87,45 @@ fn a_wrong_node_is_caught() {
     recompute(&tree, &mut failures);
     assert!(!failures.is_empty());
 }
+
+/// One source of truth: the method document states every formula of the catalogue the
+/// explanations print, word for word.
+#[test]
+fn the_method_document_states_every_formula_of_the_catalogue() {
+    let method =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/METHOD.md"))
+            .unwrap();
+    for (key, _, english) in roi_workbench::i18n::explain_text::FORMULAS {
+        assert!(
+            method.contains(&format!("`{english}`")),
+            "docs/METHOD.md lacks the formula of {key}: {english}"
+        );
+    }
+}
+
+/// `roi explain` through the binary: the tree in the reader's language, the file's positions,
+/// JSON a program reads, an unknown figure refused with the list.
+#[test]
+fn roi_explain_prints_the_tree() {
+    let file = super::common::sample("factures-fournisseurs");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_roi"))
+            .arg("explain")
+            .arg(&file)
+            .args(args)
+            .env("LANG", "C")
+            .output()
+            .unwrap()
+    };
+    let french = run(&["roi_adjusted_pct", "--lang", "fr"]);
+    let text = String::from_utf8_lossy(&french.stdout);
+    assert!(text.contains("ROI_ajusté(M) = (B_aj(M) − (TCO(M) + Risque(M))) / TCO(M) × 100"), "{text}");
+    assert!(text.contains("factures-fournisseurs.toml:45:20"), "a value of the file with its place: {text}");
+    let json = run(&["npv", "--format", "json", "--month", "12"]);
+    let tree: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(tree["operation"], "sum");
+    assert_eq!(tree["inputs"].as_array().unwrap().len(), 36, "one discounted net flow a month");
+    let unknown = run(&["profit"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("roi_adjusted_pct"));
+}
