@@ -8,6 +8,7 @@ pub mod app;
 pub mod choices;
 pub mod compare;
 pub mod effect;
+pub mod explaining;
 pub mod folder;
 pub mod grid;
 pub mod keymap;

@@ -77,6 +77,8 @@ pub enum Text {
     ViewReviewEntry => ("mesures du trimestre", "the quarter's measures"),
     ViewReview => ("revue trimestrielle", "quarterly review"),
     ViewPalette => ("Palette", "Palette"),
+    ViewExplain => ("D'où vient ce chiffre", "Where this figure comes from"),
+    ExplainHint => ("Entrée : expliquer l'entrée · Échap : retour · ← → : autre chiffre", "Enter: explain the input · Esc: back · ← →: another figure"),
     HelpScrolls => ("↑ ↓ : la suite de l'aide", "↑ ↓: more of the help"),
     NothingMatches => ("aucune valeur ne correspond", "no value matches"),
     ByYear => ("TCO par année", "TCO by year"),

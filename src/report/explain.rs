@@ -25,7 +25,7 @@ pub struct Explained<'a> {
 
 impl Explained<'_> {
     /// The name of a node: a figure's, a line's, or a line's input.
-    fn label(&self, node: &Node) -> String {
+    pub fn label(&self, node: &Node) -> String {
         let Some((list, index, field)) = line_of(&node.figure) else {
             return figure_name(self.lang, &node.figure);
         };
@@ -49,7 +49,7 @@ impl Explained<'_> {
     }
 
     /// The formula a node follows, from the catalogue.
-    fn formula(&self, node: &Node) -> Option<&'static str> {
+    pub fn formula(&self, node: &Node) -> Option<&'static str> {
         let key = match line_of(&node.figure) {
             Some(("benefits", index, Some("value"))) => match self.project.benefits.get(index)?.kind {
                 BenefitKind::TimeSaving => "time_saving",
@@ -67,7 +67,7 @@ impl Explained<'_> {
     }
 
     /// The node's operation with its inputs' values: `(148 212,12 − 66 660,00) / 66 660,00 × 100`.
-    fn substituted(&self, node: &Node) -> Option<String> {
+    pub fn substituted(&self, node: &Node) -> Option<String> {
         let shown: Vec<String> = node.inputs.iter().map(|n| self.number(n)).collect();
         let joined = |sign: &str| shown.join(sign);
         Some(match node.op {
@@ -82,18 +82,18 @@ impl Explained<'_> {
         })
     }
 
-    fn number(&self, node: &Node) -> String {
+    pub fn number(&self, node: &Node) -> String {
         node.value.map_or_else(|| crate::i18n::DASH.to_owned(), |v| self.lang.number(v, 2))
     }
 
     /// `file:line:col` of a value of the file.
-    fn position(&self, path: &FieldPath) -> Option<String> {
+    pub fn position(&self, path: &FieldPath) -> Option<String> {
         let (line, column) = crate::store::format::position_of(self.text, path)?;
         Some(format!("{}:{line}:{column}", self.file))
     }
 
     /// The source, confidence and range of a line's input, when the file gives them.
-    fn facts(&self, node: &Node) -> (Option<String>, Option<&'static str>, Option<String>) {
+    pub fn facts(&self, node: &Node) -> (Option<String>, Option<&'static str>, Option<String>) {
         let Some((list, index, Some(field))) = line_of(&node.figure) else { return (None, None, None) };
         let line: Option<&dyn LineFacts> = match list {
             "benefits" => self.project.benefits.get(index).map(|l| l as &dyn LineFacts),

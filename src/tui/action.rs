@@ -22,6 +22,8 @@ pub enum Action {
     Quit,
     ToggleHelp,
     OpenPalette,
+    /// Explain the selected figure: its formula, its values, its inputs.
+    Explain,
     GoTab(Tab),
     NextTab,
     PreviousTab,
@@ -183,6 +185,10 @@ impl Action {
             Action::Quit => pick("quitter (demande si modifié)", "quit (asks if modified)"),
             Action::ToggleHelp => pick("afficher / masquer l'aide", "show / hide this help"),
             Action::OpenPalette => pick("palette : toute action par son nom", "palette: any action by name"),
+            Action::Explain => pick(
+                "d'où vient ce chiffre (formule, valeurs, entrées)",
+                "where this figure comes from (formula, values, inputs)",
+            ),
             Action::GoTab(_) => pick("aller à l'onglet", "go to tab"),
             Action::NextTab => pick("onglet suiv. / préc.", "next / previous tab"),
             Action::PreviousTab => pick("onglet précédent", "previous tab"),

@@ -30,6 +30,7 @@ pub enum View {
     ReviewEntry,
     Review,
     Palette,
+    Explain,
 }
 
 impl View {
@@ -46,6 +47,7 @@ impl View {
             Mode::ReviewEntry(_) => View::ReviewEntry,
             Mode::Review { .. } => View::Review,
             Mode::Palette { .. } => View::Palette,
+            Mode::Explain { .. } => View::Explain,
         })
     }
 
@@ -126,6 +128,7 @@ static BINDINGS: &[Binding] = &[
     bind!(Global, ": / Ctrl-p", [ch(':'), (KeyCode::Char(':'), SHIFT), ctrl('p')], Action::OpenPalette),
     bind!(Global, "? / F1", [ch('?'), (KeyCode::Char('?'), SHIFT), (F(1), NONE)], Action::ToggleHelp),
     bind!(Global, "q", [ch('q'), ctrl('c')], Action::Quit),
+    bind!(Global, "e", [ch('e')], Action::Explain),
     bind!(Global, "T", [ch('T'), (KeyCode::Char('T'), SHIFT)], Action::OpenReviewEntry),
     bind!(Global, "v", [ch('v')], Action::ShowReview),
     bind!(Global, "E", [ch('E'), (KeyCode::Char('E'), SHIFT)], Action::WriteSummary),
@@ -148,6 +151,10 @@ static BINDINGS: &[Binding] = &[
     bind!(In(View::ReviewEntry), "Backspace", [(Backspace, NONE)], Action::Backspace),
     bind!(In(View::ReviewEntry), "Ctrl-u", [ctrl('u')], Action::ClearInput),
     bind!(In(View::ReviewEntry), "F1", [(F(1), NONE)], Action::ToggleHelp),
+ bind!(In(View::Explain), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
+    bind!(In(View::Explain), "Enter", [(Enter, NONE)], Action::Submit),
+    bind!(In(View::Explain), "← h / → l", [(Left, NONE), ch('h'), (Right, NONE), ch('l')], Action::Left),
+    bind!(In(View::Explain), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),
     bind!(In(View::Picker), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
     bind!(In(View::Picker), "Enter", [(Enter, NONE)], Action::Submit),
     bind!(In(View::Picker), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),

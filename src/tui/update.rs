@@ -70,6 +70,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
     }
     match app.mode {
         Mode::Palette { .. } => return palette::choosing(app, action, apply),
+        Mode::Explain { .. } => return super::explaining::explaining(app, action),
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),
         Mode::ConfirmQuit => return saving::answering(app, action),
@@ -104,6 +105,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
     match action {
         Action::Quit => return saving::quit(app),
         Action::OpenPalette => palette::open(app),
+        Action::Explain => super::explaining::open(app),
         // Handled above, whatever the view.
         Action::ToggleHelp => {}
         Action::GoTab(tab) | Action::ClickTab(tab) => app.tab = tab,

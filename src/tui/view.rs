@@ -44,6 +44,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     render_choices(app, frame, body, theme);
     match &app.mode {
         Mode::Palette { buffer, picked } => render_palette(app, buffer, *picked, frame, body, theme),
+        Mode::Explain { stack, selected, .. } => render_explain(app, stack, *selected, frame, body, theme),
         Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
         Mode::ConfirmQuit => render_question(app, frame, body, theme),
         Mode::Conflict { disk_text, comparing } => {
@@ -67,6 +68,64 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     if app.help {
         render_help(app, frame, body, theme);
     }
+}
+
+/// Where a figure comes from: the figure, its formula and values, then its inputs — the one
+/// selected reversed, `▸` on those that are computed (Enter explains them).
+fn render_explain(
+    app: &App,
+    stack: &[crate::domain::explain::Node],
+    selected: usize,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    let Some(node) = stack.last() else { return };
+    let lang = app.lang;
+    let file = app.file_label();
+    let text = app.original.as_ref().map_or("", |o| o.text.as_str());
+    let explained =
+        crate::report::explain::Explained { tree: node, project: &app.project, file: &file, text, lang };
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines =
+        vec![Line::styled(format!("{} = {}", explained.label(node), explained.number(node)), theme.title)];
+    for extra in
+        [explained.formula(node).map(str::to_owned), explained.substituted(node).map(|s| format!("= {s}"))]
+            .into_iter()
+            .flatten()
+    {
+        lines.extend(
+            wrap(&extra, width.saturating_sub(2))
+                .into_iter()
+                .map(|l| Line::styled(format!("  {l}"), theme.label)),
+        );
+    }
+    lines.push(Line::raw(""));
+    let header = lines.len();
+    for (i, input) in node.inputs.iter().enumerate() {
+        let marker = if input.inputs.is_empty() { "  " } else { "▸ " };
+        let mut text = format!("{marker}{} = {}", explained.label(input), explained.number(input));
+        if let Some(position) = input.path.as_ref().and_then(|p| explained.position(p)) {
+            text.push_str(&format!("  ({position})"));
+        }
+        let (source, confidence, range) = explained.facts(input);
+        let facts: Vec<String> =
+            [source, confidence.map(str::to_owned), range].into_iter().flatten().collect();
+        if !facts.is_empty() {
+            text.push_str(&format!("  [{}]", facts.join(" · ")));
+        }
+        let style = if i == selected { theme.selected_row } else { theme.figure };
+        lines.push(Line::styled(crate::tui::widgets::fit(&text, width), style));
+    }
+    // The selected input stays in view under the figure.
+    let visible = usize::from(area.height.saturating_sub(2)).saturating_sub(header).max(1);
+    let offset = (selected + 1).saturating_sub(visible);
+    let shown: Vec<Line> =
+        lines.iter().take(header).chain(lines.iter().skip(header + offset)).cloned().collect();
+    let title = format!("{} — {}", lang.t(Text::ViewExplain), explained.label(stack.first().unwrap_or(node)));
+    frame.render_widget(Clear, area);
+    let hint = Line::styled(format!(" {} ", lang.t(Text::ExplainHint)), theme.label);
+    frame.render_widget(Paragraph::new(shown).block(block(&title, theme).title_bottom(hint)), area);
 }
 
 /// The command palette: what is typed, then the commands that match, each with its key.
@@ -336,6 +395,7 @@ fn view_name(lang: crate::i18n::Lang, view: keymap::View) -> &'static str {
         View::ReviewEntry => Text::ViewReviewEntry,
         View::Review => Text::ViewReview,
         View::Palette => Text::ViewPalette,
+        View::Explain => Text::ViewExplain,
     })
 }
 

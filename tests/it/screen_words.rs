@@ -96,7 +96,9 @@ fn screens(app: &mut App, size: (u16, u16)) -> Vec<(String, String)> {
         drawn.push((format!("{tab:?} palette"), draw(app, size)));
         update(app, Action::Cancel);
     }
-    let views: [(&str, Tab, Action); 5] = [
+    let views: [(&str, Tab, Action); 7] = [
+        ("explain", Tab::Summary, Action::Explain),
+        ("explain a line", Tab::Tco, Action::Explain),
         ("scenarios", Tab::Sensitivity, Action::ShowScenarios),
         ("review", Tab::Kpis, Action::ShowReview),
         ("review entry", Tab::Kpis, Action::OpenReviewEntry),

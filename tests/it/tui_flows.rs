@@ -852,3 +852,28 @@ fn a_folder_read_in_batches_fills_the_portfolio() {
     press(&mut app, &[Action::PortfolioScanned(all.clone())]);
     assert_eq!(app.portfolio.len(), all.len(), "the whole folder replaces the batches, no row twice");
 }
+
+/// Issue 16: `e` explains the figure of the tab or of the line selected; Enter explains an
+/// input that is itself computed, Esc comes back, ← → go to the other figures.
+#[test]
+fn e_explains_a_figure_down_to_its_inputs() {
+    let mut app = app();
+    press(&mut app, &[Action::Explain]);
+    let root = |app: &App| match &app.mode {
+        Mode::Explain { stack, .. } => (stack.len(), stack.last().unwrap().figure.clone()),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(root(&app), (1, "roi_adjusted_pct".to_owned()));
+    press(&mut app, &[Action::Submit]);
+    assert_eq!(root(&app), (2, "gain_adjusted".to_owned()), "the gain, computed, is explained in turn");
+    press(&mut app, &[Action::Cancel]);
+    assert_eq!(root(&app), (1, "roi_adjusted_pct".to_owned()));
+    press(&mut app, &[Action::Right]);
+    assert_eq!(root(&app).1, "roi_classic_pct");
+    press(&mut app, &[Action::Cancel]);
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, &[Action::GoTab(Tab::Tco)]);
+    select_cell(&mut app, "costs[1].monthly");
+    press(&mut app, &[Action::Explain]);
+    assert_eq!(root(&app).1, "costs[1]", "the line under the cursor");
+}

@@ -225,6 +225,7 @@ enum View {
     Scenarios,
     Review,
     ReviewEntry,
+    Explain,
 }
 
 fn open_view(app: &mut App, view: View) {
@@ -247,6 +248,7 @@ fn open_view(app: &mut App, view: View) {
         View::Scenarios => (Tab::Sensitivity, &[Action::ShowScenarios]),
         View::Review => (Tab::Kpis, &[Action::ShowReview]),
         View::ReviewEntry => (Tab::Kpis, &[Action::OpenReviewEntry]),
+        View::Explain => (Tab::Summary, &[Action::Explain, Action::Submit]),
     };
     update(app, Action::GoTab(tab));
     for action in actions {
@@ -310,4 +312,5 @@ view_snapshots!(
     view_scenarios => View::Scenarios,
     view_review => View::Review,
     view_review_entry => View::ReviewEntry,
+    view_explain => View::Explain,
 );
