@@ -27,6 +27,7 @@ fn bench_project(c: &mut Criterion, name: &str, project: &Project) {
         monte_carlo: None,
         as_of: Some(12),
         scenario: None,
+        drivers: Drivers::default(),
     };
     let charts = ChartData { project, figures: &figures, tornado: &bars };
     let mut group = c.benchmark_group(format!("report, {name}"));

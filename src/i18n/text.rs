@@ -77,6 +77,7 @@ pub enum Text {
     ViewReviewEntry => ("mesures du trimestre", "the quarter's measures"),
     ViewReview => ("revue trimestrielle", "quarterly review"),
     ViewPalette => ("Palette", "Palette"),
+    HowComputed => ("Comment les chiffres clés sont calculés", "How the headline figures are computed"),
     ViewExplain => ("D'où vient ce chiffre", "Where this figure comes from"),
     ExplainHint => ("Entrée : expliquer l'entrée · Échap : retour · ← → : autre chiffre", "Enter: explain the input · Esc: back · ← →: another figure"),
     HelpScrolls => ("↑ ↓ : la suite de l'aide", "↑ ↓: more of the help"),

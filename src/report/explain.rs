@@ -82,8 +82,41 @@ impl Explained<'_> {
         })
     }
 
+    /// A node's value as the reports show it: a percentage, an amount in the project's
+    /// currency, a month, the ×2/÷2 verdict, or a plain number.
     pub fn number(&self, node: &Node) -> String {
-        node.value.map_or_else(|| crate::i18n::DASH.to_owned(), |v| self.lang.number(v, 2))
+        use crate::domain::money::{Amount, Percent};
+        use crate::i18n::Text;
+        let Some(value) = node.value else {
+            return if node.figure == "break_even_month" {
+                self.lang.month(None)
+            } else {
+                crate::i18n::DASH.to_owned()
+            };
+        };
+        let money = [
+            "npv",
+            "tco",
+            "benefits_adjusted",
+            "benefits_raw",
+            "risk_provision",
+            "gain_adjusted",
+            "gain_classic",
+        ];
+        match node.figure.as_str() {
+            "roi_adjusted_pct" | "roi_classic_pct" | "roi_adjusted_pct_stressed" => {
+                self.lang.percent(Some(Percent::new(value)))
+            }
+            "break_even_month" => self.lang.month(rust_decimal::prelude::ToPrimitive::to_i64(&value)),
+            "stress_test" => self
+                .lang
+                .t(if value > rust_decimal::Decimal::ZERO { Text::Robust } else { Text::Fragile })
+                .to_owned(),
+            figure if money.contains(&figure) => {
+                self.lang.money(Amount::new(value), self.project.project.currency())
+            }
+            _ => self.lang.number(value, 2),
+        }
     }
 
     /// `file:line:col` of a value of the file.

@@ -73,6 +73,7 @@ pub fn render(request: &Request) -> Result<Rendered, rust_xlsxwriter::XlsxError>
             monte_carlo: request.monte_carlo,
             as_of: request.as_of,
             scenario: request.scenario,
+            drivers: request.drivers,
         })
     };
     Ok(match request.format {

@@ -39,6 +39,8 @@ pub struct SummaryInput<'a> {
     pub as_of: Option<i64>,
     /// The scenario applied to the figures, if any.
     pub scenario: Option<&'a str>,
+    /// The sliders the figures were computed under (a scenario's, or none).
+    pub drivers: crate::domain::Drivers,
 }
 
 impl SummaryInput<'_> {
@@ -65,6 +67,7 @@ pub fn executive_summary(input: &SummaryInput) -> Document {
     impact(input, &mut blocks);
     action(input, &mut blocks);
     assumptions(input, &mut blocks);
+    how_computed(input, &mut blocks);
     Document {
         lang: input.lang,
         title: input.project.project.name.clone(),
@@ -72,6 +75,37 @@ pub fn executive_summary(input: &SummaryInput) -> Document {
         blocks,
         footer: input.t(Text::ReportFooter),
     }
+}
+
+/// "How the headline figures are computed": each headline figure's formula, and the same
+/// with the project's values (`roi explain` goes down to the file's values).
+fn how_computed(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    use crate::domain::explain::explain;
+    blocks.push(heading(2, input.t(Text::HowComputed)));
+    let figures = ["roi_adjusted_pct", "roi_classic_pct", "npv", "break_even_month", "stress_test"];
+    let lines = figures
+        .iter()
+        .filter_map(|figure| explain(input.project, &input.drivers, figure, None))
+        .map(|tree| {
+            let explained = super::explain::Explained {
+                tree: &tree,
+                project: input.project,
+                file: "",
+                text: "",
+                lang: input.lang,
+            };
+            let mut line = format!("{} = {}", explained.label(&tree), explained.number(&tree));
+            if let Some(formula) = explained.formula(&tree) {
+                line.push_str(&format!(" — {formula}"));
+            }
+            // The NPV's sum has a term a month: its formula says enough.
+            if let Some(values) = explained.substituted(&tree).filter(|_| tree.figure != "npv") {
+                line.push_str(&format!(" = {values}"));
+            }
+            line
+        })
+        .collect();
+    blocks.push(Block::Bullets(lines));
 }
 
 fn heading(level: u8, text: impl Into<String>) -> Block {

@@ -432,6 +432,7 @@ benefits = 2500
             monte_carlo: None,
             as_of: Some(5),
             scenario: None,
+            drivers: Default::default(),
         };
         let document = crate::report::summary::executive_summary(&input);
         assert_eq!(text, &format!("{}\n", crate::report::markdown::render(&document).trim_end()));
