@@ -21,8 +21,8 @@ pub struct Args {
     /// The project file.
     pub file: PathBuf,
     /// A figure of the JSON report (roi_adjusted_pct, roi_classic_pct, npv, tco,
-    /// benefits_adjusted, benefits_raw, risk_provision, break_even_month, stress_test) or a
-    /// line (benefits[0], costs[2], risks[1]).
+    /// benefits_adjusted, benefits_raw, risk_provision, break_even_month, stress_test), a
+    /// line (benefits[0], costs[2], risks[1]), a KPI's progress (kpis[0]) or the quadrant.
     pub figure: String,
     /// The month the figure is taken at (the horizon by default).
     #[arg(long)]

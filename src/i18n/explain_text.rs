@@ -76,6 +76,16 @@ pub const FORMULAS: &[(&str, &str, &str)] = &[
         "line cost = charges to the month × (1 + contingency)",
     ),
     ("risk_line", "perte attendue = coût × probabilité", "expected loss = cost × probability"),
+    (
+        "kpi",
+        "p = (dernière − référence) / (cible − référence) : atteint p ≥ 1, en bonne voie p ≥ 0,5, à risque 0 < p < 0,5, en retard p ≤ 0",
+        "p = (latest − baseline) / (target − baseline): met p ≥ 1, on track p ≥ 0.5, at risk 0 < p < 0.5, off track p ≤ 0",
+    ),
+    (
+        "quadrant",
+        "élevé ⇔ note ≥ 6 : gains rapides = impact et faisabilité élevés, stratégiques = impact élevé, améliorations = faisabilité élevée, à éviter sinon",
+        "high ⇔ score ≥ 6: quick win = high impact and feasibility, strategic = high impact, improvement = high feasibility, avoid otherwise",
+    ),
 ];
 
 /// The formula of `key` in `lang`, when the catalogue has one.
@@ -145,6 +155,12 @@ pub fn figure_name(lang: Lang, figure: &str) -> String {
         ("horizon_months", false) => "horizon (months)",
         ("month", true) => "mois",
         ("month", false) => "month",
+        ("quadrant", true) => "quadrant (1 gains rapides, 2 stratégiques, 3 améliorations, 4 à éviter)",
+        ("quadrant", false) => "quadrant (1 quick win, 2 strategic, 3 improvement, 4 avoid)",
+        ("project.impact", true) => "impact",
+        ("project.impact", false) => "impact",
+        ("project.feasibility", true) => "faisabilité",
+        ("project.feasibility", false) => "feasibility",
         ("project.maturity_factor", true) => "facteur de maturité FM",
         ("project.maturity_factor", false) => "maturity factor FM",
         ("benefit_drivers", true) => "curseurs bénéfices × adoption",

@@ -26,6 +26,9 @@ pub struct Explained<'a> {
 impl Explained<'_> {
     /// The name of a node: a figure's, a line's, or a line's input.
     pub fn label(&self, node: &Node) -> String {
+        if let Some(kpi) = self.kpi_of(&node.figure) {
+            return kpi;
+        }
         let Some((list, index, field)) = line_of(&node.figure) else {
             return figure_name(self.lang, &node.figure);
         };
@@ -36,6 +39,29 @@ impl Explained<'_> {
             Some(field) if node.path.is_some() => format!("{name} — {}", input_name(self.lang, field)),
             Some(_) => name,
         }
+    }
+
+    /// A KPI's name, and what of it a node is (`kpis[1].target`: "Adoption — target").
+    fn kpi_of(&self, figure: &str) -> Option<String> {
+        let rest = figure.strip_prefix("kpis[")?;
+        let (index, field) = rest.split_once(']')?;
+        let name = self.project.kpis.get(index.parse::<usize>().ok()?)?.name.clone();
+        let field = field.trim_start_matches('.');
+        let part = match (field, self.lang) {
+            ("", _) => return Some(name),
+            ("baseline", Lang::Fr) => "référence",
+            ("baseline", Lang::En) => "baseline",
+            ("target", Lang::Fr) => "cible",
+            ("target", Lang::En) => "target",
+            ("latest", Lang::Fr) => "dernière mesure",
+            ("latest", Lang::En) => "latest measurement",
+            ("moved", Lang::Fr) => "chemin parcouru (dernière − référence)",
+            ("moved", Lang::En) => "way gone (latest − baseline)",
+            ("aimed", Lang::Fr) => "chemin visé (cible − référence)",
+            ("aimed", Lang::En) => "way aimed (target − baseline)",
+            (_, _) => field,
+        };
+        Some(format!("{name} — {part}"))
     }
 
     fn line_name(&self, list: &str, index: usize) -> String {
@@ -61,6 +87,7 @@ impl Explained<'_> {
             Some(("costs", _, None)) => "cost_line",
             Some(("risks", _, None)) => "risk_line",
             Some(_) => return None,
+            None if node.figure.starts_with("kpis[") && !node.figure.contains("].") => "kpi",
             None => node.figure.split('[').next().unwrap_or_default(),
         };
         formula(self.lang, key)

@@ -18,6 +18,8 @@ fn first_figure(app: &App) -> String {
         (Tab::Tco, Some((Collection::Costs, i))) => format!("costs[{i}]"),
         (Tab::Tco, Some((Collection::Risks, i))) => format!("risks[{i}]"),
         (Tab::Tco, _) => "tco".into(),
+        (Tab::Kpis, Some((Collection::Kpis, i))) => format!("kpis[{i}]"),
+        (Tab::Matrix, _) => "quadrant".into(),
         (Tab::Sensitivity, _) => "npv".into(),
         _ => "roi_adjusted_pct".into(),
     }

@@ -50,7 +50,9 @@ fn every_tree_of_every_sample_recomputes_to_the_cent() {
         let lines = (0..project.benefits.len())
             .map(|i| format!("benefits[{i}]"))
             .chain((0..project.costs.len()).map(|i| format!("costs[{i}]")))
-            .chain((0..project.risks.len()).map(|i| format!("risks[{i}]")));
+            .chain((0..project.risks.len()).map(|i| format!("risks[{i}]")))
+            .chain((0..project.kpis.len()).map(|i| format!("kpis[{i}]")))
+            .chain(std::iter::once("quadrant".to_owned()));
         let figures: Vec<String> = FIGURES.iter().map(|f| f.to_string()).chain(lines).collect();
         for figure in &figures {
             for month in [Some(12), None] {

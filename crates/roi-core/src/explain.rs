@@ -91,6 +91,8 @@ pub fn explain(project: &Project, drivers: &Drivers, figure: &str, month: Option
         "risk_provision" => Some(at.risk_provision()),
         "break_even_month" => Some(at.break_even()),
         "stress_test" => Some(stress_test(project, drivers)),
+        "quadrant" => Some(quadrant(project)),
+        line if line.starts_with("kpis[") => kpi_progress(project, line),
         line => at.line(line),
     }
 }
@@ -341,6 +343,47 @@ impl Explainer<'_> {
             _ => None,
         }
     }
+}
+
+/// A KPI's progress p = (latest − baseline) / (target − baseline), which sets its status;
+/// undefined when a value is missing or the target is the baseline.
+fn kpi_progress(project: &Project, line: &str) -> Option<Node> {
+    let index: usize = line.strip_prefix("kpis[")?.strip_suffix(']')?.parse().ok()?;
+    let kpi = project.kpis.get(index)?;
+    let base = format!("kpis[{index}]");
+    let latest = kpi.latest();
+    let value = |field: &str, v: Option<Decimal>| Node {
+        value: v,
+        ..Node::input(&format!("{base}.{field}"), Decimal::ZERO)
+    };
+    let latest_node = Node {
+        value: latest.map(|m| m.value.0),
+        path: latest.and_then(|m| {
+            let position = kpi.measurements.iter().position(|x| *x == m)?;
+            FieldPath::parse(&format!("{base}.measurements[{position}].value"))
+        }),
+        ..Node::given(format!("{base}.latest"), Decimal::ZERO)
+    };
+    let baseline = value("baseline", kpi.baseline);
+    let target = value("target", kpi.target);
+    let moved = difference(format!("{base}.moved"), vec![latest_node, baseline.clone()]);
+    let aimed = difference(format!("{base}.aimed"), vec![target, baseline]);
+    let node = quotient(format!("{base}.progress"), moved, aimed);
+    Some(Node { figure: base, ..node })
+}
+
+/// The quadrant from the two scores: high is 6 and above.
+fn quadrant(project: &Project) -> Node {
+    let info = &project.project;
+    let score = |field: &str, v: Option<i64>| Node {
+        value: v.map(Decimal::from),
+        ..Node::input(&format!("project.{field}"), Decimal::ZERO)
+    };
+    let inputs = vec![score("impact", info.impact), score("feasibility", info.feasibility)];
+    // Numbered 1 to 4 in the matrix's order.
+    let rank = super::matrix::Quadrant::of(info)
+        .and_then(|q| super::matrix::Quadrant::ALL.iter().position(|x| *x == q));
+    Node::of("quadrant", Op::Given, inputs, rank.map(|r| Decimal::from(r + 1)))
 }
 
 /// The ×2/÷2 verdict: the adjusted ROI at the horizon under stress, above 0 or not.
