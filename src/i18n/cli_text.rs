@@ -40,10 +40,10 @@ pub fn unknown_figure(lang: Lang, figure: &str, figures: &[&str]) -> String {
     let figures = figures.join(", ");
     match lang {
         Lang::Fr => format!(
-            "« {figure} » n'est pas un chiffre expliqué : {figures}, ou une ligne (benefits[0], costs[1], risks[0])"
+            "« {figure} » n'est pas un chiffre expliqué : {figures}, ou une ligne (benefits[0], costs[1], risks[0]), un KPI (kpis[0]), quadrant"
         ),
         Lang::En => format!(
-            "`{figure}` is not a figure explained: {figures}, or a line (benefits[0], costs[1], risks[0])"
+            "`{figure}` is not a figure explained: {figures}, or a line (benefits[0], costs[1], risks[0]), a KPI (kpis[0]), quadrant"
         ),
     }
 }
