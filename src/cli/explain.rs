@@ -50,6 +50,11 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let file = args.file.display().to_string();
     let explained =
         Explained { tree: &tree, project: &loaded.project, file: &file, text: &loaded.text, lang };
+    if let Some(sliders) =
+        crate::i18n::review::drivers_applied(lang, &drivers).filter(|_| args.format != Format::Json)
+    {
+        super::emit(&sliders);
+    }
     super::emit(
         match args.format {
             Format::Text => explained.text(),

@@ -65,6 +65,7 @@ pub enum ReviewText {
     RiskMethod => ("Provision pour risques", "Risk provision"),
     RiskMethodValue => ("Σ coût × probabilité, étalée sur l'horizon", "Σ cost × probability, spread over the horizon"),
     ScenarioUsed => ("Scénario appliqué", "Scenario applied"),
+    SlidersApplied => ("Curseurs appliqués", "Sliders applied"),
     ScenarioNotBase => ("tous les chiffres ci-dessous sont ceux de ce scénario, pas du cas de base", "every figure below is this scenario's, not the base case's"),
     VerdictScale => ("Passer à l'échelle", "Scale"),
     VerdictContinue => ("Continuer", "Continue"),
@@ -163,6 +164,26 @@ pub fn reason_sentence(lang: Lang, reason: &Reason) -> String {
             format!("the benefits measured by month {month} hold the plan ({})", pct(share))
         }
     }
+}
+
+/// The sliders that move the figures, with their values (`Bénéfices ×1,10 · Retard +2`),
+/// `None` when every one is neutral: an explanation under sliders says which apply.
+pub fn drivers_applied(lang: Lang, drivers: &crate::domain::Drivers) -> Option<String> {
+    let moved: Vec<String> = Driver::ALL
+        .iter()
+        .filter_map(|driver| {
+            let value = drivers.get(*driver)?;
+            let shown = match driver {
+                Driver::DelayMonths => format!("{value:+}"),
+                Driver::DiscountRate => lang.rate(crate::domain::money::Rate::new(value)),
+                Driver::MaturityFactor => lang.number(value, 2),
+                _ => format!("×{}", lang.number(value, 2)),
+            };
+            Some(format!("{} {shown}", driver_name(lang, *driver).trim()))
+        })
+        .collect();
+    (!moved.is_empty())
+        .then(|| format!("{}{}{}", lang.t(ReviewText::SlidersApplied), lang.colon(), moved.join(" · ")))
 }
 
 /// A sensitivity driver's name for a committee and the workbench's sliders (15 characters at

@@ -89,6 +89,11 @@ fn render_explain(
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines =
         vec![Line::styled(format!("{} = {}", explained.label(node), explained.number(node)), theme.title)];
+    // On the Sensitivity tab the figures are the what-if's: say which sliders make them.
+    let sliders = (app.tab == crate::tui::app::Tab::Sensitivity)
+        .then(|| crate::i18n::review::drivers_applied(lang, &app.drivers))
+        .flatten();
+    lines.extend(sliders.map(|text| Line::styled(format!("  {text}"), theme.warn)));
     for extra in
         [explained.formula(node).map(str::to_owned), explained.substituted(node).map(|s| format!("= {s}"))]
             .into_iter()
