@@ -47,6 +47,10 @@ pub(super) fn summary_sheet(
         ],
     );
     write_headers(&mut sheet, FIRST_CHECKPOINT_ROW - 1, &headers, styles)?;
+    // Each ROI column's header names its formula.
+    let header_row = FIRST_CHECKPOINT_ROW - 1;
+    note_formula(&mut sheet, Cell::new(header_row, summary_col::ROI_CLASSIC), lang, "roi_classic_pct")?;
+    note_formula(&mut sheet, Cell::new(header_row, summary_col::ROI_ADJUSTED), lang, "roi_adjusted_pct")?;
     let checkpoints = figures.checkpoints();
     for (row, checkpoint) in (FIRST_CHECKPOINT_ROW..).zip(&checkpoints) {
         checkpoint_row(&mut sheet, row, checkpoint, monthly, styles)?;
@@ -116,6 +120,7 @@ pub(super) fn headline_rows(
     let npv = npv_formula(&monthly.range(month_col::NET), &months, lang.t(XlsxText::NameDiscountRate));
     write_text(sheet, Cell::new(top, 0), lang.t(Text::Npv), &styles.header)?;
     write_formula(sheet, Cell::new(top, 1), &npv, cached(figures.flows.npv), Unit::Money, styles)?;
+    note_formula(sheet, Cell::new(top, 1), lang, "npv")?;
     let not_reached = lang.t(Text::NotReached);
     let break_evens = [
         (XlsxText::BreakEvenMonth, month_col::BREAK_EVEN, figures.flows.break_even_month),
@@ -130,6 +135,19 @@ pub(super) fn headline_rows(
         let result = month.map_or_else(|| not_reached.to_owned(), |m| m.to_string());
         write_text(sheet, Cell::new(row, 0), lang.t(label), &styles.header)?;
         write_formula(sheet, Cell::new(row, 1), &formula, result, Unit::Month, styles)?;
+        if label == XlsxText::BreakEvenMonth {
+            note_formula(sheet, Cell::new(row, 1), lang, "break_even_month")?;
+        }
     }
     Ok(())
+}
+
+/// A note on a headline cell naming its formula in words, as the method states it.
+fn note_formula(sheet: &mut Worksheet, cell: Cell, lang: Lang, key: &str) -> Result<(), XlsxError> {
+    match crate::i18n::explain_text::formula(lang, key) {
+        Some(formula) => {
+            sheet.insert_note(cell.row, cell.col, &rust_xlsxwriter::Note::new(formula)).map(|_| ())
+        }
+        None => Ok(()),
+    }
 }

@@ -118,3 +118,27 @@ fn a_workbook_builds_in_both_languages_with_and_without_lines() {
         }
     }
 }
+
+/// Issue 16: the summary's headline cells carry a note naming their formula, in the
+/// reader's language, as the method states it.
+#[test]
+fn headline_cells_name_their_formula_in_a_note() {
+    use std::io::Read;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tri-cv.toml");
+    let project = crate::store::load(&path).unwrap_or_else(|e| panic!("{e}")).project;
+    let figures = Figures::compute(&project, &Drivers::default());
+    let bytes = render(&project, &figures, Lang::Fr).unwrap_or_else(|e| panic!("{e}"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+    let mut notes = String::new();
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).unwrap_or_else(|e| panic!("{e}"));
+        if file.name().contains("comments") {
+            file.read_to_string(&mut notes).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    for key in ["roi_adjusted_pct", "roi_classic_pct", "npv", "break_even_month"] {
+        let formula = crate::i18n::explain_text::formula(Lang::Fr, key).unwrap_or_default();
+        let escaped = formula.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        assert!(notes.contains(&escaped), "a note gives {key}: {formula}");
+    }
+}
