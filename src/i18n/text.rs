@@ -79,7 +79,7 @@ pub enum Text {
     ViewPalette => ("Palette", "Palette"),
     HowComputed => ("Comment les chiffres clés sont calculés", "How the headline figures are computed"),
     ViewExplain => ("D'où vient ce chiffre", "Where this figure comes from"),
-    ExplainHint => ("Entrée : expliquer l'entrée · Échap : retour · ← → : autre chiffre", "Enter: explain the input · Esc: back · ← →: another figure"),
+    ExplainHint => ("Entrée : expliquer l'entrée · Échap : retour · ? : toutes les touches", "Enter: explain the input · Esc: back · ?: every key"),
     HelpScrolls => ("↑ ↓ : la suite de l'aide", "↑ ↓: more of the help"),
     NothingMatches => ("aucune valeur ne correspond", "no value matches"),
     ByYear => ("TCO par année", "TCO by year"),

@@ -86,11 +86,7 @@ pub enum Mode {
     Normal,
     /// Where a figure comes from: the figure and the inputs drilled into (the last shown),
     /// `selected` among its inputs, `figure` the index in the figures offered.
-    Explain {
-        stack: Vec<crate::domain::explain::Node>,
-        selected: usize,
-        figure: usize,
-    },
+    Explain(super::explaining::Explanation),
     /// The command palette: every action of the tab by name, filtered by what is typed.
     Palette {
         buffer: String,

@@ -1,16 +1,32 @@
 //! The explanation of a figure in the workbench (`e`): the figure of the tab or of the line
 //! selected, its formula and values, and its inputs; `Enter` on an input that is itself
-//! computed explains it, `Esc` comes back, `←`/`→` go to the other headline figures. Pure.
+//! computed explains it, `Esc` comes back, `←`/`→` go to the other headline figures,
+//! `PgUp`/`PgDn` to another month, `Tab` between the base and the what-if (Sensitivity). Pure.
 
 use super::action::Action;
 use super::app::{App, Mode, Tab};
 use super::effect::Effect;
 use super::grid::Collection;
 use crate::domain::Drivers;
+use crate::domain::engine::CHECKPOINTS;
 use crate::domain::explain::{FIGURES, Node, explain};
 
-/// The figure `e` explains first: the line under the cursor on the Baseline and TCO tabs,
-/// the NPV under the sliders on the Sensitivity tab, the adjusted ROI elsewhere.
+/// What is explained, and where the reader is in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The figure, then each input drilled into; the last one is shown.
+    pub stack: Vec<Node>,
+    /// Among the inputs of the node shown.
+    pub selected: usize,
+    pub figure: String,
+    /// The month the figure is taken at; `None` for the horizon.
+    pub month: Option<i64>,
+    /// Under the sliders (the what-if), or the base.
+    pub what_if: bool,
+}
+
+/// The figure `e` explains first: the line under the cursor on the Baseline, TCO and KPIs
+/// tabs, the NPV on the Sensitivity tab, the quadrant on the Matrix, the adjusted ROI elsewhere.
 fn first_figure(app: &App) -> String {
     let line = super::tabs::grid(app).and_then(|grid| grid.item_at(app.cursor().row));
     match (app.tab, line) {
@@ -25,56 +41,76 @@ fn first_figure(app: &App) -> String {
     }
 }
 
-/// The sliders apply on the Sensitivity tab (the what-if figures), nowhere else.
-fn drivers(app: &App) -> Drivers {
-    if app.tab == Tab::Sensitivity { app.drivers } else { Drivers::default() }
-}
-
 pub fn open(app: &mut App) {
     let figure = first_figure(app);
-    let index = FIGURES.iter().position(|f| *f == figure).unwrap_or(0);
-    if let Some(tree) = explain(&app.project, &drivers(app), &figure, None) {
-        app.mode = Mode::Explain { stack: vec![tree], selected: 0, figure: index };
+    let what_if = app.tab == Tab::Sensitivity && !app.drivers.is_neutral();
+    let mut explanation = Explanation { stack: Vec::new(), selected: 0, figure, month: None, what_if };
+    rebuild(app, &mut explanation);
+    if !explanation.stack.is_empty() {
+        app.mode = Mode::Explain(explanation);
     }
+}
+
+/// The figure explained again from its root, for its figure, month and sliders.
+fn rebuild(app: &App, explanation: &mut Explanation) {
+    let drivers = if explanation.what_if { app.drivers } else { Drivers::default() };
+    explanation.stack =
+        explain(&app.project, &drivers, &explanation.figure, explanation.month).into_iter().collect();
+    explanation.selected = 0;
+}
+
+/// The checkpoint months before and after `month` within the horizon, and the horizon.
+fn months(horizon: i64) -> Vec<i64> {
+    let mut months: Vec<i64> = CHECKPOINTS.into_iter().filter(|m| *m < horizon).collect();
+    months.push(horizon);
+    months
 }
 
 /// Keys in the explanation.
 pub fn explaining(app: &mut App, action: Action) -> Effect {
-    let project = app.project.clone();
-    let drivers = drivers(app);
-    let Mode::Explain { stack, selected, figure } = &mut app.mode else { return Effect::None };
-    let inputs = stack.last().map_or(0, |node: &Node| node.inputs.len());
+    let Mode::Explain(mut explanation) = std::mem::replace(&mut app.mode, Mode::Normal) else {
+        return Effect::None;
+    };
+    let inputs = explanation.stack.last().map_or(0, |node| node.inputs.len());
     match action {
-        Action::Up => *selected = selected.saturating_sub(1),
-        Action::Down => *selected = (*selected + 1).min(inputs.saturating_sub(1)),
+        Action::Up => explanation.selected = explanation.selected.saturating_sub(1),
+        Action::Down => explanation.selected = (explanation.selected + 1).min(inputs.saturating_sub(1)),
         Action::Submit => {
-            let drilled = stack
-                .last()
-                .and_then(|node| node.inputs.get(*selected))
-                .filter(|n| !n.inputs.is_empty())
-                .cloned();
-            if let Some(node) = drilled {
-                stack.push(node);
-                *selected = 0;
+            let node = explanation.stack.last().and_then(|node| node.inputs.get(explanation.selected));
+            if let Some(node) = node.filter(|n| !n.inputs.is_empty()).cloned() {
+                explanation.stack.push(node);
+                explanation.selected = 0;
             }
         }
         Action::Left | Action::Right => {
+            let at = FIGURES.iter().position(|f| *f == explanation.figure).unwrap_or(0);
             let step = if action == Action::Left { FIGURES.len() - 1 } else { 1 };
-            *figure = (*figure + step) % FIGURES.len();
-            if let Some(tree) = explain(&project, &drivers, FIGURES[*figure], None) {
-                *stack = vec![tree];
-                *selected = 0;
-            }
+            explanation.figure = FIGURES[(at + step) % FIGURES.len()].to_owned();
+            rebuild(app, &mut explanation);
+        }
+        Action::PageUp | Action::PageDown => {
+            let months = months(app.project.horizon());
+            let now = explanation.month.unwrap_or(app.project.horizon());
+            let at = months.iter().position(|m| *m == now).unwrap_or(months.len() - 1);
+            let next =
+                if action == Action::PageUp { at.saturating_sub(1) } else { (at + 1).min(months.len() - 1) };
+            explanation.month = months.get(next).copied();
+            rebuild(app, &mut explanation);
+        }
+        Action::NextTab if app.tab == Tab::Sensitivity => {
+            explanation.what_if = !explanation.what_if;
+            rebuild(app, &mut explanation);
         }
         Action::Cancel => {
-            stack.pop();
-            *selected = 0;
-            if stack.is_empty() {
-                app.mode = Mode::Normal;
+            explanation.stack.pop();
+            explanation.selected = 0;
+            if explanation.stack.is_empty() {
+                return Effect::None;
             }
         }
         Action::Resize(width, height) => app.screen = (width, height),
         _ => {}
     }
+    app.mode = Mode::Explain(explanation);
     Effect::None
 }

@@ -47,7 +47,7 @@ impl View {
             Mode::ReviewEntry(_) => View::ReviewEntry,
             Mode::Review { .. } => View::Review,
             Mode::Palette { .. } => View::Palette,
-            Mode::Explain { .. } => View::Explain,
+            Mode::Explain(_) => View::Explain,
         })
     }
 
@@ -154,6 +154,8 @@ static BINDINGS: &[Binding] = &[
  bind!(In(View::Explain), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
     bind!(In(View::Explain), "Enter", [(Enter, NONE)], Action::Submit),
     bind!(In(View::Explain), "← h / → l", [(Left, NONE), ch('h'), (Right, NONE), ch('l')], Action::Left),
+    bind!(In(View::Explain), "PgUp / PgDn", [(PageUp, NONE), (PageDown, NONE)], Action::PageUp),
+    bind!(In(View::Explain), "Tab", [(KeyCode::Tab, NONE)], Action::NextTab),
     bind!(In(View::Explain), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),
     bind!(In(View::Picker), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
     bind!(In(View::Picker), "Enter", [(Enter, NONE)], Action::Submit),

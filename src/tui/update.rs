@@ -70,7 +70,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
     }
     match app.mode {
         Mode::Palette { .. } => return palette::choosing(app, action, apply),
-        Mode::Explain { .. } => return super::explaining::explaining(app, action),
+        Mode::Explain(_) => return super::explaining::explaining(app, action),
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),
         Mode::ConfirmQuit => return saving::answering(app, action),

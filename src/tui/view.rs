@@ -44,7 +44,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     render_choices(app, frame, body, theme);
     match &app.mode {
         Mode::Palette { buffer, picked } => render_palette(app, buffer, *picked, frame, body, theme),
-        Mode::Explain { stack, selected, .. } => render_explain(app, stack, *selected, frame, body, theme),
+        Mode::Explain(explanation) => render_explain(app, explanation, frame, body, theme),
         Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
         Mode::ConfirmQuit => render_question(app, frame, body, theme),
         Mode::Conflict { disk_text, comparing } => {
@@ -74,12 +74,12 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
 /// selected reversed, `▸` on those that are computed (Enter explains them).
 fn render_explain(
     app: &App,
-    stack: &[crate::domain::explain::Node],
-    selected: usize,
+    explanation: &crate::tui::explaining::Explanation,
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
 ) {
+    let (stack, selected) = (&explanation.stack, explanation.selected);
     let Some(node) = stack.last() else { return };
     let lang = app.lang;
     let file = app.file_label();
@@ -90,9 +90,10 @@ fn render_explain(
     let mut lines =
         vec![Line::styled(format!("{} = {}", explained.label(node), explained.number(node)), theme.title)];
     // On the Sensitivity tab the figures are the what-if's: say which sliders make them.
-    let sliders = (app.tab == crate::tui::app::Tab::Sensitivity)
-        .then(|| crate::i18n::review::drivers_applied(lang, &app.drivers))
-        .flatten();
+    let month = explanation.month.unwrap_or(app.project.horizon());
+    lines.push(Line::styled(format!("  {}", lang.month(Some(month))), theme.muted));
+    let sliders =
+        explanation.what_if.then(|| crate::i18n::review::drivers_applied(lang, &app.drivers)).flatten();
     lines.extend(sliders.map(|text| Line::styled(format!("  {text}"), theme.warn)));
     for extra in
         [explained.formula(node).map(str::to_owned), explained.substituted(node).map(|s| format!("= {s}"))]

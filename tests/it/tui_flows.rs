@@ -860,7 +860,7 @@ fn e_explains_a_figure_down_to_its_inputs() {
     let mut app = app();
     press(&mut app, &[Action::Explain]);
     let root = |app: &App| match &app.mode {
-        Mode::Explain { stack, .. } => (stack.len(), stack.last().unwrap().figure.clone()),
+        Mode::Explain(e) => (e.stack.len(), e.stack.last().unwrap().figure.clone()),
         other => panic!("{other:?}"),
     };
     assert_eq!(root(&app), (1, "roi_adjusted_pct".to_owned()));
@@ -870,8 +870,27 @@ fn e_explains_a_figure_down_to_its_inputs() {
     assert_eq!(root(&app), (1, "roi_adjusted_pct".to_owned()));
     press(&mut app, &[Action::Right]);
     assert_eq!(root(&app).1, "roi_classic_pct");
+    press(&mut app, &[Action::PageUp]);
+    let Mode::Explain(e) = &app.mode else { panic!() };
+    assert_eq!(e.month, Some(24), "a month earlier: the checkpoint before the horizon");
+    let at_24 = app.figures.flows.at(24).roi_classic_pct().map(|p| p.value());
+    assert_eq!(e.stack[0].value, at_24, "the figure of that month");
     press(&mut app, &[Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
+    // On the Sensitivity tab, the what-if under the sliders, and Tab for the base.
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::AdjustDriver(1), Action::Explain]);
+    let what_if = match &app.mode {
+        Mode::Explain(e) => (e.what_if, e.stack[0].value),
+        _ => panic!(),
+    };
+    assert_eq!(what_if, (true, Some(app.figures.flows.npv)));
+    press(&mut app, &[Action::NextTab]);
+    let base = match &app.mode {
+        Mode::Explain(e) => (e.what_if, e.stack[0].value),
+        _ => panic!(),
+    };
+    assert_eq!(base, (false, Some(app.base_figures.flows.npv)));
+    press(&mut app, &[Action::Cancel, Action::GoTab(Tab::Summary)]);
     press(&mut app, &[Action::GoTab(Tab::Tco)]);
     select_cell(&mut app, "costs[1].monthly");
     press(&mut app, &[Action::Explain]);
