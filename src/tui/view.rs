@@ -90,8 +90,13 @@ fn render_explain(
     let mut lines =
         vec![Line::styled(format!("{} = {}", explained.label(node), explained.number(node)), theme.title)];
     // On the Sensitivity tab the figures are the what-if's: say which sliders make them.
-    let month = explanation.month.unwrap_or(app.project.horizon());
-    lines.push(Line::styled(format!("  {}", lang.month(Some(month))), theme.muted));
+    // Cumulative figures are at a month; a line's value, a KPI or the quadrant are not.
+    let by_month =
+        ["roi_adjusted_pct", "roi_classic_pct", "tco", "benefits_adjusted", "benefits_raw", "risk_provision"];
+    if by_month.contains(&explanation.figure.as_str()) || explanation.figure.starts_with("costs[") {
+        let month = explanation.month.unwrap_or(app.project.horizon());
+        lines.push(Line::styled(format!("  {}", lang.month(Some(month))), theme.muted));
+    }
     let sliders =
         explanation.what_if.then(|| crate::i18n::review::drivers_applied(lang, &app.drivers)).flatten();
     lines.extend(sliders.map(|text| Line::styled(format!("  {text}"), theme.warn)));
@@ -358,11 +363,13 @@ fn help_lines(entries: &[(&str, &str)], width: usize, height: usize) -> Vec<Vec<
 }
 
 /// `text` in lines of at most `room` characters, broken between words (a word longer than
-/// the room is cut into pieces).
+/// the room is cut into pieces), never inside a number: a space between two digits (the
+/// French thousands separator) holds them together.
 fn wrap(text: &str, room: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    let held = hold_numbers(text);
+    for word in held.split(' ').filter(|w| !w.is_empty()) {
         let mut word: Vec<char> = word.chars().collect();
         while word.len() > room {
             let rest = word.split_off(room);
@@ -385,6 +392,21 @@ fn wrap(text: &str, room: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// `text` with each space between two digits made a no-break space.
+fn hold_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let between_digits = i > 0
+                && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if *c == ' ' && between_digits { '\u{a0}' } else { *c }
+        })
+        .collect()
 }
 
 /// The name of a view, for the help's title.
