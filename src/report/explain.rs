@@ -142,7 +142,11 @@ impl Explained<'_> {
             figure if money.contains(&figure) => {
                 self.lang.money(Amount::new(value), self.project.project.currency())
             }
-            _ => self.lang.number(value, 2),
+            figure => match unit_of(figure) {
+                Unit::Money => self.lang.money(Amount::new(value), self.project.project.currency()),
+                Unit::Rate => self.lang.rate_exact(crate::domain::money::Rate::new(value)),
+                Unit::Plain => self.lang.number(value, 2),
+            },
         }
     }
 
@@ -244,6 +248,42 @@ impl Explained<'_> {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+}
+
+/// How a value of the file reads: an amount, a rate (a fraction shown in percent), or a
+/// plain number (a count, minutes, months).
+enum Unit {
+    Money,
+    Rate,
+    Plain,
+}
+
+fn unit_of(figure: &str) -> Unit {
+    const MONEY: [&str; 12] = [
+        "hourly_cost",
+        "cost_per_error",
+        "annual_revenue",
+        "replacement_cost",
+        "monthly_value",
+        "annual_value",
+        "one_off",
+        "monthly",
+        "cost",
+        "value",
+        "charges",
+        "monthly_total",
+    ];
+    const RATES: [&str; 7] =
+        ["reallocation", "uplift", "margin", "reduction", "probability", "time_factor", "maturity_factor"];
+    let field = figure.rsplit('.').next().unwrap_or(figure);
+    let whole_line = (figure.starts_with("costs[") || figure.starts_with("risks[")) && !figure.contains('.');
+    if MONEY.contains(&field) || whole_line {
+        Unit::Money
+    } else if RATES.contains(&field) {
+        Unit::Rate
+    } else {
+        Unit::Plain
     }
 }
 
