@@ -38,7 +38,9 @@ fn bench_project(c: &mut Criterion, name: &str, project: &Project) {
     group.bench_function("HTML with charts (document included)", |b| {
         b.iter(|| html::render(&executive_summary(black_box(&input)), &charts))
     });
-    group.bench_function("JSON", |b| b.iter(|| json::report_with(project, &figures, Lang::Fr, &bars, None)));
+    group.bench_function("JSON", |b| {
+        b.iter(|| json::report_with(project, &figures, Lang::Fr, (&bars, &[]), None))
+    });
     group.bench_function("xlsx workbook bytes", |b| {
         b.iter(|| xlsx::render(project, &figures, Lang::Fr).unwrap())
     });

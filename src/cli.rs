@@ -14,6 +14,7 @@ pub mod new;
 pub mod portfolio;
 pub mod report;
 pub mod set;
+pub mod table;
 
 use crate::i18n::Lang;
 use clap::{Parser, Subcommand};
@@ -61,6 +62,8 @@ pub enum Command {
     Portfolio(portfolio::Args),
     /// Where a figure comes from: its formula, its values, its inputs down to the file.
     Explain(explain::Args),
+    /// A two-way data table: a figure for every pair of values of two sliders.
+    Table(table::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
 }
@@ -88,6 +91,7 @@ pub fn run(command: &Command, lang: Lang) -> ExitCode {
         Command::GoalSeek(args) => goal_seek::run(args, lang),
         Command::Portfolio(args) => portfolio::run(args, lang),
         Command::Explain(args) => explain::run(args, lang),
+        Command::Table(args) => table::run(args, lang),
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::money::{AsDecimal, round};
 use crate::domain::montecarlo::{MonteCarlo, Percentiles, Shape};
 use crate::domain::review;
 use crate::domain::sensitivity::TornadoBar;
+use crate::domain::whatif::SpiderLine;
 use crate::i18n::review::reason_sentence;
 use crate::i18n::{Lang, warning_sentence};
 use rust_decimal::Decimal;
@@ -104,6 +105,8 @@ pub struct Report {
     review: Option<Review>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tornado: Option<Vec<Bar>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spider: Option<Vec<SpiderJson>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     monte_carlo: Option<Simulation>,
 }
@@ -208,6 +211,38 @@ struct MeasuredBenefits {
 }
 
 /// A tornado bar: one driver ±width alone.
+/// One driver of the spider: its points from −50 % to +50 %.
+#[derive(Debug, Serialize)]
+struct SpiderJson {
+    driver: &'static str,
+    points: Vec<SpiderPointJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct SpiderPointJson {
+    change_pct: i64,
+    npv: Cents,
+    roi_adjusted_pct: Cents,
+}
+
+fn spider(lines: &[SpiderLine]) -> Vec<SpiderJson> {
+    lines
+        .iter()
+        .map(|line| SpiderJson {
+            driver: line.driver.key(),
+            points: line
+                .points
+                .iter()
+                .map(|p| SpiderPointJson {
+                    change_pct: p.change_pct,
+                    npv: cents(p.npv),
+                    roi_adjusted_pct: Cents::of(p.roi_adjusted_pct),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 struct Bar {
     driver: &'static str,
@@ -280,13 +315,14 @@ pub fn report_with(
     project: &Project,
     figures: &Figures,
     lang: Lang,
-    bars: &[TornadoBar],
+    (bars, spider_lines): (&[TornadoBar], &[SpiderLine]),
     run: Option<&MonteCarlo>,
 ) -> Report {
     Report {
         kpis: Some(kpis(project)),
         review: Some(review(project, figures, lang)),
         tornado: Some(tornado(bars)),
+        spider: Some(spider(spider_lines)),
         monte_carlo: run.map(monte_carlo),
         ..report(project, figures, lang)
     }
@@ -389,6 +425,7 @@ pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Report {
         kpis: None,
         review: None,
         tornado: None,
+        spider: None,
         monte_carlo: None,
     }
 }

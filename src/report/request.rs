@@ -86,7 +86,7 @@ pub fn render(request: &Request) -> Result<Rendered, rust_xlsxwriter::XlsxError>
             reviewed,
             &figures,
             request.lang,
-            &bars,
+            (&bars, &crate::domain::whatif::spider(reviewed, &request.drivers)),
             request.monte_carlo,
         ))),
         Format::Csv => Rendered::Text(match request.table {

@@ -206,8 +206,8 @@ fn json_report_has_the_keys_of_the_contract() {
     let file = write(dir.path(), "factures.toml", EXAMPLE);
     let r = json_report(&file);
 
-    // §8 says "at least"; the only other keys are the KPIs, the review, the tornado (and a Monte
-    // Carlo run on request).
+    // §8 says "at least"; the only other keys are the KPIs, the review, the tornado, the spider
+    // (issue 17), and a Monte Carlo run on request.
     let contract = set(&[
         "name",
         "horizon_months",
@@ -222,7 +222,7 @@ fn json_report_has_the_keys_of_the_contract() {
     let top = keys(&r);
     assert!(top.is_superset(&contract), "missing: {:?}", contract.difference(&top));
     assert!(
-        top.difference(&contract).all(|k| ["kpis", "review", "tornado", "monte_carlo"].contains(k)),
+        top.difference(&contract).all(|k| ["kpis", "review", "tornado", "spider", "monte_carlo"].contains(k)),
         "{top:?}"
     );
 

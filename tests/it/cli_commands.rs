@@ -59,6 +59,7 @@ fn the_json_report_has_exactly_the_keys_of_the_contract() {
             "name",
             "quadrant",
             "review",
+            "spider",
             "stress_test",
             "tornado",
             "totals",

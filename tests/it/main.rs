@@ -27,4 +27,5 @@ mod shared_folder;
 mod summary_cache;
 mod tui_flows;
 mod tui_snapshots;
+mod whatif;
 mod worked_examples;

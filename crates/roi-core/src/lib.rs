@@ -29,6 +29,7 @@ pub mod uncertainty;
 pub mod validate;
 pub mod valuation;
 pub mod warnings;
+pub mod whatif;
 
 pub use drivers::{Driver, Drivers};
 pub use engine::Figures;

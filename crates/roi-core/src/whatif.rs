@@ -1,0 +1,164 @@
+//! Wider what-if tools on the drivers: the spider (each driver moved from −50 % to +50 % in
+//! 10 % steps alone) and the two-way data table (two drivers over chosen values together).
+//! Both set the drivers exactly as the sliders do and recompute through the engine.
+
+use super::drivers::{Driver, Drivers};
+use super::engine::{Flows, Stress, compute_flows};
+use super::money::Percent;
+use super::project::Project;
+use super::sensitivity::current;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+/// The changes of the spider, in percent of each driver's value.
+pub const SPIDER_STEPS: [i64; 11] = [-50, -40, -30, -20, -10, 0, 10, 20, 30, 40, 50];
+/// A delay has no value to take a share of: each 10 % step is a month (12 months for 100 %,
+/// like the tornado's ±2 months for ±20 %), rounded.
+const DELAY_MONTHS_PER_UNIT: Decimal = dec!(12);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpiderPoint {
+    pub change_pct: i64,
+    /// The driver's value at this point, within its slider's bounds.
+    pub value: Decimal,
+    pub npv: Decimal,
+    pub roi_adjusted_pct: Option<Percent>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpiderLine {
+    pub driver: Driver,
+    pub points: Vec<SpiderPoint>,
+}
+
+/// The value of `driver` moved by `change_pct` % from its value in `base`, clamped like the
+/// sliders.
+pub fn moved(project: &Project, base: &Drivers, driver: Driver, change_pct: i64) -> Decimal {
+    let value = current(project, base, driver);
+    let change = Decimal::new(change_pct, 2);
+    let moved = match driver {
+        Driver::DelayMonths => value + (change * DELAY_MONTHS_PER_UNIT).round(),
+        _ => value * (Decimal::ONE + change),
+    };
+    let (min, max) = driver.bounds();
+    moved.clamp(min, max)
+}
+
+/// `base` with `driver` set to `value`, as a slider sets it.
+pub fn with(base: &Drivers, driver: Driver, value: Decimal) -> Drivers {
+    let mut drivers = *base;
+    drivers.set(driver, Some(value));
+    drivers
+}
+
+fn flows(project: &Project, drivers: &Drivers) -> Flows {
+    compute_flows(project, drivers, Stress::Off)
+}
+
+/// Every driver from −50 % to +50 % alone; the 0 % point is the base.
+pub fn spider(project: &Project, base: &Drivers) -> Vec<SpiderLine> {
+    Driver::ALL
+        .into_iter()
+        .map(|driver| SpiderLine {
+            driver,
+            points: SPIDER_STEPS
+                .iter()
+                .map(|&change_pct| {
+                    let value = moved(project, base, driver, change_pct);
+                    let drivers = if change_pct == 0 { *base } else { with(base, driver, value) };
+                    let flows = flows(project, &drivers);
+                    SpiderPoint {
+                        change_pct,
+                        value,
+                        npv: flows.npv,
+                        roi_adjusted_pct: flows.at_horizon().roi_adjusted_pct(),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// What a data table shows in its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    Npv,
+    RoiAdjusted,
+    BreakEvenMonth,
+}
+
+impl Metric {
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Npv => "npv",
+            Metric::RoiAdjusted => "roi_adjusted_pct",
+            Metric::BreakEvenMonth => "break_even_month",
+        }
+    }
+
+    fn of(self, flows: &Flows) -> Option<Decimal> {
+        match self {
+            Metric::Npv => Some(flows.npv),
+            Metric::RoiAdjusted => flows.at_horizon().roi_adjusted_pct().map(|p| p.value()),
+            Metric::BreakEvenMonth => flows.break_even_month.map(Decimal::from),
+        }
+    }
+}
+
+impl std::str::FromStr for Metric {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        [Metric::Npv, Metric::RoiAdjusted, Metric::BreakEvenMonth]
+            .into_iter()
+            .find(|m| m.key() == text)
+            .ok_or_else(|| format!("unknown metric `{text}`: npv, roi_adjusted_pct or break_even_month"))
+    }
+}
+
+/// One axis of a data table: a driver and the values it takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub driver: Driver,
+    pub values: Vec<Decimal>,
+}
+
+impl Axis {
+    /// From `low` to `high` by `step` (both ends included when the step reaches them), at
+    /// most [`MAX_AXIS`] values; `None` when the step is not positive or the range is empty.
+    pub fn range(driver: Driver, low: Decimal, high: Decimal, step: Decimal) -> Option<Self> {
+        if step <= Decimal::ZERO || high < low {
+            return None;
+        }
+        let mut values = Vec::new();
+        let mut value = low;
+        while value <= high && values.len() < MAX_AXIS {
+            values.push(value);
+            value += step;
+        }
+        Some(Self { driver, values })
+    }
+}
+
+/// At most this many values on an axis: a table of 101 × 101 cells is already 10 201 runs.
+pub const MAX_AXIS: usize = 101;
+
+/// The metric for every pair of values of `rows` and `cols`, the other drivers as in `base`:
+/// `cells[r][c]` for `rows.values[r]` and `cols.values[c]`.
+pub fn data_table(
+    project: &Project,
+    base: &Drivers,
+    rows: &Axis,
+    cols: &Axis,
+    metric: Metric,
+) -> Vec<Vec<Option<Decimal>>> {
+    rows.values
+        .iter()
+        .map(|row| {
+            let drivers = with(base, rows.driver, *row);
+            cols.values
+                .iter()
+                .map(|col| metric.of(&flows(project, &with(&drivers, cols.driver, *col))))
+                .collect()
+        })
+        .collect()
+}
