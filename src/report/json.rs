@@ -262,6 +262,19 @@ struct Simulation {
     break_even_month: Spread<Option<i64>>,
     prob_roi_positive: Probability,
     prob_break_even_by: Ordered<Probability>,
+    /// Each uncertain input's weight in the NPV's uncertainty, largest first.
+    drivers: Vec<InputDriverJson>,
+    /// What knowing every input exactly before deciding would be worth.
+    evpi: Cents,
+}
+
+#[derive(Debug, Serialize)]
+struct InputDriverJson {
+    input: &'static str,
+    line: String,
+    rank_correlation: Probability,
+    variance_share: Probability,
+    evppi: Cents,
 }
 
 #[derive(Debug, Serialize)]
@@ -307,6 +320,18 @@ fn monte_carlo(run: &MonteCarlo) -> Simulation {
                 .map(|(month, p)| (month.to_string(), Probability(Some(*p))))
                 .collect(),
         ),
+        drivers: run
+            .drivers
+            .iter()
+            .map(|d| InputDriverJson {
+                input: d.key.field,
+                line: format!("{}[{}]", d.key.list.key(), d.key.index),
+                rank_correlation: Probability(Some(d.rank_correlation)),
+                variance_share: Probability(Some(d.variance_share)),
+                evppi: cents(d.evppi),
+            })
+            .collect(),
+        evpi: cents(run.evpi),
     }
 }
 

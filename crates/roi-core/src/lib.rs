@@ -12,6 +12,7 @@ pub mod engine;
 pub mod explain;
 pub mod flows;
 pub mod identity;
+pub mod information;
 pub mod kpi;
 pub mod limits;
 pub mod matrix;

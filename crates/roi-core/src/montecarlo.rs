@@ -61,6 +61,8 @@ pub struct Percentiles<T> {
 struct Outcome {
     roi_adjusted_pct: Option<f64>,
     npv: f64,
+    /// The value drawn for each uncertain input, in the order of `uncertain_values`.
+    inputs: Vec<f64>,
     break_even_month: Option<i64>,
     cumulative_net: Vec<f64>,
 }
@@ -81,6 +83,22 @@ pub struct MonteCarlo {
     pub fan: Vec<Percentiles<Decimal>>,
     /// Every draw's adjusted ROI, sorted, for the histogram.
     pub roi_samples: Vec<Decimal>,
+    /// Each uncertain input's weight in the NPV's uncertainty, largest first.
+    pub drivers: Vec<InputDriver>,
+    /// What knowing every input exactly before deciding would be worth (EVPI), in money.
+    pub evpi: Decimal,
+}
+
+/// What one uncertain input does to the NPV of a run (see `information`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InputDriver {
+    pub key: super::uncertainty::RangeKey,
+    /// Spearman's rank correlation with the NPV.
+    pub rank_correlation: Decimal,
+    /// The share of the NPV's variance it explains (the correlation squared), 0..=1.
+    pub variance_share: Decimal,
+    /// What knowing it exactly before deciding would be worth (EVPPI), in money.
+    pub evppi: Decimal,
 }
 
 /// Runs `simulation` on `project` under `drivers`. `progress` is told how many draws are
@@ -119,7 +137,7 @@ pub fn simulate(
             .collect();
         workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
     });
-    summarize(simulation, project.horizon(), outcomes)
+    summarize(simulation, project.horizon(), &uncertain, outcomes)
 }
 
 fn draw(
@@ -129,13 +147,17 @@ fn draw(
     shape: Shape,
     rng: &mut ChaCha8Rng,
 ) -> Outcome {
+    let mut inputs = Vec::with_capacity(uncertain.len());
     for value in uncertain {
-        copy.set_amount(value.key, sample(value, shape, rng));
+        let drawn = sample(value, shape, rng);
+        inputs.push(drawn.to_f64().unwrap_or(0.0));
+        copy.set_amount(value.key, drawn);
     }
     let flows = compute_flows::<f64>(copy, drivers, Stress::Off);
     Outcome {
         roi_adjusted_pct: flows.at_horizon().roi_adjusted_pct(),
         npv: flows.npv,
+        inputs,
         break_even_month: flows.break_even_month,
         cumulative_net: flows.monthly.iter().map(|m| m.cumulative_net).collect(),
     }
@@ -160,8 +182,41 @@ fn sample(value: &Uncertain, shape: Shape, rng: &mut ChaCha8Rng) -> Decimal {
     drawn.and_then(Decimal::from_f64).unwrap_or(value.likely)
 }
 
-fn summarize(simulation: Simulation, horizon: i64, outcomes: Vec<Outcome>) -> MonteCarlo {
+/// Each uncertain input's rank correlation, variance share and EVPPI, largest first.
+fn input_drivers(uncertain: &[Uncertain], outcomes: &[Outcome]) -> Vec<InputDriver> {
+    use super::information::{evppi, spearman};
+    let npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
+    let exact = |v: f64| Decimal::from_f64(v).unwrap_or_default();
+    let mut drivers: Vec<InputDriver> = uncertain
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let drawn: Vec<f64> = outcomes.iter().map(|o| o.inputs.get(i).copied().unwrap_or(0.0)).collect();
+            let correlation = spearman(&drawn, &npv);
+            InputDriver {
+                key: value.key,
+                rank_correlation: exact(correlation),
+                variance_share: exact((correlation * correlation).min(1.0)),
+                evppi: exact(evppi(&drawn, &npv)),
+            }
+        })
+        .collect();
+    drivers.sort_by_key(|driver| std::cmp::Reverse(driver.rank_correlation.abs()));
+    drivers
+}
+
+fn summarize(
+    simulation: Simulation,
+    horizon: i64,
+    uncertain: &[Uncertain],
+    outcomes: Vec<Outcome>,
+) -> MonteCarlo {
     let count = outcomes.len();
+    let drivers = input_drivers(uncertain, &outcomes);
+    let evpi = {
+        let npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
+        Decimal::from_f64(super::information::evpi(&npv)).unwrap_or_default()
+    };
     let mut roi: Vec<f64> = outcomes.iter().filter_map(|o| o.roi_adjusted_pct).collect();
     roi.sort_by(f64::total_cmp);
     let mut npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
@@ -191,6 +246,8 @@ fn summarize(simulation: Simulation, horizon: i64, outcomes: Vec<Outcome>) -> Mo
         prob_break_even_by,
         fan: fan(&outcomes),
         roi_samples: roi.into_iter().map(Scalar::to_decimal).collect(),
+        drivers,
+        evpi,
     }
 }
 
