@@ -166,6 +166,25 @@ pub fn reason_sentence(lang: Lang, reason: &Reason) -> String {
     }
 }
 
+/// What measuring before deciding is worth, for a committee: the EVPI, and the input whose
+/// knowledge is worth most (its EVPPI), already written as money.
+pub fn information_sentence(lang: Lang, evpi: &str, best: Option<(&str, &str)>) -> String {
+    match (lang, best) {
+        (Lang::Fr, None) => {
+            "Aucune mesure ne changerait la décision : elle est la même dans tous les tirages.".to_owned()
+        }
+        (Lang::En, None) => {
+            "No measurement would change the decision: it is the same in every draw.".to_owned()
+        }
+        (Lang::Fr, Some((name, worth))) => format!(
+            "Tout savoir avant de décider vaudrait jusqu'à {evpi} ; connaître « {name} » seul, {worth} : une mesure (un POC) qui coûte moins vaut la peine."
+        ),
+        (Lang::En, Some((name, worth))) => format!(
+            "Knowing everything before deciding is worth up to {evpi}; knowing “{name}” alone, {worth}: a measurement (a POC) costing less is worth running."
+        ),
+    }
+}
+
 /// The sliders that move the figures, with their values (`Bénéfices ×1,10 · Retard +2`),
 /// `None` when every one is neutral: an explanation under sliders says which apply.
 pub fn drivers_applied(lang: Lang, drivers: &crate::domain::Drivers) -> Option<String> {

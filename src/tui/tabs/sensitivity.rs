@@ -217,7 +217,72 @@ pub fn render_monte_carlo(app: &App, frame: &mut Frame, area: Rect, theme: &Them
     let title = format!("Monte Carlo · {} · M / Esc", lang.number(Decimal::from(draws), 0));
     frame.render_widget(Paragraph::new(lines).block(block(&title, theme)), stats);
     render_histogram(app, &run.roi_samples, frame, histogram, theme);
-    render_fan(app, run, frame, right, theme);
+    // The inputs that weigh most, and four lines for what measuring is worth.
+    let shown = run.drivers.len().min(usize::from(right.height / 4)).min(8);
+    let height = u16::try_from(shown + 6).unwrap_or(u16::MAX);
+    let [fan, drivers] = right.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]));
+    render_fan(app, run, frame, fan, theme);
+    render_uncertainty(app, run, shown, frame, drivers, theme);
+}
+
+/// What drives the NPV's uncertainty: the inputs by their share of its variance, and what
+/// knowing them before deciding is worth.
+fn render_uncertainty(
+    app: &App,
+    run: &crate::domain::montecarlo::MonteCarlo,
+    shown: usize,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let width = usize::from(area.width.saturating_sub(2));
+    let name_of = |d: &crate::domain::montecarlo::InputDriver| {
+        let list = match d.key.list {
+            crate::domain::uncertainty::LineList::Benefits => {
+                app.project.benefits.get(d.key.index).map(|l| l.name.as_str())
+            }
+            crate::domain::uncertainty::LineList::Costs => {
+                app.project.costs.get(d.key.index).map(|l| l.name.as_str())
+            }
+            crate::domain::uncertainty::LineList::Risks => {
+                app.project.risks.get(d.key.index).map(|l| l.name.as_str())
+            }
+        };
+        // The input first: several inputs of one line tell apart by it.
+        format!("{} · {}", crate::i18n::review::input_name(lang, d.key.field), list.unwrap_or_default())
+    };
+    let label_width = (width / 2).max(10);
+    let mut lines: Vec<Line> = run
+        .drivers
+        .iter()
+        .take(shown)
+        .map(|d| {
+            let share = lang.rate(Rate::new(d.variance_share));
+            let room = width.saturating_sub(label_width + share.chars().count() + 2);
+            let bar = (d.variance_share * Decimal::from(room)).round().to_usize().unwrap_or(0);
+            Line::from(vec![
+                Span::raw(format!("{:<label_width$} ", crate::tui::widgets::fit(&name_of(d), label_width))),
+                Span::styled("█".repeat(bar.min(room)), theme.bar),
+                Span::raw(format!("{} {share}", " ".repeat(room.saturating_sub(bar)))),
+            ])
+        })
+        .collect();
+    let money = |v: Decimal| lang.money_whole(Amount::new(v), app.currency());
+    let best = run
+        .drivers
+        .iter()
+        .max_by_key(|d| d.evppi)
+        .filter(|d| d.evppi > Decimal::ZERO && run.evpi > Decimal::ZERO);
+    let (best_name, best_worth) = best.map(|d| (name_of(d), money(d.evppi))).unwrap_or_default();
+    let sentence = crate::i18n::review::information_sentence(
+        lang,
+        &money(run.evpi),
+        best.map(|_| (best_name.as_str(), best_worth.as_str())),
+    );
+    lines.push(Line::styled(sentence, theme.label));
+    let paragraph = Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true });
+    frame.render_widget(paragraph.block(block(lang.t(Text::WhatDrivesUncertainty), theme)), area);
 }
 
 fn render_histogram(app: &App, samples: &[Decimal], frame: &mut Frame, area: Rect, theme: &Theme) {
