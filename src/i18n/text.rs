@@ -77,6 +77,7 @@ pub enum Text {
     ViewReviewEntry => ("mesures du trimestre", "the quarter's measures"),
     ViewReview => ("revue trimestrielle", "quarterly review"),
     ViewPalette => ("Palette", "Palette"),
+    SpiderTitle => ("Araignée (VAN, ±50 %)", "Spider (NPV, ±50 %)"),
     WhatDrivesUncertainty => ("Ce qui fait varier la VAN", "What drives the NPV's uncertainty"),
     HowComputed => ("Comment les chiffres clés sont calculés", "How the headline figures are computed"),
     ViewExplain => ("D'où vient ce chiffre", "Where this figure comes from"),

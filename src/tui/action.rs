@@ -22,6 +22,8 @@ pub enum Action {
     Quit,
     ToggleHelp,
     OpenPalette,
+    /// The spider instead of the tornado, or back.
+    ToggleSpider,
     /// Explain the selected figure: its formula, its values, its inputs.
     Explain,
     GoTab(Tab),
@@ -185,6 +187,7 @@ impl Action {
             Action::Quit => pick("quitter (demande si modifié)", "quit (asks if modified)"),
             Action::ToggleHelp => pick("afficher / masquer l'aide", "show / hide this help"),
             Action::OpenPalette => pick("palette : toute action par son nom", "palette: any action by name"),
+            Action::ToggleSpider => pick("araignée (±50 %) ou tornade", "spider (±50 %) or tornado"),
             Action::Explain => pick(
                 "d'où vient ce chiffre (formule, valeurs, entrées)",
                 "where this figure comes from (formula, values, inputs)",

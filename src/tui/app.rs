@@ -282,6 +282,9 @@ pub struct App {
     pub drivers: Drivers,
     /// Show the figures under the ×2/÷2 rule.
     pub stress_view: bool,
+    /// The spider instead of the tornado, around the sliders (in `f64`: it is only drawn).
+    pub spider_view: bool,
+    pub spider: Vec<crate::domain::whatif::SpiderLine<f64>>,
     /// Each driver moved ±`tornado_width` alone, largest NPV swing first.
     pub tornado: Vec<TornadoBar>,
     pub tornado_width: Decimal,
@@ -345,6 +348,8 @@ impl App {
         let original = loaded.original();
         let original_project = loaded.project.clone();
         let mut app = Self {
+            spider_view: false,
+            spider: Vec::new(),
             help: false,
             help_scroll: 0,
             lang,
@@ -405,10 +410,20 @@ impl App {
         } else {
             Figures::compute(&self.project, &self.drivers)
         };
+        self.recompute_spider();
         // A run of other inputs would mislead: it is dropped, and can be run again.
         if matches!(self.simulation, SimulationState::Done(_)) {
             self.simulation = SimulationState::Idle;
         }
+    }
+
+    /// The spider follows the sliders, when it is shown.
+    pub fn recompute_spider(&mut self) {
+        self.spider = if self.spider_view {
+            crate::domain::whatif::spider::<f64>(&self.project, &self.drivers)
+        } else {
+            Vec::new()
+        };
     }
 
     pub fn cursor(&self) -> Cursor {

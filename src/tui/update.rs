@@ -142,6 +142,10 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.recompute();
         }
         Action::ToggleStress => app.stress_view = !app.stress_view,
+        Action::ToggleSpider => {
+            app.spider_view = !app.spider_view;
+            app.recompute_spider();
+        }
         Action::SaveScenario => start_prompt(app, Purpose::ScenarioName),
         Action::AddMeasurement => match selected_item(app) {
             Some((Collection::Kpis, kpi)) => start_prompt(app, Purpose::Measurement { kpi }),

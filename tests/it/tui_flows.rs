@@ -896,3 +896,19 @@ fn e_explains_a_figure_down_to_its_inputs() {
     press(&mut app, &[Action::Explain]);
     assert_eq!(root(&app).1, "costs[1]", "the line under the cursor");
 }
+
+/// Issue 17: `t` shows the spider around the sliders, and it follows them.
+#[test]
+fn the_spider_follows_the_sliders() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::ToggleSpider]);
+    assert!(app.spider_view);
+    let expected = roi_workbench::domain::whatif::spider::<f64>(&app.project, &app.drivers);
+    assert_eq!(app.spider, expected);
+    press(&mut app, &[Action::AdjustDriver(1)]);
+    let moved = roi_workbench::domain::whatif::spider::<f64>(&app.project, &app.drivers);
+    assert_eq!(app.spider, moved, "recomputed under the new slider");
+    assert_ne!(app.spider, expected);
+    press(&mut app, &[Action::ToggleSpider]);
+    assert!(app.spider.is_empty(), "not computed while hidden");
+}

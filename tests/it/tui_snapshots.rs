@@ -226,6 +226,7 @@ enum View {
     Review,
     ReviewEntry,
     Explain,
+    Spider,
 }
 
 fn open_view(app: &mut App, view: View) {
@@ -249,6 +250,7 @@ fn open_view(app: &mut App, view: View) {
         View::Review => (Tab::Kpis, &[Action::ShowReview]),
         View::ReviewEntry => (Tab::Kpis, &[Action::OpenReviewEntry]),
         View::Explain => (Tab::Summary, &[Action::Explain, Action::Submit]),
+        View::Spider => (Tab::Sensitivity, &[Action::ToggleSpider, Action::Down]),
     };
     update(app, Action::GoTab(tab));
     for action in actions {
@@ -313,4 +315,5 @@ view_snapshots!(
     view_review => View::Review,
     view_review_entry => View::ReviewEntry,
     view_explain => View::Explain,
+    view_spider => View::Spider,
 );

@@ -12,7 +12,7 @@ use rust_decimal_macros::dec;
 fn every_spider_point_is_the_engine_with_that_driver_moved() {
     let project = store::load(&super::common::sample("factures-fournisseurs")).unwrap().project;
     let base = Drivers::default();
-    let lines = spider(&project, &base);
+    let lines = spider::<Decimal>(&project, &base);
     assert_eq!(lines.len(), Driver::ALL.len());
     let base_npv = compute_flows::<Decimal>(&project, &base, Stress::Off).npv;
     for line in &lines {

@@ -4,8 +4,8 @@
 
 use super::drivers::{Driver, Drivers};
 use super::engine::{Flows, Stress, compute_flows};
-use super::money::Percent;
 use super::project::Project;
+use super::scalar::Scalar;
 use super::sensitivity::current;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -16,19 +16,21 @@ pub const SPIDER_STEPS: [i64; 11] = [-50, -40, -30, -20, -10, 0, 10, 20, 30, 40,
 /// like the tornado's ±2 months for ±20 %), rounded.
 const DELAY_MONTHS_PER_UNIT: Decimal = dec!(12);
 
+/// One point of the spider, in the number type of the flows: exact `Decimal` for reports,
+/// `f64` for a chart redrawn at every slider step.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SpiderPoint {
+pub struct SpiderPoint<S: Scalar = Decimal> {
     pub change_pct: i64,
     /// The driver's value at this point, within its slider's bounds.
     pub value: Decimal,
-    pub npv: Decimal,
-    pub roi_adjusted_pct: Option<Percent>,
+    pub npv: S,
+    pub roi_adjusted_pct: Option<S::Percent>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct SpiderLine {
+pub struct SpiderLine<S: Scalar = Decimal> {
     pub driver: Driver,
-    pub points: Vec<SpiderPoint>,
+    pub points: Vec<SpiderPoint<S>>,
 }
 
 /// The value of `driver` moved by `change_pct` % from its value in `base`, clamped like the
@@ -51,12 +53,12 @@ pub fn with(base: &Drivers, driver: Driver, value: Decimal) -> Drivers {
     drivers
 }
 
-fn flows(project: &Project, drivers: &Drivers) -> Flows {
+fn flows<S: Scalar>(project: &Project, drivers: &Drivers) -> Flows<S> {
     compute_flows(project, drivers, Stress::Off)
 }
 
 /// Every driver from −50 % to +50 % alone; the 0 % point is the base.
-pub fn spider(project: &Project, base: &Drivers) -> Vec<SpiderLine> {
+pub fn spider<S: Scalar>(project: &Project, base: &Drivers) -> Vec<SpiderLine<S>> {
     Driver::ALL
         .into_iter()
         .map(|driver| SpiderLine {
@@ -66,7 +68,7 @@ pub fn spider(project: &Project, base: &Drivers) -> Vec<SpiderLine> {
                 .map(|&change_pct| {
                     let value = moved(project, base, driver, change_pct);
                     let drivers = if change_pct == 0 { *base } else { with(base, driver, value) };
-                    let flows = flows(project, &drivers);
+                    let flows = flows::<S>(project, &drivers);
                     SpiderPoint {
                         change_pct,
                         value,
@@ -96,7 +98,7 @@ impl Metric {
         }
     }
 
-    fn of(self, flows: &Flows) -> Option<Decimal> {
+    fn of(self, flows: &Flows<Decimal>) -> Option<Decimal> {
         match self {
             Metric::Npv => Some(flows.npv),
             Metric::RoiAdjusted => flows.at_horizon().roi_adjusted_pct().map(|p| p.value()),

@@ -40,7 +40,56 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app.lang,
         &[(&app.base_figures.flows, theme.muted), (shown, theme.figure)],
     );
-    render_tornado(app, frame, tornado, theme);
+    if app.spider_view {
+        render_spider(app, frame, tornado, theme);
+    } else {
+        render_tornado(app, frame, tornado, theme);
+    }
+}
+
+/// The spider: the NPV as each slider moves alone from −50 % to +50 %, one line per slider,
+/// the selected one highlighted; the others muted so the chart stays readable in 16 colours.
+fn render_spider(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
+    let lang = app.lang;
+    let selected = app.selected_driver();
+    let series: Vec<(crate::domain::drivers::Driver, Vec<(f64, f64)>)> = app
+        .spider
+        .iter()
+        .map(|line| (line.driver, line.points.iter().map(|p| (p.change_pct as f64, p.npv)).collect()))
+        .collect();
+    let all = series.iter().flat_map(|(_, points)| points.iter().map(|(_, y)| *y));
+    let (low, high) = all.fold((f64::MAX, f64::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+    let (low, high) = if low <= high { (low, high.max(low + 1.0)) } else { (0.0, 1.0) };
+    // The selected slider's line last, on top.
+    let mut datasets: Vec<Dataset> = series
+        .iter()
+        .filter(|(driver, _)| *driver != selected)
+        .map(|(_, points)| {
+            Dataset::default()
+                .data(points)
+                .graph_type(GraphType::Line)
+                .marker(ratatui::symbols::Marker::Braille)
+                .style(theme.muted)
+        })
+        .collect();
+    if let Some((driver, points)) = series.iter().find(|(driver, _)| *driver == selected) {
+        datasets.push(
+            Dataset::default()
+                .name(driver_name(lang, *driver))
+                .data(points)
+                .graph_type(GraphType::Line)
+                .marker(ratatui::symbols::Marker::Braille)
+                .style(theme.warn),
+        );
+    }
+    let amount = |v: f64| lang.number_compact(Amount::new(Decimal::from_f64_retain(v).unwrap_or_default()));
+    let title = format!("{} · {}", lang.t(Text::SpiderTitle), driver_name(lang, selected));
+    let chart = Chart::new(datasets)
+        .block(block(&title, theme))
+        .x_axis(Axis::default().bounds([-50.0, 50.0]).labels(["-50 %", "0", "+50 %"]).style(theme.muted))
+        .y_axis(Axis::default().bounds([low, high]).labels([amount(low), amount(high)]).style(theme.muted));
+    frame.render_widget(chart, area);
 }
 
 /// The sliders' column: a click left of it selects a slider.
