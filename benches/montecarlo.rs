@@ -1,4 +1,6 @@
-//! Monte Carlo: 10 000 draws over the largest sample (the most benefit, cost and KPI lines).
+//! Monte Carlo, 10 000 draws over the largest sample (the most benefit, cost and KPI lines),
+//! now with what drives the uncertainty and each input's EVPPI; beside it, on the same file,
+//! the other what-if tools: the spider (10 sliders × 11 points) and a 21 × 21 data table.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -6,14 +8,30 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use roi_workbench::domain::Drivers;
+use roi_workbench::domain::drivers::Driver;
 use roi_workbench::domain::montecarlo::{Simulation, simulate};
+use roi_workbench::domain::whatif::{Axis, Metric, data_table, spider};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 fn montecarlo(c: &mut Criterion) {
     let project = common::largest_sample().project;
-    let mut group = c.benchmark_group("monte carlo");
+    let mut group = c.benchmark_group("what-if, largest sample");
     group.sample_size(10);
-    group.bench_function("10 000 draws, largest sample", |b| {
+    group.bench_function("monte carlo, 10 000 draws, with drivers and EVPPI", |b| {
         b.iter(|| simulate(&project, &Drivers::default(), Simulation::default(), &|_| {}))
+    });
+    group.bench_function("spider, exact (the report's)", |b| {
+        b.iter(|| spider::<Decimal>(&project, &Drivers::default()))
+    });
+    group.bench_function("spider, f64 (the workbench's, at every slider step)", |b| {
+        b.iter(|| spider::<f64>(&project, &Drivers::default()))
+    });
+    let rows = Axis::range(Driver::Costs, dec!(0.5), dec!(1.5), dec!(0.05)).unwrap();
+    let cols = Axis::range(Driver::Adoption, dec!(0), dec!(1), dec!(0.05)).unwrap();
+    assert_eq!((rows.values.len(), cols.values.len()), (21, 21));
+    group.bench_function("data table 21 × 21, NPV", |b| {
+        b.iter(|| data_table(&project, &Drivers::default(), &rows, &cols, Metric::Npv))
     });
     group.finish();
 }
