@@ -23,6 +23,15 @@ pub enum Distribution {
     Pert,
 }
 
+/// How the Monte Carlo draws cover the ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SamplingArg {
+    #[default]
+    Random,
+    /// Latin hypercube (triangular distribution only).
+    Lhs,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The project file.
@@ -41,6 +50,10 @@ pub struct Args {
     /// Shape of the distribution between low, likely and high.
     #[arg(long, value_enum, default_value_t = Distribution::Triangular)]
     pub distribution: Distribution,
+    /// How the draws cover the ranges: random, or a Latin hypercube (steadier percentiles for
+    /// as many draws; triangular distribution only).
+    #[arg(long, value_enum, default_value_t = SamplingArg::Random)]
+    pub sampling: SamplingArg,
     /// Width of the tornado's swing, as a fraction (0.2 = each driver ±20 %).
     #[arg(long, default_value_t = DEFAULT_WIDTH)]
     pub tornado_width: Decimal,
@@ -68,7 +81,11 @@ fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers, lang: Lang) ->
         (matches!(args.format, Format::Md | Format::Html) && has_ranges()).then_some(DEFAULT_DRAWS)
     })?;
     let progress = super::Progress::on_stderr("Monte Carlo", lang);
-    let run = simulate(project, drivers, Simulation { draws, seed: args.seed, shape }, &|done| {
+    let sampling = match args.sampling {
+        SamplingArg::Random => montecarlo::Sampling::Random,
+        SamplingArg::Lhs => montecarlo::Sampling::LatinHypercube,
+    };
+    let run = simulate(project, drivers, Simulation { draws, seed: args.seed, shape, sampling }, &|done| {
         progress.show(done, draws)
     });
     progress.finish();
@@ -86,6 +103,12 @@ fn xlsx_usage_error(args: &Args) -> Option<CliText> {
 }
 
 /// A tornado moves each driver by a share of its value: more than 0, at most 100 %.
+/// A Latin hypercube needs the distribution's inverse, written for the triangular shape only.
+fn sampling_error(args: &Args) -> Option<CliText> {
+    (args.sampling == SamplingArg::Lhs && args.distribution == Distribution::Pert)
+        .then_some(CliText::LhsTriangularOnly)
+}
+
 fn tornado_width_error(args: &Args) -> Option<CliText> {
     (args.tornado_width <= Decimal::ZERO || args.tornado_width > Decimal::ONE)
         .then_some(CliText::TornadoWidth)
@@ -123,6 +146,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     if let Some(error) = xlsx_usage_error(args)
         .or_else(|| table_usage_error(args))
         .or_else(|| tornado_width_error(args))
+        .or_else(|| sampling_error(args))
         .or_else(|| overwrites_input(args))
     {
         crate::tell!("{}: {}", args.file.display(), lang.t(error));

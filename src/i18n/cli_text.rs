@@ -32,6 +32,10 @@ pub enum CliText {
         "the portfolio is a table in md, json or csv; html and xlsx are one project's reports (roi report FILE)"
     ),
     Created => ("créé", "created"),
+    LhsTriangularOnly => (
+        "--sampling lhs va avec la distribution triangulaire : retirez --distribution pert",
+        "--sampling lhs goes with the triangular distribution: leave out --distribution pert"
+    ),
     Reading => ("Lecture", "Reading"),
 }
 }

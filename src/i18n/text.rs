@@ -77,6 +77,8 @@ pub enum Text {
     ViewReviewEntry => ("mesures du trimestre", "the quarter's measures"),
     ViewReview => ("revue trimestrielle", "quarterly review"),
     ViewPalette => ("Palette", "Palette"),
+    SamplingRandom => ("Monte Carlo : tirages au hasard.", "Monte Carlo: random draws."),
+    SamplingLhs => ("Monte Carlo : hypercube latin (chaque tranche de chaque fourchette tirée une fois).", "Monte Carlo: Latin hypercube (each slice of each range drawn once)."),
     SpiderTitle => ("Araignée (VAN, ±50 %)", "Spider (NPV, ±50 %)"),
     WhatDrivesUncertainty => ("Ce qui fait varier la VAN", "What drives the NPV's uncertainty"),
     HowComputed => ("Comment les chiffres clés sont calculés", "How the headline figures are computed"),

@@ -6,7 +6,7 @@
 use crate::domain::Project;
 use crate::domain::engine::{Cumulative, Figures};
 use crate::domain::money::{AsDecimal, round};
-use crate::domain::montecarlo::{MonteCarlo, Percentiles, Shape};
+use crate::domain::montecarlo::{MonteCarlo, Percentiles, Sampling, Shape};
 use crate::domain::review;
 use crate::domain::sensitivity::TornadoBar;
 use crate::domain::whatif::SpiderLine;
@@ -257,6 +257,7 @@ struct Simulation {
     draws: usize,
     seed: u64,
     distribution: &'static str,
+    sampling: &'static str,
     roi_adjusted_pct: Option<Spread<Cents>>,
     npv: Spread<Cents>,
     break_even_month: Spread<Option<i64>>,
@@ -309,6 +310,10 @@ fn monte_carlo(run: &MonteCarlo) -> Simulation {
         distribution: match simulation.shape {
             Shape::Triangular => "triangular",
             Shape::Pert => "pert",
+        },
+        sampling: match simulation.sampling {
+            Sampling::Random => "random",
+            Sampling::LatinHypercube => "lhs",
         },
         roi_adjusted_pct: run.roi_adjusted_pct.as_ref().map(spread),
         npv: spread(&run.npv),

@@ -103,7 +103,12 @@ pub fn render(request: &Request) -> Result<Rendered, rust_xlsxwriter::XlsxError>
 pub fn every_report(project: &Project, lang: Lang) -> Result<Vec<Rendered>, rust_xlsxwriter::XlsxError> {
     use crate::domain::montecarlo::{Shape, Simulation, simulate};
     let drivers = Drivers::default();
-    let run = simulate(project, &drivers, Simulation { draws: 64, seed: 1, shape: Shape::Pert }, &|_| {});
+    let run = simulate(
+        project,
+        &drivers,
+        Simulation { draws: 64, seed: 1, shape: Shape::Pert, ..Simulation::default() },
+        &|_| {},
+    );
     let base = Request {
         project,
         format: Format::Md,

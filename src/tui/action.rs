@@ -24,6 +24,8 @@ pub enum Action {
     OpenPalette,
     /// The spider instead of the tornado, or back.
     ToggleSpider,
+    /// Random draws or a Latin hypercube for the next Monte Carlo run.
+    ToggleSampling,
     /// Explain the selected figure: its formula, its values, its inputs.
     Explain,
     GoTab(Tab),
@@ -188,6 +190,10 @@ impl Action {
             Action::ToggleHelp => pick("afficher / masquer l'aide", "show / hide this help"),
             Action::OpenPalette => pick("palette : toute action par son nom", "palette: any action by name"),
             Action::ToggleSpider => pick("araignée (±50 %) ou tornade", "spider (±50 %) or tornado"),
+            Action::ToggleSampling => pick(
+                "Monte Carlo : tirages au hasard ou hypercube latin",
+                "Monte Carlo: random draws or Latin hypercube",
+            ),
             Action::Explain => pick(
                 "d'où vient ce chiffre (formule, valeurs, entrées)",
                 "where this figure comes from (formula, values, inputs)",

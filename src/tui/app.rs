@@ -284,6 +284,8 @@ pub struct App {
     pub stress_view: bool,
     /// The spider instead of the tornado, around the sliders (in `f64`: it is only drawn).
     pub spider_view: bool,
+    /// How the next Monte Carlo run covers the ranges.
+    pub sampling: crate::domain::montecarlo::Sampling,
     pub spider: Vec<crate::domain::whatif::SpiderLine<f64>>,
     /// Each driver moved ±`tornado_width` alone, largest NPV swing first.
     pub tornado: Vec<TornadoBar>,
@@ -349,6 +351,7 @@ impl App {
         let original_project = loaded.project.clone();
         let mut app = Self {
             spider_view: false,
+            sampling: crate::domain::montecarlo::Sampling::Random,
             spider: Vec::new(),
             help: false,
             help_scroll: 0,

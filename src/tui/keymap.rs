@@ -101,6 +101,7 @@ static BINDINGS: &[Binding] = &[
     bind!(Only(Tab::Sensitivity), "P", [ch('P'), (KeyCode::Char('P'), SHIFT)], Action::Preset(Preset::PocToScale)),
     bind!(Only(Tab::Sensitivity), "w", [ch('w')], Action::CycleTornadoWidth),
     bind!(Only(Tab::Sensitivity), "t", [ch('t')], Action::ToggleSpider),
+    bind!(Only(Tab::Sensitivity), "H", [ch('H'), (KeyCode::Char('H'), SHIFT)], Action::ToggleSampling),
     bind!(Only(Tab::Matrix), "Enter", [(Enter, NONE)], Action::OpenSelected),
     bind!(Only(Tab::Portfolio), "Enter", [(Enter, NONE)], Action::OpenSelected),
     bind!(Only(Tab::Portfolio), "o", [ch('o')], Action::CycleSort),

@@ -142,6 +142,16 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.recompute();
         }
         Action::ToggleStress => app.stress_view = !app.stress_view,
+        Action::ToggleSampling => {
+            use crate::domain::montecarlo::Sampling;
+            app.sampling =
+                if app.sampling == Sampling::Random { Sampling::LatinHypercube } else { Sampling::Random };
+            app.say(app.lang.t(if app.sampling == Sampling::Random {
+                Text::SamplingRandom
+            } else {
+                Text::SamplingLhs
+            }));
+        }
         Action::ToggleSpider => {
             app.spider_view = !app.spider_view;
             app.recompute_spider();

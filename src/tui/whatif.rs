@@ -100,7 +100,7 @@ pub fn run_monte_carlo(app: &mut App) -> Effect {
     if matches!(app.simulation, SimulationState::Running { .. }) {
         return Effect::None;
     }
-    let simulation = Simulation::default();
+    let simulation = Simulation { sampling: app.sampling, ..Simulation::default() };
     app.simulation = SimulationState::Running { done: 0, total: simulation.draws };
     if app.mode == Mode::MonteCarlo {
         app.mode = Mode::Normal;

@@ -912,3 +912,14 @@ fn the_spider_follows_the_sliders() {
     press(&mut app, &[Action::ToggleSpider]);
     assert!(app.spider.is_empty(), "not computed while hidden");
 }
+
+/// Issue 17: `H` makes the next Monte Carlo run a Latin hypercube, and says so.
+#[test]
+fn h_switches_the_monte_carlo_to_a_latin_hypercube() {
+    use roi_workbench::domain::montecarlo::Sampling;
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Sensitivity), Action::ToggleSampling]);
+    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("hypercube")));
+    let Effect::Simulate { simulation, .. } = press(&mut app, &[Action::RunMonteCarlo]) else { panic!() };
+    assert_eq!(simulation.sampling, Sampling::LatinHypercube);
+}
