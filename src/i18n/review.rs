@@ -166,6 +166,36 @@ pub fn reason_sentence(lang: Lang, reason: &Reason) -> String {
     }
 }
 
+/// An uncertain input as a committee reads it: the input, then its line (`Coût horaire chargé
+/// · Saisie automatique des factures`) — the input first, which tells apart several of a line.
+pub fn uncertain_input_name(
+    lang: Lang,
+    project: &crate::domain::Project,
+    key: crate::domain::uncertainty::RangeKey,
+) -> String {
+    use crate::domain::uncertainty::LineList;
+    let line = match key.list {
+        LineList::Benefits => project.benefits.get(key.index).map(|l| l.name.as_str()),
+        LineList::Costs => project.costs.get(key.index).map(|l| l.name.as_str()),
+        LineList::Risks => project.risks.get(key.index).map(|l| l.name.as_str()),
+    };
+    format!("{} · {}", input_name(lang, key.field), line.unwrap_or_default())
+}
+
+/// The sentence under the inputs that drive the uncertainty: what measuring is worth.
+pub fn information_of(
+    lang: Lang,
+    project: &crate::domain::Project,
+    run: &crate::domain::montecarlo::MonteCarlo,
+) -> String {
+    use crate::domain::money::Amount;
+    let currency = project.project.currency();
+    let money = |v: rust_decimal::Decimal| lang.money_whole(Amount::new(v), currency);
+    let best = run.drivers.iter().max_by_key(|d| d.evppi).filter(|d| d.evppi > rust_decimal::Decimal::ZERO);
+    let named = best.map(|d| (uncertain_input_name(lang, project, d.key), money(d.evppi)));
+    information_sentence(lang, &money(run.evpi), named.as_ref().map(|(n, w)| (n.as_str(), w.as_str())))
+}
+
 /// What measuring before deciding is worth, for a committee: the EVPI, and the input whose
 /// knowledge is worth most (its EVPPI), already written as money.
 pub fn information_sentence(lang: Lang, evpi: &str, best: Option<(&str, &str)>) -> String {

@@ -325,7 +325,40 @@ fn spread(input: &SummaryInput, run: &MonteCarlo, blocks: &mut Vec<Block>) {
             lang.rate(Rate::new(positive))
         )));
     }
+    uncertainty(input, run, blocks);
 }
+
+/// What drives the NPV's uncertainty — the inputs by their rank correlation with it, their
+/// share of its variance and what knowing them first is worth — and the sentence to act on.
+fn uncertainty(input: &SummaryInput, run: &MonteCarlo, blocks: &mut Vec<Block>) {
+    use crate::i18n::review::{information_of, uncertain_input_name};
+    let lang = input.lang;
+    blocks.push(heading(3, input.t(Text::WhatDrivesUncertainty)));
+    let rows = run
+        .drivers
+        .iter()
+        .take(UNCERTAIN_INPUTS_SHOWN)
+        .map(|d| {
+            vec![
+                uncertain_input_name(lang, input.project, d.key),
+                lang.number(d.rank_correlation, 2),
+                lang.rate(Rate::new(d.variance_share)),
+                input.money(Amount::new(d.evppi)),
+            ]
+        })
+        .collect();
+    let columns = [
+        (lang.t(Text::UncertainInput), Align::Left),
+        (lang.t(Text::RankCorrelation), Align::Right),
+        (lang.t(Text::VarianceShare), Align::Right),
+        (lang.t(Text::Evppi), Align::Right),
+    ];
+    blocks.push(table(&columns, rows));
+    blocks.push(Block::Paragraph(information_of(lang, input.project, run)));
+}
+
+/// The inputs of a run listed in a report: the few that weigh.
+const UNCERTAIN_INPUTS_SHOWN: usize = 6;
 
 fn tco_by_category(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;

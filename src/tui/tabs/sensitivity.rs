@@ -287,19 +287,7 @@ fn render_uncertainty(
     let lang = app.lang;
     let width = usize::from(area.width.saturating_sub(2));
     let name_of = |d: &crate::domain::montecarlo::InputDriver| {
-        let list = match d.key.list {
-            crate::domain::uncertainty::LineList::Benefits => {
-                app.project.benefits.get(d.key.index).map(|l| l.name.as_str())
-            }
-            crate::domain::uncertainty::LineList::Costs => {
-                app.project.costs.get(d.key.index).map(|l| l.name.as_str())
-            }
-            crate::domain::uncertainty::LineList::Risks => {
-                app.project.risks.get(d.key.index).map(|l| l.name.as_str())
-            }
-        };
-        // The input first: several inputs of one line tell apart by it.
-        format!("{} · {}", crate::i18n::review::input_name(lang, d.key.field), list.unwrap_or_default())
+        crate::i18n::review::uncertain_input_name(lang, &app.project, d.key)
     };
     let label_width = (width / 2).max(10);
     let mut lines: Vec<Line> = run
@@ -317,18 +305,7 @@ fn render_uncertainty(
             ])
         })
         .collect();
-    let money = |v: Decimal| lang.money_whole(Amount::new(v), app.currency());
-    let best = run
-        .drivers
-        .iter()
-        .max_by_key(|d| d.evppi)
-        .filter(|d| d.evppi > Decimal::ZERO && run.evpi > Decimal::ZERO);
-    let (best_name, best_worth) = best.map(|d| (name_of(d), money(d.evppi))).unwrap_or_default();
-    let sentence = crate::i18n::review::information_sentence(
-        lang,
-        &money(run.evpi),
-        best.map(|_| (best_name.as_str(), best_worth.as_str())),
-    );
+    let sentence = crate::i18n::review::information_of(lang, &app.project, run);
     lines.push(Line::styled(sentence, theme.label));
     let paragraph = Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true });
     frame.render_widget(paragraph.block(block(lang.t(Text::WhatDrivesUncertainty), theme)), area);
