@@ -193,19 +193,29 @@ pub fn information_of(
     let money = |v: rust_decimal::Decimal| lang.money_whole(Amount::new(v), currency);
     let best = run.drivers.iter().max_by_key(|d| d.evppi).filter(|d| d.evppi > rust_decimal::Decimal::ZERO);
     let named = best.map(|d| (uncertain_input_name(lang, project, d.key), money(d.evppi)));
-    information_sentence(lang, &money(run.evpi), named.as_ref().map(|(n, w)| (n.as_str(), w.as_str())))
+    let evpi = (run.evpi > rust_decimal::Decimal::ZERO).then(|| money(run.evpi));
+    information_sentence(lang, evpi.as_deref(), named.as_ref().map(|(n, w)| (n.as_str(), w.as_str())))
 }
 
 /// What measuring before deciding is worth, for a committee: the EVPI, and the input whose
 /// knowledge is worth most (its EVPPI), already written as money.
-pub fn information_sentence(lang: Lang, evpi: &str, best: Option<(&str, &str)>) -> String {
+/// `evpi` is `None` when knowing everything would not change the decision.
+pub fn information_sentence(lang: Lang, evpi: Option<&str>, best: Option<(&str, &str)>) -> String {
+    let Some(evpi) = evpi else {
+        return match lang {
+            Lang::Fr => {
+                "Aucune mesure ne changerait la décision : elle est la même dans tous les tirages.".to_owned()
+            }
+            Lang::En => "No measurement would change the decision: it is the same in every draw.".to_owned(),
+        };
+    };
     match (lang, best) {
-        (Lang::Fr, None) => {
-            "Aucune mesure ne changerait la décision : elle est la même dans tous les tirages.".to_owned()
-        }
-        (Lang::En, None) => {
-            "No measurement would change the decision: it is the same in every draw.".to_owned()
-        }
+        (Lang::Fr, None) => format!(
+            "Tout savoir avant de décider vaudrait jusqu'à {evpi}, mais aucune entrée seule ne changerait la décision."
+        ),
+        (Lang::En, None) => format!(
+            "Knowing everything before deciding is worth up to {evpi}, but no single input alone would change the decision."
+        ),
         (Lang::Fr, Some((name, worth))) => format!(
             "Tout savoir avant de décider vaudrait jusqu'à {evpi} ; connaître « {name} » seul, {worth} : une mesure (un POC) qui coûte moins vaut la peine."
         ),
@@ -497,5 +507,22 @@ mod tests {
                 assert!(driver_name(lang, driver).chars().count() <= 15, "{}", driver_name(lang, driver));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod information_tests {
+    use super::*;
+
+    /// Issue 17: the sentence says what measuring is worth, and never claims a decision is
+    /// settled when knowing everything would change it.
+    #[test]
+    fn the_information_sentence_fits_the_case() {
+        let settled = information_sentence(Lang::En, None, None);
+        assert!(settled.starts_with("No measurement"), "{settled}");
+        let no_single = information_sentence(Lang::En, Some("€17"), None);
+        assert!(no_single.contains("€17") && no_single.contains("no single input"), "{no_single}");
+        let one = information_sentence(Lang::Fr, Some("4 200 €"), Some(("Adoption", "3 900 €")));
+        assert!(one.contains("4 200 €") && one.contains("« Adoption »") && one.contains("3 900 €"), "{one}");
     }
 }
