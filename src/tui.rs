@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod choices;
 pub mod compare;
+pub mod data_table;
 pub mod effect;
 pub mod explaining;
 pub mod folder;

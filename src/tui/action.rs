@@ -24,6 +24,8 @@ pub enum Action {
     OpenPalette,
     /// The spider instead of the tornado, or back.
     ToggleSpider,
+    /// A two-way data table of two sliders.
+    OpenDataTable,
     /// Random draws or a Latin hypercube for the next Monte Carlo run.
     ToggleSampling,
     /// Explain the selected figure: its formula, its values, its inputs.
@@ -190,6 +192,9 @@ impl Action {
             Action::ToggleHelp => pick("afficher / masquer l'aide", "show / hide this help"),
             Action::OpenPalette => pick("palette : toute action par son nom", "palette: any action by name"),
             Action::ToggleSpider => pick("araignée (±50 %) ou tornade", "spider (±50 %) or tornado"),
+            Action::OpenDataTable => {
+                pick("table à double entrée de deux curseurs", "two-way data table of two sliders")
+            }
             Action::ToggleSampling => pick(
                 "Monte Carlo : tirages au hasard ou hypercube latin",
                 "Monte Carlo: random draws or Latin hypercube",

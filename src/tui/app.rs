@@ -87,6 +87,8 @@ pub enum Mode {
     /// Where a figure comes from: the figure and the inputs drilled into (the last shown),
     /// `selected` among its inputs, `figure` the index in the figures offered.
     Explain(super::explaining::Explanation),
+    /// A figure for every pair of values of two sliders.
+    DataTable(Box<super::data_table::Table>),
     /// The command palette: every action of the tab by name, filtered by what is typed.
     Palette {
         buffer: String,

@@ -31,6 +31,7 @@ pub enum View {
     Review,
     Palette,
     Explain,
+    DataTable,
 }
 
 impl View {
@@ -48,6 +49,7 @@ impl View {
             Mode::Review { .. } => View::Review,
             Mode::Palette { .. } => View::Palette,
             Mode::Explain(_) => View::Explain,
+            Mode::DataTable(_) => View::DataTable,
         })
     }
 
@@ -101,6 +103,7 @@ static BINDINGS: &[Binding] = &[
     bind!(Only(Tab::Sensitivity), "P", [ch('P'), (KeyCode::Char('P'), SHIFT)], Action::Preset(Preset::PocToScale)),
     bind!(Only(Tab::Sensitivity), "w", [ch('w')], Action::CycleTornadoWidth),
     bind!(Only(Tab::Sensitivity), "t", [ch('t')], Action::ToggleSpider),
+    bind!(Only(Tab::Sensitivity), "D", [ch('D'), (KeyCode::Char('D'), SHIFT)], Action::OpenDataTable),
     bind!(Only(Tab::Sensitivity), "H", [ch('H'), (KeyCode::Char('H'), SHIFT)], Action::ToggleSampling),
     bind!(Only(Tab::Matrix), "Enter", [(Enter, NONE)], Action::OpenSelected),
     bind!(Only(Tab::Portfolio), "Enter", [(Enter, NONE)], Action::OpenSelected),
@@ -159,6 +162,10 @@ static BINDINGS: &[Binding] = &[
     bind!(In(View::Explain), "PgUp / PgDn", [(PageUp, NONE), (PageDown, NONE)], Action::PageUp),
     bind!(In(View::Explain), "Tab", [(KeyCode::Tab, NONE)], Action::NextTab),
     bind!(In(View::Explain), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),
+    bind!(In(View::DataTable), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
+    bind!(In(View::DataTable), "← h / → l", [(Left, NONE), ch('h'), (Right, NONE), ch('l')], Action::Left),
+    bind!(In(View::DataTable), "Tab", [(KeyCode::Tab, NONE)], Action::NextTab),
+    bind!(In(View::DataTable), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),
     bind!(In(View::Picker), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
     bind!(In(View::Picker), "Enter", [(Enter, NONE)], Action::Submit),
     bind!(In(View::Picker), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),

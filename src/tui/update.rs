@@ -71,6 +71,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
     match app.mode {
         Mode::Palette { .. } => return palette::choosing(app, action, apply),
         Mode::Explain(_) => return super::explaining::explaining(app, action),
+        Mode::DataTable(_) => return super::data_table::browsing(app, action),
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),
         Mode::ConfirmQuit => return saving::answering(app, action),
@@ -152,6 +153,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 Text::SamplingLhs
             }));
         }
+        Action::OpenDataTable => super::data_table::open(app),
         Action::ToggleSpider => {
             app.spider_view = !app.spider_view;
             app.recompute_spider();

@@ -913,6 +913,46 @@ fn the_spider_follows_the_sliders() {
     assert!(app.spider.is_empty(), "not computed while hidden");
 }
 
+/// Issue 17: `D` opens the two-way table on the selected slider against the next one, around
+/// the sliders as they stand; the arrows change the sliders, `Tab` the figure; every cell is the
+/// engine with those two sliders set.
+#[test]
+fn the_data_table_follows_its_keys_and_equals_the_engine() {
+    use roi_workbench::domain::drivers::Driver;
+    use roi_workbench::domain::whatif::{Metric, data_table};
+    use roi_workbench::tui::app::Mode;
+    let table = |app: &App| match &app.mode {
+        Mode::DataTable(table) => (**table).clone(),
+        other => panic!("no table: {other:?}"),
+    };
+    let mut app = app();
+    press(
+        &mut app,
+        &[Action::GoTab(Tab::Sensitivity), Action::AdjustDriver(1), Action::Down, Action::OpenDataTable],
+    );
+    let opened = table(&app);
+    assert_eq!(
+        (opened.rows.driver, opened.cols.driver, opened.metric),
+        (Driver::ALL[1], Driver::ALL[2], Metric::Npv)
+    );
+    let engine = data_table(&app.project, &app.drivers, &opened.rows, &opened.cols, opened.metric);
+    assert_eq!(opened.cells, engine);
+    let base: roi_workbench::domain::engine::Flows = roi_workbench::domain::engine::compute_flows(
+        &app.project,
+        &app.drivers,
+        roi_workbench::domain::engine::Stress::Off,
+    );
+    assert_eq!(opened.cells[3][3], Some(base.npv), "the middle cell is the sliders as they stand");
+    press(&mut app, &[Action::Down]);
+    assert_eq!(table(&app).rows.driver, Driver::ALL[3], "the columns' slider is skipped");
+    press(&mut app, &[Action::Left, Action::NextTab]);
+    let moved = table(&app);
+    assert_eq!((moved.cols.driver, moved.metric), (Driver::ALL[1], Metric::RoiAdjusted));
+    assert_eq!(moved.cells, data_table(&app.project, &app.drivers, &moved.rows, &moved.cols, moved.metric));
+    press(&mut app, &[Action::Cancel]);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
 /// Issue 17: `H` makes the next Monte Carlo run a Latin hypercube, and says so.
 #[test]
 fn h_switches_the_monte_carlo_to_a_latin_hypercube() {

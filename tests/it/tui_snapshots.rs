@@ -227,6 +227,7 @@ enum View {
     ReviewEntry,
     Explain,
     Spider,
+    DataTable,
 }
 
 fn open_view(app: &mut App, view: View) {
@@ -251,6 +252,7 @@ fn open_view(app: &mut App, view: View) {
         View::ReviewEntry => (Tab::Kpis, &[Action::OpenReviewEntry]),
         View::Explain => (Tab::Summary, &[Action::Explain, Action::Submit]),
         View::Spider => (Tab::Sensitivity, &[Action::ToggleSpider, Action::Down]),
+        View::DataTable => (Tab::Sensitivity, &[Action::OpenDataTable, Action::Down, Action::NextTab]),
     };
     update(app, Action::GoTab(tab));
     for action in actions {
@@ -316,4 +318,5 @@ view_snapshots!(
     view_review_entry => View::ReviewEntry,
     view_explain => View::Explain,
     view_spider => View::Spider,
+    view_data_table => View::DataTable,
 );

@@ -458,3 +458,93 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         ),
     ]
 }
+
+/// The two-way data table: the figure for each pair of values of two sliders, the base cell in
+/// brackets, each cell coloured by its sign (and signed, so the table reads without colour).
+pub fn render_data_table(
+    app: &App,
+    table: &crate::tui::data_table::Table,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    use crate::domain::whatif::Metric;
+    use crate::tui::data_table::Shade;
+    let lang = app.lang;
+    // The columns share what the screen leaves after the rows' labels; a figure keeps room for
+    // the brackets of the base cell (or a space and its shade mark) and a space.
+    let inner = usize::from(area.width.min(96).saturating_sub(2));
+    let label = 12;
+    let width = (inner.saturating_sub(label) / table.cols.values.len().max(1)).max(6);
+    let shown = |value: Option<Decimal>| match (table.metric, value) {
+        (_, None) => "—".to_owned(),
+        (Metric::Npv, Some(v)) => lang.money_fit(Amount::new(v), app.currency(), width.saturating_sub(3)),
+        (Metric::RoiAdjusted, Some(v)) => lang.percent(Some(Percent::new(v))),
+        (Metric::BreakEvenMonth, Some(v)) => v.to_string(),
+    };
+    let value_of = |driver, value: Decimal| match driver {
+        crate::domain::drivers::Driver::DelayMonths => format!("{value:+}"),
+        crate::domain::drivers::Driver::DiscountRate => lang.rate(Rate::new(value)),
+        _ => lang.number(value, 2),
+    };
+    let base_col = crate::tui::data_table::STEPS.iter().position(|s| *s == 0);
+    let mut header = vec![Span::styled(
+        format!(
+            "{:<label$}",
+            crate::tui::widgets::fit(driver_name(lang, table.rows.driver).trim(), label - 1)
+        ),
+        theme.label,
+    )];
+    // A heading ends above its figures, left of their shade marks.
+    let heading = width.saturating_sub(1);
+    header.extend(
+        table
+            .cols
+            .values
+            .iter()
+            .map(|v| Span::styled(format!("{:>heading$} ", value_of(table.cols.driver, *v)), theme.label)),
+    );
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} ↓ · {} →",
+                driver_name(lang, table.rows.driver).trim(),
+                driver_name(lang, table.cols.driver).trim()
+            ),
+            theme.muted,
+        ),
+        Line::from(header),
+    ];
+    for (r, (row, cells)) in table.rows.values.iter().zip(&table.cells).enumerate() {
+        let mut spans =
+            vec![Span::styled(format!("{:<label$}", value_of(table.rows.driver, *row)), theme.label)];
+        for (c, cell) in cells.iter().enumerate() {
+            let at_base = Some(r) == base_col && Some(c) == base_col;
+            let shade = cell.map_or(Shade::Middle, |value| table.shade(value));
+            let text = match at_base {
+                true => format!("[{}]", shown(*cell)),
+                false => format!(" {}{}", shown(*cell), shade.mark()),
+            };
+            let negative =
+                table.metric != Metric::BreakEvenMonth && cell.is_some_and(|v| v.is_sign_negative());
+            let style = match shade {
+                _ if negative => theme.bad,
+                Shade::Best => theme.good,
+                Shade::Worst => theme.warn,
+                Shade::Middle => theme.figure,
+            };
+            spans.push(Span::styled(format!("{text:>width$}"), style));
+        }
+        lines.push(Line::from(spans));
+    }
+    let mut figure = crate::i18n::explain_text::figure_name(lang, table.metric.key());
+    if table.metric == Metric::BreakEvenMonth {
+        figure = format!("{figure} ({})", lang.t(Text::Months));
+    }
+    let title = format!("{} — {figure}", lang.t(Text::ViewDataTable));
+    let hint = Line::styled(format!(" {} ", lang.t(Text::DataTableHint)), theme.label);
+    let popup =
+        crate::tui::widgets::centered(area, area.width.min(96), (lines.len() as u16 + 2).min(area.height));
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block(&title, theme).title_bottom(hint)), popup);
+}
