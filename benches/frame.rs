@@ -64,6 +64,13 @@ fn big() -> App {
     app
 }
 
+/// The Sensitivity tab, a slider moved, after `action` (the spider or the data table shown).
+fn opened_with(action: Action) -> App {
+    let mut app = open_with_slider_moved(Tab::Sensitivity);
+    dispatch(&mut app, action);
+    app
+}
+
 fn presses() -> Vec<Press> {
     let summary = open(Tab::Summary);
     let (path, original) = monthly_cost(&summary);
@@ -98,6 +105,16 @@ fn presses() -> Vec<Press> {
         Press::new(
             "slider step -> frame (Summary tab)",
             open_with_slider_moved(Tab::Summary),
+            Box::new(slider_press),
+        ),
+        Press::new(
+            "slider step -> frame with the spider (Sensitivity tab, t)",
+            opened_with(Action::ToggleSpider),
+            Box::new(slider_press),
+        ),
+        Press::new(
+            "slider step -> frame with the 7x7 data table (Sensitivity tab, D)",
+            opened_with(Action::OpenDataTable),
             Box::new(slider_press),
         ),
         Press::new("cost edited -> frame (Summary tab)", summary, edit),

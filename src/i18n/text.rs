@@ -78,7 +78,7 @@ pub enum Text {
     ViewReview => ("revue trimestrielle", "quarterly review"),
     ViewPalette => ("Palette", "Palette"),
     ViewDataTable => ("Table à double entrée", "Two-way data table"),
-    DataTableHint => ("↑↓ lignes · ←→ colonnes · Tab chiffre · [ ] la base", "↑↓ rows · ←→ columns · Tab figure · [ ] the base"),
+    DataTableHint => ("↑↓ lignes · -+ les déplacer · ←→ colonnes · Tab chiffre · [ ] la base", "↑↓ rows · -+ move them · ←→ columns · Tab figure · [ ] the base"),
     UncertainInput => ("Entrée incertaine", "Uncertain input"),
     RankCorrelation => ("Corrélation de rang", "Rank correlation"),
     VarianceShare => ("Part de la variance", "Share of variance"),

@@ -1,7 +1,8 @@
 //! The two-way data table in the workbench (`D` on the Sensitivity tab): a figure for every
 //! pair of values of two sliders, each from −30 % to +30 % of its value in 10 % steps (the
-//! delay by a month a step), the others as the sliders stand; the base cell marked. `↑`/`↓`
-//! change the rows' slider, `←`/`→` the columns', `Tab` the figure. Pure.
+//! delay by a month a step), the others as the sliders stand; the base cell marked. The rows'
+//! slider is the selected one: `↑`/`↓` select another, `-`/`+` move it (the table follows),
+//! `←`/`→` change the columns' slider, `Tab` the figure. Pure.
 
 use super::action::Action;
 use super::app::{App, Mode};
@@ -65,12 +66,14 @@ pub fn browsing(app: &mut App, action: Action) -> Effect {
             app.mode = Mode::Normal;
             return Effect::None;
         }
+        Action::AdjustDriver(_) => (rows, cols, metric),
         Action::Resize(width, height) => {
             app.screen = (width, height);
             return Effect::None;
         }
         _ => return Effect::None,
     };
+    app.driver = Driver::ALL.iter().position(|d| *d == rows).unwrap_or(app.driver);
     app.mode = Mode::DataTable(Box::new(build(app, rows, cols, metric)));
     Effect::None
 }

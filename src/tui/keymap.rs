@@ -164,6 +164,7 @@ static BINDINGS: &[Binding] = &[
     bind!(In(View::Explain), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),
     bind!(In(View::DataTable), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
     bind!(In(View::DataTable), "← h / → l", [(Left, NONE), ch('h'), (Right, NONE), ch('l')], Action::Left),
+    bind!(In(View::DataTable), "- / +", [ch('-'), ch('+')], Action::AdjustDriver(0)),
     bind!(In(View::DataTable), "Tab", [(KeyCode::Tab, NONE)], Action::NextTab),
     bind!(In(View::DataTable), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),
     bind!(In(View::Picker), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
@@ -280,7 +281,7 @@ fn bound_action(tab: Tab, view: Option<View>, key: KeyEvent) -> Option<Action> {
         .find(|b| b.keys.iter().any(|(code, modifiers)| (*code, *modifiers - SHIFT) == pressed))?;
     // One binding covers a pair of directions or a row of digits: pick the one pressed.
     Some(match (&binding.action, key.code) {
-        (Action::AdjustDriver(_), Left | KeyCode::Char('h')) => Action::AdjustDriver(-1),
+        (Action::AdjustDriver(_), Left | KeyCode::Char('h' | '-')) => Action::AdjustDriver(-1),
         (Action::AdjustDriver(_), _) => Action::AdjustDriver(1),
         (Action::Left, Right | KeyCode::Char('l')) => Action::Right,
         (Action::Up, Down | KeyCode::Char('j') | KeyCode::Tab) => Action::Down,

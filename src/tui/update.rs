@@ -71,7 +71,13 @@ fn apply(app: &mut App, action: Action) -> Effect {
     match app.mode {
         Mode::Palette { .. } => return palette::choosing(app, action, apply),
         Mode::Explain(_) => return super::explaining::explaining(app, action),
-        Mode::DataTable(_) => return super::data_table::browsing(app, action),
+        Mode::DataTable(_) => {
+            if let Action::AdjustDriver(steps) = action {
+                // The rows' slider is the selected one: moving it recentres the table.
+                adjust_driver(app, steps);
+            }
+            return super::data_table::browsing(app, action);
+        }
         Mode::Editing { .. } | Mode::Prompt { .. } => return typing(app, action),
         Mode::Picker { selected } => return picking(app, selected, action),
         Mode::ConfirmQuit => return saving::answering(app, action),

@@ -949,6 +949,18 @@ fn the_data_table_follows_its_keys_and_equals_the_engine() {
     let moved = table(&app);
     assert_eq!((moved.cols.driver, moved.metric), (Driver::ALL[1], Metric::RoiAdjusted));
     assert_eq!(moved.cells, data_table(&app.project, &app.drivers, &moved.rows, &moved.cols, moved.metric));
+    assert_eq!(app.selected_driver(), Driver::ALL[3], "the rows' slider is the selected one");
+    press(&mut app, &[Action::AdjustDriver(1)]);
+    let recentred = table(&app);
+    assert_eq!(
+        recentred.rows.values[3],
+        roi_workbench::domain::whatif::moved(&app.project, &app.drivers, Driver::ALL[3], 0)
+    );
+    assert_ne!(recentred.rows.values, moved.rows.values, "the table follows the slider");
+    assert_eq!(
+        recentred.cells,
+        data_table(&app.project, &app.drivers, &recentred.rows, &recentred.cols, recentred.metric)
+    );
     press(&mut app, &[Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
 }
