@@ -18,18 +18,20 @@ use std::hint::black_box;
 fn bench_project(c: &mut Criterion, name: &str, project: &Project) {
     let figures = Figures::compute(project, &Drivers::default());
     let bars = tornado(project, &Drivers::default(), DEFAULT_WIDTH);
+    let spider = roi_workbench::domain::whatif::spider(project, &Drivers::default());
     let input = SummaryInput {
         project,
         figures: &figures,
         lang: Lang::Fr,
         tornado: &bars,
         tornado_width: DEFAULT_WIDTH,
+        spider: &spider,
         monte_carlo: None,
         as_of: Some(12),
         scenario: None,
         drivers: Drivers::default(),
     };
-    let charts = ChartData { project, figures: &figures, tornado: &bars };
+    let charts = ChartData { project, figures: &figures, tornado: &bars, spider: &spider };
     let mut group = c.benchmark_group(format!("report, {name}"));
     group.bench_function("summary document", |b| b.iter(|| executive_summary(black_box(&input))));
     group.bench_function("Markdown (document included)", |b| {

@@ -295,6 +295,20 @@ impl Lang {
         }
     }
 
+    /// A signed change in percent, as on a what-if axis: `−50 %`, `0 %`, `+20 %`.
+    pub fn change_pct(self, change: i64) -> String {
+        let sign = match change.signum() {
+            1 => "+",
+            -1 => "−",
+            _ => "",
+        };
+        let magnitude = change.unsigned_abs();
+        match self {
+            Lang::Fr => format!("{sign}{magnitude} %"),
+            Lang::En => format!("{sign}{magnitude}%"),
+        }
+    }
+
     /// A month count, or the "not reached" word.
     pub fn month(self, month: Option<i64>) -> String {
         match month {

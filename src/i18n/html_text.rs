@@ -6,6 +6,8 @@ pub enum HtmlText {
     ChartCashFlow => ("Trésorerie nette cumulée, mois par mois", "Cumulative net cash flow, month by month"),
     ChartTco => ("Coût total (TCO) par catégorie", "Total cost (TCO) by category"),
     ChartTornado => ("VAN selon chaque curseur, de l'écart le plus grand au plus petit", "NPV under each driver, largest swing first"),
+    ChartSpider => ("VAN selon chaque curseur déplacé seul de −50 % à +50 %", "NPV as each driver moves alone from −50% to +50%"),
+    SpiderAxis => ("Écart du curseur à sa valeur", "Change of the driver from its value"),
     NoCosts => ("Aucun coût saisi", "No cost entered"),
     NoTornado => ("Aucun curseur à comparer", "No driver to compare"),
     DriverLowered => ("Curseur diminué", "Driver lowered"),

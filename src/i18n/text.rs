@@ -85,7 +85,7 @@ pub enum Text {
     Evppi => ("Valeur de la connaître (EVPPI)", "Worth knowing it (EVPPI)"),
     SamplingRandom => ("Monte Carlo : tirages au hasard.", "Monte Carlo: random draws."),
     SamplingLhs => ("Monte Carlo : hypercube latin (chaque tranche de chaque fourchette tirée une fois).", "Monte Carlo: Latin hypercube (each slice of each range drawn once)."),
-    SpiderTitle => ("Araignée (VAN, ±50 %)", "Spider (NPV, ±50 %)"),
+    SpiderTitle => ("Araignée (VAN, ±50 %)", "Spider (NPV, ±50%)"),
     WhatDrivesUncertainty => ("Ce qui fait varier la VAN", "What drives the NPV's uncertainty"),
     HowComputed => ("Comment les chiffres clés sont calculés", "How the headline figures are computed"),
     ViewExplain => ("D'où vient ce chiffre", "Where this figure comes from"),

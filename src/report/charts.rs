@@ -7,6 +7,7 @@
 use super::document::{Chart, ChartData, TORNADO_DRIVERS_SHOWN};
 use super::markup::{Anchor, Svg};
 use crate::domain::money::Amount;
+use crate::domain::whatif::moving_lines;
 use crate::i18n::review::{category_name, driver_name};
 use crate::i18n::{HtmlText, Lang, Text};
 use rust_decimal::prelude::ToPrimitive;
@@ -41,6 +42,7 @@ pub fn render(chart: Chart, data: &ChartData<'_>, lang: Lang) -> String {
         Chart::CumulativeCashFlow => cumulative_cash_flow(data, lang),
         Chart::TcoByCategory => tco_by_category(data, lang),
         Chart::Tornado => tornado(data, lang),
+        Chart::Spider => spider(data, lang),
     }
 }
 
@@ -50,6 +52,7 @@ pub fn title(chart: Chart, lang: Lang) -> &'static str {
         Chart::CumulativeCashFlow => HtmlText::ChartCashFlow,
         Chart::TcoByCategory => HtmlText::ChartTco,
         Chart::Tornado => HtmlText::ChartTornado,
+        Chart::Spider => HtmlText::ChartSpider,
     })
 }
 
@@ -295,6 +298,65 @@ fn tornado(data: &ChartData<'_>, lang: Lang) -> String {
     svg.finish()
 }
 
+/// The strokes of the spider's lines: two tones of the charts' blue, each solid or dashed in
+/// four ways, so that ten lines stay apart in print and in grey.
+const SPIDER_STROKES: [&str; 10] = [
+    r##"stroke="#1f3a5f" stroke-width="2.2""##,
+    r##"stroke="#6f8fb8" stroke-width="2.2""##,
+    r##"stroke="#1f3a5f" stroke-width="2" stroke-dasharray="8 4""##,
+    r##"stroke="#6f8fb8" stroke-width="2" stroke-dasharray="8 4""##,
+    r##"stroke="#1f3a5f" stroke-width="2" stroke-dasharray="2 3""##,
+    r##"stroke="#6f8fb8" stroke-width="2" stroke-dasharray="2 3""##,
+    r##"stroke="#1f3a5f" stroke-width="2" stroke-dasharray="10 3 2 3""##,
+    r##"stroke="#6f8fb8" stroke-width="2" stroke-dasharray="10 3 2 3""##,
+    r##"stroke="#1f3a5f" stroke-width="1.2""##,
+    r##"stroke="#6f8fb8" stroke-width="1.2" stroke-dasharray="4 2""##,
+];
+
+/// The NPV as each driver moves alone from −50 % to +50 %: one line per driver that moves it,
+/// widest first, crossing at the base NPV at 0 %, and a legend of the lines under the plot.
+fn spider(data: &ChartData<'_>, lang: Lang) -> String {
+    const TOP: f64 = 20.0;
+    const PLOT_BOTTOM: f64 = 280.0;
+    const LEGEND_ROW: f64 = 20.0;
+    let chart_title = title(Chart::Spider, lang);
+    let lines = moving_lines(data.spider);
+    if lines.is_empty() {
+        return empty_chart(chart_title, lang.t(HtmlText::NoTornado));
+    }
+    let currency = data.project.project.currency();
+    let (left, right) = (90.0, WIDTH - 20.0);
+    let legend_top = PLOT_BOTTOM + 62.0;
+    let height = legend_top + lines.len().div_ceil(2) as f64 * LEGEND_ROW;
+    let (low, high) = bounds(Decimal::ZERO, lines.iter().flat_map(|l| l.points.iter().map(|p| p.npv)));
+    let npv_ticks = ticks(low, high);
+    let y = Scale::over(&npv_ticks, PLOT_BOTTOM, TOP);
+    let x = Scale::new(-50.0, 50.0, left, right);
+
+    let mut svg = Svg::new(WIDTH, height, chart_title);
+    money_grid(&mut svg, &npv_ticks, y, (left, right), lang, currency);
+    for change in (-50..=50).step_by(10) {
+        let at = x.at(change as f64);
+        svg.line((at, PLOT_BOTTOM), (at, PLOT_BOTTOM + 4.0), TICK);
+        svg.text((at, PLOT_BOTTOM + 17.0), Anchor::Middle, SMALL_INK, &lang.change_pct(change));
+    }
+    svg.text(((left + right) / 2.0, PLOT_BOTTOM + 36.0), Anchor::Middle, INK, lang.t(HtmlText::SpiderAxis));
+    svg.line((left, y.at(0.0)), (right, y.at(0.0)), ZERO_LINE);
+    svg.line((x.at(0.0), TOP), (x.at(0.0), PLOT_BOTTOM), MARKER);
+    for (line, stroke) in lines.iter().zip(SPIDER_STROKES.iter().cycle()) {
+        let points: Vec<(f64, f64)> =
+            line.points.iter().map(|p| (x.at(p.change_pct as f64), y.money(p.npv))).collect();
+        svg.polyline(&points, stroke);
+    }
+    for (i, (line, stroke)) in lines.iter().zip(SPIDER_STROKES.iter().cycle()).enumerate() {
+        let column = left + (i % 2) as f64 * (right - left) / 2.0;
+        let middle = legend_top + (i / 2) as f64 * LEGEND_ROW;
+        svg.line((column, middle - 4.0), (column + 36.0, middle - 4.0), stroke);
+        svg.text((column + 44.0, middle), Anchor::Start, INK, driver_name(lang, line.driver));
+    }
+    svg.finish()
+}
+
 /// The two swatches of the tornado: the driver lowered, the driver raised.
 fn legend(svg: &mut Svg, y: f64, lang: Lang) {
     let entries = [(LOWERED_FILL, HtmlText::DriverLowered), (RAISED_FILL, HtmlText::DriverRaised)];
@@ -310,6 +372,7 @@ mod tests {
     use super::*;
     use crate::domain::project::CostCategory;
     use crate::domain::sensitivity::{DEFAULT_WIDTH, TornadoBar, tornado};
+    use crate::domain::whatif::SpiderLine;
     use crate::domain::{Drivers, Figures, Project};
 
     /// A project of `horizon` months with the given benefit and cost lines (TOML tables).
@@ -329,12 +392,18 @@ mod tests {
     fn charts(project: &Project, lang: Lang) -> Vec<String> {
         let figures = Figures::compute(project, &Drivers::default());
         let bars = tornado(project, &Drivers::default(), DEFAULT_WIDTH);
-        charts_with(project, &figures, &bars, lang)
+        let spider = crate::domain::whatif::spider(project, &Drivers::default());
+        charts_with(project, &figures, (&bars, &spider), lang)
     }
 
-    fn charts_with(project: &Project, figures: &Figures, bars: &[TornadoBar], lang: Lang) -> Vec<String> {
-        let data = ChartData { project, figures, tornado: bars };
-        [Chart::CumulativeCashFlow, Chart::TcoByCategory, Chart::Tornado]
+    fn charts_with(
+        project: &Project,
+        figures: &Figures,
+        (tornado, spider): (&[TornadoBar], &[SpiderLine]),
+        lang: Lang,
+    ) -> Vec<String> {
+        let data = ChartData { project, figures, tornado, spider };
+        [Chart::CumulativeCashFlow, Chart::TcoByCategory, Chart::Tornado, Chart::Spider]
             .into_iter()
             .map(|chart| render(chart, &data, lang))
             .collect()
@@ -394,7 +463,7 @@ mod tests {
         let month = figures.flows.break_even_month.unwrap();
         let svg = render(
             Chart::CumulativeCashFlow,
-            &ChartData { project: &project, figures: &figures, tornado: &[] },
+            &ChartData { project: &project, figures: &figures, tornado: &[], spider: &[] },
             Lang::En,
         );
         let parsed = check_geometry(&svg);
@@ -440,9 +509,45 @@ mod tests {
     fn empty_charts_say_why() {
         let project = project(12, "EUR", "");
         let figures = Figures::compute(&project, &Drivers::default());
-        let svgs = charts_with(&project, &figures, &[], Lang::En);
+        let svgs = charts_with(&project, &figures, (&[], &[]), Lang::En);
         assert!(texts(&check_geometry(&svgs[1])).contains(&"No cost entered"));
         assert!(texts(&check_geometry(&svgs[2])).contains(&"No driver to compare"));
+        assert!(texts(&check_geometry(&svgs[3])).contains(&"No driver to compare"));
+    }
+
+    /// Every line of the spider that moves the NPV is drawn with its eleven points, in the
+    /// legend's order; all cross at the base NPV at 0 %, where the dashed marker stands.
+    #[test]
+    fn the_spider_draws_each_moving_driver_through_the_base() {
+        let project = project(24, "EUR", PAYING);
+        let spider = crate::domain::whatif::spider(&project, &Drivers::default());
+        let moving = crate::domain::whatif::moving_lines(&spider);
+        assert!(moving.len() >= 3, "benefits, costs and the discount rate move a paying project");
+        let svg = &charts(&project, Lang::En)[3];
+        let parsed = check_geometry(svg);
+        let lines: Vec<Vec<(f64, f64)>> = parsed
+            .descendants()
+            .filter(|n| n.has_tag_name("polyline"))
+            .map(|n| {
+                let pair = |p: &str| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse::<f64>().unwrap(), y.parse::<f64>().unwrap())
+                };
+                n.attribute("points").unwrap().split(' ').map(pair).collect()
+            })
+            .collect();
+        assert_eq!(lines.len(), moving.len(), "{svg}");
+        let marker = marker_x(&parsed).unwrap();
+        let base = lines[0][5];
+        for line in &lines {
+            assert_eq!(line.len(), 11);
+            assert!((line[5].0 - marker).abs() < 0.05 && (line[5].1 - base.1).abs() < 0.05, "{svg}");
+        }
+        let names: Vec<&str> = moving.iter().map(|l| driver_name(Lang::En, l.driver)).collect();
+        let shown = texts(&parsed);
+        let legend = &shown[shown.len() - names.len()..];
+        assert_eq!(legend, names.as_slice());
+        assert!(shown.contains(&"−50%") && shown.contains(&"+50%"), "{svg}");
     }
 
     #[test]
@@ -474,7 +579,7 @@ mod tests {
         let figures = Figures::compute(&project, &Drivers::default());
         let mut bars = tornado(&project, &Drivers::default(), DEFAULT_WIDTH);
         bars.reverse();
-        let svg = &charts_with(&project, &figures, &bars, Lang::En)[2];
+        let svg = &charts_with(&project, &figures, (&bars, &[]), Lang::En)[2];
         let parsed = check_geometry(svg);
         let labels = texts(&parsed);
         let name = |bar: &TornadoBar| driver_name(Lang::En, bar.driver);

@@ -4,6 +4,7 @@
 use crate::domain::Project;
 use crate::domain::engine::Figures;
 use crate::domain::sensitivity::TornadoBar;
+use crate::domain::whatif::SpiderLine;
 
 /// The horizontal alignment of a table column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub enum Chart {
     TcoByCategory,
     /// The drivers' NPV swings, largest first.
     Tornado,
+    /// The NPV as each driver moves alone from −50 % to +50 %, one line per driver.
+    Spider,
 }
 
 /// One block of a report, in reading order.
@@ -68,4 +71,5 @@ pub struct ChartData<'a> {
     pub project: &'a Project,
     pub figures: &'a Figures,
     pub tornado: &'a [TornadoBar],
+    pub spider: &'a [SpiderLine],
 }

@@ -173,6 +173,7 @@ mod tests {
                 Block::Chart(Chart::CumulativeCashFlow),
                 Block::Chart(Chart::TcoByCategory),
                 Block::Chart(Chart::Tornado),
+                Block::Chart(Chart::Spider),
             ],
             footer: "foot >".to_owned(),
         }
@@ -181,7 +182,10 @@ mod tests {
     fn page(lang: Lang) -> String {
         let project = Project::named("p");
         let figures = Figures::compute(&project, &Drivers::default());
-        render(&document(lang), &ChartData { project: &project, figures: &figures, tornado: &[] })
+        render(
+            &document(lang),
+            &ChartData { project: &project, figures: &figures, tornado: &[], spider: &[] },
+        )
     }
 
     fn parse(page: &str) -> roxmltree::Document<'_> {
@@ -240,10 +244,11 @@ mod tests {
         let parsed = parse(&page);
         let labels: Vec<&str> =
             element(&parsed, "svg").iter().filter_map(|n| n.attribute("aria-label")).collect();
-        let expected: Vec<&str> = [Chart::CumulativeCashFlow, Chart::TcoByCategory, Chart::Tornado]
-            .into_iter()
-            .map(|chart| charts::title(chart, Lang::Fr))
-            .collect();
+        let expected: Vec<&str> =
+            [Chart::CumulativeCashFlow, Chart::TcoByCategory, Chart::Tornado, Chart::Spider]
+                .into_iter()
+                .map(|chart| charts::title(chart, Lang::Fr))
+                .collect();
         assert_eq!(labels, expected);
         let figure = element(&parsed, "figure")[0];
         assert_eq!(figure.prev_sibling_element().map(|n| n.tag_name().name()), Some("table"));

@@ -61,6 +61,7 @@ pub fn render(request: &Request) -> Result<Rendered, rust_xlsxwriter::XlsxError>
     let project = request.project;
     let figures = Figures::compute(project, &request.drivers);
     let bars = tornado(project, &request.drivers, request.tornado_width);
+    let spider = crate::domain::whatif::spider(project, &request.drivers);
     let known = request.as_of.map(|month| review::known_at(project, month));
     let reviewed = known.as_ref().unwrap_or(project);
     let summary = || {
@@ -70,6 +71,7 @@ pub fn render(request: &Request) -> Result<Rendered, rust_xlsxwriter::XlsxError>
             lang: request.lang,
             tornado: &bars,
             tornado_width: request.tornado_width,
+            spider: &spider,
             monte_carlo: request.monte_carlo,
             as_of: request.as_of,
             scenario: request.scenario,
@@ -79,14 +81,15 @@ pub fn render(request: &Request) -> Result<Rendered, rust_xlsxwriter::XlsxError>
     Ok(match request.format {
         Format::Md => Rendered::Text(super::markdown::render(&summary())),
         Format::Html => {
-            let charts = super::document::ChartData { project, figures: &figures, tornado: &bars };
+            let charts =
+                super::document::ChartData { project, figures: &figures, tornado: &bars, spider: &spider };
             Rendered::Text(super::html::render(&summary(), &charts))
         }
         Format::Json => Rendered::Text(super::json::to_text(&super::json::report_with(
             reviewed,
             &figures,
             request.lang,
-            (&bars, &crate::domain::whatif::spider(reviewed, &request.drivers)),
+            (&bars, &spider),
             request.monte_carlo,
         ))),
         Format::Csv => Rendered::Text(match request.table {

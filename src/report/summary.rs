@@ -13,6 +13,7 @@ use crate::domain::reference::{REFERENCE_MONTH, reference_range};
 use crate::domain::review::{self, Decision, calendar_month};
 use crate::domain::sensitivity::TornadoBar;
 use crate::domain::uncertainty::{Confidence, LineFacts};
+use crate::domain::whatif::{SpiderLine, moving_lines};
 use crate::i18n::review::{
     ReviewText as R, category_name, confidence_name, department_name, driver_name, kpi_status_name,
     last_measured, maturity_name, reason_sentence, status_name, verdict_name,
@@ -32,6 +33,8 @@ pub struct SummaryInput<'a> {
     pub tornado: &'a [TornadoBar],
     /// How far each driver of the tornado moves (0.2 = ±20 %).
     pub tornado_width: Decimal,
+    /// Each driver moved alone from −50 % to +50 %.
+    pub spider: &'a [SpiderLine],
     /// A Monte Carlo run over the project's ranges, when it has some.
     pub monte_carlo: Option<&'a MonteCarlo>,
     /// The project month the review is held in, for overdue measurements; `None` without a
@@ -211,6 +214,7 @@ fn impact(input: &SummaryInput, blocks: &mut Vec<Block>) {
     cash_flow(input, blocks);
     tco_by_category(input, blocks);
     tornado(input, blocks);
+    spider(input, blocks);
     kpi_table(input, blocks);
     plan_vs_measured(input, blocks);
     warnings(input, blocks);
@@ -412,6 +416,29 @@ fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
         (&format!("{npv} +"), Align::Right),
     ];
     blocks.push(table(&columns.map(|(t, a)| (t as &str, a)), rows));
+}
+
+/// The spider's chart, and the NPV at both ends of each line that moves it, widest first.
+fn spider(input: &SummaryInput, blocks: &mut Vec<Block>) {
+    let lines = moving_lines(input.spider);
+    if lines.is_empty() {
+        return;
+    }
+    let lang = input.lang;
+    blocks.push(heading(3, input.t(Text::SpiderTitle)));
+    blocks.push(Block::Chart(Chart::Spider));
+    let npv_at = |line: &SpiderLine, change_pct| {
+        line.at(change_pct).map_or(DASH.to_owned(), |p| input.money(Amount::new(p.npv)))
+    };
+    let rows = lines
+        .iter()
+        .map(|line| vec![driver_name(lang, line.driver).to_owned(), npv_at(line, -50), npv_at(line, 50)])
+        .collect();
+    let npv = lang.t(Text::Npv);
+    let (lowered, raised) =
+        (format!("{npv} {}", lang.change_pct(-50)), format!("{npv} {}", lang.change_pct(50)));
+    let columns = [(lang.t(Text::Driver), Align::Left), (&lowered, Align::Right), (&raised, Align::Right)];
+    blocks.push(table(&columns, rows));
 }
 
 fn kpi_row(lang: Lang, kpi: &Kpi) -> Vec<String> {

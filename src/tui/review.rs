@@ -429,6 +429,7 @@ benefits = 2500
             lang: Lang::Fr,
             tornado: &app.tornado,
             tornado_width: app.tornado_width,
+            spider: &crate::domain::whatif::spider(&app.project, &Default::default()),
             monte_carlo: None,
             as_of: Some(5),
             scenario: None,

@@ -75,7 +75,7 @@ fn every_sample_is_well_formed_and_self_contained() {
                 );
             }
             let charts = parsed.descendants().filter(|n| n.has_tag_name("svg")).count();
-            assert_eq!(charts, 3, "{} ({lang}): cash flow, TCO and tornado", file.display());
+            assert_eq!(charts, 4, "{} ({lang}): cash flow, TCO, tornado and spider", file.display());
         }
     }
 }

@@ -81,6 +81,30 @@ pub fn spider<S: Scalar>(project: &Project, base: &Drivers) -> Vec<SpiderLine<S>
         .collect()
 }
 
+impl SpiderLine {
+    /// How far the NPV moves along the line: its highest less its lowest.
+    pub fn npv_span(&self) -> Decimal {
+        let npvs = self.points.iter().map(|p| p.npv);
+        let (low, high) = npvs.fold((None, None), |(low, high): (Option<Decimal>, Option<Decimal>), v| {
+            (Some(low.map_or(v, |l| l.min(v))), Some(high.map_or(v, |h| h.max(v))))
+        });
+        high.zip(low).map_or(Decimal::ZERO, |(high, low)| high - low)
+    }
+
+    /// The point at `change_pct`, if the line has one.
+    pub fn at(&self, change_pct: i64) -> Option<&SpiderPoint> {
+        self.points.iter().find(|p| p.change_pct == change_pct)
+    }
+}
+
+/// The lines along which the NPV moves at all, the widest span first (the order of
+/// [`Driver::ALL`] between equal spans): what a spider chart draws.
+pub fn moving_lines(lines: &[SpiderLine]) -> Vec<&SpiderLine> {
+    let mut moving: Vec<&SpiderLine> = lines.iter().filter(|l| !l.npv_span().is_zero()).collect();
+    moving.sort_by_key(|line| std::cmp::Reverse(line.npv_span()));
+    moving
+}
+
 /// What a data table shows in its cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Metric {
@@ -163,4 +187,37 @@ pub fn data_table(
                 .collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(driver: Driver, npvs: &[i64]) -> SpiderLine {
+        let points = npvs
+            .iter()
+            .zip([-50, 0, 50])
+            .map(|(npv, change_pct)| SpiderPoint {
+                change_pct,
+                value: Decimal::ONE,
+                npv: Decimal::from(*npv),
+                roi_adjusted_pct: None,
+            })
+            .collect();
+        SpiderLine { driver, points }
+    }
+
+    #[test]
+    fn the_moving_lines_come_widest_first_and_a_flat_line_is_left_out() {
+        let lines = [
+            line(Driver::ALL[0], &[90, 100, 110]),
+            line(Driver::ALL[1], &[100, 100, 100]),
+            line(Driver::ALL[2], &[130, 100, 60]),
+        ];
+        assert_eq!(lines[2].npv_span(), Decimal::from(70));
+        let drivers: Vec<Driver> = moving_lines(&lines).iter().map(|l| l.driver).collect();
+        assert_eq!(drivers, [Driver::ALL[2], Driver::ALL[0]]);
+        assert_eq!(lines[0].at(50).map(|p| p.npv), Some(Decimal::from(110)));
+        assert_eq!(lines[0].at(20), None);
+    }
 }

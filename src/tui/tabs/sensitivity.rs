@@ -87,7 +87,12 @@ fn render_spider(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let title = format!("{} · {}", lang.t(Text::SpiderTitle), driver_name(lang, selected));
     let chart = Chart::new(datasets)
         .block(block(&title, theme))
-        .x_axis(Axis::default().bounds([-50.0, 50.0]).labels(["-50 %", "0", "+50 %"]).style(theme.muted))
+        .x_axis(
+            Axis::default()
+                .bounds([-50.0, 50.0])
+                .labels([app.lang.change_pct(-50), app.lang.change_pct(0), app.lang.change_pct(50)])
+                .style(theme.muted),
+        )
         .y_axis(Axis::default().bounds([low, high]).labels([amount(low), amount(high)]).style(theme.muted));
     frame.render_widget(chart, area);
 }
