@@ -31,7 +31,7 @@ fn bench_project(c: &mut Criterion, name: &str, project: &Project) {
         scenario: None,
         drivers: Drivers::default(),
     };
-    let charts = ChartData { project, figures: &figures, tornado: &bars, spider: &spider };
+    let charts = ChartData { project, figures: &figures, tornado: &bars, spider: &spider, monte_carlo: None };
     let mut group = c.benchmark_group(format!("report, {name}"));
     group.bench_function("summary document", |b| b.iter(|| executive_summary(black_box(&input))));
     group.bench_function("Markdown (document included)", |b| {

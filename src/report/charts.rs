@@ -4,11 +4,11 @@
 //! becomes `f64` only to be placed on the page. The colours are dark and light tones of one
 //! blue, with a dashed marker, so a chart printed in grey reads the same.
 
-use super::document::{Chart, ChartData, TORNADO_DRIVERS_SHOWN};
+use super::document::{Chart, ChartData, TORNADO_DRIVERS_SHOWN, UNCERTAIN_INPUTS_SHOWN};
 use super::markup::{Anchor, Svg};
 use crate::domain::money::Amount;
 use crate::domain::whatif::moving_lines;
-use crate::i18n::review::{category_name, driver_name};
+use crate::i18n::review::{category_name, driver_name, uncertain_input_name};
 use crate::i18n::{HtmlText, Lang, Text};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, MathematicalOps};
@@ -43,6 +43,7 @@ pub fn render(chart: Chart, data: &ChartData<'_>, lang: Lang) -> String {
         Chart::TcoByCategory => tco_by_category(data, lang),
         Chart::Tornado => tornado(data, lang),
         Chart::Spider => spider(data, lang),
+        Chart::UncertaintyDrivers => uncertainty_drivers(data, lang),
     }
 }
 
@@ -53,6 +54,7 @@ pub fn title(chart: Chart, lang: Lang) -> &'static str {
         Chart::TcoByCategory => HtmlText::ChartTco,
         Chart::Tornado => HtmlText::ChartTornado,
         Chart::Spider => HtmlText::ChartSpider,
+        Chart::UncertaintyDrivers => HtmlText::ChartUncertainty,
     })
 }
 
@@ -357,11 +359,56 @@ fn spider(data: &ChartData<'_>, lang: Lang) -> String {
     svg.finish()
 }
 
+/// The uncertain inputs that weigh most, each named above a bar of its share of the NPV's
+/// variance (0 to 100 %), dark when the NPV rises with the input and light when it falls; the
+/// share written after the bar.
+fn uncertainty_drivers(data: &ChartData<'_>, lang: Lang) -> String {
+    const NAMED_ROW: f64 = 38.0;
+    let chart_title = title(Chart::UncertaintyDrivers, lang);
+    let inputs = data.monte_carlo.map_or(&[][..], |run| &run.drivers[..]);
+    let shown = &inputs[..inputs.len().min(UNCERTAIN_INPUTS_SHOWN)];
+    if shown.is_empty() {
+        return empty_chart(chart_title, lang.t(HtmlText::NoUncertainInput));
+    }
+    let (left, right) = (20.0, WIDTH - RIGHT_MARGIN);
+    let bottom = shown.len() as f64 * NAMED_ROW;
+    let x = Scale::new(0.0, 1.0, left, right);
+    let mut svg = Svg::new(WIDTH, bottom + 30.0, chart_title);
+    for (row, input) in shown.iter().enumerate() {
+        let top = row as f64 * NAMED_ROW;
+        svg.text(
+            (left, top + 14.0),
+            Anchor::Start,
+            INK,
+            &uncertain_input_name(lang, data.project, input.key),
+        );
+        let paint = if input.rank_correlation.is_sign_negative() { LOWERED_FILL } else { RAISED_FILL };
+        let end = x.at(to_f64(input.variance_share));
+        svg.rect((left, top + 19.0), (end, top + 19.0 + BAR), paint);
+        let share = lang.rate(crate::domain::money::Rate::new(input.variance_share));
+        svg.text((end + 6.0, top + 31.0), Anchor::Start, INK, &share);
+    }
+    svg.line((left, 0.0), (left, bottom), ZERO_LINE);
+    swatches(
+        &mut svg,
+        (left, bottom + 22.0),
+        [(RAISED_FILL, HtmlText::RisesWithInput), (LOWERED_FILL, HtmlText::FallsWithInput)],
+        lang,
+    );
+    svg.finish()
+}
+
 /// The two swatches of the tornado: the driver lowered, the driver raised.
 fn legend(svg: &mut Svg, y: f64, lang: Lang) {
     let entries = [(LOWERED_FILL, HtmlText::DriverLowered), (RAISED_FILL, HtmlText::DriverRaised)];
+    swatches(svg, (LABEL_COLUMN, y), entries, lang);
+}
+
+/// Two filled swatches and their meaning, side by side from `at`.
+fn swatches(svg: &mut Svg, at: (f64, f64), entries: [(&str, HtmlText); 2], lang: Lang) {
+    let (left, y) = at;
     for (i, (paint, text)) in entries.into_iter().enumerate() {
-        let x = LABEL_COLUMN + i as f64 * 200.0;
+        let x = left + i as f64 * 260.0;
         svg.rect((x, y - 10.0), (x + 14.0, y + 2.0), paint);
         svg.text((x + 20.0, y), Anchor::Start, INK, lang.t(text));
     }
@@ -402,11 +449,17 @@ mod tests {
         (tornado, spider): (&[TornadoBar], &[SpiderLine]),
         lang: Lang,
     ) -> Vec<String> {
-        let data = ChartData { project, figures, tornado, spider };
-        [Chart::CumulativeCashFlow, Chart::TcoByCategory, Chart::Tornado, Chart::Spider]
-            .into_iter()
-            .map(|chart| render(chart, &data, lang))
-            .collect()
+        let data = ChartData { project, figures, tornado, spider, monte_carlo: None };
+        [
+            Chart::CumulativeCashFlow,
+            Chart::TcoByCategory,
+            Chart::Tornado,
+            Chart::Spider,
+            Chart::UncertaintyDrivers,
+        ]
+        .into_iter()
+        .map(|chart| render(chart, &data, lang))
+        .collect()
     }
 
     /// Parses the image (it must be well-formed XML) and checks that every coordinate and
@@ -463,7 +516,7 @@ mod tests {
         let month = figures.flows.break_even_month.unwrap();
         let svg = render(
             Chart::CumulativeCashFlow,
-            &ChartData { project: &project, figures: &figures, tornado: &[], spider: &[] },
+            &ChartData { project: &project, figures: &figures, tornado: &[], spider: &[], monte_carlo: None },
             Lang::En,
         );
         let parsed = check_geometry(&svg);
@@ -513,6 +566,55 @@ mod tests {
         assert!(texts(&check_geometry(&svgs[1])).contains(&"No cost entered"));
         assert!(texts(&check_geometry(&svgs[2])).contains(&"No driver to compare"));
         assert!(texts(&check_geometry(&svgs[3])).contains(&"No driver to compare"));
+        assert!(texts(&check_geometry(&svgs[4])).contains(&"No uncertain input"));
+    }
+
+    /// The inputs that weigh, in the run's order, each bar as long as its share of the
+    /// variance, dark or light by the sign of its correlation.
+    #[test]
+    fn uncertainty_bars_follow_the_run() {
+        use crate::domain::montecarlo::{Simulation, simulate};
+        let ranged = PAYING
+            .replace("monthly_value = 3000", "monthly_value = { low = 1000, likely = 3000, high = 5000 }")
+            .replace("monthly = 500", "monthly = { low = 100, likely = 500, high = 2000 }");
+        let project = project(24, "EUR", &ranged);
+        let figures = Figures::compute(&project, &Drivers::default());
+        let run = simulate(
+            &project,
+            &Drivers::default(),
+            Simulation { draws: 400, seed: 3, ..Simulation::default() },
+            &|_| {},
+        );
+        assert!(run.drivers.len() >= 2, "{:?}", run.drivers);
+        let data = ChartData {
+            project: &project,
+            figures: &figures,
+            tornado: &[],
+            spider: &[],
+            monte_carlo: Some(&run),
+        };
+        let svg = render(Chart::UncertaintyDrivers, &data, Lang::En);
+        let parsed = check_geometry(&svg);
+        let bars: Vec<(f64, Option<&str>)> = parsed
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("height") == Some("16.0"))
+            .map(|n| (n.attribute("width").unwrap().parse().unwrap(), n.attribute("fill")))
+            .collect();
+        let plot = WIDTH - RIGHT_MARGIN - 20.0;
+        for (bar, input) in bars.iter().zip(&run.drivers) {
+            assert!((bar.0 - plot * to_f64(input.variance_share)).abs() < 0.1, "{svg}");
+        }
+        assert_eq!(bars.len(), run.drivers.len().min(UNCERTAIN_INPUTS_SHOWN));
+        for (bar, input) in bars.iter().zip(&run.drivers) {
+            let falls = input.rank_correlation.is_sign_negative();
+            assert_eq!(bar.1, Some(if falls { "#b4c4da" } else { "#1f3a5f" }), "{svg}");
+        }
+        assert!(run.drivers.iter().any(|d| d.rank_correlation.is_sign_negative()), "a cost lowers the NPV");
+        let shown = texts(&parsed);
+        assert!(
+            shown.contains(&uncertain_input_name(Lang::En, &project, run.drivers[0].key).as_str()),
+            "{svg}"
+        );
     }
 
     /// Every line of the spider that moves the NPV is drawn with its eleven points, in the
@@ -592,8 +694,9 @@ mod tests {
     #[test]
     fn text_from_the_file_is_escaped() {
         let project = project(12, "<b>&", PAYING);
-        for svg in charts(&project, Lang::Fr) {
-            let parsed = check_geometry(&svg);
+        // The charts with a money axis or amounts (the uncertainty bars, empty here, have none).
+        for svg in &charts(&project, Lang::Fr)[..4] {
+            let parsed = check_geometry(svg);
             assert!(texts(&parsed).iter().any(|t| t.ends_with(" <b>&")), "{svg}");
             assert!(!svg.contains("<b>"), "{svg}");
         }

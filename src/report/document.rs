@@ -3,6 +3,7 @@
 
 use crate::domain::Project;
 use crate::domain::engine::Figures;
+use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::sensitivity::TornadoBar;
 use crate::domain::whatif::SpiderLine;
 
@@ -31,6 +32,8 @@ pub enum Chart {
     Tornado,
     /// The NPV as each driver moves alone from −50 % to +50 %, one line per driver.
     Spider,
+    /// The uncertain inputs of a Monte Carlo run by their share of the NPV's variance.
+    UncertaintyDrivers,
 }
 
 /// One block of a report, in reading order.
@@ -65,6 +68,9 @@ pub struct Document {
 /// chart alike.
 pub const TORNADO_DRIVERS_SHOWN: usize = 5;
 
+/// The uncertain inputs of a run a report lists and draws: the few that weigh.
+pub const UNCERTAIN_INPUTS_SHOWN: usize = 6;
+
 /// What the charts are drawn from: the same figures the document's numbers come from.
 #[derive(Debug, Clone, Copy)]
 pub struct ChartData<'a> {
@@ -72,4 +78,5 @@ pub struct ChartData<'a> {
     pub figures: &'a Figures,
     pub tornado: &'a [TornadoBar],
     pub spider: &'a [SpiderLine],
+    pub monte_carlo: Option<&'a MonteCarlo>,
 }

@@ -174,6 +174,7 @@ mod tests {
                 Block::Chart(Chart::TcoByCategory),
                 Block::Chart(Chart::Tornado),
                 Block::Chart(Chart::Spider),
+                Block::Chart(Chart::UncertaintyDrivers),
             ],
             footer: "foot >".to_owned(),
         }
@@ -184,7 +185,7 @@ mod tests {
         let figures = Figures::compute(&project, &Drivers::default());
         render(
             &document(lang),
-            &ChartData { project: &project, figures: &figures, tornado: &[], spider: &[] },
+            &ChartData { project: &project, figures: &figures, tornado: &[], spider: &[], monte_carlo: None },
         )
     }
 
@@ -244,11 +245,16 @@ mod tests {
         let parsed = parse(&page);
         let labels: Vec<&str> =
             element(&parsed, "svg").iter().filter_map(|n| n.attribute("aria-label")).collect();
-        let expected: Vec<&str> =
-            [Chart::CumulativeCashFlow, Chart::TcoByCategory, Chart::Tornado, Chart::Spider]
-                .into_iter()
-                .map(|chart| charts::title(chart, Lang::Fr))
-                .collect();
+        let expected: Vec<&str> = [
+            Chart::CumulativeCashFlow,
+            Chart::TcoByCategory,
+            Chart::Tornado,
+            Chart::Spider,
+            Chart::UncertaintyDrivers,
+        ]
+        .into_iter()
+        .map(|chart| charts::title(chart, Lang::Fr))
+        .collect();
         assert_eq!(labels, expected);
         let figure = element(&parsed, "figure")[0];
         assert_eq!(figure.prev_sibling_element().map(|n| n.tag_name().name()), Some("table"));

@@ -81,8 +81,13 @@ pub fn render(request: &Request) -> Result<Rendered, rust_xlsxwriter::XlsxError>
     Ok(match request.format {
         Format::Md => Rendered::Text(super::markdown::render(&summary())),
         Format::Html => {
-            let charts =
-                super::document::ChartData { project, figures: &figures, tornado: &bars, spider: &spider };
+            let charts = super::document::ChartData {
+                project,
+                figures: &figures,
+                tornado: &bars,
+                spider: &spider,
+                monte_carlo: request.monte_carlo,
+            };
             Rendered::Text(super::html::render(&summary(), &charts))
         }
         Format::Json => Rendered::Text(super::json::to_text(&super::json::report_with(

@@ -4,7 +4,7 @@
 //! (the decision proposed and its reasons, what needs deciding, what is overdue), then every
 //! assumption stated plainly. Built once as a `Document`; Markdown and HTML only lay it out.
 
-use super::document::{Align, Block, Chart, Document, TORNADO_DRIVERS_SHOWN, Table};
+use super::document::{Align, Block, Chart, Document, TORNADO_DRIVERS_SHOWN, Table, UNCERTAIN_INPUTS_SHOWN};
 use crate::domain::engine::Figures;
 use crate::domain::money::{Amount, Percent, Rate};
 use crate::domain::montecarlo::MonteCarlo;
@@ -338,6 +338,7 @@ fn uncertainty(input: &SummaryInput, run: &MonteCarlo, blocks: &mut Vec<Block>) 
     use crate::i18n::review::{information_of, uncertain_input_name};
     let lang = input.lang;
     blocks.push(heading(3, input.t(Text::WhatDrivesUncertainty)));
+    blocks.push(Block::Chart(Chart::UncertaintyDrivers));
     let rows = run
         .drivers
         .iter()
@@ -360,9 +361,6 @@ fn uncertainty(input: &SummaryInput, run: &MonteCarlo, blocks: &mut Vec<Block>) 
     blocks.push(table(&columns, rows));
     blocks.push(Block::Paragraph(information_of(lang, input.project, run)));
 }
-
-/// The inputs of a run listed in a report: the few that weigh.
-const UNCERTAIN_INPUTS_SHOWN: usize = 6;
 
 fn tco_by_category(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
