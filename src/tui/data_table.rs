@@ -1,8 +1,8 @@
 //! The two-way data table in the workbench (`D` on the Sensitivity tab): a figure for every
 //! pair of values of two sliders, each from −30 % to +30 % of its value in 10 % steps (the
-//! delay by 12 months × the change, rounded), the others as the sliders stand; the base cell marked. The rows'
-//! slider is the selected one: `↑`/`↓` select another, `-`/`+` move it (the table follows),
-//! `←`/`→` change the columns' slider, `Tab` the figure. Pure.
+//! delay by 12 months × the change, rounded), the others as the sliders stand; the base cell
+//! marked. The rows' slider is the selected one: `↑`/`↓` select another, `-`/`+` move it (the
+//! table follows), `←`/`→` change the columns' slider, `Tab` the figure. Pure.
 
 use super::action::Action;
 use super::app::{App, Mode};
