@@ -3,6 +3,7 @@
 
 use super::action::{Action, Preset};
 use super::app::{App, Mode, Tab};
+use crate::i18n::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a key binding applies: a tab's table (through `Global`, `Grid`, `Only`), or a view
@@ -221,8 +222,39 @@ fn bindings(tab: Tab, view: Option<View>) -> impl Iterator<Item = &'static Bindi
 }
 
 /// The keys in force, for the help overlay: every key of the current view, or of the tab.
-pub fn help_entries(app: &App) -> Vec<(&'static str, &'static Action)> {
-    bindings(app.tab, View::of(&app.mode)).map(|b| (b.label, &b.action)).collect()
+pub fn help_entries(app: &App) -> Vec<(&'static str, &'static str)> {
+    let view = View::of(&app.mode);
+    bindings(app.tab, view).map(|b| (b.label, described_in(view, &b.action, app.lang))).collect()
+}
+
+/// What an action does in a view where it means more than its usual sense: in the data table
+/// the arrows choose sliders and `Tab` the figure; in an explanation `Tab` swaps base and
+/// what-if.
+fn described_in(view: Option<View>, action: &Action, lang: Lang) -> &'static str {
+    let pick = |fr, en| if lang == Lang::Fr { fr } else { en };
+    match (view, action) {
+        (Some(View::DataTable), Action::Up) => {
+            pick("curseur des lignes précédent / suivant", "rows' slider: previous / next")
+        }
+        (Some(View::DataTable), Action::Left) => {
+            pick("curseur des colonnes précédent / suivant", "columns' slider: previous / next")
+        }
+        (Some(View::DataTable), Action::AdjustDriver(_)) => pick(
+            "déplacer le curseur des lignes (la table suit)",
+            "move the rows' slider (the table follows)",
+        ),
+        (Some(View::DataTable), Action::NextTab) => pick(
+            "chiffre suivant : VAN, ROI ajusté, point mort",
+            "next figure: NPV, adjusted ROI, break-even",
+        ),
+        (Some(View::Explain), Action::Left) => pick("chiffre précédent / suivant", "previous / next figure"),
+        (Some(View::Explain), Action::PageUp) => pick("mois précédent / suivant", "previous / next month"),
+        (Some(View::Explain), Action::Submit) => pick("détailler l'entrée choisie", "open the chosen input"),
+        (Some(View::Explain), Action::NextTab) => {
+            pick("base ou simulation (onglet Sensibilité)", "base or what-if (Sensitivity tab)")
+        }
+        _ => action.describe(lang),
+    }
 }
 
 /// The actions of the current tab a command palette offers, with their keys: what a key
@@ -303,6 +335,22 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, NONE)
+    }
+
+    #[test]
+    fn a_key_is_described_by_what_it_does_in_its_view() {
+        let tab = Action::NextTab;
+        assert_eq!(described_in(None, &tab, Lang::En), tab.describe(Lang::En));
+        assert_eq!(
+            described_in(Some(View::DataTable), &tab, Lang::En),
+            "next figure: NPV, adjusted ROI, break-even"
+        );
+        assert_eq!(
+            described_in(Some(View::Explain), &tab, Lang::Fr),
+            "base ou simulation (onglet Sensibilité)"
+        );
+        let minus = bound_action(Tab::Sensitivity, Some(View::DataTable), key(KeyCode::Char('-')));
+        assert_eq!(minus, Some(Action::AdjustDriver(-1)));
     }
 
     #[test]

@@ -295,8 +295,7 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
 /// scrolled with the arrows when even that is taller than the screen.
 fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let entries: Vec<(&str, &str)> =
-        keymap::help_entries(app).into_iter().map(|(key, action)| (key, action.describe(lang))).collect();
+    let entries = keymap::help_entries(app);
     let name = keymap::View::of(&app.mode).map_or_else(|| app.tab.title(lang), |view| view_name(lang, view));
     let title = format!("{} — {name}", lang.t(Text::Help));
     let lines = help_lines(
