@@ -450,16 +450,7 @@ mod tests {
         lang: Lang,
     ) -> Vec<String> {
         let data = ChartData { project, figures, tornado, spider, monte_carlo: None };
-        [
-            Chart::CumulativeCashFlow,
-            Chart::TcoByCategory,
-            Chart::Tornado,
-            Chart::Spider,
-            Chart::UncertaintyDrivers,
-        ]
-        .into_iter()
-        .map(|chart| render(chart, &data, lang))
-        .collect()
+        Chart::ALL.into_iter().map(|chart| render(chart, &data, lang)).collect()
     }
 
     /// Parses the image (it must be well-formed XML) and checks that every coordinate and

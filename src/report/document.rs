@@ -36,6 +36,16 @@ pub enum Chart {
     UncertaintyDrivers,
 }
 
+impl Chart {
+    pub const ALL: [Chart; 5] = [
+        Chart::CumulativeCashFlow,
+        Chart::TcoByCategory,
+        Chart::Tornado,
+        Chart::Spider,
+        Chart::UncertaintyDrivers,
+    ];
+}
+
 /// One block of a report, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {

@@ -170,12 +170,10 @@ mod tests {
                     columns: vec![("Name".to_owned(), Align::Left), ("Amount".to_owned(), Align::Right)],
                     rows: vec![vec!["x & y".to_owned(), "12".to_owned(), "extra".to_owned()]],
                 }),
-                Block::Chart(Chart::CumulativeCashFlow),
-                Block::Chart(Chart::TcoByCategory),
-                Block::Chart(Chart::Tornado),
-                Block::Chart(Chart::Spider),
-                Block::Chart(Chart::UncertaintyDrivers),
-            ],
+            ]
+            .into_iter()
+            .chain(Chart::ALL.map(Block::Chart))
+            .collect(),
             footer: "foot >".to_owned(),
         }
     }
@@ -245,16 +243,8 @@ mod tests {
         let parsed = parse(&page);
         let labels: Vec<&str> =
             element(&parsed, "svg").iter().filter_map(|n| n.attribute("aria-label")).collect();
-        let expected: Vec<&str> = [
-            Chart::CumulativeCashFlow,
-            Chart::TcoByCategory,
-            Chart::Tornado,
-            Chart::Spider,
-            Chart::UncertaintyDrivers,
-        ]
-        .into_iter()
-        .map(|chart| charts::title(chart, Lang::Fr))
-        .collect();
+        let expected: Vec<&str> =
+            Chart::ALL.into_iter().map(|chart| charts::title(chart, Lang::Fr)).collect();
         assert_eq!(labels, expected);
         let figure = element(&parsed, "figure")[0];
         assert_eq!(figure.prev_sibling_element().map(|n| n.tag_name().name()), Some("table"));

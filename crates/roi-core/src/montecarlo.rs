@@ -219,18 +219,17 @@ pub fn latin_hypercube(draws: usize, inputs: usize, seed: u64) -> Vec<Vec<f64>> 
     (0..draws).map(|draw| columns.iter().map(|column| column[draw]).collect()).collect()
 }
 
+/// Low, likely (within the range) and high as `f64` for drawing; `None` for a range of no
+/// width, whose every draw is the likely value itself.
+fn spread_of(value: &Uncertain) -> Option<(f64, f64, f64)> {
+    let (low, likely, high) = (value.low.to_f64()?, value.likely.to_f64()?, value.high.to_f64()?);
+    (high > low).then(|| (low, likely.clamp(low, high), high))
+}
+
 /// The value of a triangular distribution (low, likely, high) at quantile `u`: its inverse
 /// distribution function. A degenerate range gives the likely value exactly.
 fn triangular_at(value: &Uncertain, u: f64) -> Decimal {
-    let (Some(low), Some(likely), Some(high)) =
-        (value.low.to_f64(), value.likely.to_f64(), value.high.to_f64())
-    else {
-        return value.likely;
-    };
-    if high <= low {
-        return value.likely;
-    }
-    let likely = likely.clamp(low, high);
+    let Some((low, likely, high)) = spread_of(value) else { return value.likely };
     let at_mode = (likely - low) / (high - low);
     let x = if u < at_mode {
         low + (u * (high - low) * (likely - low)).sqrt()
@@ -243,15 +242,7 @@ fn triangular_at(value: &Uncertain, u: f64) -> Decimal {
 /// One value drawn between low and high, most often near likely. A degenerate range gives
 /// the likely value itself, exactly.
 fn sample(value: &Uncertain, shape: Shape, rng: &mut ChaCha8Rng) -> Decimal {
-    let (Some(low), Some(likely), Some(high)) =
-        (value.low.to_f64(), value.likely.to_f64(), value.high.to_f64())
-    else {
-        return value.likely;
-    };
-    if high <= low {
-        return value.likely;
-    }
-    let likely = likely.clamp(low, high);
+    let Some((low, likely, high)) = spread_of(value) else { return value.likely };
     let drawn = match shape {
         Shape::Triangular => Triangular::new(low, high, likely).map(|d| d.sample(rng)).ok(),
         Shape::Pert => Pert::new(low, high).with_mode(likely).map(|d| d.sample(rng)).ok(),
