@@ -162,6 +162,24 @@ impl Lang {
         None
     }
 
+    /// A percentage in `width` characters when it can be: one decimal, else none, else the
+    /// compact form (`12,3 k %`), a figure being never cut.
+    pub fn percent_fit(self, value: Percent, width: usize) -> String {
+        let [precise, whole, compact] = self.percent_forms(value);
+        [precise, whole].into_iter().find(|form| form.chars().count() <= width).unwrap_or(compact)
+    }
+
+    /// The forms of a percentage, longest first: one decimal, none, compact.
+    pub fn percent_forms(self, value: Percent) -> [String; 3] {
+        let number = value.value();
+        let forms =
+            [self.number(number, 1), self.number(number, 0), self.number_compact(Amount::new(number))];
+        forms.map(|digits| match self {
+            Lang::Fr => format!("{digits} %"),
+            Lang::En => format!("{digits}%"),
+        })
+    }
+
     /// A percentage with one decimal: `67,2 %` / `67.2%`; `—` when undefined.
     pub fn percent(self, value: Option<Percent>) -> String {
         let Some(value) = value else {
@@ -383,6 +401,15 @@ mod tests {
         assert_eq!(Lang::En.money(Amount::new(dec!(-1234567.891)), "EUR"), "-€1,234,567.89");
         assert_eq!(Lang::Fr.money(Amount::new(dec!(0.005)), "CHF"), "0,01 CHF");
         assert_eq!(Lang::Fr.money_whole(Amount::new(dec!(999.5)), "EUR"), "1 000 €");
+    }
+
+    #[test]
+    fn a_percentage_fits_its_width_by_dropping_decimals_then_compacting() {
+        let big = Percent::new(Decimal::new(11164, 1));
+        assert_eq!(Lang::Fr.percent_fit(big, 9), "1 116,4 %");
+        assert_eq!(Lang::Fr.percent_fit(big, 7), "1 116 %");
+        assert_eq!(Lang::En.percent_fit(Percent::new(Decimal::from(123_456)), 6), "123k%");
+        assert_eq!(Lang::En.percent_fit(Percent::new(Decimal::from(5)), 1), "5%", "too narrow: the shortest");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! computed by the engine) and draws it. No figure is computed here.
 
 pub mod baseline;
+pub mod data_table;
 pub mod kpis;
 pub mod matrix;
 pub mod portfolio;

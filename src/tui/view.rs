@@ -45,7 +45,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     match &app.mode {
         Mode::Palette { buffer, picked } => render_palette(app, buffer, *picked, frame, body, theme),
         Mode::Explain(explanation) => render_explain(app, explanation, frame, body, theme),
-        Mode::DataTable(table) => tabs::sensitivity::render_data_table(app, table, frame, body, theme),
+        Mode::DataTable(table) => tabs::data_table::render(app, table, frame, body, theme),
         Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
         Mode::ConfirmQuit => render_question(app, frame, body, theme),
         Mode::Conflict { disk_text, comparing } => {

@@ -114,6 +114,34 @@ fn extreme_amounts_are_shown_whole_or_compact_never_cut() {
     }
 }
 
+/// The data table over the extreme project, its NPV and its ROI: every cell whole in one of
+/// its forms.
+#[test]
+fn the_data_table_shows_every_cell_whole() {
+    use roi_workbench::domain::money::Percent;
+    use roi_workbench::tui::app::Mode;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(&extreme("90000000000"), lang);
+        update(&mut app, Action::GoTab(Tab::Sensitivity));
+        update(&mut app, Action::OpenDataTable);
+        for percent in [false, true] {
+            let Mode::DataTable(table) = &app.mode else { panic!("no table") };
+            let screen = draw(&app);
+            for value in table.cells.iter().flatten().flatten() {
+                let forms = match percent {
+                    false => lang.money_forms(Amount::new(*value), "CHF"),
+                    true => lang.percent_forms(Percent::new(*value)),
+                };
+                assert!(
+                    forms.iter().any(|form| holds(&screen, form)),
+                    "{lang:?}: {value} as none of {forms:?}\n{screen}"
+                );
+            }
+            update(&mut app, Action::NextTab);
+        }
+    }
+}
+
 /// The check itself: a figure cut on screen is caught.
 #[test]
 fn a_cut_figure_is_caught() {
