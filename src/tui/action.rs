@@ -26,6 +26,8 @@ pub enum Action {
     ToggleSpider,
     /// A two-way data table of two sliders.
     OpenDataTable,
+    /// The data table's step: 10 %, 20 % or 5 % between two values.
+    CycleTableStep,
     /// Random draws or a Latin hypercube for the next Monte Carlo run.
     ToggleSampling,
     /// Explain the selected figure: its formula, its values, its inputs.
@@ -194,6 +196,9 @@ impl Action {
             Action::ToggleSpider => pick("araignée (±50 %) ou tornade", "spider (±50 %) or tornado"),
             Action::OpenDataTable => {
                 pick("table à double entrée de deux curseurs", "two-way data table of two sliders")
+            }
+            Action::CycleTableStep => {
+                pick("pas de la table : 10, 20 ou 5 %", "the table's step: 10, 20 or 5%")
             }
             Action::ToggleSampling => pick(
                 "Monte Carlo : tirages au hasard ou hypercube latin",

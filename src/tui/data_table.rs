@@ -1,8 +1,9 @@
 //! The two-way data table in the workbench (`D` on the Sensitivity tab): a figure for every
-//! pair of values of two sliders, each from −30 % to +30 % of its value in 10 % steps (the
-//! delay by 12 months × the change, rounded), the others as the sliders stand; the base cell
-//! marked. The rows' slider is the selected one: `↑`/`↓` select another, `-`/`+` move it (the
-//! table follows), `←`/`→` change the columns' slider, `Tab` the figure. Pure.
+//! pair of values of two sliders, each moved three steps either side of its value — 10 % a
+//! step, or 5 % or 20 % with `w` (the delay by 12 months × the change, rounded) — the others
+//! as the sliders stand; the base cell marked. The rows' slider is the selected one: `↑`/`↓`
+//! select another, `-`/`+` move it (the table follows), `←`/`→` change the columns' slider,
+//! `Tab` the figure. Pure.
 
 use super::action::Action;
 use super::app::{App, Mode};
@@ -11,8 +12,12 @@ use crate::domain::drivers::Driver;
 use crate::domain::whatif::{Axis, Metric, data_table, moved};
 use rust_decimal::Decimal;
 
-/// The changes each axis takes, in percent.
-pub const STEPS: [i64; 7] = [-30, -20, -10, 0, 10, 20, 30];
+/// The steps an axis takes either side of the base, the base in the middle.
+const STEPS_EACH_SIDE: i64 = 3;
+/// Where the base stands on each axis.
+pub const BASE: usize = STEPS_EACH_SIDE as usize;
+/// The step between two values of an axis, in percent, in the order `w` cycles them.
+pub const STEP_PCTS: [i64; 3] = [10, 20, 5];
 const METRICS: [Metric; 3] = [Metric::Npv, Metric::RoiAdjusted, Metric::BreakEvenMonth];
 
 /// A table on screen: its two sliders, its figure, and its cells.
@@ -21,25 +26,45 @@ pub struct Table {
     pub rows: Axis,
     pub cols: Axis,
     pub metric: Metric,
+    /// The step between two values of an axis, in percent.
+    pub step_pct: i64,
     pub cells: Vec<Vec<Option<Decimal>>>,
 }
 
-fn axis(app: &App, driver: Driver) -> Axis {
-    let values = STEPS.iter().map(|step| moved(&app.project, &app.drivers, driver, *step)).collect();
+/// What a table is asked to show; its cells are computed from it.
+#[derive(Debug, Clone, Copy)]
+struct Request {
+    rows: Driver,
+    cols: Driver,
+    metric: Metric,
+    step_pct: i64,
+}
+
+fn axis(app: &App, driver: Driver, step_pct: i64) -> Axis {
+    let changes = (-STEPS_EACH_SIDE..=STEPS_EACH_SIDE).map(|step| step * step_pct);
+    let values = changes.map(|change| moved(&app.project, &app.drivers, driver, change)).collect();
     Axis { driver, values }
 }
 
-fn build(app: &App, rows: Driver, cols: Driver, metric: Metric) -> Table {
-    let (rows, cols) = (axis(app, rows), axis(app, cols));
-    let cells = data_table(&app.project, &app.drivers, &rows, &cols, metric);
-    Table { rows, cols, metric, cells }
+fn build(app: &App, request: Request) -> Table {
+    let rows = axis(app, request.rows, request.step_pct);
+    let cols = axis(app, request.cols, request.step_pct);
+    let cells = data_table(&app.project, &app.drivers, &rows, &cols, request.metric);
+    Table { rows, cols, metric: request.metric, step_pct: request.step_pct, cells }
 }
 
-/// Opens on the selected slider against the next one, for the NPV.
+/// Opens on the selected slider against the next one, for the NPV, 10 % a step.
 pub fn open(app: &mut App) {
     let rows = app.selected_driver();
     let cols = Driver::ALL[(app.driver + 1) % Driver::ALL.len()];
-    app.mode = Mode::DataTable(Box::new(build(app, rows, cols, Metric::Npv)));
+    let request = Request { rows, cols, metric: Metric::Npv, step_pct: STEP_PCTS[0] };
+    app.mode = Mode::DataTable(Box::new(build(app, request)));
+}
+
+/// The next of `items` after `item`, round.
+fn cycled<T: PartialEq + Copy>(items: &[T], item: T) -> T {
+    let at = items.iter().position(|i| *i == item).unwrap_or(0);
+    items[(at + 1) % items.len()]
 }
 
 fn next(driver: Driver, step: usize, skip: Driver) -> Driver {
@@ -51,30 +76,34 @@ fn next(driver: Driver, step: usize, skip: Driver) -> Driver {
 
 pub fn browsing(app: &mut App, action: Action) -> Effect {
     let Mode::DataTable(table) = &app.mode else { return Effect::None };
-    let (rows, cols, metric) = (table.rows.driver, table.cols.driver, table.metric);
+    let asked = Request {
+        rows: table.rows.driver,
+        cols: table.cols.driver,
+        metric: table.metric,
+        step_pct: table.step_pct,
+    };
     let count = Driver::ALL.len();
-    let (rows, cols, metric) = match action {
-        Action::Down => (next(rows, 1, cols), cols, metric),
-        Action::Up => (next(rows, count - 1, cols), cols, metric),
-        Action::Right => (rows, next(cols, 1, rows), metric),
-        Action::Left => (rows, next(cols, count - 1, rows), metric),
-        Action::NextTab => {
-            let at = METRICS.iter().position(|m| *m == metric).unwrap_or(0);
-            (rows, cols, METRICS[(at + 1) % METRICS.len()])
-        }
+    let (rows, cols) = (asked.rows, asked.cols);
+    let request = match action {
+        Action::Down => Request { rows: next(rows, 1, cols), ..asked },
+        Action::Up => Request { rows: next(rows, count - 1, cols), ..asked },
+        Action::Right => Request { cols: next(cols, 1, rows), ..asked },
+        Action::Left => Request { cols: next(cols, count - 1, rows), ..asked },
+        Action::NextTab => Request { metric: cycled(&METRICS, asked.metric), ..asked },
+        Action::CycleTableStep => Request { step_pct: cycled(&STEP_PCTS, asked.step_pct), ..asked },
+        Action::AdjustDriver(_) => asked,
         Action::Cancel => {
             app.mode = Mode::Normal;
             return Effect::None;
         }
-        Action::AdjustDriver(_) => (rows, cols, metric),
         Action::Resize(width, height) => {
             app.screen = (width, height);
             return Effect::None;
         }
         _ => return Effect::None,
     };
-    app.driver = Driver::ALL.iter().position(|d| *d == rows).unwrap_or(app.driver);
-    app.mode = Mode::DataTable(Box::new(build(app, rows, cols, metric)));
+    app.driver = Driver::ALL.iter().position(|d| *d == request.rows).unwrap_or(app.driver);
+    app.mode = Mode::DataTable(Box::new(build(app, request)));
     Effect::None
 }
 
@@ -130,7 +159,7 @@ mod tests {
     fn table(metric: Metric, figures: &[i64]) -> Table {
         let axis = Axis { driver: Driver::ALL[0], values: vec![Decimal::ONE] };
         let cells = vec![figures.iter().map(|f| Some(Decimal::from(*f))).collect()];
-        Table { rows: axis.clone(), cols: axis, metric, cells }
+        Table { rows: axis.clone(), cols: axis, metric, step_pct: 10, cells }
     }
 
     #[test]

@@ -167,6 +167,7 @@ static BINDINGS: &[Binding] = &[
     bind!(In(View::DataTable), "← h / → l", [(Left, NONE), ch('h'), (Right, NONE), ch('l')], Action::Left),
     bind!(In(View::DataTable), "- / +", [ch('-'), ch('+')], Action::AdjustDriver(0)),
     bind!(In(View::DataTable), "Tab", [(KeyCode::Tab, NONE)], Action::NextTab),
+    bind!(In(View::DataTable), "w", [ch('w')], Action::CycleTableStep),
     bind!(In(View::DataTable), "Esc / q", [(Esc, NONE), ch('q')], Action::Cancel),
     bind!(In(View::Picker), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
     bind!(In(View::Picker), "Enter", [(Enter, NONE)], Action::Submit),

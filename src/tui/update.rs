@@ -282,6 +282,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         | Action::Compare
         | Action::Restore
         | Action::Discard
+        | Action::CycleTableStep
         | Action::Rename => {}
     }
     Effect::None

@@ -961,6 +961,13 @@ fn the_data_table_follows_its_keys_and_equals_the_engine() {
         recentred.cells,
         data_table(&app.project, &app.drivers, &recentred.rows, &recentred.cols, recentred.metric)
     );
+    press(&mut app, &[Action::CycleTableStep]);
+    let wider = table(&app);
+    assert_eq!(wider.step_pct, 20);
+    let at =
+        |change| roi_workbench::domain::whatif::moved(&app.project, &app.drivers, wider.cols.driver, change);
+    assert_eq!((wider.cols.values[0], wider.cols.values[6]), (at(-60), at(60)), "±60 %");
+    assert_eq!(wider.cells, data_table(&app.project, &app.drivers, &wider.rows, &wider.cols, wider.metric));
     press(&mut app, &[Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
 }

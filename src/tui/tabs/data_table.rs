@@ -8,7 +8,7 @@ use crate::domain::whatif::Metric;
 use crate::i18n::review::driver_name;
 use crate::i18n::{DASH, Lang, Text};
 use crate::tui::app::App;
-use crate::tui::data_table::{STEPS, Shade, Table};
+use crate::tui::data_table::{BASE, Shade, Table};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{block, centered};
 use ratatui::Frame;
@@ -38,9 +38,10 @@ pub fn render(app: &App, table: &Table, frame: &mut Frame, area: Rect, theme: &T
     let mut lines = vec![
         Line::styled(
             format!(
-                "{} ↓ · {} →",
+                "{} ↓ · {} → · {}",
                 driver_name(lang, table.rows.driver),
-                driver_name(lang, table.cols.driver)
+                driver_name(lang, table.cols.driver),
+                lang.t(Text::BaseInBrackets)
             ),
             theme.muted,
         ),
@@ -58,7 +59,7 @@ pub fn render(app: &App, table: &Table, frame: &mut Frame, area: Rect, theme: &T
     let hint = Line::styled(format!(" {} ", lang.t(Text::DataTableHint)), theme.label);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(block(&title(lang, table.metric), theme).title_bottom(hint)),
+        Paragraph::new(lines).block(block(&title(lang, table), theme).title_bottom(hint)),
         popup,
     );
 }
@@ -67,22 +68,29 @@ pub fn render(app: &App, table: &Table, frame: &mut Frame, area: Rect, theme: &T
 /// is never cut (the outer ones give way first).
 fn visible_columns(count: usize, room: usize) -> std::ops::Range<usize> {
     let shown = room.clamp(1, count);
-    let base = STEPS.iter().position(|s| *s == 0).unwrap_or(count / 2);
-    let start = base.saturating_sub(shown / 2).min(count - shown);
+    let start = BASE.min(count - 1).saturating_sub(shown / 2).min(count - shown);
     start..start + shown
 }
 
-/// Every cell's figure in `room` characters when it fits there (a figure is never cut: the
-/// columns widen to the longest).
+/// Every cell's figure, all in the same form: the longest that fits `room` characters in
+/// every cell (whole, then shorter), so a column reads at a glance; a figure is never cut (the
+/// columns widen to the longest when even the shortest form is wider).
 fn cell_texts(app: &App, table: &Table, room: usize) -> Vec<Vec<String>> {
     let lang = app.lang;
-    let text = |value: Option<Decimal>| match (table.metric, value) {
-        (_, None) => DASH.to_owned(),
-        (Metric::Npv, Some(v)) => lang.money_fit(Amount::new(v), app.currency(), room),
-        (Metric::RoiAdjusted, Some(v)) => lang.percent_fit(Percent::new(v), room),
-        (Metric::BreakEvenMonth, Some(v)) => v.to_string(),
+    let forms = |value: Option<Decimal>| match (table.metric, value) {
+        (_, None) => [DASH, DASH, DASH].map(str::to_owned),
+        (Metric::Npv, Some(v)) => lang.money_forms(Amount::new(v), app.currency()),
+        (Metric::RoiAdjusted, Some(v)) => lang.percent_forms(Percent::new(v)),
+        (Metric::BreakEvenMonth, Some(v)) => [v, v, v].map(|v| v.to_string()),
     };
-    table.cells.iter().map(|row| row.iter().map(|value| text(*value)).collect()).collect()
+    let cells: Vec<Vec<[String; 3]>> =
+        table.cells.iter().map(|row| row.iter().map(|value| forms(*value)).collect()).collect();
+    let fits = |form: usize| cells.iter().flatten().all(|forms| forms[form].chars().count() <= room);
+    let form = (0..2).find(|form| fits(*form)).unwrap_or(2);
+    cells
+        .into_iter()
+        .map(|row| row.into_iter().map(|mut forms| std::mem::take(&mut forms[form])).collect())
+        .collect()
 }
 
 /// The columns' slider values, each ending above its figures, left of their shade marks.
@@ -118,14 +126,10 @@ fn cell(
     width: usize,
     theme: &Theme,
 ) -> Span<'static> {
-    let base = STEPS.iter().position(|s| *s == 0);
     let value = table.cells.get(row).and_then(|r| r.get(column)).copied().flatten();
     let shade = value.map_or(Shade::Middle, |v| table.shade(v));
-    let text = if Some(row) == base && Some(column) == base {
-        format!("[{text}]")
-    } else {
-        format!(" {text}{}", shade.mark())
-    };
+    let text =
+        if (row, column) == (BASE, BASE) { format!("[{text}]") } else { format!(" {text}{}", shade.mark()) };
     Span::styled(format!("{text:>width$}"), style(table.metric, value, shade, theme))
 }
 
@@ -139,14 +143,15 @@ fn style(metric: Metric, value: Option<Decimal>, shade: Shade, theme: &Theme) ->
     }
 }
 
-/// The table's title: its figure, and the unit of a break-even month.
-fn title(lang: Lang, metric: Metric) -> String {
-    let figure = crate::i18n::explain_text::figure_name(lang, metric.key());
-    let figure = match metric {
+/// The table's title: its figure (with the unit of a break-even month) and its span.
+fn title(lang: Lang, table: &Table) -> String {
+    let figure = crate::i18n::explain_text::figure_name(lang, table.metric.key());
+    let figure = match table.metric {
         Metric::BreakEvenMonth => format!("{figure} ({})", lang.t(Text::Months)),
         _ => figure,
     };
-    format!("{} — {figure}", lang.t(Text::ViewDataTable))
+    let span = lang.change_pct(table.step_pct * BASE as i64);
+    format!("{} — {figure}, ±{}", lang.t(Text::ViewDataTable), span.trim_start_matches('+'))
 }
 
 #[cfg(test)]
