@@ -395,3 +395,28 @@ fn a_folder_fills_in_while_keys_are_answered() {
             .is_some_and(|x| x == "toml"))
     );
 }
+
+/// Issue 17 through the real binary: the spider, then the data table, its figure and its span
+/// changed by keys, and closed.
+#[test]
+fn a_what_if_session_draws_the_spider_and_the_data_table() {
+    let home = tempfile::tempdir().unwrap();
+    let file = project_copy(home.path());
+    let mut roi = Session::start(&[&file], home.path(), FRENCH);
+    roi.expect("Synthèse");
+    roi.keys("6");
+    roi.expect("Curseurs");
+    roi.keys("t");
+    roi.expect("Araignée (VAN, ±50 %)");
+    roi.keys("D");
+    roi.expect("Table à double entrée — VAN, ±30 %");
+    roi.expect("[ ] la base");
+    roi.keys("\t");
+    roi.expect("Table à double entrée — ROI ajusté, ±30 %");
+    roi.keys("w");
+    roi.expect("Table à double entrée — ROI ajusté, ±60 %");
+    roi.keys("q");
+    roi.expect_gone("Table à double entrée");
+    roi.keys("q");
+    assert_eq!(roi.exit_code(), 0);
+}
