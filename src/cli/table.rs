@@ -4,11 +4,15 @@
 
 use super::report::scenario_drivers;
 use crate::domain::drivers::Driver;
+use crate::domain::money::{Amount, Percent};
 use crate::domain::whatif::{Axis, Metric, data_table};
-use crate::i18n::Lang;
+use crate::i18n::explain_text::figure_name;
+use crate::i18n::review::{driver_name, driver_setting};
+use crate::i18n::{DASH, Lang, cli_text};
 use crate::report::escape;
 use crate::store;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -25,14 +29,14 @@ pub struct Args {
     /// The project file.
     pub file: PathBuf,
     /// The driver of the rows and its values: `costs=0.8..1.2:0.1`.
-    #[arg(long, value_parser = parse_axis)]
-    pub rows: Axis,
+    #[arg(long)]
+    pub rows: String,
     /// The driver of the columns and its values: `adoption=0.5..1:0.1`.
-    #[arg(long, value_parser = parse_axis)]
-    pub cols: Axis,
+    #[arg(long)]
+    pub cols: String,
     /// npv, roi_adjusted_pct or break_even_month.
-    #[arg(long, value_parser = parse_metric, default_value = "npv")]
-    pub metric: Metric,
+    #[arg(long, default_value = "npv")]
+    pub metric: String,
     /// A scenario of the file: its sliders are the base of the table.
     #[arg(long)]
     pub scenario: Option<String>,
@@ -40,22 +44,41 @@ pub struct Args {
     pub format: Format,
 }
 
-fn parse_metric(text: &str) -> Result<Metric, String> {
-    text.parse()
+/// What the table is asked for, read from the arguments.
+struct Asked {
+    rows: Axis,
+    cols: Axis,
+    metric: Metric,
 }
 
-/// `DRIVER=LOW..HIGH:STEP`, numbers with a `.` decimal point.
-fn parse_axis(text: &str) -> Result<Axis, String> {
-    let usage = || format!("`{text}`: write DRIVER=LOW..HIGH:STEP, e.g. costs=0.8..1.2:0.1");
-    let (driver, range) = text.split_once('=').ok_or_else(usage)?;
-    let driver = Driver::from_str(driver.trim())?;
-    let (range, step) = range.split_once(':').ok_or_else(usage)?;
-    let (low, high) = range.split_once("..").ok_or_else(usage)?;
-    let number = |t: &str| Decimal::from_str(t.trim()).map_err(|_| usage());
-    Axis::range(driver, number(low)?, number(high)?, number(step)?).ok_or_else(usage)
+/// `DRIVER=LOW..HIGH:STEP`, numbers with a `.` decimal point (like every number of a flag).
+fn parse_axis(text: &str) -> Option<Axis> {
+    let (driver, range) = text.split_once('=')?;
+    let driver = Driver::from_str(driver.trim()).ok()?;
+    let (range, step) = range.split_once(':')?;
+    let (low, high) = range.split_once("..")?;
+    let number = |t: &str| Decimal::from_str(t.trim()).ok();
+    Axis::range(driver, number(low)?, number(high)?, number(step)?)
+}
+
+/// The axes and the metric, or the refusal to print, in the UI's language.
+fn asked(args: &Args, lang: Lang) -> Result<Asked, String> {
+    let axis = |flag: &str, text: &str| parse_axis(text).ok_or_else(|| cli_text::bad_axis(lang, flag, text));
+    Ok(Asked {
+        rows: axis("--rows", &args.rows)?,
+        cols: axis("--cols", &args.cols)?,
+        metric: args.metric.parse().map_err(|_| cli_text::bad_metric(lang, &args.metric))?,
+    })
 }
 
 pub fn run(args: &Args, lang: Lang) -> ExitCode {
+    let asked = match asked(args, lang) {
+        Ok(asked) => asked,
+        Err(refusal) => {
+            crate::tell!("{refusal}");
+            return ExitCode::from(2);
+        }
+    };
     let loaded = match store::load(&args.file) {
         Ok(loaded) => loaded,
         Err(error) => return super::fail_load(&error, lang),
@@ -64,16 +87,18 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Ok(drivers) => drivers,
         Err(code) => return code,
     };
-    let cells = data_table(&loaded.project, &base, &args.rows, &args.cols, args.metric);
+    let cells = data_table(&loaded.project, &base, &asked.rows, &asked.cols, asked.metric);
     let at_base = |axis: &Axis| {
         let value = crate::domain::sensitivity::current(&loaded.project, &base, axis.driver);
         axis.values.iter().position(|v| *v == value)
     };
+    let base = (at_base(&asked.rows), at_base(&asked.cols));
+    let currency = loaded.project.project.currency();
     super::emit(
         match args.format {
-            Format::Md => markdown(args, &cells, (at_base(&args.rows), at_base(&args.cols))),
-            Format::Csv => csv(args, &cells),
-            Format::Json => json(args, &cells),
+            Format::Md => markdown(&asked, &cells, base, (lang, currency)),
+            Format::Csv => csv(&asked, &cells),
+            Format::Json => json(&asked, &cells),
         }
         .trim_end(),
     );
@@ -84,18 +109,39 @@ fn shown(value: Option<Decimal>) -> String {
     value.map_or_else(String::new, |v| crate::domain::money::round(v).to_string())
 }
 
-/// The table in Markdown, the base cell (both drivers at their base value) in bold.
-fn markdown(args: &Args, cells: &[Vec<Option<Decimal>>], base: (Option<usize>, Option<usize>)) -> String {
-    let corner = format!("{} \\ {}", args.rows.driver.key(), args.cols.driver.key());
-    let mut out = format!("{}\n\n| {corner} |", args.metric.key());
-    for col in &args.cols.values {
-        out.push_str(&format!(" {col} |"));
+/// A cell as the UI's language writes its figure: money, a percentage, a month.
+fn cell_text(lang: Lang, currency: &str, metric: Metric, value: Option<Decimal>) -> String {
+    match (metric, value) {
+        (Metric::Npv, Some(v)) => lang.money(Amount::new(v), currency),
+        (Metric::RoiAdjusted, value) => lang.percent(value.map(Percent::new)),
+        (Metric::BreakEvenMonth, value) => lang.month(value.and_then(|v| v.to_i64())),
+        (Metric::Npv, None) => DASH.to_owned(),
     }
-    out.push_str(&format!("\n|---|{}\n", "---:|".repeat(args.cols.values.len())));
-    for (r, (row, line)) in args.rows.values.iter().zip(cells).enumerate() {
-        out.push_str(&format!("| {row} |"));
+}
+
+/// The table in Markdown in the UI's language — the figure and both sliders named, values as
+/// the sliders show them — the base cell (both sliders at their base value) in bold.
+fn markdown(
+    asked: &Asked,
+    cells: &[Vec<Option<Decimal>>],
+    base: (Option<usize>, Option<usize>),
+    (lang, currency): (Lang, &str),
+) -> String {
+    let (rows, cols) = (asked.rows.driver, asked.cols.driver);
+    let figure = figure_name(lang, asked.metric.key());
+    let mut title = figure.chars();
+    let title: String =
+        title.next().map(|first| first.to_uppercase().chain(title).collect()).unwrap_or_default();
+    let corner = format!("{} ↓ · {} →", driver_name(lang, rows), driver_name(lang, cols));
+    let mut out = format!("{}\n\n| {} |", escape::markdown(&title), escape::markdown(&corner));
+    for col in &asked.cols.values {
+        out.push_str(&format!(" {} |", escape::markdown(&driver_setting(lang, cols, *col))));
+    }
+    out.push_str(&format!("\n|---|{}\n", "---:|".repeat(asked.cols.values.len())));
+    for (r, (row, line)) in asked.rows.values.iter().zip(cells).enumerate() {
+        out.push_str(&format!("| {} |", escape::markdown(&driver_setting(lang, rows, *row))));
         for (c, cell) in line.iter().enumerate() {
-            let text = escape::markdown(&shown(*cell));
+            let text = escape::markdown(&cell_text(lang, currency, asked.metric, *cell));
             let text = if base == (Some(r), Some(c)) { format!("**{text}**") } else { text };
             out.push_str(&format!(" {text} |"));
         }
@@ -104,13 +150,14 @@ fn markdown(args: &Args, cells: &[Vec<Option<Decimal>>], base: (Option<usize>, O
     out
 }
 
-fn csv(args: &Args, cells: &[Vec<Option<Decimal>>]) -> String {
+/// The table for a spreadsheet or a program: the file format's keys and plain numbers.
+fn csv(asked: &Asked, cells: &[Vec<Option<Decimal>>]) -> String {
     let header: Vec<String> =
-        std::iter::once(format!("{}\\{}", args.rows.driver.key(), args.cols.driver.key()))
-            .chain(args.cols.values.iter().map(Decimal::to_string))
+        std::iter::once(format!("{}\\{}", asked.rows.driver.key(), asked.cols.driver.key()))
+            .chain(asked.cols.values.iter().map(Decimal::to_string))
             .collect();
     let mut out = header.join(",") + "\n";
-    for (row, line) in args.rows.values.iter().zip(cells) {
+    for (row, line) in asked.rows.values.iter().zip(cells) {
         let cells: Vec<String> =
             std::iter::once(row.to_string()).chain(line.iter().map(|c| shown(*c))).collect();
         out.push_str(&(cells.join(",") + "\n"));
@@ -118,12 +165,12 @@ fn csv(args: &Args, cells: &[Vec<Option<Decimal>>]) -> String {
     out
 }
 
-fn json(args: &Args, cells: &[Vec<Option<Decimal>>]) -> String {
+fn json(asked: &Asked, cells: &[Vec<Option<Decimal>>]) -> String {
     let number = |v: &Decimal| crate::report::json::number_exact(*v);
     let value = serde_json::json!({
-        "metric": args.metric.key(),
-        "rows": { "driver": args.rows.driver.key(), "values": args.rows.values.iter().map(number).collect::<Vec<_>>() },
-        "cols": { "driver": args.cols.driver.key(), "values": args.cols.values.iter().map(number).collect::<Vec<_>>() },
+        "metric": asked.metric.key(),
+        "rows": { "driver": asked.rows.driver.key(), "values": asked.rows.values.iter().map(number).collect::<Vec<_>>() },
+        "cols": { "driver": asked.cols.driver.key(), "values": asked.cols.values.iter().map(number).collect::<Vec<_>>() },
         "cells": cells.iter().map(|line| line.iter().map(|c| crate::report::json::optional(*c)).collect::<Vec<_>>()).collect::<Vec<_>>(),
     });
     crate::report::json::to_text(&value)

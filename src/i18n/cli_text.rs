@@ -112,3 +112,29 @@ pub fn goal_unreachable(lang: Lang, file: &Path, driver: &str, range: (&str, &st
         }
     }
 }
+
+/// A `--rows` or `--cols` value `roi table` cannot read, and how to write one.
+pub fn bad_axis(lang: Lang, flag: &str, text: &str) -> String {
+    let drivers: Vec<&str> = crate::domain::drivers::Driver::ALL.iter().map(|d| d.key()).collect();
+    let drivers = drivers.join(", ");
+    match lang {
+        Lang::Fr => format!(
+            "{flag} `{text}` : écrivez CURSEUR=BAS..HAUT:PAS, nombres avec un point (costs=0.8..1.2:0.1), \
+             le pas au-dessus de 0, au plus {} valeurs ; curseurs : {drivers}",
+            crate::domain::whatif::MAX_AXIS
+        ),
+        Lang::En => format!(
+            "{flag} `{text}`: write DRIVER=LOW..HIGH:STEP, numbers with a point (costs=0.8..1.2:0.1), \
+             the step above 0, at most {} values; drivers: {drivers}",
+            crate::domain::whatif::MAX_AXIS
+        ),
+    }
+}
+
+/// A `--metric` `roi table` does not know.
+pub fn bad_metric(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Fr => format!("--metric `{text}` : npv, roi_adjusted_pct ou break_even_month"),
+        Lang::En => format!("--metric `{text}`: npv, roi_adjusted_pct or break_even_month"),
+    }
+}

@@ -247,6 +247,17 @@ pub fn drivers_applied(lang: Lang, drivers: &crate::domain::Drivers) -> Option<S
 
 /// A sensitivity driver's name for a committee and the workbench's sliders (15 characters at
 /// most: the sliders' column, and a space; the CLI and the JSON keep the keys).
+/// A slider's setting as the user reads it: `×1,20`, `+3 mois`, `10,0 %`, `0,70` (a maturity
+/// factor replaces, a multiplier multiplies).
+pub fn driver_setting(lang: Lang, driver: Driver, value: rust_decimal::Decimal) -> String {
+    match driver {
+        Driver::DelayMonths => format!("{value:+} {}", lang.t(Text::Months)),
+        Driver::DiscountRate => lang.rate(crate::domain::money::Rate::new(value)),
+        Driver::MaturityFactor => lang.number(value, 2),
+        _ => format!("×{}", lang.number(value, 2)),
+    }
+}
+
 pub fn driver_name(lang: Lang, driver: Driver) -> &'static str {
     let fr = lang == Lang::Fr;
     match driver {

@@ -149,18 +149,21 @@ pub struct Axis {
 }
 
 impl Axis {
-    /// From `low` to `high` by `step` (both ends included when the step reaches them), at
-    /// most [`MAX_AXIS`] values; `None` when the step is not positive or the range is empty.
+    /// From `low` to `high` by `step` (both ends included when the step reaches them); `None`
+    /// when the step is not positive, the range empty, or it would take more than
+    /// [`MAX_AXIS`] values (never cut short silently).
     pub fn range(driver: Driver, low: Decimal, high: Decimal, step: Decimal) -> Option<Self> {
         if step <= Decimal::ZERO || high < low {
             return None;
         }
-        let mut values = Vec::new();
-        let mut value = low;
-        while value <= high && values.len() < MAX_AXIS {
-            values.push(value);
-            value += step;
+        let count = high.checked_sub(low)?.checked_div(step)?.floor().checked_add(Decimal::ONE)?;
+        if count > Decimal::from(MAX_AXIS) {
+            return None;
         }
+        let values = (0..)
+            .map_while(|i| low.checked_add(step.checked_mul(Decimal::from(i))?))
+            .take_while(|value| *value <= high)
+            .collect();
         Some(Self { driver, values })
     }
 }
@@ -205,6 +208,26 @@ mod tests {
             })
             .collect();
         SpiderLine { driver, points }
+    }
+
+    #[test]
+    fn an_axis_takes_its_ends_and_refuses_to_be_cut_short() {
+        let axis = Axis::range(Driver::Costs, dec!(0.8), dec!(1.2), dec!(0.1)).unwrap();
+        assert_eq!(axis.values, [dec!(0.8), dec!(0.9), dec!(1.0), dec!(1.1), dec!(1.2)]);
+        let odd = Axis::range(Driver::Costs, dec!(0), dec!(1), dec!(0.3)).unwrap();
+        assert_eq!(odd.values.last(), Some(&dec!(0.9)), "the step does not reach the high end");
+        assert_eq!(
+            Axis::range(Driver::Costs, dec!(0), dec!(100), dec!(1)).map(|a| a.values.len()),
+            Some(MAX_AXIS)
+        );
+        assert_eq!(Axis::range(Driver::Costs, dec!(0), dec!(101), dec!(1)), None, "102 values");
+        assert_eq!(Axis::range(Driver::Costs, dec!(0), dec!(1), dec!(0)), None);
+        assert_eq!(Axis::range(Driver::Costs, dec!(1), dec!(0), dec!(0.1)), None);
+        assert_eq!(
+            Axis::range(Driver::Costs, Decimal::MIN, Decimal::MAX, dec!(0.0000001)),
+            None,
+            "no overflow, no hang"
+        );
     }
 
     #[test]

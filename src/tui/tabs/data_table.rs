@@ -2,10 +2,9 @@
 //! two sliders, the base cell in brackets, each other cell followed by its shade mark (`▲` best
 //! third, `▼` worst) and coloured by it, a negative NPV or ROI always red.
 
-use crate::domain::drivers::Driver;
-use crate::domain::money::{Amount, Percent, Rate};
+use crate::domain::money::{Amount, Percent};
 use crate::domain::whatif::Metric;
-use crate::i18n::review::driver_name;
+use crate::i18n::review::{driver_name, driver_setting};
 use crate::i18n::{DASH, Lang, Text};
 use crate::tui::app::App;
 use crate::tui::data_table::{BASE, Shade, Table};
@@ -27,7 +26,7 @@ pub fn render(app: &App, table: &Table, frame: &mut Frame, area: Rect, theme: &T
     let lang = app.lang;
     let inner = usize::from(area.width.min(MOST_WIDTH).saturating_sub(2));
     let row_values: Vec<String> =
-        table.rows.values.iter().map(|v| axis_value(lang, table.rows.driver, *v)).collect();
+        table.rows.values.iter().map(|v| driver_setting(lang, table.rows.driver, *v)).collect();
     let label = row_values.iter().map(|v| v.chars().count()).max().unwrap_or(0) + 2;
     let count = table.cols.values.len().max(1);
     let shared = inner.saturating_sub(label) / count;
@@ -104,18 +103,9 @@ fn header(
     let heading = width.saturating_sub(1);
     let mut spans = vec![Span::raw(" ".repeat(label))];
     spans.extend(table.cols.values.get(columns).unwrap_or_default().iter().map(|v| {
-        Span::styled(format!("{:>heading$} ", axis_value(lang, table.cols.driver, *v)), theme.label)
+        Span::styled(format!("{:>heading$} ", driver_setting(lang, table.cols.driver, *v)), theme.label)
     }));
     Line::from(spans)
-}
-
-/// A slider's value as its slider shows it: a shift in months, a rate, or a multiplier.
-fn axis_value(lang: Lang, driver: Driver, value: Decimal) -> String {
-    match driver {
-        Driver::DelayMonths => format!("{value:+}"),
-        Driver::DiscountRate => lang.rate(Rate::new(value)),
-        _ => lang.number(value, 2),
-    }
 }
 
 /// One cell: the base in brackets, any other with its shade mark; coloured by its shade.

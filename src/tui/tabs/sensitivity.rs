@@ -5,7 +5,7 @@ use crate::domain::drivers::Driver;
 use crate::domain::money::Rate;
 use crate::domain::money::{Amount, Percent};
 use crate::domain::sensitivity::{self, ScenarioSummary};
-use crate::i18n::review::driver_name;
+use crate::i18n::review::{driver_name, driver_setting};
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -377,17 +377,7 @@ fn figures_title(app: &App) -> String {
 
 /// A driver's value as the user reads it: ×1.20, +3 months, 70 %.
 pub fn driver_value(lang: Lang, app: &App, driver: Driver) -> String {
-    let value = app.drivers.get(driver);
-    match driver {
-        Driver::DelayMonths => format!("{:+} {}", app.drivers.delay_months(), lang.t(Text::Months)),
-        Driver::DiscountRate => {
-            lang.rate(value.map_or_else(|| app.project.project.discount_rate(), Rate::new))
-        }
-        Driver::MaturityFactor => {
-            lang.number(value.unwrap_or_else(|| app.project.project.maturity_factor().fraction()), 2)
-        }
-        _ => format!("×{}", lang.number(value.unwrap_or(Decimal::ONE), 2)),
-    }
+    driver_setting(lang, driver, sensitivity::current(&app.project, &app.drivers, driver))
 }
 
 fn slider_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
