@@ -175,3 +175,39 @@ fn json(asked: &Asked, cells: &[Vec<Option<Decimal>>]) -> String {
     });
     crate::report::json::to_text(&value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever is typed, reading an axis ends (no panic, no endless range) and what it
+        /// reads stays between its ends, within the number of values an axis may have.
+        #[test]
+        fn any_axis_text_is_read_or_refused(
+            driver in "(costs|adoption|delay_months|x)",
+            low in "-?[0-9]{0,30}(\\.[0-9]{0,30})?",
+            high in "-?[0-9]{0,30}(\\.[0-9]{0,30})?",
+            step in "-?[0-9]{0,30}(\\.[0-9]{0,30})?",
+        ) {
+            if let Some(axis) = parse_axis(&format!("{driver}={low}..{high}:{step}")) {
+                prop_assert!(!axis.values.is_empty() && axis.values.len() <= crate::domain::whatif::MAX_AXIS);
+                let low = Decimal::from_str(&low).unwrap();
+                let high = Decimal::from_str(&high).unwrap();
+                prop_assert!(axis.values.iter().all(|v| (low..=high).contains(v)));
+            }
+        }
+    }
+
+    #[test]
+    fn an_axis_is_read_from_its_text() {
+        let axis = parse_axis("costs = 0.8..1.2:0.2").unwrap();
+        assert_eq!((axis.driver, axis.values.len()), (Driver::Costs, 3));
+        for refused in
+            ["costs", "costs=0.8..1.2", "nope=0..1:1", "costs=1..0:1", "costs=0..1:0", "costs=0..1000:1"]
+        {
+            assert!(parse_axis(refused).is_none(), "{refused}");
+        }
+    }
+}

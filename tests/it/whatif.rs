@@ -74,15 +74,28 @@ fn roi_table_and_the_json_spider_through_the_binary() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2), "an empty range is a usage error");
     let refusal = String::from_utf8_lossy(&bad.stderr);
-    assert!(refusal.contains("--rows `costs=1.2..0.8:0.1`") && refusal.contains("DRIVER=LOW..HIGH:STEP"), "{refusal}");
+    assert!(
+        refusal.contains("--rows `costs=1.2..0.8:0.1`") && refusal.contains("DRIVER=LOW..HIGH:STEP"),
+        "{refusal}"
+    );
     let french = std::process::Command::new(env!("CARGO_BIN_EXE_roi"))
         .args(["table", "--lang", "fr"])
         .arg(&file)
-        .args(["--rows", "costs=0.9..1.1:0.1", "--cols", "delay_months=0..2:2", "--metric", "roi_adjusted_pct"])
+        .args([
+            "--rows",
+            "costs=0.9..1.1:0.1",
+            "--cols",
+            "delay_months=0..2:2",
+            "--metric",
+            "roi_adjusted_pct",
+        ])
         .output()
         .unwrap();
     let markdown = String::from_utf8_lossy(&french.stdout);
-    assert!(markdown.starts_with("ROI ajusté\n\n| Coûts ↓ · Retard (mois) → | +0 mois | +2 mois |"), "{markdown}");
+    assert!(
+        markdown.starts_with("ROI ajusté\n\n| Coûts ↓ · Retard (mois) → | +0 mois | +2 mois |"),
+        "{markdown}"
+    );
     assert!(markdown.contains("\n| ×1,00 | **"), "the base cell in bold: {markdown}");
     assert!(!markdown.contains("roi_adjusted_pct") && !markdown.contains("costs"), "no file key: {markdown}");
     let report = super::common::report(&file, &["--format", "json"]);
