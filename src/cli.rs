@@ -15,6 +15,7 @@ pub mod portfolio;
 pub mod report;
 pub mod set;
 pub mod table;
+pub mod usage;
 
 use crate::i18n::Lang;
 use clap::{Parser, Subcommand};

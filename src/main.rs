@@ -17,7 +17,12 @@ fn main() -> ExitCode {
         signal_hook::consts::SIGXFSZ,
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
-    let cli = Cli::parse();
+    // As the system gives them: a file name need not be UTF-8.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(error) => return cli::usage::refuse(&error, cli::usage::lang_asked(&args)),
+    };
     let lang = cli.lang();
     match &cli.command {
         Some(command) => cli::run(command, lang),

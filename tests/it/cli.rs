@@ -650,3 +650,23 @@ fn refusals_are_said_in_the_users_language() {
         roi().args(["check", "--lang", "fr"]).arg(write(dir.path(), "ok.toml", EXAMPLE)).output().unwrap();
     assert!(String::from_utf8_lossy(&output.stderr).contains("1 fichier de projet valide"));
 }
+
+/// A command line clap refuses is refused in the UI's language too: `--lang` read first, or
+/// the environment's; help and English stay clap's own.
+#[test]
+fn a_refused_command_line_speaks_the_language_asked() {
+    let (code, out, err) = run(&["report", "x.toml", "--lang", "fr", "--tornado-width", "abc"]);
+    assert_eq!(code, Some(2));
+    assert!(out.is_empty());
+    assert!(err.starts_with("erreur : « abc » n'est pas une valeur possible pour --tornado-width"), "{err}");
+    let french =
+        roi().env("LANG", "fr_FR.UTF-8").args(["report", "x.toml", "--formta", "md"]).output().unwrap();
+    let err = String::from_utf8_lossy(&french.stderr);
+    assert!(err.contains("option inconnue : --formta ; vouliez-vous dire --format ?"), "{err}");
+    let (code, _, err) = run(&["report", "x.toml", "--formta", "md"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unexpected argument '--formta'"), "{err}");
+    let (code, help, _) = run(&["--lang", "fr", "--help"]);
+    assert_eq!(code, Some(0));
+    assert!(help.contains("Usage"));
+}
