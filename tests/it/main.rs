@@ -16,6 +16,7 @@ mod file_format;
 mod format_refusals;
 mod fuzz_regressions;
 mod hostile_input;
+mod key_sequences;
 mod properties;
 mod report_figures;
 mod report_golden;
