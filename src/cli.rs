@@ -8,6 +8,7 @@ pub mod actual;
 pub mod check;
 pub mod completions;
 pub mod explain;
+pub mod french_help;
 pub mod goal_seek;
 pub mod measure;
 pub mod new;
@@ -30,8 +31,7 @@ use std::process::ExitCode;
     long_about = "roi-workbench: a keyboard-driven terminal workbench for the ROI of AI projects.\n\n\
         Without a command, opens the workbench on PATH (a project file or a folder of projects),\n\
         or on your workspace folder, seeded with sample projects on first run.",
-    after_help = "Exit codes: 0 success · 1 invalid project · 2 bad usage · 3 file unreadable or unwritable",
-    args_conflicts_with_subcommands = true
+    after_help = "Exit codes: 0 success · 1 invalid project · 2 bad usage · 3 file unreadable or unwritable"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -75,6 +75,16 @@ pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_IO: u8 = 3;
 
 impl Cli {
+    /// Reads the command line; its help and refusals in `lang`, the language asked.
+    pub fn read(args: &[std::ffi::OsString], lang: Lang) -> Result<Self, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let command = match lang {
+            Lang::Fr => french_help::in_french(Self::command()),
+            Lang::En => Self::command(),
+        };
+        Self::from_arg_matches(&command.try_get_matches_from(args)?)
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang.unwrap_or_else(Lang::detect)
     }

@@ -1,6 +1,5 @@
 //! The `roi` binary: parse the command line and dispatch; nothing else.
 
-use clap::Parser;
 use roi_workbench::cli::{self, Cli};
 use std::process::ExitCode;
 
@@ -19,9 +18,10 @@ fn main() -> ExitCode {
     );
     // As the system gives them: a file name need not be UTF-8.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let asked = cli::usage::lang_asked(&args);
+    let cli = match Cli::read(&args, asked) {
         Ok(cli) => cli,
-        Err(error) => return cli::usage::refuse(&error, cli::usage::lang_asked(&args)),
+        Err(error) => return cli::usage::refuse(&error, asked),
     };
     let lang = cli.lang();
     match &cli.command {

@@ -56,7 +56,7 @@ fn french_refusal(error: &clap::Error) -> Option<String> {
             format!("commande inconnue : {}{suggestion}", context(ContextKind::InvalidSubcommand))
         }
         ErrorKind::MissingRequiredArgument => format!("il manque : {arg}"),
-        ErrorKind::ArgumentConflict => {
+        ErrorKind::ArgumentConflict if !arg.is_empty() => {
             format!("{arg} ne va pas avec {}", context(ContextKind::PriorArg))
         }
         _ => format!(

@@ -651,8 +651,8 @@ fn refusals_are_said_in_the_users_language() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("1 fichier de projet valide"));
 }
 
-/// A command line clap refuses is refused in the UI's language too: `--lang` read first, or
-/// the environment's; help and English stay clap's own.
+/// A command line clap refuses is refused in the UI's language too, and its help is in it:
+/// `--lang` read first, or the environment's.
 #[test]
 fn a_refused_command_line_speaks_the_language_asked() {
     let (code, out, err) = run(&["report", "x.toml", "--lang", "fr", "--tornado-width", "abc"]);
@@ -666,7 +666,23 @@ fn a_refused_command_line_speaks_the_language_asked() {
     let (code, _, err) = run(&["report", "x.toml", "--formta", "md"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("unexpected argument '--formta'"), "{err}");
-    let (code, help, _) = run(&["--lang", "fr", "--help"]);
+    let (code, help, _) = run(&["--lang", "fr", "table", "--help"]);
     assert_eq!(code, Some(0));
-    assert!(help.contains("Usage"));
+    assert!(help.contains("Utilisation : roi table") && help.contains("Le curseur des lignes"), "{help}");
+    let (code, help, _) = run(&["table", "--help"]);
+    assert_eq!(code, Some(0));
+    assert!(help.contains("Usage: roi table") && help.contains("The driver of the rows"), "{help}");
+}
+
+/// `--lang` is global: before the command as after it.
+#[test]
+fn the_language_may_come_before_the_command() {
+    let file = super::common::sample("tri-cv");
+    let file = file.to_str().unwrap();
+    let (code, _, err) = run(&["--lang", "fr", "check", file]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("fichier de projet valide"), "{err}");
+    let (code, _, err) = run(&["check", file, "--lang", "en"]);
+    assert_eq!(code, Some(0));
+    assert!(err.contains("project file valid"), "{err}");
 }
