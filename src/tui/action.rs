@@ -193,7 +193,10 @@ impl Action {
             Action::Quit => pick("quitter (demande si modifié)", "quit (asks if modified)"),
             Action::ToggleHelp => pick("afficher / masquer l'aide", "show / hide this help"),
             Action::OpenPalette => pick("palette : toute action par son nom", "palette: any action by name"),
-            Action::ToggleSpider => pick("araignée (±50 %) ou tornade", "spider (±50 %) or tornado"),
+            Action::ToggleSpider => pick(
+                "tornade, araignée de la VAN, du ROI ajusté (±50\u{a0}%)",
+                "tornado, spider of the NPV, of the adjusted ROI (±50%)",
+            ),
             Action::OpenDataTable => {
                 pick("table à double entrée de deux curseurs", "two-way data table of two sliders")
             }

@@ -286,6 +286,8 @@ pub struct App {
     pub stress_view: bool,
     /// The spider instead of the tornado, around the sliders (in `f64`: it is only drawn).
     pub spider_view: bool,
+    /// The spider draws the adjusted ROI at the horizon rather than the NPV.
+    pub spider_of_roi: bool,
     /// How the next Monte Carlo run covers the ranges.
     pub sampling: crate::domain::montecarlo::Sampling,
     pub spider: Vec<crate::domain::whatif::SpiderLine<f64>>,
@@ -353,6 +355,7 @@ impl App {
         let original_project = loaded.project.clone();
         let mut app = Self {
             spider_view: false,
+            spider_of_roi: false,
             sampling: crate::domain::montecarlo::Sampling::Random,
             spider: Vec::new(),
             help: false,

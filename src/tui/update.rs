@@ -161,7 +161,12 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         Action::OpenDataTable => super::data_table::open(app),
         Action::ToggleSpider => {
-            app.spider_view = !app.spider_view;
+            // Tornado → spider of the NPV → spider of the adjusted ROI → tornado.
+            (app.spider_view, app.spider_of_roi) = match (app.spider_view, app.spider_of_roi) {
+                (false, _) => (true, false),
+                (true, false) => (true, true),
+                (true, true) => (false, false),
+            };
             app.recompute_spider();
         }
         Action::SaveScenario => start_prompt(app, Purpose::ScenarioName),

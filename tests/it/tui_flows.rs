@@ -910,6 +910,9 @@ fn the_spider_follows_the_sliders() {
     assert_eq!(app.spider, moved, "recomputed under the new slider");
     assert_ne!(app.spider, expected);
     press(&mut app, &[Action::ToggleSpider]);
+    assert!(app.spider_view && app.spider_of_roi, "t again: the spider of the adjusted ROI");
+    press(&mut app, &[Action::ToggleSpider]);
+    assert!(!app.spider_view && !app.spider_of_roi, "and back to the tornado");
     assert!(app.spider.is_empty(), "not computed while hidden");
 }
 

@@ -227,6 +227,7 @@ enum View {
     ReviewEntry,
     Explain,
     Spider,
+    SpiderRoi,
     DataTable,
 }
 
@@ -252,6 +253,7 @@ fn open_view(app: &mut App, view: View) {
         View::ReviewEntry => (Tab::Kpis, &[Action::OpenReviewEntry]),
         View::Explain => (Tab::Summary, &[Action::Explain, Action::Submit]),
         View::Spider => (Tab::Sensitivity, &[Action::ToggleSpider, Action::Down]),
+        View::SpiderRoi => (Tab::Sensitivity, &[Action::ToggleSpider, Action::ToggleSpider, Action::Down]),
         View::DataTable => (Tab::Sensitivity, &[Action::OpenDataTable, Action::Down, Action::NextTab]),
     };
     update(app, Action::GoTab(tab));
@@ -318,5 +320,6 @@ view_snapshots!(
     view_review_entry => View::ReviewEntry,
     view_explain => View::Explain,
     view_spider => View::Spider,
+    view_spider_roi => View::SpiderRoi,
     view_data_table => View::DataTable,
 );

@@ -47,16 +47,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-/// The spider: the NPV as each slider moves alone from −50 % to +50 %, one line per slider,
-/// the selected one highlighted; the others muted so the chart stays readable in 16 colours.
+/// The spider: the NPV (or, `t` again, the adjusted ROI) as each slider moves alone from
+/// −50 % to +50 %, one line per slider, the selected one highlighted; the others muted so the
+/// chart stays readable in 16 colours.
 fn render_spider(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
     let lang = app.lang;
     let selected = app.selected_driver();
+    let figure = |p: &crate::domain::whatif::SpiderPoint<f64>| match app.spider_of_roi {
+        true => p.roi_adjusted_pct,
+        false => Some(p.npv),
+    };
     let series: Vec<(crate::domain::drivers::Driver, Vec<(f64, f64)>)> = app
         .spider
         .iter()
-        .map(|line| (line.driver, line.points.iter().map(|p| (p.change_pct as f64, p.npv)).collect()))
+        .map(|line| {
+            (
+                line.driver,
+                line.points.iter().filter_map(|p| Some((p.change_pct as f64, figure(p)?))).collect(),
+            )
+        })
         .collect();
     let all = series.iter().flat_map(|(_, points)| points.iter().map(|(_, y)| *y));
     let (low, high) = all.fold((f64::MAX, f64::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
@@ -83,8 +93,15 @@ fn render_spider(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .style(theme.warn),
         );
     }
-    let amount = |v: f64| lang.number_compact(Amount::new(Decimal::from_f64_retain(v).unwrap_or_default()));
-    let title = format!("{} · {}", lang.t(Text::SpiderTitle), driver_name(lang, selected));
+    let label = |v: f64| {
+        let value = Decimal::from_f64_retain(v).unwrap_or_default();
+        match app.spider_of_roi {
+            true => lang.percent_fit(Percent::new(value), 7),
+            false => lang.number_compact(Amount::new(value)),
+        }
+    };
+    let name = lang.t(if app.spider_of_roi { Text::SpiderRoiTitle } else { Text::SpiderTitle });
+    let title = format!("{name} · {}", driver_name(lang, selected));
     let chart = Chart::new(datasets)
         .block(block(&title, theme))
         .x_axis(
@@ -93,7 +110,7 @@ fn render_spider(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .labels([app.lang.change_pct(-50), app.lang.change_pct(0), app.lang.change_pct(50)])
                 .style(theme.muted),
         )
-        .y_axis(Axis::default().bounds([low, high]).labels([amount(low), amount(high)]).style(theme.muted));
+        .y_axis(Axis::default().bounds([low, high]).labels([label(low), label(high)]).style(theme.muted));
     frame.render_widget(chart, area);
 }
 
