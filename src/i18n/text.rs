@@ -87,6 +87,7 @@ pub enum Text {
     SamplingRandom => ("Monte Carlo : tirages au hasard.", "Monte Carlo: random draws."),
     SamplingLhs => ("Monte Carlo : hypercube latin (chaque tranche de chaque fourchette tirée une fois).", "Monte Carlo: Latin hypercube (each slice of each range drawn once)."),
     SpiderTitle => ("Araignée (VAN, ±50 %)", "Spider (NPV, ±50%)"),
+    SpiderSection => ("Araignée : chaque curseur seul, de −50 % à +50 %", "Spider: each driver alone, from −50% to +50%"),
     SpiderRoiTitle => ("Araignée du ROI aj.", "Spider of adj. ROI"),
     WhatDrivesUncertainty => ("Ce qui fait varier la VAN", "What drives the NPV's uncertainty"),
     HowComputed => ("Comment les chiffres clés sont calculés", "How the headline figures are computed"),

@@ -416,26 +416,38 @@ fn tornado(input: &SummaryInput, blocks: &mut Vec<Block>) {
     blocks.push(table(&columns.map(|(t, a)| (t as &str, a)), rows));
 }
 
-/// The spider's chart, and the NPV at both ends of each line that moves it, widest first.
+/// The spider's chart, and the NPV and adjusted ROI at both ends of each line that moves the
+/// NPV, widest first.
 fn spider(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let lines = moving_lines(input.spider);
     if lines.is_empty() {
         return;
     }
     let lang = input.lang;
-    blocks.push(heading(3, input.t(Text::SpiderTitle)));
+    blocks.push(heading(3, input.t(Text::SpiderSection)));
     blocks.push(Block::Chart(Chart::Spider));
     let npv_at = |line: &SpiderLine, change_pct| {
         line.at(change_pct).map_or(DASH.to_owned(), |p| input.money(Amount::new(p.npv)))
     };
+    let roi_at =
+        |line: &SpiderLine, change_pct| lang.percent(line.at(change_pct).and_then(|p| p.roi_adjusted_pct));
     let rows = lines
         .iter()
-        .map(|line| vec![driver_name(lang, line.driver).to_owned(), npv_at(line, -50), npv_at(line, 50)])
+        .map(|line| {
+            let name = driver_name(lang, line.driver).to_owned();
+            vec![name, npv_at(line, -50), npv_at(line, 50), roi_at(line, -50), roi_at(line, 50)]
+        })
         .collect();
-    let npv = lang.t(Text::Npv);
-    let (lowered, raised) =
-        (format!("{npv} {}", lang.change_pct(-50)), format!("{npv} {}", lang.change_pct(50)));
-    let columns = [(lang.t(Text::Driver), Align::Left), (&lowered, Align::Right), (&raised, Align::Right)];
+    let at_ends = |figure: &str| [-50, 50].map(|change| format!("{figure} {}", lang.change_pct(change)));
+    let [npv_low, npv_high] = at_ends(lang.t(Text::Npv));
+    let [roi_low, roi_high] = at_ends(lang.t(Text::RoiAdjusted));
+    let columns = [
+        (lang.t(Text::Driver), Align::Left),
+        (npv_low.as_str(), Align::Right),
+        (npv_high.as_str(), Align::Right),
+        (roi_low.as_str(), Align::Right),
+        (roi_high.as_str(), Align::Right),
+    ];
     blocks.push(table(&columns, rows));
 }
 
