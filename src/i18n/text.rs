@@ -79,7 +79,7 @@ pub enum Text {
     ViewPalette => ("Palette", "Palette"),
     ViewDataTable => ("Table à double entrée", "Two-way data table"),
     BaseInBrackets => ("[ ] la base", "[ ] the base"),
-    DataTableHint => ("↑↓ lignes · -+ les déplacer · ←→ colonnes · Tab chiffre · w pas", "↑↓ rows · -+ move them · ←→ columns · Tab figure · w step"),
+    DataTableHint => ("↑↓ lignes · -+ le déplacer · ←→ colonnes · Tab chiffre · w pas", "↑↓ rows · -+ move it · ←→ columns · Tab figure · w step"),
     UncertainInput => ("Entrée incertaine", "Uncertain input"),
     RankCorrelation => ("Corrélation de rang", "Rank correlation"),
     VarianceShare => ("Part de la variance", "Share of variance"),
