@@ -52,7 +52,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "report",
         "simulate",
-        "Ajouter un Monte Carlo de N tirages (P10/P50/P90, probabilités), N de 1 à 1 000 000",
+        "Ajouter un Monte Carlo de N tirages (P10/P50/P90, probabilités), N de 1 à 1\u{a0}000\u{a0}000",
     ),
     ("report", "seed", "Graine du Monte Carlo : la même graine donne les mêmes chiffres"),
     ("report", "distribution", "Forme de la distribution entre bas, probable et haut"),
@@ -62,7 +62,7 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Comment les tirages couvrent les plages : au hasard, ou en hypercube latin (percentiles plus \
          stables à tirages égaux ; distribution triangulaire seulement)",
     ),
-    ("report", "tornado_width", "Amplitude de la tornade, en fraction (0.2 = chaque curseur ±20 %)"),
+    ("report", "tornado_width", "Amplitude de la tornade, en fraction (0.2 = chaque curseur ±20\u{a0}%)"),
     ("report", "table", "Avec --format csv : le tableau à exporter"),
     (
         "report",
@@ -87,14 +87,14 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "set",
         "value",
-        "La nouvelle valeur, écrite comme dans la langue de l'interface (`--lang`, `LANG`) : `12 000,50` \
-         en français, `12,000.50` en anglais, `12,5 %` ; `\"Claire Martin\"` ; vide pour l'effacer. \
+        "La nouvelle valeur, écrite comme dans la langue de l'interface (`--lang`, `LANG`) : `12\u{a0}000,50` \
+         en français, `12,000.50` en anglais, `12,5\u{a0}%` ; `\"Claire Martin\"` ; vide pour l'effacer. \
          `costs[1].monthly.range` prend une plage, `900-1200`. Une valeur négative n'a pas besoin de `--`",
     ),
     ("measure", "file", "Le fichier du projet"),
     ("measure", "kpi", "La clé du KPI, par exemple adoption_rate"),
     ("measure", "month", "Le mois depuis le début du projet (de 1 à l'horizon)"),
-    ("measure", "value", "La valeur mesurée, dans l'unité du KPI (`22,5` ; `81 %` vaut 81 pour un KPI en %)"),
+    ("measure", "value", "La valeur mesurée, dans l'unité du KPI (`22,5` ; `81\u{a0}%` vaut 81 pour un KPI en %)"),
     ("actual", "file", "Le fichier du projet"),
     ("actual", "month", "Le mois depuis le début du projet (de 1 à l'horizon)"),
     ("actual", "benefits", "Les bénéfices mesurés du début à ce mois, dans la devise du projet"),
@@ -240,7 +240,8 @@ mod tests {
 
     #[test]
     fn the_help_is_in_french_with_defaults_and_values() {
-        let mut command = in_french(crate::cli::Cli::command());
+        // Wide enough that no line wraps: the test reads phrases whole.
+        let mut command = in_french(crate::cli::Cli::command()).term_width(1000);
         let help = command.find_subcommand_mut("table").unwrap().render_long_help().to_string();
         assert!(help.starts_with("Une table à double entrée"), "{help}");
         assert!(help.contains("Utilisation : roi table"), "{help}");
@@ -250,7 +251,7 @@ mod tests {
         for english in ["Usage:", "Print help", "default:", "possible values", "The project file"] {
             assert!(!help.contains(english), "`{english}` in {help}");
         }
-        let top = in_french(crate::cli::Cli::command()).render_long_help().to_string();
+        let top = in_french(crate::cli::Cli::command()).term_width(1000).render_long_help().to_string();
         assert!(top.contains("Commandes :") || top.contains("Commandes:"), "{top}");
         assert!(top.contains("Codes de sortie") && top.contains("Afficher la version"), "{top}");
         assert!(top.contains("Afficher cette aide") && !top.contains("Print"), "{top}");

@@ -29,7 +29,8 @@ const NO_COST: &str = "schema = 1\n[project]\nname = \"Sans coût\"\nhorizon_mon
 
 fn roi() -> Command {
     let mut command = Command::cargo_bin("roi").unwrap();
-    command.env_remove("LC_ALL").env("LANG", "C");
+    // Help wraps at the terminal's width, else at $COLUMNS: wide, so that tests read phrases whole.
+    command.env_remove("LC_ALL").env("LANG", "C").env("COLUMNS", "1000");
     command
 }
 
