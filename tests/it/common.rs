@@ -74,3 +74,30 @@ pub fn external_tool(names: &[&str], test: &str, install: &str) -> Option<PathBu
 pub fn decimals(amounts: &[roi_workbench::domain::money::Amount]) -> Vec<rust_decimal::Decimal> {
     amounts.iter().map(|amount| amount.value()).collect()
 }
+
+/// When the fixtures were "last modified": a fixed instant (2026-01-15T09:30:00Z), so that a
+/// screen or a report that shows a file's date is the same on any clone, any day.
+pub const FIXED_MTIME_SECONDS: u64 = 1_768_469_400;
+
+/// Gives `path` the fixed modification time.
+pub fn fix_mtime(path: &Path) {
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(FIXED_MTIME_SECONDS);
+    std::fs::File::options().write(true).open(path).unwrap().set_modified(time).unwrap();
+}
+
+/// A copy of `sample-data/` whose files all carry the fixed modification time; one per test
+/// process, removed with it.
+pub fn sample_folder() -> &'static Path {
+    static FOLDER: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    FOLDER
+        .get_or_init(|| {
+            let folder = tempfile::tempdir().unwrap();
+            for file in sample_files() {
+                let copy = folder.path().join(file.file_name().unwrap());
+                std::fs::copy(&file, &copy).unwrap();
+                fix_mtime(&copy);
+            }
+            folder
+        })
+        .path()
+}

@@ -16,7 +16,8 @@ use std::path::PathBuf;
 const SAMPLE: &str = "sample-data/factures-fournisseurs.toml";
 
 fn app(lang: Lang) -> App {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    // A copy with fixed modification times: the Portfolio shows each file's date.
+    let path = crate::common::sample_folder().join(SAMPLE.trim_start_matches("sample-data/"));
     let opened = workspace::open(Some(&path), lang).unwrap();
     let mut app = App::new(opened.loaded, opened.portfolio, lang);
     // Paths differ between machines; the file name is what the status bar shows.
