@@ -94,7 +94,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("measure", "file", "Le fichier du projet"),
     ("measure", "kpi", "La clé du KPI, par exemple adoption_rate"),
     ("measure", "month", "Le mois depuis le début du projet (de 1 à l'horizon)"),
-    ("measure", "value", "La valeur mesurée, dans l'unité du KPI (`22,5` ; `81\u{a0}%` vaut 81 pour un KPI en %)"),
+    (
+        "measure",
+        "value",
+        "La valeur mesurée, dans l'unité du KPI (`22,5` ; `81\u{a0}%` vaut 81 pour un KPI en %)",
+    ),
     ("actual", "file", "Le fichier du projet"),
     ("actual", "month", "Le mois depuis le début du projet (de 1 à l'horizon)"),
     ("actual", "benefits", "Les bénéfices mesurés du début à ce mois, dans la devise du projet"),

@@ -9,7 +9,7 @@
 use super::marker::{Owner, pid_is_alive};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// A write lock held longer than this is from a crashed writer.
 pub const STALE_AFTER: Duration = Duration::from_secs(30);
@@ -126,12 +126,10 @@ fn widen_the_race_in_tests() {
 /// See [`break_if_still_stale`].
 const BREAKER_STALE_AFTER: Duration = Duration::from_secs(10);
 
+/// By the folder's clock: a writer whose clock runs ahead of the file server's must not take a
+/// fresh lock for a stale one (two writers at once). Unknown ages count as fresh.
 fn age_of(path: &Path) -> Duration {
-    std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|modified| SystemTime::now().duration_since(modified).ok())
-        .unwrap_or_default()
+    super::clock::age_of_file(path).unwrap_or_default()
 }
 
 /// A writer writes its owner line right after creating the lock; a lock still without one

@@ -56,10 +56,15 @@ impl Owner {
         format!("{}@{}", self.user, self.host)
     }
 
-    fn is_stale(&self) -> bool {
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-        let too_old = now.saturating_sub(self.since) > MARKER_MAX_AGE.as_secs();
-        too_old || (self.is_on_this_host() && !pid_is_alive(self.pid))
+    /// Dead on this host, or older than [`MARKER_MAX_AGE`]: by `file_age`, the marker file's age
+    /// on its folder's clock, when known (the writer's clock and ours may be far apart); else
+    /// by the time it says it was written.
+    fn is_stale(&self, file_age: Option<Duration>) -> bool {
+        let age = file_age.unwrap_or_else(|| {
+            let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            Duration::from_secs(now.saturating_sub(self.since))
+        });
+        age > MARKER_MAX_AGE || (self.is_on_this_host() && !pid_is_alive(self.pid))
     }
 }
 
@@ -87,9 +92,13 @@ pub fn clear_marker(project: &Path) {
 
 /// Someone else editing the project right now, if a live marker says so.
 pub fn editor_of(project: &Path) -> Option<Owner> {
-    let text = std::fs::read_to_string(marker_path(project)).ok()?;
+    let path = marker_path(project);
+    let text = std::fs::read_to_string(&path).ok()?;
     let owner = Owner::from_line(text.trim())?;
-    (!owner.is_stale() && !owner.is_me()).then_some(owner)
+    if owner.is_me() {
+        return None;
+    }
+    (!owner.is_stale(super::clock::age_of_file(&path))).then_some(owner)
 }
 
 /// Whether a process of this host is still running.
@@ -142,5 +151,24 @@ mod tests {
         assert_eq!(editor_of(&project), None);
         clear_marker(&project);
         assert!(marker_path(&project).exists(), "never removes someone else's marker");
+    }
+
+    /// Issue 22: a marker's age is its file's, on the folder's clock: a colleague whose clock is a
+    /// year behind (or ahead) still shows as editing, and an old marker file is stale whatever
+    /// time it says it was written.
+    #[test]
+    fn a_marker_is_aged_by_the_folder_clock_not_the_writer_s() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.toml");
+        let year = 365 * 24 * 3600;
+        let skewed = Owner { pid: 1, user: "claire".into(), host: "other-host".into(), since: 1_000 };
+        std::fs::write(marker_path(&project), skewed.to_line()).unwrap();
+        assert_eq!(editor_of(&project).map(|o| o.user), Some("claire".into()));
+        let ahead = Owner { since: skewed.since + 100 * year, ..skewed };
+        std::fs::write(marker_path(&project), ahead.to_line()).unwrap();
+        let written = std::fs::metadata(marker_path(&project)).unwrap().modified().unwrap();
+        let old = written - MARKER_MAX_AGE - Duration::from_secs(60);
+        std::fs::File::options().write(true).open(marker_path(&project)).unwrap().set_modified(old).unwrap();
+        assert_eq!(editor_of(&project), None);
     }
 }

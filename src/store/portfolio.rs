@@ -2,7 +2,7 @@
 //! first problem), and a cheap signature of the folder to notice changes by polling.
 
 use super::clock::rfc3339;
-use super::summary_cache::{self, Cache, Stamp};
+use super::summary_cache::{self, Cache, Entry, Stamp};
 use super::{marker, project_files, read_project};
 use crate::domain::portfolio::PortfolioRow;
 use std::path::{Path, PathBuf};
@@ -59,37 +59,52 @@ pub fn scan_with(dir: &Path, options: ScanOptions) -> std::io::Result<Scan> {
     let folder = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
     let cache =
         options.cache_dir.map(|cache_dir| summary_cache::load(cache_dir, &folder)).unwrap_or_default();
+    let reading = Reading { cache: &cache, read_at_ns: folder_clock_ns(dir), lang: options.lang };
     let (total, parsed) = (files.len(), AtomicUsize::new(0));
-    let (mut rows, mut stamps): (Vec<Scanned>, Vec<Option<Stamp>>) = (Vec::new(), Vec::new());
+    let (mut rows, mut entries): (Vec<Scanned>, Vec<Option<Entry>>) = (Vec::new(), Vec::new());
     let mut rest = files.as_slice();
     while !rest.is_empty() {
         let (batch, after) = rest.split_at(batch_size(rows.len()).min(rest.len()));
         rest = after;
-        let (batch_rows, batch_stamps): (Vec<Scanned>, Vec<Option<Stamp>>) = batch
+        let (batch_rows, batch_entries): (Vec<Scanned>, Vec<Option<Entry>>) = batch
             .par_iter()
             .map(|path| {
                 let key = folder.join(path.strip_prefix(dir).unwrap_or(path));
-                row_of(dir, path.clone(), &key, &cache, &parsed, options.lang)
+                row_of(dir, path.clone(), &key, &reading, &parsed)
             })
             .unzip();
         if let Some(progress) = options.progress {
             progress(&batch_rows, rows.len() + batch_rows.len(), total);
         }
         rows.extend(batch_rows);
-        stamps.extend(batch_stamps);
+        entries.extend(batch_entries);
     }
     let parsed = parsed.into_inner();
-    let remembered = stamps.iter().flatten().count();
+    let remembered = entries.iter().flatten().count();
     // Nothing read and nothing gone: the cache on disk already says it all.
     let unchanged = parsed == 0 && remembered == cache.len();
     if let Some(cache_dir) = options.cache_dir.filter(|_| !unchanged) {
-        let kept = rows.iter().zip(&stamps).filter_map(|(scanned, stamp)| {
+        let kept = rows.iter().zip(entries).filter_map(|(scanned, entry)| {
             let key = folder.join(scanned.path.strip_prefix(dir).unwrap_or(&scanned.path));
-            Some((key, (*stamp)?, scanned.row.clone()))
+            Some((key, entry?))
         });
         summary_cache::save(cache_dir, &folder, kept.collect());
     }
     Ok(Scan { rows, parsed })
+}
+
+/// What every file of one scan is read with.
+struct Reading<'a> {
+    cache: &'a Cache,
+    /// When the scan began, by the folder's clock (see [`super::clock::folder_now`]); by this
+    /// machine's where nothing can be created in the folder to ask it.
+    read_at_ns: i128,
+    lang: crate::i18n::Lang,
+}
+
+fn folder_clock_ns(dir: &Path) -> i128 {
+    let now = super::clock::folder_now(dir).unwrap_or_else(SystemTime::now);
+    summary_cache::nanoseconds(Some(now))
 }
 
 /// Files per batch: a screenful first, then larger batches (fewer pauses to report).
@@ -97,36 +112,44 @@ fn batch_size(done: usize) -> usize {
     if done == 0 { 64 } else { 1024 }
 }
 
-/// The row of one file: remembered when the file is unchanged, else made by reading it. The
-/// stamp comes back for a valid file, to be remembered.
+/// The row of one file: remembered when the file is unchanged, else made by reading it; with
+/// the entry to remember it by.
 fn row_of(
     dir: &Path,
     path: PathBuf,
     key: &Path,
-    cache: &Cache,
+    reading: &Reading,
     parsed: &std::sync::atomic::AtomicUsize,
-    lang: crate::i18n::Lang,
-) -> (Scanned, Option<Stamp>) {
+) -> (Scanned, Option<Entry>) {
     let file = path.strip_prefix(dir).unwrap_or(&path).display().to_string();
     let metadata = std::fs::metadata(&path).ok();
     let stamp = metadata.as_ref().map(Stamp::of);
     let modified = metadata.as_ref().and_then(|m| m.modified().ok()).map(rfc3339);
-    let remembered = stamp.and_then(|stamp| cache.row(key, stamp)).cloned();
-    let (row, valid) = match remembered {
-        Some(row) => (PortfolioRow { file, ..row }, true),
-        None => {
-            parsed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            match read_project(&path) {
-                Ok((project, _)) => (PortfolioRow::of_project(file, &project), true),
-                Err(error) => {
-                    let message = error.lines(lang).into_iter().next().unwrap_or_default();
-                    (PortfolioRow::invalid(file, message), false)
-                }
-            }
-        }
-    };
-    let row = PortfolioRow { modified, edited_by: marker::editor_of(&path).map(|owner| owner.who()), ..row };
-    (Scanned { path, row }, stamp.filter(|_| valid))
+    let context = summary_cache::error_context(reading.lang, &path);
+    let remembered = stamp.and_then(|stamp| reading.cache.entry(key, stamp, &context)).cloned();
+    let entry = remembered.or_else(|| {
+        parsed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(read_entry(&path, stamp?, reading))
+    });
+    let row = entry.as_ref().map_or_else(|| read_entry_row(&path, reading.lang), |e| e.row.clone());
+    let row =
+        PortfolioRow { file, modified, edited_by: marker::editor_of(&path).map(|owner| owner.who()), ..row };
+    (Scanned { path, row }, entry)
+}
+
+/// Reads one file into the entry to remember: its row, or its first problem in the scan's language.
+fn read_entry(path: &Path, stamp: Stamp, reading: &Reading) -> Entry {
+    let row = read_entry_row(path, reading.lang);
+    let error_context = row.error.is_some().then(|| summary_cache::error_context(reading.lang, path));
+    Entry { stamp, read_at_ns: reading.read_at_ns, error_context, row }
+}
+
+fn read_entry_row(path: &Path, lang: crate::i18n::Lang) -> PortfolioRow {
+    let file = path.display().to_string();
+    match read_project(path) {
+        Ok((project, _)) => PortfolioRow::of_project(file, &project),
+        Err(error) => PortfolioRow::invalid(file, error.lines(lang).into_iter().next().unwrap_or_default()),
+    }
 }
 
 /// What changes when a file of the folder is added, removed or written: names, sizes and

@@ -110,20 +110,20 @@ fn refuse_read_only(path: &Path) -> Result<(), SaveError> {
 /// save takes milliseconds): the next save in the folder removes them.
 const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
-/// Removes the temporary files that dead writers left in `folder`.
-fn remove_abandoned_temporaries(folder: &Path) {
+/// Removes the temporary files that dead writers left in `folder`, judging their age by the
+/// folder's clock (`now`, the time it stamped our own fresh temporary with), never this
+/// machine's: a machine whose clock runs ahead of the file server's must not take a fresh
+/// temporary — its own or a colleague's save in progress — for an abandoned one.
+fn remove_abandoned_temporaries(folder: &Path, now: std::time::SystemTime) {
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let ours =
-            (name.starts_with(".roi-save-") && name.ends_with(".tmp")) || name.starts_with(".roi-lock-");
-        let age = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|modified| modified.elapsed().ok())
-            .unwrap_or_default();
+        let ours = (name.starts_with(".roi-save-") && name.ends_with(".tmp"))
+            || name.starts_with(".roi-lock-")
+            || name.starts_with(super::clock::PROBE_PREFIX);
+        let modified = entry.metadata().and_then(|m| m.modified());
+        let age = modified.map_or_else(|_| Default::default(), |modified| super::clock::age(modified, now));
         if ours && age > ABANDONED_AFTER {
             let _ = std::fs::remove_file(entry.path());
         }
@@ -147,7 +147,9 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveE
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut temporary = builder.tempfile_in(folder).map_err(io_error)?;
-    remove_abandoned_temporaries(folder);
+    if let Ok(now) = temporary.as_file().metadata().and_then(|m| m.modified()) {
+        remove_abandoned_temporaries(folder, now);
+    }
     temporary.write_all(contents.as_ref()).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     keep_permissions(path, temporary.as_file());

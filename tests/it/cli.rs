@@ -28,10 +28,7 @@ const NO_COST: &str = "schema = 1\n[project]\nname = \"Sans coût\"\nhorizon_mon
     [[benefits]]\nname = \"B\"\nkind = \"other\"\nmonthly_value = 100\n";
 
 fn roi() -> Command {
-    let mut command = Command::cargo_bin("roi").unwrap();
-    // Help wraps at the terminal's width, else at $COLUMNS: wide, so that tests read phrases whole.
-    command.env_remove("LC_ALL").env("LANG", "C").env("COLUMNS", "1000");
-    command
+    Command::from_std(super::common::roi_command())
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

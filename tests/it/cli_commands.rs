@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 fn roi() -> Command {
-    Command::cargo_bin("roi").unwrap()
+    Command::from_std(super::common::roi_command())
 }
 
 fn sample(name: &str) -> PathBuf {

@@ -5,7 +5,6 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const INVALID: &str = "schema = 1\n[project]\nname = \"X\"\nimpact = 11\n";
 
@@ -24,12 +23,7 @@ fn folder() -> tempfile::TempDir {
 
 /// Runs `roi ARGS…` with a fixed language environment; the exit code and stdout.
 fn roi(args: &[&str]) -> (Option<i32>, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_roi"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap();
+    let output = super::common::roi_command().args(args).output().unwrap();
     (output.status.code(), String::from_utf8(output.stdout).unwrap())
 }
 

@@ -18,16 +18,29 @@ pub fn sample_files() -> Vec<PathBuf> {
     files
 }
 
+/// The `roi` binary in a fixed environment, whatever the machine's: English (`LANG=C`, no
+/// `LC_ALL` nor `LC_MESSAGES`), help wide enough that no line wraps, and a summary cache of this
+/// test process's own. A test that wants French says `--lang fr` or sets `LANG` itself.
+pub fn roi_command() -> std::process::Command {
+    fixed_environment(std::process::Command::new(env!("CARGO_BIN_EXE_roi")))
+}
+
+/// `command` (`roi`, or a shell that runs it) in the environment of [`roi_command`].
+pub fn fixed_environment(mut command: std::process::Command) -> std::process::Command {
+    static CACHE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(|| tempfile::tempdir().unwrap());
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("COLUMNS", "1000")
+        .env("ROI_CACHE_DIR", cache.path());
+    command
+}
+
 /// `roi report FILE ARGS…`: its standard output, the run having succeeded.
 pub fn report(file: &Path, args: &[&str]) -> String {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_roi"))
-        .arg("report")
-        .arg(file)
-        .args(args)
-        .env_remove("LC_ALL")
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let output = roi_command().arg("report").arg(file).args(args).output().unwrap();
     assert!(output.status.success(), "{output:?}");
     String::from_utf8(output.stdout).unwrap()
 }

@@ -110,15 +110,8 @@ fn the_method_document_states_every_formula_of_the_catalogue() {
 #[test]
 fn roi_explain_prints_the_tree() {
     let file = super::common::sample("factures-fournisseurs");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_roi"))
-            .arg("explain")
-            .arg(&file)
-            .args(args)
-            .env("LANG", "C")
-            .output()
-            .unwrap()
-    };
+    let run =
+        |args: &[&str]| super::common::roi_command().arg("explain").arg(&file).args(args).output().unwrap();
     let french = run(&["roi_adjusted_pct", "--lang", "fr"]);
     let text = String::from_utf8_lossy(&french.stdout);
     assert!(text.contains("ROI_ajusté(M) = (B_aj(M) − (TCO(M) + Risque(M))) / TCO(M) × 100"), "{text}");

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 const ROI: &str = env!("CARGO_BIN_EXE_roi");
 
 fn roi(args: &[&str]) -> Output {
-    Command::new(ROI).args(args).env("LANG", "C").env_remove("LC_ALL").output().unwrap()
+    super::common::roi_command().args(args).output().unwrap()
 }
 
 fn stderr(output: &Output) -> String {
@@ -172,7 +172,7 @@ fn a_file_size_limit_fails_cleanly() {
     let file = write(dir.path(), "p.toml", &fixture());
     let before = std::fs::read(&file).unwrap();
     let script = format!("ulimit -f 1; exec {ROI} set '{}' project.owner 'Claire'", file.display());
-    let output = Command::new("sh").args(["-c", &script]).env("LANG", "C").output().unwrap();
+    let output = super::common::fixed_environment(Command::new("sh")).args(["-c", &script]).output().unwrap();
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
     assert!(stderr(&output).contains("cannot save"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&file).unwrap(), before);
@@ -185,7 +185,9 @@ fn temporaries_of_dead_writers_are_cleaned() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "p.toml", &fixture());
     let abandoned = write(dir.path(), ".roi-save-abc123.tmp", "half a file");
-    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    // An hour before the folder's clock (the file's own time), not this machine's.
+    let written = std::fs::metadata(&abandoned).unwrap().modified().unwrap();
+    let old = written - std::time::Duration::from_secs(3600);
     std::fs::File::options().write(true).open(&abandoned).unwrap().set_modified(old).unwrap();
     let output = roi(&["set", text(&file), "project.owner", "Claire"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

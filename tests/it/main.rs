@@ -6,6 +6,7 @@ mod architecture;
 mod cli;
 mod cli_commands;
 mod cli_portfolio;
+mod clock_skew;
 mod common;
 mod cut_numbers;
 mod e2e_pty;

@@ -21,7 +21,6 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const ROI: &str = env!("CARGO_BIN_EXE_roi");
 /// Written over every cached formula result of the workbooks LibreOffice must recalculate.
 const SENTINEL: &str = "-987654.321";
 /// Half a cent (the JSON is rounded to cents) plus room for binary floating point.
@@ -155,7 +154,7 @@ fn replace_cached_results(xml: &str) -> (String, usize) {
 }
 
 fn roi(args: &[&str]) -> std::process::Output {
-    Command::new(ROI).args(args).env_remove("LANG").env_remove("LC_ALL").output().unwrap()
+    super::common::roi_command().args(args).output().unwrap()
 }
 
 fn fixture(name: &str) -> PathBuf {

@@ -21,7 +21,7 @@ fn project_in(dir: &Path) -> PathBuf {
 }
 
 fn roi(args: &[&str]) -> std::process::Output {
-    Command::new(ROI).args(args).output().unwrap()
+    super::common::roi_command().args(args).output().unwrap()
 }
 
 fn loads(path: &Path) -> bool {
@@ -36,7 +36,7 @@ fn a_saver_killed_at_any_moment_leaves_the_old_file_or_the_new_one() {
     let long_owner = "Claire Martin ".repeat(2000);
     for round in 0..40u64 {
         let owner = format!("{long_owner}{round}");
-        let mut child = Command::new(ROI)
+        let mut child = super::common::roi_command()
             .args(["set", file, "project.owner", &owner])
             .stderr(Stdio::null())
             .spawn()
@@ -62,7 +62,8 @@ fn a_full_disk_leaves_the_old_file_intact_and_says_why() {
     // RLIMIT_FSIZE of 512 bytes: writing the new text fails; the signal does not kill `roi`,
     // which says why and leaves the file as it was.
     let script = format!("ulimit -f 1; exec \"$0\" set \"$1\" project.owner {owner}");
-    let output = Command::new("sh").args(["-c", &script, ROI, path.to_str().unwrap()]).output().unwrap();
+    let shell = super::common::fixed_environment(Command::new("sh"));
+    let output = { shell }.args(["-c", &script, ROI, path.to_str().unwrap()]).output().unwrap();
     assert_eq!(output.status.code(), Some(3), "{output:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("cannot save") && stderr.contains("unchanged"), "{stderr}");

@@ -57,7 +57,7 @@ fn every_cell_of_a_data_table_is_the_engine_with_both_drivers_set() {
 #[test]
 fn roi_table_and_the_json_spider_through_the_binary() {
     let file = super::common::sample("tri-cv");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_roi"))
+    let output = super::common::roi_command()
         .args(["table"])
         .arg(&file)
         .args(["--rows", "costs=0.9..1.1:0.1", "--cols", "adoption=0.8..1:0.2", "--format", "json"])
@@ -66,7 +66,7 @@ fn roi_table_and_the_json_spider_through_the_binary() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let table: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(table["cells"].as_array().unwrap().len(), 3);
-    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_roi"))
+    let bad = super::common::roi_command()
         .args(["table"])
         .arg(&file)
         .args(["--rows", "costs=1.2..0.8:0.1", "--cols", "adoption=0.8..1:0.2"])
@@ -78,7 +78,7 @@ fn roi_table_and_the_json_spider_through_the_binary() {
         refusal.contains("--rows `costs=1.2..0.8:0.1`") && refusal.contains("DRIVER=LOW..HIGH:STEP"),
         "{refusal}"
     );
-    let french = std::process::Command::new(env!("CARGO_BIN_EXE_roi"))
+    let french = super::common::roi_command()
         .args(["table", "--lang", "fr"])
         .arg(&file)
         .args([
