@@ -769,3 +769,31 @@ fn doubling_costs_raises_the_adjusted_roi_when_risk_exceeds_benefits() {
     assert_eq!(base.flows.at_horizon().roi_adjusted_pct(), Some(Percent::new(dec!(-200))));
     assert_eq!(doubled.flows.at_horizon().roi_adjusted_pct(), Some(Percent::new(dec!(-150))));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Issue 22: every column of the monthly CSV, summed as a spreadsheet would, gives the
+    /// report's total to the cent (JSON `totals` are rounded from the exact totals).
+    #[test]
+    fn the_csv_columns_add_up_to_the_totals(project in project()) {
+        let figures = Figures::compute(&project, &Drivers::default());
+        let csv = roi_workbench::report::csv::render(&figures);
+        let mut sums = [Decimal::ZERO; 6];
+        for line in csv.lines().skip(1) {
+            for (sum, cell) in sums.iter_mut().zip(line.split(',').skip(1)) {
+                *sum += cell.parse::<Decimal>().unwrap();
+            }
+        }
+        let total = figures.flows.at_horizon();
+        let cents = roi_workbench::domain::money::round;
+        let expected = [total.benefits_raw, total.benefits_adjusted, total.tco, total.risk_provision];
+        for (column, (sum, exact)) in ["benefits_raw", "benefits_adjusted", "costs", "risk"].iter().zip(sums.iter().zip(expected)) {
+            prop_assert_eq!(cents(*sum), cents(exact), "{}", column);
+        }
+        let net: Decimal = figures.flows.monthly.iter().map(|m| m.net).sum();
+        prop_assert_eq!(cents(sums[4]), cents(net), "net");
+        let last = csv.lines().last().unwrap().rsplit(',').next().unwrap().parse::<Decimal>().unwrap();
+        prop_assert_eq!(cents(last), cents(sums[4]), "the last cumulative net is the net's sum");
+    }
+}

@@ -6,9 +6,46 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 pub const DISPLAY_DECIMALS: u32 = 2;
 
-/// Rounds a money amount or a percentage for display and export.
+/// Rounds a money amount or a percentage for display and export, from its exact value.
+///
+/// A figure is computed in 28 significant digits, and a quotient that is not exact in base 10
+/// (÷ 12, ÷ H, a ramp's ÷ 3) leaves its last digits short: 41 988.375 ÷ 3 × 1 comes out as
+/// 13 996.124 999…9, which rounds to the wrong cent. The error of a whole project's arithmetic
+/// stays far below the [`SIGNIFICANT_DIGITS`]th significant digit, and no figure of the method
+/// (inputs with a few decimals, denominators of a few hundreds) lies that close to a half cent
+/// without being one, so the value is first brought back to that many significant digits —
+/// its exact value — then rounded once, halves away from zero.
 pub fn round(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(DISPLAY_DECIMALS, RoundingStrategy::MidpointAwayFromZero).normalize()
+    round_to(value, DISPLAY_DECIMALS)
+}
+
+/// [`round`] to `decimals` decimals (an export that must add up to its totals).
+pub fn round_to(value: Decimal, decimals: u32) -> Decimal {
+    exact(value, decimals)
+        .round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// See [`round`]: the digits of a figure that its arithmetic can be trusted with.
+pub const SIGNIFICANT_DIGITS: u32 = 18;
+
+/// `value` without the arithmetic's error in its last digits: [`SIGNIFICANT_DIGITS`] significant
+/// digits, at most 28 decimals.
+fn exact(value: Decimal, kept: u32) -> Decimal {
+    let whole_digits = integer_digits(value);
+    let decimals = SIGNIFICANT_DIGITS.saturating_sub(whole_digits).max(kept + 1);
+    value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointNearestEven)
+}
+
+/// How many digits the whole part of `value` has (0 for |value| < 1).
+fn integer_digits(value: Decimal) -> u32 {
+    let mut whole = value.abs().trunc();
+    let mut digits = 0;
+    while !whole.is_zero() {
+        whole = (whole / Decimal::TEN).trunc();
+        digits += 1;
+    }
+    digits
 }
 
 /// A figure as the plain number an export writes (JSON, CSV, a chart): the one place a typed
@@ -169,6 +206,36 @@ mod tests {
     fn a_rate_is_a_percentage_a_hundred_times_larger() {
         assert_eq!(Rate::new(dec!(0.055)).percent(), Percent::new(dec!(5.5)));
         assert_eq!(Rate::new(Decimal::MAX).percent().value(), Decimal::MAX, "saturates, never panics");
+    }
+
+    #[test]
+    fn halves_left_short_by_a_quotient_still_round_away_from_zero() {
+        let third = dec!(41988.375) / dec!(3);
+        let short = third * Decimal::ONE;
+        assert_eq!(round(dec!(41988.375) * (Decimal::ONE / dec!(3))), dec!(13996.13));
+        assert_eq!(round(short), dec!(13996.13));
+        assert_eq!(round(dec!(37323) / dec!(12) * dec!(3) / dec!(2)), dec!(4665.38));
+        assert_eq!(round(-(dec!(37323) * (Decimal::ONE / dec!(8)))), dec!(-4665.38));
+        assert_eq!(round(dec!(4665.374999)), dec!(4665.37), "a figure short of the half keeps its cent");
+        assert_eq!(round(Decimal::MAX), Decimal::MAX);
+    }
+
+    proptest::proptest! {
+        /// Issue 22: any half cent (or any cent), reached through quotients that are not exact,
+        /// rounds as its exact value does.
+        #[test]
+        fn a_value_reached_through_inexact_quotients_rounds_as_its_exact_value(
+            thousandths in -10_000_000_000i64..10_000_000_000,
+            divisor in 1i64..=120,
+            factor in 1i64..=120,
+        ) {
+            let exact = Decimal::new(thousandths, 3);
+            let through = exact * Decimal::from(divisor) / Decimal::from(factor) * Decimal::from(factor)
+                / Decimal::from(divisor);
+            let through_inverse = exact * (Decimal::ONE / Decimal::from(divisor)) * Decimal::from(divisor);
+            proptest::prop_assert_eq!(round(through), round(exact));
+            proptest::prop_assert_eq!(round(through_inverse), round(exact));
+        }
     }
 
     #[test]
