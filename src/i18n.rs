@@ -199,6 +199,17 @@ impl Lang {
 
     /// An internal rate of return: past 1 000 % it means nothing to a finance reader, and is
     /// said so (`> 1 000 %`).
+    /// The IRR as a figure: the rate when there is one, else "none" or "several" (the
+    /// warnings say why).
+    pub fn irr_figure(self, irr: &crate::domain::engine::Irr) -> String {
+        use crate::domain::engine::Irr;
+        match irr {
+            Irr::Unique(rate) => self.irr(Rate::new(*rate)),
+            Irr::Several(_) => self.t(text::Text::IrrSeveral).to_owned(),
+            Irr::None(_) => self.t(text::Text::IrrNone).to_owned(),
+        }
+    }
+
     pub fn irr(self, rate: Rate) -> String {
         let ceiling = Decimal::ONE_THOUSAND;
         if rate.percent().value() > ceiling {

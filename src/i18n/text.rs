@@ -235,6 +235,7 @@ pub enum Text {
     Npv => ("VAN", "NPV"),
     Irr => ("TRI", "IRR"),
     IrrNone => ("sans objet", "none"),
+    IrrSeveral => ("plusieurs (voir les alertes)", "several (see the warnings)"),
     BreakEven => ("Point mort", "Break-even"),
     BreakEvenClassic => ("Point mort classique", "Classic break-even"),
     RiskProvision => ("Provision pour risques", "Risk provision"),

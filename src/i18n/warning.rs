@@ -68,6 +68,20 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
                 )
             }
         }
+        Warning::SeveralIrrs { rates } => {
+            let rates: Vec<String> = rates.iter().map(|rate| lang.irr(*rate)).collect();
+            let rates = rates.join(if fr { " ; " } else { "; " });
+            if fr {
+                format!(
+                    "Plusieurs TRI ({rates}) : le flux net change de signe plusieurs fois, aucun taux n'est « le » TRI ; jugez sur la VAN."
+                )
+            } else {
+                format!(
+                    "Several IRRs ({rates}): the net cash flow changes sign several times, so no one rate is the IRR; judge by the NPV."
+                )
+            }
+        }
+        Warning::NoIrr { why } => no_irr_sentence(lang, *why).into(),
         Warning::RoiUndefined => {
             if fr {
                 "ROI indéfini : le TCO est nul.".into()
@@ -97,6 +111,25 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
                 format!("Benefit “{benefit}”: “{input}” is missing, counted as 0.")
             }
         }
+    }
+}
+
+fn no_irr_sentence(lang: Lang, why: crate::domain::engine::NoIrr) -> &'static str {
+    use crate::domain::engine::NoIrr;
+    let fr = lang == Lang::Fr;
+    match why {
+        NoIrr::NeverPositive if fr => {
+            "Pas de TRI : le flux net mensuel n'est jamais positif, rien n'est jamais regagné."
+        }
+        NoIrr::NeverPositive => {
+            "No IRR: the monthly net cash flow is never positive, nothing is ever earned back."
+        }
+        NoIrr::NeverNegative if fr => {
+            "Pas de TRI : le flux net mensuel n'est jamais négatif, rien n'est investi."
+        }
+        NoIrr::NeverNegative => "No IRR: the monthly net cash flow is never negative, nothing is invested.",
+        NoIrr::NoRate if fr => "Pas de TRI : aucun taux, de −99,9 % par mois vers le haut, n'annule la VAN.",
+        NoIrr::NoRate => "No IRR: no rate from −99.9% a month upward brings the NPV to zero.",
     }
 }
 

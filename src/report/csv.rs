@@ -1,7 +1,8 @@
-//! Tables as CSV: plain decimals with a dot, so a spreadsheet in any locale can import them.
-//! One table per export: the monthly flows, the KPIs, or every KPI measurement. The monthly
-//! flows carry [`PART_DECIMALS`] decimals, so that a column summed in a spreadsheet gives the
-//! report's total to the cent (months rounded to cents each would not: up to H/2 cents off).
+//! Tables as CSV: plain decimals with a dot, money in cents, so a spreadsheet in any locale can
+//! import them. One table per export: the monthly flows, the KPIs, or every KPI measurement.
+//! A month's amount is the change of the rounded running total (cumulative rounding), so that
+//! a column summed in a spreadsheet gives the report's total exactly; months rounded each on
+//! their own would not (up to half a cent a month off).
 
 use crate::domain::Project;
 use crate::domain::engine::Figures;
@@ -17,8 +18,16 @@ pub const MEASUREMENT_HEADER: &str = "key,month,value";
 pub fn render(figures: &Figures) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');
+    let mut running = [Decimal::ZERO; 5];
     for m in &figures.flows.monthly {
-        let cells = [m.benefits_raw, m.benefits_adjusted, m.costs, m.risk, m.net, m.cumulative_net].map(part);
+        let parts = [m.benefits_raw, m.benefits_adjusted, m.costs, m.risk, m.net];
+        let mut cells: Vec<String> = Vec::with_capacity(6);
+        for (sum, part) in running.iter_mut().zip(parts) {
+            let before = round(*sum);
+            *sum += part;
+            cells.push(format!("{:.2}", round(*sum) - before));
+        }
+        cells.push(cents(m.cumulative_net));
         out.push_str(&format!("{},{}\n", m.month, cells.join(",")));
     }
     out
@@ -62,15 +71,6 @@ pub fn measurements(project: &Project) -> String {
         }
     }
     out
-}
-
-/// The decimals of a month's figure: 120 months each off by at most half a millionth add up to
-/// less than half a cent.
-pub const PART_DECIMALS: u32 = 6;
-
-/// A month's amount with [`PART_DECIMALS`] decimals (halves away from zero, from its exact value).
-fn part(value: Decimal) -> String {
-    format!("{:.6}", crate::domain::money::round_to(value, PART_DECIMALS))
 }
 
 /// An amount rounded to cents, always with two decimals and a dot.

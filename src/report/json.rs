@@ -144,6 +144,9 @@ struct Totals {
     break_even_month: Option<i64>,
     break_even_month_classic: Option<i64>,
     irr_annual_pct: Cents,
+    /// Every rate that brings the NPV to zero, lowest first: one (the IRR), several (and
+    /// `irr_annual_pct` is null), or none.
+    irr_roots_annual_pct: Vec<Cents>,
 }
 
 #[derive(Debug, Serialize)]
@@ -421,6 +424,12 @@ pub fn report(project: &Project, figures: &Figures, lang: Lang) -> Report {
         break_even_month: flows.break_even_month,
         break_even_month_classic: flows.break_even_month_classic,
         irr_annual_pct: Cents(figures.irr_annual.map(|r| r.percent().value())),
+        irr_roots_annual_pct: figures
+            .irr
+            .roots()
+            .into_iter()
+            .map(|root| Cents(Some(crate::domain::money::Rate::new(root).percent().value())))
+            .collect(),
     };
     let monthly = flows
         .monthly

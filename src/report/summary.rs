@@ -235,7 +235,7 @@ fn headline_figures(input: &SummaryInput, blocks: &mut Vec<Block>) {
         })
         .collect();
     let total = flows.at_horizon();
-    let irr = figures.irr_annual.map_or(input.t(Text::IrrNone), |r| lang.irr(r));
+    let irr = lang.irr_figure(&figures.irr);
     facts.extend([
         (
             format!("{} ({} {})", lang.t(R::RoiAdjustedHorizon), figures.horizon, lang.t(Text::Months)),

@@ -74,6 +74,7 @@ fn the_json_report_has_exactly_the_keys_of_the_contract() {
             "break_even_month",
             "break_even_month_classic",
             "irr_annual_pct",
+            "irr_roots_annual_pct",
             "npv",
             "risk_provision",
             "roi_adjusted_pct",

@@ -892,7 +892,9 @@ fn roi_undefined_warning() {
         .replace("one_off = 5000", "one_off = 0")
         .replace("one_off = 1000", "one_off = 0")
         .replace("monthly = 100", "monthly = 0");
-    assert_eq!(figures(&free).warnings, [Warning::RoiUndefined]);
+    // Nothing spent: no IRR either, and the warning says why.
+    let no_irr = Warning::NoIrr { why: roi_workbench::domain::engine::NoIrr::NeverNegative };
+    assert_eq!(figures(&free).warnings, [Warning::RoiUndefined, no_irr]);
 }
 
 #[test]
@@ -903,5 +905,9 @@ fn a_benefit_missing_an_input_counts_as_zero_and_is_flagged() {
     );
     let f = figures(&missing);
     assert_eq!(decimals(&f.benefit_values), [Decimal::ZERO]);
-    assert_eq!(f.warnings, [Warning::MissingInput { benefit: "B".into(), input: "minutes_saved_per_unit" }]);
+    let no_irr = Warning::NoIrr { why: roi_workbench::domain::engine::NoIrr::NeverPositive };
+    assert_eq!(
+        f.warnings,
+        [Warning::MissingInput { benefit: "B".into(), input: "minutes_saved_per_unit" }, no_irr]
+    );
 }

@@ -65,41 +65,160 @@ pub fn net_present_value<S: Scalar>(flows: &[S], rate: S) -> S {
         .sum()
 }
 
-/// The annual internal rate of return of monthly flows, when one exists: the monthly rate i
-/// with Σ flows[m-1] / (1+i)^m = 0, annualized as (1+i)^12 − 1. Found by bisection between
-/// −30 % and +100 % a month; `None` when the flows never change sign or no root lies there.
-pub fn internal_rate_of_return(flows: &[Decimal]) -> Option<Decimal> {
-    let has_gain = flows.iter().any(|f| *f > Decimal::ZERO);
-    let has_loss = flows.iter().any(|f| *f < Decimal::ZERO);
-    if !(has_gain && has_loss) {
-        return None;
+/// The internal rates of return of monthly flows, annualized as (1 + i)^12 − 1 from the monthly
+/// rates i with Σ flows[m-1] / (1+i)^m = 0.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Irr {
+    /// One rate: the IRR.
+    Unique(Decimal),
+    /// Flows that change sign several times can have several rates, none of which is "the"
+    /// IRR: all of them, lowest first.
+    Several(Vec<Decimal>),
+    None(NoIrr),
+}
+
+/// No flows, no IRR: nothing is earned back.
+impl Default for Irr {
+    fn default() -> Self {
+        Irr::None(NoIrr::NeverPositive)
     }
-    let present_value = |rate: Decimal| -> Option<Decimal> {
-        let step = Decimal::ONE.checked_div(Decimal::ONE + rate)?;
-        let mut factor = Decimal::ONE;
-        let mut sum = Decimal::ZERO;
-        for flow in flows {
-            factor = factor.checked_mul(step)?;
-            sum = sum.checked_add(flow.checked_mul(factor)?)?;
+}
+
+/// Why flows have no IRR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoIrr {
+    /// The net cash flow is never positive: nothing is ever earned back.
+    NeverPositive,
+    /// The net cash flow is never negative: nothing is ever invested.
+    NeverNegative,
+    /// Gains and losses, but no rate from −99.9 % a month upward brings the NPV to zero.
+    NoRate,
+}
+
+impl Irr {
+    /// The IRR when there is exactly one.
+    pub fn unique(&self) -> Option<Decimal> {
+        match self {
+            Irr::Unique(rate) => Some(*rate),
+            _ => None,
         }
-        Some(sum)
-    };
-    let (mut low, mut high) = (Decimal::new(-30, 2), Decimal::ONE);
-    let low_sign = present_value(low)?.is_sign_positive();
-    if low_sign == present_value(high)?.is_sign_positive() {
-        return None;
     }
-    // 40 halvings of 1.3 leave 1e-12 of a monthly rate: far below a displayed 0.01 %.
-    for _ in 0..40 {
+
+    /// Every rate found, lowest first (one, several or none).
+    pub fn roots(&self) -> Vec<Decimal> {
+        match self {
+            Irr::Unique(rate) => vec![*rate],
+            Irr::Several(rates) => rates.clone(),
+            Irr::None(_) => Vec::new(),
+        }
+    }
+}
+
+/// The monthly growth factors 1 + i searched: from 0.001 (−99.9 % a month) to 11 (+1 000 % a
+/// month), on a geometric grid fine enough that two roots a percent apart fall in two cells.
+const LOWEST_FACTOR: f64 = 0.001;
+const HIGHEST_FACTOR: f64 = 11.0;
+const GRID_CELLS: usize = 1_000;
+
+/// Every IRR of `flows`, over the whole meaningful range of rates: the NPV's sign changes are
+/// bracketed on a fine grid (in `f64`, only to find where they lie), then each root is found
+/// by bisection in `Decimal`.
+pub fn internal_rate_of_return(flows: &[Decimal]) -> Irr {
+    if !flows.iter().any(|f| *f > Decimal::ZERO) {
+        return Irr::None(NoIrr::NeverPositive);
+    }
+    if !flows.iter().any(|f| *f < Decimal::ZERO) {
+        return Irr::None(NoIrr::NeverNegative);
+    }
+    let mut roots: Vec<Decimal> = monthly_factors_of_roots(flows).into_iter().map(annualized).collect();
+    roots.dedup();
+    match roots.len() {
+        0 => Irr::None(NoIrr::NoRate),
+        1 => Irr::Unique(roots[0]),
+        _ => Irr::Several(roots),
+    }
+}
+
+/// The monthly factors 1 + i at which the NPV of `flows` is zero, lowest first.
+fn monthly_factors_of_roots(flows: &[Decimal]) -> Vec<Decimal> {
+    let approximate: Vec<f64> = flows.iter().map(|f| f64::try_from(*f).unwrap_or(0.0)).collect();
+    let ratio = (HIGHEST_FACTOR / LOWEST_FACTOR).powf(1.0 / GRID_CELLS as f64);
+    let grid: Vec<f64> = (0..=GRID_CELLS).map(|k| LOWEST_FACTOR * ratio.powi(k as i32)).collect();
+    grid.windows(2)
+        .filter(|cell| sign_changes(&approximate, cell[0], cell[1]))
+        .filter_map(|cell| root_between(flows, cell[0], cell[1]))
+        .collect()
+}
+
+/// Whether the scaled NPV changes sign from `low` to `high` (or is zero at `low`).
+fn sign_changes(flows: &[f64], low: f64, high: f64) -> bool {
+    let (a, b) = (scaled_npv_f64(flows, low), scaled_npv_f64(flows, high));
+    a == 0.0 || (a < 0.0) != (b < 0.0) && b != 0.0
+}
+
+/// The NPV at the monthly factor y = 1 + i, multiplied by a positive number that keeps every
+/// term bounded by its flow: Σ f_m y^(−m) for y ≥ 1, Σ f_m y^(H−m) below. Same sign, same
+/// roots, and no overflow at −99.9 % a month over 120 months.
+fn scaled_npv_f64(flows: &[f64], factor: f64) -> f64 {
+    let horizon = flows.len() as i32;
+    flows
+        .iter()
+        .enumerate()
+        .map(|(i, flow)| {
+            let month = i as i32 + 1;
+            if factor >= 1.0 { flow * factor.powi(-month) } else { flow * factor.powi(horizon - month) }
+        })
+        .sum()
+}
+
+/// [`scaled_npv_f64`] in `Decimal`.
+fn scaled_npv(flows: &[Decimal], factor: Decimal) -> Option<Decimal> {
+    let step = if factor >= Decimal::ONE { Decimal::ONE.checked_div(factor)? } else { factor };
+    let mut weight = Decimal::ONE;
+    let mut terms = Vec::with_capacity(flows.len());
+    for _ in flows {
+        weight = weight.checked_mul(step).unwrap_or(Decimal::ZERO);
+        terms.push(weight);
+    }
+    if factor < Decimal::ONE {
+        // y^(H−m): the same powers, the other way round (y^(H−1) for month 1, y^0 for month H).
+        terms.rotate_right(1);
+        terms[0] = Decimal::ONE;
+        terms.reverse();
+    }
+    flows
+        .iter()
+        .zip(terms)
+        .try_fold(Decimal::ZERO, |sum, (flow, weight)| sum.checked_add(flow.checked_mul(weight)?))
+}
+
+/// The monthly factor between `low` and `high` where the NPV is zero, by bisection: 60
+/// halvings of a cell of 1 % leave far less than a displayed 0.01 %.
+fn root_between(flows: &[Decimal], low: f64, high: f64) -> Option<Decimal> {
+    let (mut low, mut high) = (Decimal::try_from(low).ok()?, Decimal::try_from(high).ok()?);
+    let low_sign = scaled_npv(flows, low)?.is_sign_positive();
+    if scaled_npv(flows, low)?.is_zero() {
+        return Some(low);
+    }
+    for _ in 0..60 {
         let middle = (low + high) / Decimal::TWO;
-        if present_value(middle)?.is_sign_positive() == low_sign {
+        let value = scaled_npv(flows, middle)?;
+        if value.is_zero() {
+            return Some(middle);
+        }
+        if value.is_sign_positive() == low_sign {
             low = middle;
         } else {
             high = middle;
         }
     }
-    let monthly = Decimal::ONE + (low + high) / Decimal::TWO;
-    Some((0..MONTHS).fold(Decimal::ONE, |acc, _| acc * monthly) - Decimal::ONE)
+    Some((low + high) / Decimal::TWO)
+}
+
+/// (1 + i)^12 − 1 of a monthly factor 1 + i, to 12 decimals (a root is known to about that).
+fn annualized(factor: Decimal) -> Decimal {
+    let year = (0..MONTHS).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(factor));
+    year.map_or(Decimal::MAX, |year| (year - Decimal::ONE).round_dp(12))
 }
 
 #[cfg(test)]
@@ -136,15 +255,72 @@ mod tests {
         flows[0] = dec!(-1000);
         flows[11] = dec!(1100);
         // First flow at month 1, last at month 12: eleven months apart.
-        let irr = internal_rate_of_return(&flows).unwrap_or_default();
+        let irr = internal_rate_of_return(&flows).unique().unwrap_or_default();
         let expected = 1.1_f64.powf(12.0 / 11.0) - 1.0;
         let irr: f64 = irr.try_into().unwrap_or_default();
         assert!((irr - expected).abs() < 1e-9, "{irr} vs {expected}");
     }
 
     #[test]
-    fn no_irr_without_a_sign_change() {
-        assert_eq!(internal_rate_of_return(&[dec!(1), dec!(2)]), None);
-        assert_eq!(internal_rate_of_return(&[]), None);
+    fn no_irr_without_a_sign_change_and_the_reason() {
+        assert_eq!(internal_rate_of_return(&[dec!(1), dec!(2)]), Irr::None(NoIrr::NeverNegative));
+        assert_eq!(internal_rate_of_return(&[dec!(-1), dec!(0)]), Irr::None(NoIrr::NeverPositive));
+        assert_eq!(internal_rate_of_return(&[]), Irr::None(NoIrr::NeverPositive));
+        // −1, +1, −1: −1 + x − x² < 0 for every x.
+        assert_eq!(internal_rate_of_return(&[dec!(-1), dec!(1), dec!(-1)]), Irr::None(NoIrr::NoRate));
+    }
+
+    /// Issue 22: an IRR beyond the old −30 %…+100 % a month is found.
+    #[test]
+    fn an_irr_far_outside_the_usual_range_is_found() {
+        // −100 then +300 a month later: 200 % a month.
+        let irr = internal_rate_of_return(&[dec!(-100), dec!(300)]).unique().unwrap();
+        assert_eq!(
+            irr.round_dp(6),
+            ((0..12).fold(Decimal::ONE, |a, _| a * dec!(3)) - Decimal::ONE).round_dp(6)
+        );
+        // −100 then +50: −50 % a month.
+        let irr = internal_rate_of_return(&[dec!(-100), dec!(50)]).unique().unwrap();
+        assert_eq!(
+            irr.round_dp(9),
+            ((0..12).fold(Decimal::ONE, |a, _| a * dec!(0.5)) - Decimal::ONE).round_dp(9)
+        );
+    }
+
+    /// Issue 22: flows with several sign changes and two IRRs give both, not one of them.
+    #[test]
+    fn several_irrs_are_all_given() {
+        // −100, +230, −132 = −100 (1 − 1.1x)(1 − 1.2x)… with x = 1/(1+i): roots at 10 % and 20 % a month.
+        let flows = [dec!(-100), dec!(230), dec!(-132)];
+        let Irr::Several(roots) = internal_rate_of_return(&flows) else { panic!("two roots") };
+        let monthly: Vec<Decimal> = roots
+            .iter()
+            .map(|annual| {
+                let factor = f64::try_from(Decimal::ONE + annual).unwrap().powf(1.0 / 12.0);
+                Decimal::try_from(factor - 1.0).unwrap().round_dp(6)
+            })
+            .collect();
+        assert_eq!(monthly, vec![dec!(0.1), dec!(0.2)]);
+    }
+
+    proptest::proptest! {
+        /// Every root found brings the NPV at its rate to zero (relative to the flows' size), and
+        /// flows with one sign change have exactly one IRR.
+        #[test]
+        fn every_root_zeroes_the_npv(flows in proptest::collection::vec(-100_000i64..100_000, 2..60)) {
+            let flows: Vec<Decimal> = flows.into_iter().map(Decimal::from).collect();
+            let scale: Decimal = flows.iter().map(|f| f.abs()).sum();
+            for factor in monthly_factors_of_roots(&flows) {
+                let npv = scaled_npv(&flows, factor).unwrap();
+                proptest::prop_assert!(npv.abs() <= scale / Decimal::from(1_000_000), "NPV {npv} at {factor}");
+            }
+            let signs: Vec<bool> = flows.iter().filter(|f| !f.is_zero()).map(|f| f.is_sign_positive()).collect();
+            let changes = signs.windows(2).filter(|pair| pair[0] != pair[1]).count();
+            if changes == 1 {
+                let irr = internal_rate_of_return(&flows);
+                // One sign change: one root (Descartes), unless it lies beyond the range searched.
+                proptest::prop_assert!(matches!(irr, Irr::Unique(_) | Irr::None(NoIrr::NoRate)), "{irr:?}");
+            }
+        }
     }
 }

@@ -9,12 +9,13 @@
 pub use super::flows::{Cumulative, Flows, MonthFlow, Stress, compute_flows};
 
 use super::discount::internal_rate_of_return;
+pub use super::discount::{Irr, NoIrr};
 use super::drivers::Drivers;
 use super::flows::{benefit_timing, benefit_values, cost_scale, line_cost, maturity_factor, risk_losses};
 use super::matrix::Quadrant;
 use super::money::{Amount, Percent, Rate};
 use super::project::{CostCategory, Project};
-use super::warnings::{Warning, warnings_for};
+use super::warnings::{Warning, irr_warning, warnings_for};
 use rust_decimal::Decimal;
 
 /// The checkpoints of DOMAIN.md §2.6, reported when within the horizon (the horizon is too).
@@ -51,7 +52,10 @@ pub struct Figures {
     pub risk_total: Amount,
     /// Each risk's expected loss (cost × probability), in file order.
     pub risk_lines: Vec<Amount>,
+    /// The IRR when the flows have exactly one ([`Figures::irr`] says why not, otherwise).
     pub irr_annual: Option<Rate>,
+    /// Every rate that brings the NPV to zero, or why none does.
+    pub irr: Irr,
     pub stress: StressOutcome,
     /// The flows under the ×2/÷2 rule, for drawing them.
     pub stressed_flows: Flows,
@@ -66,7 +70,9 @@ impl Figures {
         let stressed = compute_flows(project, drivers, Stress::On);
         let stressed_roi = stressed.at_horizon().roi_adjusted_pct();
         let nets: Vec<Decimal> = flows.monthly.iter().map(|m| m.net).collect();
-        let warnings = warnings_for(project, &flows);
+        let irr = internal_rate_of_return(&nets);
+        let mut warnings = warnings_for(project, &flows);
+        warnings.extend(irr_warning(&irr));
         Self {
             horizon: project.horizon(),
             maturity_factor: maturity_factor(project, drivers),
@@ -78,7 +84,8 @@ impl Figures {
                 .into_iter()
                 .map(Amount::new)
                 .sum(),
-            irr_annual: internal_rate_of_return(&nets).map(Rate::new),
+            irr_annual: irr.unique().map(Rate::new),
+            irr,
             stress: StressOutcome {
                 roi_adjusted_pct: stressed_roi,
                 npv: Amount::new(stressed.npv),

@@ -16,14 +16,7 @@ pub const DISPLAY_DECIMALS: u32 = 2;
 /// without being one, so the value is first brought back to that many significant digits —
 /// its exact value — then rounded once, halves away from zero.
 pub fn round(value: Decimal) -> Decimal {
-    round_to(value, DISPLAY_DECIMALS)
-}
-
-/// [`round`] to `decimals` decimals (an export that must add up to its totals).
-pub fn round_to(value: Decimal, decimals: u32) -> Decimal {
-    exact(value, decimals)
-        .round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
+    exact(value).round_dp_with_strategy(DISPLAY_DECIMALS, RoundingStrategy::MidpointAwayFromZero).normalize()
 }
 
 /// See [`round`]: the digits of a figure that its arithmetic can be trusted with.
@@ -31,9 +24,9 @@ pub const SIGNIFICANT_DIGITS: u32 = 18;
 
 /// `value` without the arithmetic's error in its last digits: [`SIGNIFICANT_DIGITS`] significant
 /// digits, at most 28 decimals.
-fn exact(value: Decimal, kept: u32) -> Decimal {
+fn exact(value: Decimal) -> Decimal {
     let whole_digits = integer_digits(value);
-    let decimals = SIGNIFICANT_DIGITS.saturating_sub(whole_digits).max(kept + 1);
+    let decimals = SIGNIFICANT_DIGITS.saturating_sub(whole_digits).max(DISPLAY_DECIMALS + 1);
     value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointNearestEven)
 }
 

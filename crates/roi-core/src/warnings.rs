@@ -2,8 +2,9 @@
 //!
 //! Warnings are data; their sentences live in the i18n catalogue.
 
+use super::discount::{Irr, NoIrr};
 use super::engine::Flows;
-use super::money::Percent;
+use super::money::{Percent, Rate};
 use super::project::{CostCategory, Department, Project};
 use super::reference::{REFERENCE_MONTH, ReferenceRange, reference_range};
 use super::review::Measured;
@@ -51,6 +52,26 @@ pub enum Warning {
     ShareOfPlanUndefined {
         month: i64,
     },
+    /// The net cash flow changes sign several times and several rates bring the NPV to zero:
+    /// no one of them is the IRR.
+    SeveralIrrs {
+        rates: Vec<Rate>,
+    },
+    /// No IRR, and why.
+    NoIrr {
+        why: NoIrr,
+    },
+}
+
+/// What the IRR's absence or plurality needs said.
+pub fn irr_warning(irr: &Irr) -> Option<Warning> {
+    match irr {
+        Irr::Unique(_) => None,
+        Irr::Several(rates) => {
+            Some(Warning::SeveralIrrs { rates: rates.iter().copied().map(Rate::new).collect() })
+        }
+        Irr::None(why) => Some(Warning::NoIrr { why: *why }),
+    }
 }
 
 pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {

@@ -95,11 +95,7 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         row(Text::RoiClassic, &|c| c.roi_classic_pct()),
         Line::raw(""),
         pair(Text::Npv, money(Amount::new(flows.npv)), theme.signed(Some(flows.npv))),
-        pair(
-            Text::Irr,
-            figures.irr_annual.map_or(lang.t(Text::IrrNone).to_owned(), |r| lang.irr(r)),
-            theme.figure,
-        ),
+        pair(Text::Irr, lang.irr_figure(&figures.irr), theme.figure),
         pair(Text::BreakEven, lang.month(flows.break_even_month), theme.figure),
         pair(Text::BreakEvenClassic, lang.month(flows.break_even_month_classic), theme.figure),
         pair(Text::RiskProvision, money(figures.risk_total), theme.figure),
