@@ -71,6 +71,8 @@ pub enum Command {
 
 /// Exit code for an invalid project.
 pub const EXIT_INVALID: u8 = 1;
+/// Exit code for a command line that cannot be read (as clap's own refusals).
+pub const EXIT_USAGE: u8 = 2;
 /// Exit code for a file that cannot be read or written.
 pub const EXIT_IO: u8 = 3;
 

@@ -3,9 +3,10 @@
 
 use super::EXIT_INVALID;
 use crate::domain::drivers::Driver;
-use crate::domain::sensitivity::{Goal, goal_seek};
+use crate::domain::sensitivity::{Goal, GoalOutcome, goal_seek};
 use crate::i18n::cli_text;
 use crate::store;
+use rust_decimal::Decimal;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,9 +25,10 @@ pub struct Args {
     /// benefits, costs, risk, delay_months, ramp, adoption, hourly_cost, volume, discount_rate, maturity_factor
     #[arg(long, value_parser = parse_driver)]
     pub driver: Driver,
-    /// roi_adjusted=150 (percent at the horizon), npv=0, or break_even=18 (month).
-    #[arg(long, value_parser = parse_goal)]
-    pub target: Goal,
+    /// roi_adjusted=150 (percent at the horizon), npv=20,000 (numbers as typed in the UI's
+    /// language), or break_even=18 (month).
+    #[arg(long)]
+    pub target: String,
     /// Start from a scenario saved in the file (the other drivers keep its values).
     #[arg(long)]
     pub scenario: Option<String>,
@@ -35,10 +37,6 @@ pub struct Args {
 }
 
 fn parse_driver(text: &str) -> Result<Driver, String> {
-    text.parse()
-}
-
-fn parse_goal(text: &str) -> Result<Goal, String> {
     text.parse()
 }
 
@@ -52,34 +50,39 @@ pub fn run(args: &Args, lang: crate::i18n::Lang) -> ExitCode {
             Ok(drivers) => drivers,
             Err(code) => return code,
         };
-    let answer = goal_seek(&loaded.project, &base, args.driver, args.target);
-    let (min, max) = args.driver.bounds();
-    match args.format {
-        Format::Json => super::emit(&crate::report::json::to_text(&json!({
-            "driver": args.driver.key(),
-            "target": args.target.to_string(),
-            "value": answer.value.map(crate::report::json::number_exact),
-            "achieved": answer.achieved.map(crate::report::json::number),
-        }))),
-        Format::Text => {
-            if let Some(value) = answer.value {
-                let achieved = answer.achieved.map_or_else(
-                    || lang.t(crate::i18n::Text::NotReached).to_owned(),
-                    |a| crate::domain::money::round(a).to_string(),
-                );
-                let (driver, target) = (args.driver.to_string(), args.target.to_string());
-                super::emit(&cli_text::goal_reached(lang, &driver, &value.to_string(), &target, &achieved));
-            }
+    let goal = match Goal::parse(&args.target, lang.convention()) {
+        Ok(goal) => goal,
+        Err(error) => {
+            crate::tell!("{}", cli_text::bad_goal(lang, &args.target, &error));
+            return ExitCode::from(super::EXIT_USAGE);
         }
+    };
+    let answer = goal_seek(&loaded.project, &base, args.driver, goal);
+    let sentence = cli_text::goal_answer(lang, &answer, args.target.trim());
+    let exact = |value: Decimal| crate::report::json::number_exact(value);
+    let figure = |value: Option<Decimal>| value.map(crate::report::json::number);
+    let (value, achieved, best) = match answer.outcome {
+        GoalOutcome::Found { value, achieved } => (Some(value), achieved, None),
+        GoalOutcome::MetEverywhere { lowest, achieved } => (Some(lowest), achieved, None),
+        GoalOutcome::Unreachable { best_value, best } => (None, None, Some((best_value, best))),
+    };
+    if args.format == Format::Json {
+        super::emit(&crate::report::json::to_text(&json!({
+            "driver": args.driver.key(),
+            "target": args.target.trim(),
+            "status": answer.outcome.key(),
+            "value": value.map(exact),
+            "achieved": figure(achieved),
+            "best_value": best.map(|(value, _)| exact(value)),
+            "best_achieved": best.and_then(|(_, figure)| figure).map(crate::report::json::number),
+        })));
     }
-    if answer.value.is_none() {
-        let range = (min.to_string(), max.to_string());
-        let (driver, target) = (args.driver.to_string(), args.target.to_string());
-        crate::tell!(
-            "{}",
-            cli_text::goal_unreachable(lang, &args.file, &driver, (&range.0, &range.1), &target)
-        );
+    if best.is_some() {
+        crate::tell!("{}: {sentence}", args.file.display());
         return ExitCode::from(EXIT_INVALID);
+    }
+    if args.format == Format::Text {
+        super::emit(&sentence);
     }
     ExitCode::SUCCESS
 }

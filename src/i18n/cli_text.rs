@@ -2,6 +2,8 @@
 //! `roi check`, `roi goal-seek`, in the UI's language.
 
 use super::Lang;
+use crate::domain::sensitivity::{Goal, GoalError, GoalOutcome, GoalSeek};
+use rust_decimal::Decimal;
 use std::path::Path;
 
 crate::catalogue! {
@@ -94,22 +96,90 @@ pub fn workbook_failed(lang: Lang, file: &Path, error: &dyn std::fmt::Display) -
 }
 
 /// A goal-seek answer: `driver = value reaches target (recomputed: achieved)`.
-pub fn goal_reached(lang: Lang, driver: &str, value: &str, target: &str, achieved: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{driver} = {value} atteint {target} (recalculé : {achieved})"),
-        Lang::En => format!("{driver} = {value} reaches {target} (recomputed: {achieved})"),
+/// What a goal seek found, in a sentence: the value that meets the goal and the figure
+/// recomputed there; that every value already meets it; or that none does, with the best.
+pub fn goal_answer(lang: Lang, answer: &GoalSeek, target: &str) -> String {
+    let driver = answer.driver.key();
+    let figure = |achieved: Option<Decimal>| achieved_figure(lang, answer.goal, achieved);
+    match (answer.outcome, lang) {
+        (GoalOutcome::Found { value, achieved }, Lang::Fr) => {
+            format!(
+                "{driver} = {} atteint {target} (recalculé : {})",
+                driver_value(lang, value),
+                figure(achieved)
+            )
+        }
+        (GoalOutcome::Found { value, achieved }, Lang::En) => {
+            format!(
+                "{driver} = {} reaches {target} (recomputed: {})",
+                driver_value(lang, value),
+                figure(achieved)
+            )
+        }
+        (GoalOutcome::MetEverywhere { lowest, achieved }, Lang::Fr) => format!(
+            "{target} est déjà atteint pour toute valeur de {driver}, même la plus basse ({driver} = {} : {})",
+            driver_value(lang, lowest),
+            figure(achieved)
+        ),
+        (GoalOutcome::MetEverywhere { lowest, achieved }, Lang::En) => format!(
+            "{target} is already met at every value of {driver}, the lowest included ({driver} = {}: {})",
+            driver_value(lang, lowest),
+            figure(achieved)
+        ),
+        (GoalOutcome::Unreachable { best_value, best }, lang) => {
+            let (min, max) = answer.driver.bounds();
+            let (min, max) = (driver_value(lang, min), driver_value(lang, max));
+            let best_value = driver_value(lang, best_value);
+            match lang {
+                Lang::Fr => format!(
+                    "aucune valeur de {driver} entre {min} et {max} n'atteint {target} ; au mieux {} à {driver} = {best_value}",
+                    figure(best)
+                ),
+                Lang::En => format!(
+                    "no value of {driver} between {min} and {max} reaches {target}; at best {} at {driver} = {best_value}",
+                    figure(best)
+                ),
+            }
+        }
     }
 }
 
-pub fn goal_unreachable(lang: Lang, file: &Path, driver: &str, range: (&str, &str), target: &str) -> String {
-    let (min, max) = range;
+/// A driver's value with the decimals it has (at most 6).
+fn driver_value(lang: Lang, value: Decimal) -> String {
+    lang.number(value, value.normalize().scale().min(6))
+}
+
+/// The figure a goal is about: an ROI in percent, an NPV, a break-even month.
+fn achieved_figure(lang: Lang, goal: Goal, achieved: Option<Decimal>) -> String {
+    let Some(achieved) = achieved else { return lang.t(super::Text::NotReached).to_owned() };
+    match (goal, lang) {
+        (Goal::RoiAdjusted(_), _) => lang.percent(Some(crate::domain::money::Percent::new(achieved))),
+        (Goal::Npv(_), _) => lang.number(achieved, 2),
+        (Goal::BreakEven(_), Lang::Fr) => format!("mois {}", lang.number(achieved, 0)),
+        (Goal::BreakEven(_), Lang::En) => format!("month {}", lang.number(achieved, 0)),
+    }
+}
+
+/// A goal that cannot be read, and how to write one.
+pub fn bad_goal(lang: Lang, text: &str, error: &GoalError) -> String {
+    let example = lang.number(Decimal::from(20_000), 0);
+    let value = text.split_once('=').map_or(text, |(_, value)| value).trim();
+    let why = match (error, lang) {
+        (GoalError::Form, Lang::Fr) => {
+            "écrivez MESURE=VALEUR, MESURE étant roi_adjusted (en %), npv ou break_even (un mois)".to_owned()
+        }
+        (GoalError::Form, Lang::En) => {
+            "write METRIC=VALUE, METRIC being roi_adjusted (in %), npv or break_even (a month)".to_owned()
+        }
+        (GoalError::Month, Lang::Fr) => "break_even prend un mois entier, à partir de 1".to_owned(),
+        (GoalError::Month, Lang::En) => "break_even takes a whole month, from 1".to_owned(),
+        (GoalError::Number(error), _) => lang.typed_error(value, *error),
+    };
     match lang {
         Lang::Fr => {
-            format!("{}: aucune valeur de {driver} entre {min} et {max} n'atteint {target}", file.display())
+            format!("« {text} » : {why} (par exemple roi_adjusted=150, npv={example}, break_even=18)")
         }
-        Lang::En => {
-            format!("{}: no value of {driver} between {min} and {max} reaches {target}", file.display())
-        }
+        Lang::En => format!("“{text}”: {why} (e.g. roi_adjusted=150, npv={example}, break_even=18)"),
     }
 }
 

@@ -200,7 +200,7 @@ pub enum Text {
     GoalUnreachable => ("Aucune valeur ne l'atteint :", "No value reaches it:"),
     Recomputed => ("recalculé : ", "recomputed: "),
     MonteCarloHint => ("Pas encore de Monte Carlo : M pour le lancer.", "No Monte Carlo yet: press M to run it."),
-    PromptGoal => ("Cible (roi_adjusted=150, npv=0, break_even=18)", "Target (roi_adjusted=150, npv=0, break_even=18)"),
+    PromptGoal => ("Cible (roi_adjusted=150, npv=20 000, break_even=18)", "Target (roi_adjusted=150, npv=20,000, break_even=18)"),
     PromptRename => ("Nouveau nom du scénario", "New scenario name"),
     PromptSaveAs => ("Enregistrer sous", "Save as"),
     Scenarios => ("Scénarios (Entrée : appliquer · r : renommer · d : supprimer · Échap)", "Scenarios (Enter: apply · r: rename · d: delete · Esc)"),

@@ -8,8 +8,9 @@ use super::effect::Effect;
 use crate::domain::drivers::Drivers;
 use crate::domain::montecarlo::Simulation;
 use crate::domain::project::Project;
-use crate::domain::sensitivity::{Goal, goal_seek, scenario_summaries};
+use crate::domain::sensitivity::{Goal, GoalOutcome, goal_seek, scenario_summaries};
 use crate::i18n::Text;
+use crate::i18n::cli_text;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -76,23 +77,23 @@ pub fn with_renamed_scenario(app: &App, index: usize, name: &str) -> Result<Proj
     Ok(project)
 }
 
-/// Solves the goal typed for the selected driver and moves its slider there.
+/// Solves the goal typed for the selected driver and moves its slider there; a goal already
+/// met everywhere moves it nowhere; one that cannot be met is said, with the best reachable.
 pub fn solve_goal(app: &mut App, typed: &str) -> Result<(), String> {
-    let goal: Goal = typed.parse()?;
+    let goal =
+        Goal::parse(typed, app.lang.convention()).map_err(|e| cli_text::bad_goal(app.lang, typed, &e))?;
     let driver = app.selected_driver();
     let answer = goal_seek(&app.project, &app.drivers, driver, goal);
-    let Some(value) = answer.value else {
-        let (min, max) = driver.bounds();
-        return Err(format!("{} {driver} ∈ [{min}, {max}] → {goal}", app.lang.t(Text::GoalUnreachable)));
-    };
-    app.drivers.set(driver, Some(value));
-    app.recompute_what_if();
-    let achieved = answer.achieved.map_or_else(|| "—".to_owned(), |a| app.lang.number(a, 2));
-    app.say(format!(
-        "{driver} = {} → {goal} ({}{achieved})",
-        app.lang.number(value, 4),
-        app.lang.t(Text::Recomputed)
-    ));
+    let sentence = cli_text::goal_answer(app.lang, &answer, typed.trim());
+    match answer.outcome {
+        GoalOutcome::Found { value, .. } => {
+            app.drivers.set(driver, Some(value));
+            app.recompute_what_if();
+        }
+        GoalOutcome::MetEverywhere { .. } => {}
+        GoalOutcome::Unreachable { .. } => return Err(sentence),
+    }
+    app.say(sentence);
     Ok(())
 }
 

@@ -190,7 +190,42 @@ fn goal_seek_answers_and_says_when_it_cannot() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no value of adoption"));
+    let refusal = String::from_utf8_lossy(&output.stderr);
+    assert!(refusal.contains("no value of adoption") && refusal.contains("at best"), "{refusal}");
+}
+
+/// Issue 22: three statuses, each holding when re-run; the target read by the language's rules.
+#[test]
+fn goal_seek_says_found_met_everywhere_or_unreachable() {
+    let file = sample("factures-fournisseurs.toml");
+    let seek = |driver: &str, target: &str, lang: &str| {
+        let output = roi()
+            .args(["goal-seek", file.to_str().unwrap(), "--driver", driver, "--target", target])
+            .args(["--format", "json", "--lang", lang])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+        (output.status.code(), json, String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, found, _) = seek("benefits", "npv=20,000", "en");
+    assert_eq!((code, found["status"].as_str()), (Some(0), Some("found")), "{found}");
+    assert!(found["achieved"].as_f64().unwrap() >= 20_000.0, "the value found meets the goal: {found}");
+    let (_, french, _) = seek("benefits", "npv=20 000", "fr");
+    assert_eq!(french["value"], found["value"], "20 000 in French is 20,000 in English");
+    let (code, _, refusal) = seek("benefits", "npv=20.000", "fr");
+    assert_eq!(code, Some(2), "ambiguous in French: {refusal}");
+    assert!(refusal.contains("20.000") && refusal.contains("se lit"), "{refusal}");
+    let (code, everywhere, _) = seek("discount_rate", "break_even=36", "en");
+    assert_eq!((code, everywhere["status"].as_str()), (Some(0), Some("met_everywhere")), "{everywhere}");
+    let (code, costs, _) = seek("costs", "roi_adjusted=100", "en");
+    assert_eq!(
+        (code, costs["status"].as_str()),
+        (Some(0), Some("found")),
+        "the ROI search passes costs × 0: {costs}"
+    );
+    let (code, unreachable, _) = seek("adoption", "roi_adjusted=100000", "en");
+    assert_eq!((code, unreachable["status"].as_str()), (Some(1), Some("unreachable")));
+    assert_eq!(unreachable["best_value"], 1, "{unreachable}");
 }
 
 #[test]

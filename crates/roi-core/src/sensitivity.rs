@@ -6,10 +6,9 @@ use super::drivers::{Driver, Drivers};
 use super::engine::{Flows, Stress, compute_flows};
 use super::money::{Amount, Percent};
 use super::project::Project;
-use rust_decimal::Decimal;
+use super::typed::{Convention, TypedError};
+use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
-use std::fmt;
-use std::str::FromStr;
 
 /// The default swing of the tornado: each driver ±20 %.
 pub const DEFAULT_WIDTH: Decimal = dec!(0.20);
@@ -105,50 +104,78 @@ pub enum Goal {
     BreakEven(i64),
 }
 
-impl FromStr for Goal {
-    type Err = String;
-    fn from_str(text: &str) -> Result<Self, String> {
-        let usage = || {
-            format!(
-                "`{text}`: write METRIC=VALUE with METRIC roi_adjusted, npv or break_even, e.g. roi_adjusted=150"
-            )
-        };
-        let (metric, value) = text.split_once('=').ok_or_else(usage)?;
-        let number = Decimal::from_str(value.trim().trim_end_matches('%').replace(',', ".").trim())
-            .map_err(|_| usage())?;
-        match metric.trim() {
-            "roi_adjusted" | "roi_adjusted_pct" | "roi" => Ok(Goal::RoiAdjusted(number)),
-            "npv" => Ok(Goal::Npv(number)),
+/// Why a typed goal cannot be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum GoalError {
+    /// Not `METRIC=VALUE` with a metric the goal seek knows.
+    #[error("not METRIC=VALUE")]
+    Form,
+    /// The value is no number by the reader's conventions (or reads two ways).
+    #[error("{0}")]
+    Number(TypedError),
+    /// A break-even goal is a whole month from 1.
+    #[error("not a whole month")]
+    Month,
+}
+
+impl Goal {
+    /// `METRIC=VALUE` as typed, the value read by the same rules as every number typed in the
+    /// reader's language (`20,000` in English, `20 000` in French; `20.000` refused in French as
+    /// it reads two ways). `roi_adjusted` is in percent (a `%` sign may follow), `npv` in money,
+    /// `break_even` a month.
+    pub fn parse(text: &str, convention: Convention) -> Result<Goal, GoalError> {
+        let (metric, value) = text.split_once('=').ok_or(GoalError::Form)?;
+        let typed = super::typed::parse(value, convention).map_err(GoalError::Number)?;
+        let metric = metric.trim();
+        if typed.percent && !matches!(metric, "roi_adjusted" | "roi_adjusted_pct" | "roi") {
+            return Err(GoalError::Form);
+        }
+        match metric {
+            "roi_adjusted" | "roi_adjusted_pct" | "roi" => Ok(Goal::RoiAdjusted(typed.value)),
+            "npv" => Ok(Goal::Npv(typed.value)),
             "break_even" | "break_even_month" => {
-                i64::try_from(number).map(Goal::BreakEven).map_err(|_| usage())
+                let whole = typed.value.fract().is_zero() && typed.value >= Decimal::ONE;
+                let month = i64::try_from(typed.value).ok().filter(|_| whole).ok_or(GoalError::Month)?;
+                Ok(Goal::BreakEven(month))
             }
-            _ => Err(usage()),
+            _ => Err(GoalError::Form),
         }
     }
 }
 
-impl fmt::Display for Goal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// What a goal seek found, every value re-checked by the engine.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GoalOutcome {
+    /// `value` meets the goal; `achieved` is the figure recomputed there (a month for a
+    /// break-even goal, `None` when not reached).
+    Found { value: Decimal, achieved: Option<Decimal> },
+    /// Every value of the driver's range meets the goal, the lowest included.
+    MetEverywhere { lowest: Decimal, achieved: Option<Decimal> },
+    /// No value of the range meets it; the best figure reachable, and where.
+    Unreachable { best_value: Decimal, best: Option<Decimal> },
+}
+
+impl GoalOutcome {
+    /// `found`, `met_everywhere` or `unreachable`: the JSON's `status`.
+    pub fn key(self) -> &'static str {
         match self {
-            Goal::RoiAdjusted(v) => write!(f, "roi_adjusted={v}"),
-            Goal::Npv(v) => write!(f, "npv={v}"),
-            Goal::BreakEven(m) => write!(f, "break_even={m}"),
+            GoalOutcome::Found { .. } => "found",
+            GoalOutcome::MetEverywhere { .. } => "met_everywhere",
+            GoalOutcome::Unreachable { .. } => "unreachable",
         }
     }
 }
 
-/// The answer of a goal seek, re-checked by the engine at the value found.
+/// The answer of a goal seek.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GoalSeek {
     pub driver: Driver,
     pub goal: Goal,
-    /// The driver value that reaches the goal, or `None` when no value in its range does.
-    pub value: Option<Decimal>,
-    /// The metric recomputed at `value` (a month for a break-even goal).
-    pub achieved: Option<Decimal>,
+    pub outcome: GoalOutcome,
 }
 
-/// How far the goal is from the flows: ≥ 0 once reached (for break-even, reached or not).
+/// How far the goal is from the flows: ≥ 0 once met (for break-even, met or not); `None`
+/// where the figure is undefined (an ROI with no cost).
 fn gap(goal: Goal, flows: &Flows) -> Option<Decimal> {
     match goal {
         Goal::RoiAdjusted(target) => Some(flows.at_horizon().roi_adjusted_pct()?.value() - target),
@@ -169,34 +196,92 @@ fn achieved(goal: Goal, flows: &Flows) -> Option<Decimal> {
     }
 }
 
-/// The value of `driver` (the others as in `base`) that reaches `goal`, by bisection over
-/// the driver's range; for a break-even goal, the value closest to the break-even boundary.
+/// Whether a gap means the goal is met.
+fn meets(gap: Option<Decimal>) -> bool {
+    gap.is_some_and(|gap| !gap.is_sign_negative() || gap.is_zero())
+}
+
+/// The decimals a value found is given to people with.
+const GOAL_DECIMALS: u32 = 6;
+
+/// The value of `driver` (the others as in `base`) that meets `goal`, by bisection over the
+/// driver's range. The ends are tried first: met at both, it is met everywhere; met at
+/// neither, it is unreachable (the best end said). An end where the figure is undefined (the
+/// ROI with costs × 0) is moved just inside the range.
 pub fn goal_seek(project: &Project, base: &Drivers, driver: Driver, goal: Goal) -> GoalSeek {
     let evaluate = |value: Decimal| gap(goal, &flows_with(project, base, driver, value));
-    let (mut low, mut high) = driver.bounds();
-    let unreachable = GoalSeek { driver, goal, value: None, achieved: None };
-    let (Some(at_low), Some(at_high)) = (evaluate(low), evaluate(high)) else { return unreachable };
-    if at_low.is_sign_negative() == at_high.is_sign_negative() && !at_low.is_zero() && !at_high.is_zero() {
-        return unreachable;
-    }
-    let low_reached = !at_low.is_sign_negative();
+    let figure = |value: Decimal| achieved(goal, &flows_with(project, base, driver, value));
     let whole_months = driver == Driver::DelayMonths;
-    for _ in 0..64 {
+    let (low, high) = defined_ends(driver, &evaluate);
+    let (at_low, at_high) = (evaluate(low), evaluate(high));
+    let outcome = match (meets(at_low), meets(at_high)) {
+        (true, true) => GoalOutcome::MetEverywhere { lowest: low, achieved: figure(low) },
+        (false, false) => {
+            let best_value =
+                if at_high.unwrap_or(Decimal::MIN) >= at_low.unwrap_or(Decimal::MIN) { high } else { low };
+            GoalOutcome::Unreachable { best_value, best: figure(best_value) }
+        }
+        (low_meets, _) => {
+            let value = boundary(low, high, low_meets, whole_months, &evaluate);
+            GoalOutcome::Found { value, achieved: figure(value) }
+        }
+    };
+    GoalSeek { driver, goal, outcome }
+}
+
+/// The driver's range, each end where the figure is undefined moved inward (by a millionth
+/// of the range, then more) to the first value where it is defined.
+fn defined_ends(driver: Driver, evaluate: &dyn Fn(Decimal) -> Option<Decimal>) -> (Decimal, Decimal) {
+    let (low, high) = driver.bounds();
+    let inward = |end: Decimal, toward: Decimal| {
+        if evaluate(end).is_some() {
+            return end;
+        }
+        let mut step = (toward - end) / Decimal::from(1_000_000);
+        for _ in 0..20 {
+            if evaluate(end + step).is_some() {
+                return end + step;
+            }
+            step *= Decimal::TEN;
+            if step.abs() >= (toward - end).abs() {
+                break;
+            }
+        }
+        end
+    };
+    (inward(low, high), inward(high, low))
+}
+
+/// Bisection between an end that meets the goal and one that does not; the value kept meets
+/// it: rounded to [`GOAL_DECIMALS`] toward the side that meets, and kept unrounded if even that
+/// misses.
+fn boundary(
+    mut low: Decimal,
+    mut high: Decimal,
+    low_meets: bool,
+    whole_months: bool,
+    evaluate: &dyn Fn(Decimal) -> Option<Decimal>,
+) -> Decimal {
+    for _ in 0..96 {
         let middle =
             if whole_months { ((low + high) / Decimal::TWO).floor() } else { (low + high) / Decimal::TWO };
         if middle == low || middle == high {
             break;
         }
-        match evaluate(middle) {
-            Some(gap) if gap.is_sign_negative() != low_reached => low = middle,
-            _ => high = middle,
+        if meets(evaluate(middle)) == low_meets {
+            low = middle;
+        } else {
+            high = middle;
         }
     }
-    // Keep the end that reaches the goal, rounded for people, and check it again.
-    let reached_end = if low_reached { low } else { high };
-    let value = if whole_months { reached_end } else { reached_end.round_dp(6).normalize() };
-    let flows = flows_with(project, base, driver, value);
-    GoalSeek { driver, goal, value: Some(value), achieved: achieved(goal, &flows) }
+    let meeting_end = if low_meets { low } else { high };
+    if whole_months {
+        return meeting_end;
+    }
+    let toward_meeting =
+        if low_meets { RoundingStrategy::ToNegativeInfinity } else { RoundingStrategy::ToPositiveInfinity };
+    let rounded = meeting_end.round_dp_with_strategy(GOAL_DECIMALS, toward_meeting).normalize();
+    if meets(evaluate(rounded)) { rounded } else { meeting_end }
 }
 
 /// One line of the side-by-side table of scenarios.
@@ -280,23 +365,99 @@ mod tests {
         assert!(swings.windows(2).all(|w| w[0] >= w[1]));
     }
 
+    fn found(answer: GoalSeek) -> (Decimal, Option<Decimal>) {
+        match answer.outcome {
+            GoalOutcome::Found { value, achieved } => (value, achieved),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn goal_seek_finds_the_cost_multiplier_for_a_zero_npv() {
         // NPV = 36 000 − 24 000 × c = 0 ⇒ c = 1.5.
         let answer = goal_seek(&project(), &Drivers::default(), Driver::Costs, Goal::Npv(Decimal::ZERO));
-        assert_eq!(answer.value, Some(dec!(1.5)));
-        assert!(answer.achieved.unwrap().abs() < dec!(0.01));
+        let (value, achieved) = found(answer);
+        assert_eq!(value, dec!(1.5));
+        assert!(achieved.unwrap().abs() < dec!(0.01));
     }
 
     #[test]
     fn goal_seek_for_a_break_even_month_and_an_unreachable_goal() {
         // Break even by month 12 needs 12 × 1 000 × b ≥ 24 000 ⇒ b = 2.
         let answer = goal_seek(&project(), &Drivers::default(), Driver::Benefits, Goal::BreakEven(12));
-        assert_eq!(answer.achieved, Some(dec!(12)));
-        assert!((answer.value.unwrap() - dec!(2)).abs() < dec!(0.0001));
+        let (value, achieved) = found(answer);
+        assert_eq!(achieved, Some(dec!(12)));
+        assert!((value - dec!(2)).abs() < dec!(0.0001));
         let impossible =
             goal_seek(&project(), &Drivers::default(), Driver::Adoption, Goal::RoiAdjusted(dec!(1000)));
-        assert_eq!(impossible.value, None);
+        // The best reachable: adoption 1, ROI (36 000 − 24 000) / 24 000 = 50 %.
+        assert_eq!(
+            impossible.outcome,
+            GoalOutcome::Unreachable { best_value: Decimal::ONE, best: Some(dec!(50)) }
+        );
+    }
+
+    /// Issue 22: a goal met at every value of the range says so.
+    #[test]
+    fn a_goal_met_everywhere_says_so() {
+        // Break even by month 36 whatever the discount rate.
+        let answer = goal_seek(&project(), &Drivers::default(), Driver::DiscountRate, Goal::BreakEven(36));
+        assert_eq!(
+            answer.outcome,
+            GoalOutcome::MetEverywhere { lowest: Decimal::ZERO, achieved: Some(dec!(24)) }
+        );
+        let answer = goal_seek(&project(), &Drivers::default(), Driver::Adoption, Goal::Npv(dec!(-30000)));
+        assert_eq!(answer.outcome.key(), "met_everywhere");
+    }
+
+    /// Issue 22: at costs × 0 the ROI is undefined: the search starts just inside the range.
+    #[test]
+    fn an_roi_goal_on_the_costs_searches_past_zero_costs() {
+        let (value, achieved) =
+            found(goal_seek(&project(), &Drivers::default(), Driver::Costs, Goal::RoiAdjusted(dec!(100))));
+        // (36 000 − 24 000 c) / 24 000 c = 1 ⇒ c = 0.75.
+        assert_eq!(value, dec!(0.75));
+        assert!(achieved.unwrap() >= dec!(100));
+    }
+
+    proptest::proptest! {
+        /// Issue 22: every answer holds when put back into the engine: a value found meets the
+        /// goal; met everywhere, both ends meet; unreachable, no point of the range meets it.
+        #[test]
+        fn every_goal_seek_answer_holds(
+            benefit in 0i64..5_000,
+            cost in 1i64..100_000,
+            ramp in 0i64..12,
+            target in -200i64..400,
+            metric in 0usize..3,
+            driver in 0usize..Driver::ALL.len(),
+        ) {
+            let mut project = project();
+            project.benefits[0].monthly_value = Some(Decimal::from(benefit) / dec!(7));
+            project.benefits[0].ramp_months = Some(ramp);
+            project.costs[0].one_off = Some(Decimal::from(cost) / dec!(3));
+            let goal = match metric {
+                0 => Goal::RoiAdjusted(Decimal::from(target) + dec!(0.5)),
+                1 => Goal::Npv(Decimal::from(target * 100) / dec!(3)),
+                _ => Goal::BreakEven(target.rem_euclid(36) + 1),
+            };
+            let driver = Driver::ALL[driver];
+            let base = Drivers::default();
+            let holds = |value: Decimal| meets(gap(goal, &flows_with(&project, &base, driver, value)));
+            match goal_seek(&project, &base, driver, goal).outcome {
+                GoalOutcome::Found { value, .. } => proptest::prop_assert!(holds(value), "{value}"),
+                GoalOutcome::MetEverywhere { lowest, .. } => {
+                    proptest::prop_assert!(holds(lowest) && holds(driver.bounds().1));
+                }
+                GoalOutcome::Unreachable { .. } => {
+                    let (low, high) = driver.bounds();
+                    for k in 1..20 {
+                        let value = low + (high - low) * Decimal::from(k) / dec!(20);
+                        proptest::prop_assert!(!holds(value), "met at {value}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -314,10 +475,17 @@ mod tests {
     }
 
     #[test]
-    fn goals_parse_from_the_command_line() {
-        assert_eq!("roi_adjusted=150".parse(), Ok(Goal::RoiAdjusted(dec!(150))));
-        assert_eq!("npv=0".parse(), Ok(Goal::Npv(Decimal::ZERO)));
-        assert_eq!("break_even=18".parse(), Ok(Goal::BreakEven(18)));
-        assert!("speed=3".parse::<Goal>().is_err());
+    fn goals_are_read_by_the_number_rules_of_the_language() {
+        let (en, fr) = (Convention::DecimalPoint, Convention::DecimalComma);
+        assert_eq!(Goal::parse("roi_adjusted=150", en), Ok(Goal::RoiAdjusted(dec!(150))));
+        assert_eq!(Goal::parse("roi_adjusted=150 %", fr), Ok(Goal::RoiAdjusted(dec!(150))));
+        assert_eq!(Goal::parse("npv=20,000", en), Ok(Goal::Npv(dec!(20000))));
+        assert_eq!(Goal::parse("npv=20 000", fr), Ok(Goal::Npv(dec!(20000))));
+        assert_eq!(Goal::parse("npv=20 000,5", fr), Ok(Goal::Npv(dec!(20000.5))));
+        assert!(matches!(Goal::parse("npv=20.000", fr), Err(GoalError::Number(_))), "reads two ways");
+        assert_eq!(Goal::parse("break_even=18", en), Ok(Goal::BreakEven(18)));
+        assert_eq!(Goal::parse("break_even=1.5", en), Err(GoalError::Month));
+        assert_eq!(Goal::parse("npv=5 %", en), Err(GoalError::Form));
+        assert_eq!(Goal::parse("speed=3", en), Err(GoalError::Form));
     }
 }
