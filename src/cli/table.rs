@@ -5,7 +5,7 @@
 use super::report::scenario_drivers;
 use crate::domain::drivers::Driver;
 use crate::domain::money::{Amount, Percent};
-use crate::domain::whatif::{Axis, Metric, data_table};
+use crate::domain::whatif::{Axis, Metric, data_table, outside_domain};
 use crate::i18n::explain_text::figure_name;
 use crate::i18n::review::{driver_name, driver_setting};
 use crate::i18n::{DASH, Lang, cli_text};
@@ -51,19 +51,25 @@ struct Asked {
     metric: Metric,
 }
 
-/// `DRIVER=LOW..HIGH:STEP`, numbers with a `.` decimal point (like every number of a flag).
-fn parse_axis(text: &str) -> Option<Axis> {
-    let (driver, range) = text.split_once('=')?;
-    let driver = Driver::from_str(driver.trim()).ok()?;
-    let (range, step) = range.split_once(':')?;
-    let (low, high) = range.split_once("..")?;
-    let number = |t: &str| Decimal::from_str(t.trim()).ok();
-    Axis::range(driver, number(low)?, number(high)?, number(step)?)
+/// `DRIVER=LOW..HIGH:STEP`, numbers with a `.` decimal point (like every number of a flag),
+/// within what the driver's slider takes.
+fn parse_axis(lang: Lang, flag: &str, text: &str) -> Result<Axis, String> {
+    let unreadable = || cli_text::bad_axis(lang, flag, text);
+    let (driver, range) = text.split_once('=').ok_or_else(unreadable)?;
+    let driver = Driver::from_str(driver.trim()).map_err(|_| unreadable())?;
+    let (range, step) = range.split_once(':').ok_or_else(unreadable)?;
+    let (low, high) = range.split_once("..").ok_or_else(unreadable)?;
+    let number = |t: &str| Decimal::from_str(t.trim()).map_err(|_| unreadable());
+    let (low, high, step) = (number(low)?, number(high)?, number(step)?);
+    if let Some(outside) = outside_domain(driver, low, high, step) {
+        return Err(cli_text::axis_outside_domain(lang, flag, text, driver, outside));
+    }
+    Axis::range(driver, low, high, step).ok_or_else(unreadable)
 }
 
 /// The axes and the metric, or the refusal to print, in the UI's language.
 fn asked(args: &Args, lang: Lang) -> Result<Asked, String> {
-    let axis = |flag: &str, text: &str| parse_axis(text).ok_or_else(|| cli_text::bad_axis(lang, flag, text));
+    let axis = |flag: &str, text: &str| parse_axis(lang, flag, text);
     Ok(Asked {
         rows: axis("--rows", &args.rows)?,
         cols: axis("--cols", &args.cols)?,

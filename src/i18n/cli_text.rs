@@ -183,6 +183,36 @@ pub fn bad_goal(lang: Lang, text: &str, error: &GoalError) -> String {
     }
 }
 
+/// A `--rows` or `--cols` range that leaves what the driver's slider takes.
+pub fn axis_outside_domain(
+    lang: Lang,
+    flag: &str,
+    text: &str,
+    driver: crate::domain::drivers::Driver,
+    outside: crate::domain::whatif::OutOfDomain,
+) -> String {
+    use crate::domain::whatif::OutOfDomain;
+    let (min, max) = driver.bounds();
+    let (min, max) = (driver_value(lang, min), driver_value(lang, max));
+    let key = driver.key();
+    match (outside, lang) {
+        (OutOfDomain::Bounds, Lang::Fr) => {
+            format!(
+                "{flag} `{text}` : {key} va de {min} à {max} (comme son curseur) ; restez dans ces bornes"
+            )
+        }
+        (OutOfDomain::Bounds, Lang::En) => {
+            format!("{flag} `{text}`: {key} goes from {min} to {max} (as its slider does); stay within them")
+        }
+        (OutOfDomain::WholeMonths, Lang::Fr) => {
+            format!("{flag} `{text}` : {key} se déplace par mois entiers ; bornes et pas entiers")
+        }
+        (OutOfDomain::WholeMonths, Lang::En) => {
+            format!("{flag} `{text}`: {key} moves by whole months; whole ends and step")
+        }
+    }
+}
+
 /// A `--rows` or `--cols` value `roi table` cannot read, and how to write one.
 pub fn bad_axis(lang: Lang, flag: &str, text: &str) -> String {
     let drivers: Vec<&str> = crate::domain::drivers::Driver::ALL.iter().map(|d| d.key()).collect();

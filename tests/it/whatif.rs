@@ -106,3 +106,32 @@ fn roi_table_and_the_json_spider_through_the_binary() {
     assert_eq!(zero["change_pct"], 0);
     assert_eq!(zero["npv"], report["totals"]["npv"], "the 0 % point is the base");
 }
+
+/// Issues 22 and 23: `roi table` takes exactly the sliders' domains; outside them (or with
+/// values that would overflow) it refuses with exit 2 and names the bound, never panics.
+#[test]
+fn roi_table_refuses_what_the_sliders_refuse() {
+    let file = super::common::sample("tri-cv");
+    let table = |rows: &str| {
+        super::common::roi_command()
+            .args(["table"])
+            .arg(&file)
+            .args(["--rows", rows, "--cols", "costs=0.9..1.1:0.1"])
+            .output()
+            .unwrap()
+    };
+    for (rows, says) in [
+        ("adoption=0.5..2:0.5", "from 0 to 1"),
+        ("costs=-1..1:0.5", "from 0 to 3"),
+        ("delay_months=0..2:0.5", "whole months"),
+        ("discount_rate=0..1e9:1e7", "from 0 to 1"),
+        ("volume=1e27..7.9e28:1e27", "from 0 to 3"),
+        ("volume=0..3:0.0000001", "at most 101 values"),
+    ] {
+        let output = table(rows);
+        let refusal = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{rows}: {refusal}");
+        assert!(refusal.contains(says), "{rows}: {refusal}");
+    }
+    assert_eq!(table("delay_months=-12..24:6").status.code(), Some(0));
+}

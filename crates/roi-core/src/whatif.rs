@@ -168,6 +168,26 @@ impl Axis {
     }
 }
 
+/// Where an axis leaves the domain of its slider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutOfDomain {
+    /// Below the slider's lowest value or above its highest ([`Driver::bounds`]).
+    Bounds,
+    /// A delay moves by whole months: its ends and step are whole numbers.
+    WholeMonths,
+}
+
+/// Whether `low..high:step` stays in what `driver`'s slider takes: its bounds, and whole months
+/// for the delay.
+pub fn outside_domain(driver: Driver, low: Decimal, high: Decimal, step: Decimal) -> Option<OutOfDomain> {
+    let (min, max) = driver.bounds();
+    if low < min || high > max {
+        return Some(OutOfDomain::Bounds);
+    }
+    let whole = |value: Decimal| value.fract().is_zero();
+    (driver == Driver::DelayMonths && !(whole(low) && whole(step))).then_some(OutOfDomain::WholeMonths)
+}
+
 /// At most this many values on an axis: a table of 101 × 101 cells is already 10 201 runs.
 pub const MAX_AXIS: usize = 101;
 
@@ -222,6 +242,22 @@ mod tests {
         );
         assert_eq!(Axis::range(Driver::Costs, dec!(0), dec!(101), dec!(1)), None, "102 values");
         assert_eq!(Axis::range(Driver::Costs, dec!(0), dec!(1), dec!(0)), None);
+        // Issue 22: the sliders' domains.
+        assert_eq!(
+            outside_domain(Driver::Adoption, dec!(0.5), dec!(2), dec!(0.5)),
+            Some(OutOfDomain::Bounds)
+        );
+        assert_eq!(outside_domain(Driver::Costs, dec!(-1), dec!(1), dec!(0.5)), Some(OutOfDomain::Bounds));
+        assert_eq!(
+            outside_domain(Driver::DelayMonths, dec!(0), dec!(2), dec!(0.5)),
+            Some(OutOfDomain::WholeMonths)
+        );
+        assert_eq!(
+            outside_domain(Driver::DelayMonths, dec!(0.5), dec!(2.5), dec!(1)),
+            Some(OutOfDomain::WholeMonths)
+        );
+        assert_eq!(outside_domain(Driver::DelayMonths, dec!(-12), dec!(24), dec!(6)), None);
+        assert_eq!(outside_domain(Driver::Costs, dec!(0), dec!(3), dec!(0.1)), None);
         assert_eq!(Axis::range(Driver::Costs, dec!(1), dec!(0), dec!(0.1)), None);
         assert_eq!(
             Axis::range(Driver::Costs, Decimal::MIN, Decimal::MAX, dec!(0.0000001)),
