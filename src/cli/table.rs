@@ -197,7 +197,7 @@ mod tests {
             high in "-?[0-9]{0,30}(\\.[0-9]{0,30})?",
             step in "-?[0-9]{0,30}(\\.[0-9]{0,30})?",
         ) {
-            if let Some(axis) = parse_axis(&format!("{driver}={low}..{high}:{step}")) {
+            if let Ok(axis) = parse_axis(Lang::En, "--rows", &format!("{driver}={low}..{high}:{step}")) {
                 prop_assert!(!axis.values.is_empty() && axis.values.len() <= crate::domain::whatif::MAX_AXIS);
                 let low = Decimal::from_str(&low).unwrap();
                 let high = Decimal::from_str(&high).unwrap();
@@ -208,12 +208,12 @@ mod tests {
 
     #[test]
     fn an_axis_is_read_from_its_text() {
-        let axis = parse_axis("costs = 0.8..1.2:0.2").unwrap();
+        let axis = parse_axis(Lang::En, "--rows", "costs = 0.8..1.2:0.2").unwrap();
         assert_eq!((axis.driver, axis.values.len()), (Driver::Costs, 3));
         for refused in
             ["costs", "costs=0.8..1.2", "nope=0..1:1", "costs=1..0:1", "costs=0..1:0", "costs=0..1000:1"]
         {
-            assert!(parse_axis(refused).is_none(), "{refused}");
+            assert!(parse_axis(Lang::En, "--rows", refused).is_err(), "{refused}");
         }
     }
 }
