@@ -141,6 +141,8 @@ pub fn figure_name(lang: Lang, figure: &str) -> String {
         ("costs_month", false) => "costs of month",
         ("cumulative_net", true) => "flux net cumulé au mois",
         ("cumulative_net", false) => "cumulative net flow at month",
+        ("cumulative_benefits_adjusted", true) => "bénéfices ajustés cumulés au mois",
+        ("cumulative_benefits_adjusted", false) => "cumulative adjusted benefits at month",
         ("months_at_full_value", true) => "mois à pleine valeur (rampe)",
         ("months_at_full_value", false) => "months at full value (ramp)",
         ("months_charged", true) => "mois facturés",

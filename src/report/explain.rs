@@ -104,8 +104,18 @@ impl Explained<'_> {
             Op::Product => joined(" × "),
             Op::Quotient => joined(" / "),
             Op::PercentOf => format!("{} / {} × 100", shown.first()?, shown.get(1)?),
-            Op::FirstMonthReached => format!("{} < 0 ≤ {}", shown.first()?, shown.get(1)?),
-            Op::Positive => format!("{} > 0", shown.first()?),
+            Op::FirstMonthReached => match shown.as_slice() {
+                [at] => format!("{at} ≥ 0"),
+                [before, at] => format!("{before} < 0 ≤ {at}"),
+                [_, at, benefits_before] => format!("{benefits_before} ≤ 0 ; {at} ≥ 0"),
+                _ => return None,
+            },
+            // Only what is true of the value shown: above 0 (robust) or not.
+            Op::Positive => {
+                let value = node.inputs.first()?.value?;
+                let sign = if value > rust_decimal::Decimal::ZERO { ">" } else { "≤" };
+                format!("{} {sign} 0", shown.first()?)
+            }
         })
     }
 

@@ -797,3 +797,68 @@ proptest! {
         prop_assert_eq!(cents(last), cents(sums[4]), "the last cumulative net is the net's sum");
     }
 }
+
+/// The numbers of a printed comparison, in the English form (`−1,234.50`, `€12.00`, `85.3%`).
+fn printed_number(text: &str) -> Option<Decimal> {
+    let kept: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '−' => Some('-'),
+            c if c.is_ascii_digit() || c == '.' || c == '-' => Some(c),
+            _ => None,
+        })
+        .collect();
+    kept.parse().ok()
+}
+
+/// Every comparison in `line` (`a < b ≤ c ; d ≥ 0`) holds between the numbers it prints.
+fn comparisons_hold(line: &str) -> Result<(), String> {
+    for statement in line.split(" ; ") {
+        let tokens: Vec<&str> = statement.split(['<', '≤', '≥', '>']).collect();
+        let operators: Vec<char> = statement.chars().filter(|c| "<≤≥>".contains(*c)).collect();
+        for (pair, op) in tokens.windows(2).zip(operators) {
+            let (Some(a), Some(b)) = (printed_number(pair[0]), printed_number(pair[1])) else { continue };
+            let holds = match op {
+                '<' => a < b,
+                '≤' => a <= b,
+                '≥' => a >= b,
+                _ => a > b,
+            };
+            if !holds {
+                return Err(format!("false: {statement}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Issue 22: every line an explanation prints is a true statement about the values shown.
+    #[test]
+    fn every_comparison_an_explanation_prints_is_true(project in project()) {
+        let text = render(&project, None).unwrap();
+        for figure in roi_workbench::domain::explain::FIGURES {
+            let Some(tree) = roi_workbench::domain::explain::explain(&project, &Drivers::default(), figure, None) else { continue };
+            let explained = roi_workbench::report::explain::Explained {
+                tree: &tree,
+                project: &project,
+                file: "p.toml",
+                text: &text,
+                lang: roi_workbench::i18n::Lang::En,
+            };
+            for line in explained.text().lines().filter(|l| l.trim_start().starts_with("= ")) {
+                prop_assert!(comparisons_hold(line).is_ok(), "{figure}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_comparison_check_catches_a_false_line() {
+    assert!(comparisons_hold("= 0.00 < 0 ≤ 500.00").is_err());
+    assert!(comparisons_hold("= -12.00 < 0 ≤ 500.00").is_ok());
+    assert!(comparisons_hold("= 0.00 ≤ 0 ; 5.00 ≥ 0").is_ok());
+    assert!(comparisons_hold("= −3.5% > 0").is_err());
+}

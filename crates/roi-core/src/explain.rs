@@ -26,8 +26,10 @@ pub enum Op {
     Quotient,
     /// The first input over the second, × 100; undefined when the second is 0.
     PercentOf,
-    /// The first month whose cumulative figure is reached: the inputs are the cumulative net
-    /// at the month before (below 0) and at the month (at or above 0).
+    /// The first month whose cumulative figure is reached. Inputs: the cumulative net at the
+    /// month (at or above 0) alone for month 1; else the cumulative net at the month before,
+    /// then at the month, then — when the month before was at or above 0 already — the
+    /// cumulative adjusted benefits at the month before (at or below 0: not yet broken even).
     FirstMonthReached,
     /// 1 when the input is above 0, else 0 (the ×2/÷2 verdict).
     Positive,
@@ -317,14 +319,17 @@ impl Explainer<'_> {
             let at = self.flows.at(m);
             Node::given(format!("cumulative_net[{m}]"), at.benefits_adjusted - at.tco - at.risk_provision)
         };
-        let before =
-            if month > 1 { net_at(month - 1) } else { Node::given("cumulative_net[0]", Decimal::ZERO) };
-        Node::of(
-            "break_even_month",
-            Op::FirstMonthReached,
-            vec![before, net_at(month)],
-            Some(Decimal::from(month)),
-        )
+        let mut inputs = vec![net_at(month)];
+        if month > 1 {
+            let before = net_at(month - 1);
+            let before_was_positive = before.value.is_some_and(|net| !net.is_sign_negative());
+            inputs.insert(0, before);
+            if before_was_positive {
+                let benefits = self.flows.at(month - 1).benefits_adjusted;
+                inputs.push(Node::given(format!("cumulative_benefits_adjusted[{}]", month - 1), benefits));
+            }
+        }
+        Node::of("break_even_month", Op::FirstMonthReached, inputs, Some(Decimal::from(month)))
     }
 
     /// One line: a benefit's V, a cost's charges to the month, a risk's expected loss.
