@@ -46,11 +46,11 @@ impl<S: Scalar> Cumulative<S> {
 
     pub fn is_break_even(&self) -> bool {
         self.benefits_adjusted > S::zero()
-            && self.benefits_adjusted - self.tco - self.risk_provision >= S::zero()
+            && S::covers(self.benefits_adjusted, self.tco + self.risk_provision)
     }
 
     pub fn is_break_even_classic(&self) -> bool {
-        self.benefits_raw > S::zero() && self.benefits_raw - self.tco >= S::zero()
+        self.benefits_raw > S::zero() && S::covers(self.benefits_raw, self.tco)
     }
 }
 

@@ -459,6 +459,28 @@ mod tests {
         assert_eq!(run.break_even_month.p90, figures.flows.break_even_month);
     }
 
+    /// Issue 22: an exact tie (0.3 of benefits against 0.1 + 0.2 of costs) breaks even in the
+    /// draws as in the engine, though binary floating point sees a loss of 5e-17.
+    #[test]
+    fn a_tie_breaks_even_in_the_draws_as_in_the_engine() {
+        let mut project = Project::named("Tie");
+        project.project.maturity_factor = Some(Decimal::ONE);
+        project.benefits.push(Benefit {
+            kind: BenefitKind::Other,
+            monthly_value: Some(dec!(0.3)),
+            ..Benefit::default()
+        });
+        project.costs.push(Cost { monthly: Some(dec!(0.1)), ..Cost::default() });
+        project.costs.push(Cost { monthly: Some(dec!(0.2)), ..Cost::default() });
+        assert!(0.3_f64 - (0.1 + 0.2) < 0.0, "the float tie this test is about");
+        degenerate(&mut project);
+        let figures = Figures::compute(&project, &Drivers::default());
+        assert_eq!(figures.flows.break_even_month, Some(1));
+        let run = simulate(&project, &Drivers::default(), small(3), &|_| {});
+        assert_eq!(run.break_even_month.p10, Some(1));
+        assert_eq!(run.break_even_month.p90, Some(1));
+    }
+
     #[test]
     fn the_same_seed_gives_the_same_result_and_percentiles_are_ordered() {
         let project = project();

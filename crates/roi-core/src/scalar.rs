@@ -46,6 +46,9 @@ pub trait Scalar:
     /// gain × 100 / base, undefined when base is 0.
     fn percent_of(gain: Self, base: Self) -> Option<Self::Percent>;
 
+    /// Whether `gain` is at least `cost`, a tie included, as the exact figures decide it.
+    fn covers(gain: Self, cost: Self) -> bool;
+
     /// 1 / (1 + rate)^(m/12) for m = 1..=horizon (see `discount`).
     fn discount_multipliers(rate: Self, horizon: i64) -> Vec<Self> {
         super::discount::discount_multipliers(rate, horizon)
@@ -97,6 +100,10 @@ impl Scalar for Decimal {
         }
         gain.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base).map(Percent::new)
     }
+
+    fn covers(gain: Self, cost: Self) -> bool {
+        gain >= cost
+    }
 }
 
 impl Scalar for f64 {
@@ -120,6 +127,13 @@ impl Scalar for f64 {
 
     fn percent_of(gain: Self, base: Self) -> Option<f64> {
         (base != 0.0).then(|| gain * 100.0 / base)
+    }
+
+    /// Binary floating point turns an exact tie (0.3 of benefits against 0.1 + 0.2 of costs)
+    /// into a loss of a few units in the last place: a gap within a billionth of the amounts
+    /// compared is a tie, as it is in the exact figures.
+    fn covers(gain: Self, cost: Self) -> bool {
+        gain - cost >= -1e-9 * (gain.abs() + cost.abs())
     }
 }
 
