@@ -472,7 +472,6 @@ mod tests {
         });
         project.costs.push(Cost { monthly: Some(dec!(0.1)), ..Cost::default() });
         project.costs.push(Cost { monthly: Some(dec!(0.2)), ..Cost::default() });
-        assert!(0.3_f64 - (0.1 + 0.2) < 0.0, "the float tie this test is about");
         degenerate(&mut project);
         let figures = Figures::compute(&project, &Drivers::default());
         assert_eq!(figures.flows.break_even_month, Some(1));
