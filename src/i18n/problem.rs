@@ -104,6 +104,16 @@ pub fn rule_message(lang: Lang, rule: &Rule) -> String {
         (Lang::En, Rule::TooManyEntries { count, max }) => {
             format!("{count} entries, at most {max} are allowed")
         }
+        (Lang::Fr, Rule::TwoValuesForOne { kept, other }) => format!(
+            "« {} » et « {} » donnent la même valeur deux fois ; seule la première compterait",
+            super::review::input_name(lang, kept),
+            super::review::input_name(lang, other)
+        ),
+        (Lang::En, Rule::TwoValuesForOne { kept, other }) => format!(
+            "“{}” and “{}” give the same value twice; only the first would count",
+            super::review::input_name(lang, kept),
+            super::review::input_name(lang, other)
+        ),
         (Lang::Fr, Rule::TextTooLong { chars, max }) => format!("{chars} caractères, {max} au plus"),
         (Lang::En, Rule::TextTooLong { chars, max }) => {
             format!("{chars} characters, at most {max} are allowed")
@@ -199,6 +209,10 @@ pub fn rule_fix(lang: Lang, rule: &Rule) -> String {
         Rule::TextTooLong { .. } => pick(
             "Raccourcissez-le ; mettez les longues explications dans un document à côté du projet",
             "Shorten it; put long explanations in a document beside the project",
+        ),
+        Rule::TwoValuesForOne { .. } => pick(
+            "Gardez une seule des deux lignes et supprimez l'autre",
+            "Keep one of the two lines and delete the other",
         ),
     }
 }

@@ -191,9 +191,12 @@ pub fn information_of(
     use crate::domain::money::Amount;
     let currency = project.project.currency();
     let money = |v: rust_decimal::Decimal| lang.money_whole(Amount::new(v), currency);
-    let best = run.drivers.iter().max_by_key(|d| d.evppi).filter(|d| d.evppi > rust_decimal::Decimal::ZERO);
+    // Worth something once written in whole money: an EVPPI of 0.30 € is "0 €", no reason to measure.
+    let worth =
+        |v: rust_decimal::Decimal| crate::domain::money::round(v).round() > rust_decimal::Decimal::ZERO;
+    let best = run.drivers.iter().max_by_key(|d| d.evppi).filter(|d| worth(d.evppi));
     let named = best.map(|d| (uncertain_input_name(lang, project, d.key), money(d.evppi)));
-    let evpi = (run.evpi > rust_decimal::Decimal::ZERO).then(|| money(run.evpi));
+    let evpi = worth(run.evpi).then(|| money(run.evpi));
     information_sentence(lang, evpi.as_deref(), named.as_ref().map(|(n, w)| (n.as_str(), w.as_str())))
 }
 
@@ -345,6 +348,18 @@ pub fn maturity_name(lang: Lang, maturity: Maturity) -> &'static str {
         (Maturity::Scale, Lang::En) => "scaling",
         (Maturity::Mature, Lang::Fr) => "mature",
         (Maturity::Mature, Lang::En) => "mature",
+    }
+}
+
+/// The project's maturity as its figures use it: the named level, or "custom (0.33)" when a
+/// `maturity_factor` overrides it (the level's name would then be false).
+pub fn maturity_label(lang: Lang, info: &crate::domain::project::ProjectInfo) -> String {
+    match info.maturity_factor {
+        Some(factor) => match lang {
+            Lang::Fr => format!("personnalisée ({})", lang.exact(factor)),
+            Lang::En => format!("custom ({})", lang.exact(factor)),
+        },
+        None => maturity_name(lang, info.maturity()).to_owned(),
     }
 }
 

@@ -82,6 +82,17 @@ pub fn warning_sentence(lang: Lang, warning: &Warning) -> String {
             }
         }
         Warning::NoIrr { why } => no_irr_sentence(lang, *why).into(),
+        Warning::MarginAssumedWhole { benefit } => {
+            if fr {
+                format!(
+                    "Bénéfice « {benefit} » : sans marge, tout le chiffre d'affaires supplémentaire compte comme gain (marge 1) ; indiquez la marge."
+                )
+            } else {
+                format!(
+                    "Benefit “{benefit}”: without a margin, the whole extra revenue counts as gain (margin 1); give the margin."
+                )
+            }
+        }
         Warning::RoiUndefined => {
             if fr {
                 "ROI indéfini : le TCO est nul.".into()

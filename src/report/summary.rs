@@ -16,7 +16,7 @@ use crate::domain::uncertainty::{Confidence, LineFacts};
 use crate::domain::whatif::{SpiderLine, moving_lines};
 use crate::i18n::review::{
     ReviewText as R, category_name, confidence_name, department_name, driver_name, kpi_status_name,
-    last_measured, maturity_name, reason_sentence, status_name, verdict_name,
+    last_measured, maturity_label, reason_sentence, status_name, verdict_name,
 };
 use crate::i18n::{DASH, Lang, Text, warning_sentence};
 use rust_decimal::Decimal;

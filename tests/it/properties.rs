@@ -128,10 +128,14 @@ fn benefit_inputs() -> impl Strategy<Value = Benefit> {
         }),
         (
             select(&[BenefitKind::CostReduction, BenefitKind::CostAvoidance, BenefitKind::Other][..]),
-            proptest::option::of(amount(50_000)),
-            proptest::option::of(amount(600_000)),
+            // One of the two values, or neither (both at once is refused).
+            prop_oneof![
+                amount(50_000).prop_map(|m| (Some(m), None)),
+                amount(600_000).prop_map(|a| (None, Some(a))),
+                Just((None, None)),
+            ],
         )
-            .prop_map(|(kind, monthly_value, annual_value)| Benefit {
+            .prop_map(|(kind, (monthly_value, annual_value))| Benefit {
                 kind,
                 monthly_value,
                 annual_value,

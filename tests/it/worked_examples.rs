@@ -164,7 +164,7 @@ fn every_benefit_kind_gives_its_monthly_value() {
     // error_reduction: 50 × 0.6 × 80 = 2 400
     // retention: 3 × 24 000 / 12 = 6 000
     // cost_reduction monthly 750 = 750; cost_avoidance annual 18 000 / 12 = 1 500
-    // other: monthly_value wins over annual_value = 99
+    // other: monthly_value 99 (with annual_value too, the file is refused: see below)
     let f = figures(
         "[[benefits]]\nname = \"T\"\nkind = \"time_saving\"\nvolume_per_month = 120\nminutes_saved_per_unit = 15\nhourly_cost = 40\nreallocation = 0.5\n\
          [[benefits]]\nname = \"R\"\nkind = \"revenue\"\nannual_revenue = 1200000\nuplift = 0.05\nmargin = 0.4\n\
@@ -172,7 +172,7 @@ fn every_benefit_kind_gives_its_monthly_value() {
          [[benefits]]\nname = \"D\"\nkind = \"retention\"\ndepartures_avoided_per_year = 3\nreplacement_cost = 24000\n\
          [[benefits]]\nname = \"C\"\nkind = \"cost_reduction\"\nmonthly_value = 750\n\
          [[benefits]]\nname = \"A\"\nkind = \"cost_avoidance\"\nannual_value = 18000\n\
-         [[benefits]]\nname = \"O\"\nkind = \"other\"\nmonthly_value = 99\nannual_value = 120000\n",
+         [[benefits]]\nname = \"O\"\nkind = \"other\"\nmonthly_value = 99\n",
     );
     assert_eq!(
         decimals(&f.benefit_values),
@@ -180,6 +180,27 @@ fn every_benefit_kind_gives_its_monthly_value() {
     );
     // Sum 13 349 €/month, every month (no ramp, start 1).
     assert!(f.flows.monthly.iter().all(|m| m.benefits_raw == dec!(13349)));
+}
+
+/// Issue 22: two values for one thing are refused, naming the second, not silently ignored.
+#[test]
+fn two_values_for_one_thing_are_refused() {
+    use roi_workbench::domain::validate::Rule;
+    for (lines, other) in [
+        ("kind = \"other\"\nmonthly_value = 99\nannual_value = 120000\n", "annual_value"),
+        (
+            "kind = \"time_saving\"\nvolume_per_month = 1\nhourly_cost = 1\nminutes_saved_per_unit = 5\nminutes_before = 9\n",
+            "minutes_before",
+        ),
+    ] {
+        let refused = roi_workbench::store::parse(&format!(
+            "schema = 1\n[project]\nname = \"P\"\n[[benefits]]\nname = \"B\"\n{lines}"
+        ))
+        .unwrap_err();
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        let rule = refused[0].problem.as_ref().map(|p| p.rule.clone());
+        assert!(matches!(rule, Some(Rule::TwoValuesForOne { other: o, .. }) if o == other), "{refused:?}");
+    }
 }
 
 #[test]
@@ -910,4 +931,30 @@ fn a_benefit_missing_an_input_counts_as_zero_and_is_flagged() {
         f.warnings,
         [Warning::MissingInput { benefit: "B".into(), input: "minutes_saved_per_unit" }, no_irr]
     );
+}
+
+/// Issue 22: a default that changes a figure is said: a revenue line without a margin counts
+/// the whole revenue, and gets a warning; with a margin, none.
+#[test]
+fn a_revenue_line_without_margin_is_flagged() {
+    let revenue = CLEAN.replace(
+        "kind = \"other\"\nmonthly_value = 1000\n",
+        "kind = \"revenue\"\nannual_revenue = 120000\nuplift = 0.1\n",
+    );
+    let flagged = Warning::MarginAssumedWhole { benefit: "B".into() };
+    assert!(figures(&revenue).warnings.contains(&flagged));
+    let with_margin = revenue.replace("uplift = 0.1\n", "uplift = 0.1\nmargin = 0.3\n");
+    assert!(!figures(&with_margin).warnings.contains(&flagged));
+}
+
+/// Issue 22: a maturity factor written over the level is named as what it is.
+#[test]
+fn an_overridden_maturity_is_called_custom() {
+    use roi_workbench::i18n::{Lang, review::maturity_label};
+    let mut info = project(CLEAN).project;
+    info.maturity = Some(roi_workbench::domain::project::Maturity::Mature);
+    assert_eq!(maturity_label(Lang::En, &info), "mature");
+    info.maturity_factor = Some(rust_decimal_macros::dec!(0.33));
+    assert_eq!(maturity_label(Lang::En, &info), "custom (0.33)");
+    assert_eq!(maturity_label(Lang::Fr, &info), "personnalisée (0,33)");
 }

@@ -160,6 +160,12 @@ pub enum Rule {
         chars: usize,
         max: usize,
     },
+    /// Two inputs for one value (`monthly_value` and `annual_value`; `minutes_saved_per_unit`
+    /// and `minutes_before`/`minutes_after`): the engine would count `kept` and ignore `other`.
+    TwoValuesForOne {
+        kept: &'static str,
+        other: &'static str,
+    },
 }
 
 /// Why a measurement or a measured benefit was not recorded.
@@ -351,6 +357,25 @@ impl Checker {
             && after > before
         {
             self.refuse(path.key("minutes_after"), Rule::MinutesAfterAboveBefore { after, before });
+        }
+        let given_twice = [
+            ("monthly_value", line.monthly_value.is_some(), "annual_value", line.annual_value.is_some()),
+            (
+                "minutes_saved_per_unit",
+                line.minutes_saved_per_unit.is_some(),
+                "minutes_before",
+                line.minutes_before.is_some(),
+            ),
+            (
+                "minutes_saved_per_unit",
+                line.minutes_saved_per_unit.is_some(),
+                "minutes_after",
+                line.minutes_after.is_some(),
+            ),
+        ];
+        if let Some((kept, _, other, _)) = given_twice.into_iter().find(|(_, kept, _, other)| *kept && *other)
+        {
+            self.refuse(path.key(other), Rule::TwoValuesForOne { kept, other });
         }
     }
 

@@ -5,7 +5,7 @@
 use super::discount::{Irr, NoIrr};
 use super::engine::Flows;
 use super::money::{Percent, Rate};
-use super::project::{CostCategory, Department, Project};
+use super::project::{BenefitKind, CostCategory, Department, Project};
 use super::reference::{REFERENCE_MONTH, ReferenceRange, reference_range};
 use super::review::Measured;
 use super::valuation::missing_inputs;
@@ -61,6 +61,10 @@ pub enum Warning {
     NoIrr {
         why: NoIrr,
     },
+    /// A revenue line without `margin` counts the whole revenue as gain (margin 1).
+    MarginAssumedWhole {
+        benefit: String,
+    },
 }
 
 /// What the IRR's absence or plurality needs said.
@@ -79,6 +83,9 @@ pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {
     for line in &project.benefits {
         for input in missing_inputs(line) {
             warnings.push(Warning::MissingInput { benefit: line.name.clone(), input });
+        }
+        if line.kind == BenefitKind::Revenue && line.margin.is_none() {
+            warnings.push(Warning::MarginAssumedWhole { benefit: line.name.clone() });
         }
     }
     let empty = empty_hidden_cost_categories(project);

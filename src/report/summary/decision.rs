@@ -79,7 +79,7 @@ pub(super) fn assumptions(input: &SummaryInput, blocks: &mut Vec<Block>) {
     blocks.push(heading(2, input.t(R::HowComputed)));
     let fm = lang.number(input.figures.maturity_factor, 2);
     let mut facts = vec![
-        (input.t(R::MaturityLine), format!("{} (FM {fm})", maturity_name(lang, info.maturity()))),
+        (input.t(R::MaturityLine), format!("{} (FM {fm})", maturity_label(lang, info))),
         (input.t(R::TimeFactors), input.t(R::TimeFactorsValue)),
         (input.t(Text::Horizon), format!("{} {}", input.figures.horizon, lang.t(Text::Months))),
         (input.t(Text::DiscountRate), lang.rate(info.discount_rate())),

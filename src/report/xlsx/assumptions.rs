@@ -4,7 +4,7 @@ use super::cells::*;
 use crate::domain::engine::Figures;
 use crate::domain::project::Project;
 use crate::domain::uncertainty::{Confidence, LineFacts, LineList};
-use crate::i18n::review::{confidence_name, maturity_name};
+use crate::i18n::review::{confidence_name, maturity_label};
 use crate::i18n::{Lang, Localized, Text, XlsxText};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -196,10 +196,10 @@ pub(super) fn project_parameters(
     }
     let info = &project.project;
     for (label, value) in
-        [(Text::Maturity, maturity_name(lang, info.maturity())), (Text::Currency, info.currency())]
+        [(Text::Maturity, maturity_label(lang, info)), (Text::Currency, info.currency().into())]
     {
         write_text(sheet, Cell::new(row, 0), lang.t(label), &styles.text)?;
-        write_text(sheet, Cell::new(row, 1), value, &styles.text)?;
+        write_text(sheet, Cell::new(row, 1), &value, &styles.text)?;
         row += 1;
     }
     Ok((names, row + 1))
