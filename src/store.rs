@@ -8,6 +8,7 @@ pub mod fingerprint;
 pub mod format;
 pub mod lock;
 pub mod marker;
+pub mod open;
 pub mod portfolio;
 pub mod ranges;
 pub mod recovery;
@@ -74,15 +75,24 @@ pub fn read_project(path: &Path) -> Result<(Project, std::fs::Metadata), LoadErr
 
 /// The text of a project file: at most [`MAX_FILE_BYTES`], UTF-8.
 fn read_text(path: &Path) -> Result<(String, std::fs::Metadata), LoadError> {
-    let unreadable = |source| LoadError::Unreadable { path: path.to_owned(), source };
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
     let invalid = |diagnostic| LoadError::Invalid { path: path.to_owned(), diagnostics: vec![diagnostic] };
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(invalid(too_large(metadata.len())));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let (bytes, metadata) = open::read_regular(path, MAX_FILE_BYTES).map_err(|error| match error {
+        open::ReadError::Io(source) => LoadError::Unreadable { path: path.to_owned(), source },
+        open::ReadError::NotRegular => invalid(not_regular()),
+        open::ReadError::TooLarge { seen, .. } => invalid(too_large(seen)),
+    })?;
     let text = String::from_utf8(bytes).map_err(|error| invalid(not_utf8(&error)))?;
     Ok((text, metadata))
+}
+
+fn not_regular() -> Diagnostic {
+    Diagnostic {
+        line: 1,
+        column: 1,
+        message: "this is not a regular file (a FIFO, a device or a folder)".into(),
+        fix: "remove it from the folder, or replace it with the project file it stands for".into(),
+        problem: None,
+    }
 }
 
 fn too_large(bytes: u64) -> Diagnostic {

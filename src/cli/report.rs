@@ -202,7 +202,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
 
 /// Writes the report atomically: a reader of the file never sees half a report.
 fn write_output(path: &std::path::Path, contents: &[u8], lang: Lang) -> ExitCode {
-    match store::save::write_atomic(path, contents) {
+    match store::save::write_output(path, contents) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             crate::tell!("{}", crate::i18n::errors::save_error(lang, &error));

@@ -82,6 +82,11 @@ pub fn save_error(lang: Lang, error: &SaveError) -> String {
             "changed on disk since it was opened — not overwritten",
         ),
         SaveError::Lock(error) => lock_error(lang, error),
+        SaveError::NotAFile { path } => at(
+            path,
+            "n'est pas un fichier où écrire (un dossier, une socket, un périphérique bloc) — rien n'est écrit",
+            "is not a file to write to (a folder, a socket, a block device) — nothing written",
+        ),
     }
 }
 
@@ -125,6 +130,15 @@ pub fn file_error(lang: Lang, error: &FileError) -> String {
             Lang::En => format!("{}: being edited by {who} — wait until they save", path.display()),
         },
         FileError::Io { path, source } => format!("{}: {}", path.display(), io_reason(lang, source)),
+        FileError::ArchiveNotAFolder { path } => format!(
+            "{}: {}",
+            path.display(),
+            pick(
+                lang,
+                "n'est pas un vrai dossier du dossier partagé (un lien ou un fichier) — rien n'est archivé ; renommez-le",
+                "is not a real folder of the shared folder (a link or a file) — nothing archived; rename it"
+            )
+        ),
     }
 }
 

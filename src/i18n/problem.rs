@@ -294,6 +294,9 @@ pub fn reader_message(lang: Lang, message: &str) -> String {
         let (bytes, most) = rest.split_once(" bytes; a project file holds at most ").unwrap_or((&rest, ""));
         return format!("le fichier fait {bytes} octets ; un fichier de projet en fait au plus {most}");
     }
+    if message == "this is not a regular file (a FIFO, a device or a folder)" {
+        return "ce n'est pas un fichier ordinaire (un tube nommé, un périphérique ou un dossier)".to_owned();
+    }
     if message.contains("duplicate key") {
         return message.replace("duplicate key", "clé en double");
     }
@@ -316,6 +319,9 @@ pub fn reader_fix(lang: Lang, fix: &str) -> String {
             "écrivez les nombres sans guillemets (1250.50) ou entre guillemets (\"1250.50\"), le texte entre guillemets, les mois \"AAAA-MM\""
         }
         "keep one of the two definitions" => "gardez l'une des deux définitions",
+        "remove it from the folder, or replace it with the project file it stands for" => {
+            "retirez-le du dossier, ou remplacez-le par le fichier de projet qu'il représente"
+        }
         "write this value as the message says; the TOML itself is fine" => {
             "écrivez cette valeur comme le dit le message ; le TOML lui-même est correct"
         }

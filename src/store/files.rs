@@ -16,8 +16,18 @@ pub enum FileError {
     Save(#[from] SaveError),
     Load(#[from] LoadError),
     Exists(PathBuf),
-    BeingEdited { path: PathBuf, who: String },
-    Io { path: PathBuf, source: std::io::Error },
+    BeingEdited {
+        path: PathBuf,
+        who: String,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `archive` beside the project is not a real folder of this folder (a link, a file).
+    ArchiveNotAFolder {
+        path: PathBuf,
+    },
 }
 
 /// A file name typed by the user, inside `folder`, with `.toml` added when missing.
@@ -54,7 +64,14 @@ pub fn archive(path: &Path) -> Result<PathBuf, FileError> {
     refuse_if_edited(path)?;
     let folder = path.parent().unwrap_or(Path::new("."));
     let archive = folder.join(ARCHIVE);
-    std::fs::create_dir_all(&archive).map_err(|source| FileError::Io { path: archive.clone(), source })?;
+    match std::fs::symlink_metadata(&archive) {
+        // Not a link to a folder elsewhere: the project would leave the shared folder.
+        Ok(metadata) if !metadata.is_dir() => return Err(FileError::ArchiveNotAFolder { path: archive }),
+        Ok(_) => {}
+        Err(_) => {
+            std::fs::create_dir(&archive).map_err(|source| FileError::Io { path: archive.clone(), source })?
+        }
+    }
     let target = archive.join(path.file_name().unwrap_or_default());
     move_without_overwrite(path, &target)?;
     Ok(target)

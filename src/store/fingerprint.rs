@@ -27,9 +27,8 @@ impl Fingerprint {
 
     /// Reads the file's current fingerprint and text.
     pub fn read(path: &Path) -> std::io::Result<(Self, String)> {
-        let text = std::fs::read_to_string(path)?;
-        let metadata = std::fs::metadata(path).ok();
-        Ok((Self::of(&text, metadata.as_ref()), text))
+        let (text, metadata) = read_bounded(path)?;
+        Ok((Self::of(&text, Some(&metadata)), text))
     }
 }
 
@@ -54,11 +53,25 @@ pub fn disk_state(path: &Path, known: &Fingerprint) -> DiskState {
     if metadata.len() == known.len && metadata.modified().ok() == known.modified {
         return DiskState::Unchanged;
     }
-    match std::fs::read_to_string(path) {
-        Ok(text) if content_hash(&text) == known.hash => DiskState::Unchanged,
-        Ok(text) => DiskState::Changed(text),
+    match read_bounded(path) {
+        Ok((text, _)) if content_hash(&text) == known.hash => DiskState::Unchanged,
+        Ok((text, _)) => DiskState::Changed(text),
         Err(_) => DiskState::Deleted,
     }
+}
+
+/// The text of a project file as [`super::open::read_regular`] reads it: never blocking on a
+/// FIFO, never past the size a project may have.
+fn read_bounded(path: &Path) -> std::io::Result<(String, std::fs::Metadata)> {
+    let (bytes, metadata) = super::open::read_regular(path, crate::domain::limits::MAX_FILE_BYTES).map_err(
+        |error| match error {
+            super::open::ReadError::Io(error) => error,
+            other => std::io::Error::other(other),
+        },
+    )?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    Ok((text, metadata))
 }
 
 #[cfg(test)]

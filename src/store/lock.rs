@@ -56,7 +56,7 @@ pub fn lock_for_writing(project: &Path) -> Result<WriteLock, LockError> {
                     continue;
                 }
                 if started.elapsed() > WAIT_AT_MOST {
-                    let holder = std::fs::read_to_string(&path).unwrap_or_default().trim().to_owned();
+                    let holder = super::open::read_small_text(&path).unwrap_or_default().trim().to_owned();
                     return Err(LockError::Busy {
                         path: project.to_owned(),
                         holder,
@@ -144,7 +144,7 @@ fn is_stale(path: &Path) -> bool {
     if age > STALE_AFTER {
         return true;
     }
-    match std::fs::read_to_string(path).ok().and_then(|text| Owner::from_line(text.trim())) {
+    match super::open::read_small_text(path).and_then(|text| Owner::from_line(text.trim())) {
         Some(owner) => owner.is_on_this_host() && !pid_is_alive(owner.pid),
         None => age > UNSIGNED_STALE_AFTER,
     }

@@ -74,15 +74,16 @@ pub fn marker_path(project: &Path) -> PathBuf {
 }
 
 /// Says "I am editing this project". Best effort: a read-only folder simply gets no marker.
+/// Written as a new file renamed into place: a link planted under the marker's name is
+/// replaced, never written through.
 pub fn mark_editing(project: &Path) {
-    let _ = std::fs::write(marker_path(project), Owner::current().to_line());
+    let _ = super::save::write_replacing(&marker_path(project), Owner::current().to_line());
 }
 
 /// Removes our own marker (never somebody else's).
 pub fn clear_marker(project: &Path) {
     let path = marker_path(project);
-    let mine = std::fs::read_to_string(&path)
-        .ok()
+    let mine = super::open::read_small_text(&path)
         .and_then(|t| Owner::from_line(t.trim()))
         .is_some_and(|o| o.is_me());
     if mine {
@@ -93,7 +94,7 @@ pub fn clear_marker(project: &Path) {
 /// Someone else editing the project right now, if a live marker says so.
 pub fn editor_of(project: &Path) -> Option<Owner> {
     let path = marker_path(project);
-    let text = std::fs::read_to_string(&path).ok()?;
+    let text = super::open::read_small_text(&path)?;
     let owner = Owner::from_line(text.trim())?;
     if owner.is_me() {
         return None;

@@ -14,13 +14,29 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 #[error("{}", crate::i18n::errors::save_error(crate::i18n::Lang::En, self))]
 pub enum SaveError {
-    ReadOnly { path: PathBuf },
-    Io { path: PathBuf, source: std::io::Error },
+    ReadOnly {
+        path: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     Render(#[from] super::format::RenderError),
-    Exists { path: PathBuf },
-    Vanished { path: PathBuf },
-    Conflict { path: PathBuf, disk_text: String },
+    Exists {
+        path: PathBuf,
+    },
+    Vanished {
+        path: PathBuf,
+    },
+    Conflict {
+        path: PathBuf,
+        disk_text: String,
+    },
     Lock(#[from] super::lock::LockError),
+    /// An output that is not a file to write: a folder, a socket, a block device.
+    NotAFile {
+        path: PathBuf,
+    },
 }
 
 /// A save that went through: the text now on disk, with its lines' identities, and its
@@ -130,11 +146,17 @@ fn remove_abandoned_temporaries(folder: &Path, now: std::time::SystemTime) {
     }
 }
 
-/// Writes `contents` (text or bytes) to `path` atomically; through a symbolic link, to its
-/// target. On any failure (disk full, file size limit, permission) the temporary file is
-/// removed and the file on disk is unchanged.
+/// Writes a project file's `contents` to `path` atomically; through a symbolic link, to its
+/// target (a user may link a project on purpose). On any failure (disk full, file size limit,
+/// permission) the temporary file is removed and the file on disk is unchanged.
 pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveError> {
-    let path = &written_path(path);
+    write_replacing(&written_path(path), contents)
+}
+
+/// Writes a file this program makes beside a project (a summary, a marker, an export) as
+/// [`write_atomic`] does, but never through a link: a link planted under that name is replaced
+/// by the file, its target left alone.
+pub fn write_replacing(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveError> {
     let io_error = |source| SaveError::Io { path: path.to_owned(), source };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -158,10 +180,53 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveE
     Ok(())
 }
 
+/// Writes a report the user named with `--output`: into a FIFO or a character device
+/// (`/dev/null`, a terminal, `/proc/self/fd/1`) as a shell redirection would, never renaming
+/// over it; a folder, socket or block device refused; any other path written as
+/// [`write_replacing`] does.
+pub fn write_output(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), SaveError> {
+    let io_error = |source| SaveError::Io { path: path.to_owned(), source };
+    match std::fs::metadata(path) {
+        Ok(metadata) if is_stream(&metadata) => write_into_stream(path, contents.as_ref()).map_err(io_error),
+        Ok(metadata) if !metadata.is_file() => Err(SaveError::NotAFile { path: path.to_owned() }),
+        _ => write_replacing(path, contents),
+    }
+}
+
+#[cfg(unix)]
+fn is_stream(metadata: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    metadata.file_type().is_fifo() || metadata.file_type().is_char_device()
+}
+
+#[cfg(not(unix))]
+fn is_stream(_metadata: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Opened without blocking (a FIFO with no reader fails at once instead of waiting for one),
+/// then written whole.
+#[cfg(unix)]
+fn write_into_stream(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)?;
+    rustix::fs::fcntl_setfl(&file, rustix::fs::OFlags::empty())?;
+    file.write_all(contents)
+}
+
+#[cfg(not(unix))]
+fn write_into_stream(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}
+
 /// A replaced file keeps its mode (a shared file stays group-writable) and, where the system
-/// lets us (its owner, or root; a group we belong to), its owner and group.
+/// lets us (its owner, or root; a group we belong to), its owner and group. A link replaced
+/// gives nothing of its target's.
 fn keep_permissions(path: &Path, temporary: &std::fs::File) {
-    if let Ok(metadata) = std::fs::metadata(path) {
+    if let Some(metadata) = std::fs::symlink_metadata(path).ok().filter(|m| !m.file_type().is_symlink()) {
         // Best effort: the save is still correct with the temporary file's default mode.
         let _ = temporary.set_permissions(metadata.permissions());
         #[cfg(unix)]

@@ -129,7 +129,7 @@ fn seed_if_new(dir: &Path) -> std::io::Result<bool> {
     }
     std::fs::create_dir_all(dir)?;
     for (name, text) in SAMPLES {
-        crate::store::save::write_atomic(&dir.join(name), text).map_err(std::io::Error::other)?;
+        crate::store::save::write_replacing(&dir.join(name), text).map_err(std::io::Error::other)?;
     }
     Ok(true)
 }

@@ -18,6 +18,7 @@ mod format_refusals;
 mod fuzz_regressions;
 mod hostile_input;
 mod key_sequences;
+mod planted;
 mod properties;
 mod report_figures;
 mod report_golden;

@@ -83,7 +83,7 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
             }
         },
         Effect::WriteSummary { files } => {
-            let written = files.iter().try_for_each(|(path, text)| save::write_atomic(path, text));
+            let written = files.iter().try_for_each(|(path, text)| save::write_replacing(path, text));
             Some(match written {
                 Ok(()) => Action::SummaryWritten(files.into_iter().map(|(path, _)| path).collect()),
                 Err(error) => Action::FileFailed(errors::save_error(lang, &error)),

@@ -1,0 +1,166 @@
+//! Issue 23: what a colleague (or an intruder with write access) can plant in a shared folder —
+//! a link under the name of a file this program makes, a FIFO or a device among the projects —
+//! never makes it write elsewhere, hang, or read without end. Through the real binary where
+//! the hole was found there.
+
+use roi_workbench::store::{files, marker, save};
+use std::os::unix::fs::{FileTypeExt, symlink};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn project_in(dir: &Path) -> PathBuf {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/domain-example.toml");
+    let path = dir.join("projet.toml");
+    std::fs::copy(fixture, &path).unwrap();
+    path
+}
+
+/// A file outside the shared folder that a planted link points to.
+fn victim() -> (tempfile::TempDir, PathBuf) {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let victim = elsewhere.path().join("bashrc");
+    std::fs::write(&victim, "precious").unwrap();
+    (elsewhere, victim)
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// `roi ARGS…`, killed and failed if it has not ended within 20 s (a hang is the bug).
+fn roi_bounded(args: &[&str]) -> std::process::Output {
+    let mut child = super::common::roi_command()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("roi {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_edit_marker_replaces_a_planted_link_instead_of_writing_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let (_elsewhere, victim) = victim();
+    symlink(&victim, marker::marker_path(&project)).unwrap();
+    marker::mark_editing(&project);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(!is_link(&marker::marker_path(&project)), "the link is replaced by our marker");
+}
+
+#[test]
+fn a_summary_replaces_a_planted_link_instead_of_writing_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_elsewhere, victim) = victim();
+    let summary = dir.path().join("projet.summary.md");
+    symlink(&victim, &summary).unwrap();
+    save::write_replacing(&summary, "summary").unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert_eq!(std::fs::read_to_string(&summary).unwrap(), "summary");
+    assert!(!is_link(&summary));
+}
+
+#[test]
+fn an_output_through_a_planted_link_to_a_file_replaces_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let (_elsewhere, victim) = victim();
+    let output = dir.path().join("rapport.md");
+    symlink(&victim, &output).unwrap();
+    let run = roi_bounded(&[
+        "report",
+        project.to_str().unwrap(),
+        "--format",
+        "md",
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(!is_link(&output));
+}
+
+#[test]
+fn an_archive_link_is_refused_and_the_project_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    symlink(elsewhere.path(), dir.path().join("archive")).unwrap();
+    let refused = files::archive(&project).unwrap_err();
+    assert!(matches!(refused, files::FileError::ArchiveNotAFolder { .. }), "{refused:?}");
+    assert!(project.exists());
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    let said = roi_workbench::i18n::errors::file_error(roi_workbench::i18n::Lang::En, &refused);
+    assert!(said.contains("not a real folder"), "{said}");
+}
+
+#[test]
+fn an_output_onto_dev_null_or_a_fifo_writes_into_it_and_leaves_it_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let file = project.to_str().unwrap();
+    let run = roi_bounded(&["report", file, "--format", "json", "--output", "/dev/null"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    let fifo = dir.path().join("tube");
+    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    // The reader opens first: a FIFO without one is refused at once.
+    std::thread::sleep(Duration::from_millis(200));
+    let run = roi_bounded(&["report", file, "--format", "json", "--output", fifo.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let received = reader.join().unwrap();
+    assert!(received.contains("\"totals\""), "{received}");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+    let refused =
+        roi_bounded(&["report", file, "--format", "json", "--output", dir.path().to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(3), "a folder is no output");
+}
+
+#[test]
+fn a_fifo_or_a_device_among_the_projects_is_listed_invalid_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    project_in(dir.path());
+    let fifo = dir.path().join("x.toml");
+    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o644)).unwrap();
+    symlink("/dev/zero", dir.path().join("zero.toml")).unwrap();
+    let check = roi_bounded(&["check", fifo.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&check.stdout).contains("not a regular file"), "{check:?}");
+    let zero = roi_bounded(&["check", dir.path().join("zero.toml").to_str().unwrap()]);
+    assert_eq!(zero.status.code(), Some(1), "{}", String::from_utf8_lossy(&zero.stderr));
+    let portfolio =
+        roi_bounded(&["portfolio", dir.path().to_str().unwrap(), "--format", "json", "--no-cache"]);
+    assert_eq!(
+        portfolio.status.code(),
+        Some(1),
+        "invalid files: {}",
+        String::from_utf8_lossy(&portfolio.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&portfolio.stdout).unwrap();
+    let errors: Vec<&str> =
+        json["projects"].as_array().unwrap().iter().filter_map(|p| p["error"].as_str()).collect();
+    assert_eq!(errors.len(), 2, "{json}");
+    assert!(errors.iter().all(|e| e.contains("not a regular file")), "{errors:?}");
+    // A planted FIFO under a marker's name does not hang the scan either.
+    rustix::fs::mkfifoat(
+        rustix::fs::CWD,
+        dir.path().join(".projet.toml.roi-editing"),
+        rustix::fs::Mode::from_raw_mode(0o644),
+    )
+    .unwrap();
+    let scan = roi_bounded(&["portfolio", dir.path().to_str().unwrap(), "--no-cache"]);
+    assert_eq!(scan.status.code(), Some(1), "ended, with its invalid files");
+}
