@@ -46,6 +46,8 @@ fn compute_render_round_trip(project: &crate::domain::Project, text: &str) {
         // A workbook may refuse a value no spreadsheet cell holds; that is an error, not a panic.
         let _ = every_report(project, lang);
     }
+    // The portfolio's row of the file, as `roi portfolio` and the workbench's scan make it.
+    let _ = crate::domain::portfolio::PortfolioRow::of_project("fuzzed.toml".into(), project);
     let original = Original::of(text.to_owned(), project);
     for saved in [store::render(project, Some(&original)), store::render(project, None)] {
         let Ok(saved) = saved else { panic!("an accepted project cannot be written") };

@@ -164,3 +164,24 @@ fn a_fifo_or_a_device_among_the_projects_is_listed_invalid_at_once() {
     let scan = roi_bounded(&["portfolio", dir.path().to_str().unwrap(), "--no-cache"]);
     assert_eq!(scan.status.code(), Some(1), "ended, with its invalid files");
 }
+
+/// Issue 23: a valid file whose KPI target is a hair from its baseline is reported, not a panic
+/// (exit 101) in `report`, `portfolio` or `check`.
+#[test]
+fn a_kpi_target_a_hair_from_its_baseline_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hair.toml");
+    std::fs::write(
+        &path,
+        "schema = 1\n[project]\nname = \"Hair\"\n[[kpis]]\nkey = \"k\"\nname = \"K\"\nbaseline = 0\ntarget = 1e-28\n\
+         measurements = [{ month = 1, value = 8 }]\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for args in [vec!["check", file], vec!["report", file, "--format", "json"], vec!["report", file]] {
+        let run = roi_bounded(&args);
+        assert_eq!(run.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&run.stderr));
+    }
+    let portfolio = roi_bounded(&["portfolio", dir.path().to_str().unwrap(), "--no-cache"]);
+    assert_eq!(portfolio.status.code(), Some(0), "{}", String::from_utf8_lossy(&portfolio.stderr));
+}

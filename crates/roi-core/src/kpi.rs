@@ -51,7 +51,7 @@ impl Kpi {
             };
             return if reached { KpiStatus::Met } else { KpiStatus::OffTrack };
         }
-        let progress = (latest - baseline) / (target - baseline);
+        let progress = progress(latest - baseline, target - baseline);
         if progress >= Decimal::ONE {
             KpiStatus::Met
         } else if progress >= dec!(0.5) {
@@ -67,6 +67,16 @@ impl Kpi {
     pub fn is_vanity(&self) -> bool {
         self.decision.as_deref().is_none_or(|d| d.trim().is_empty())
     }
+}
+
+/// gain / span, where a target a hair from the baseline (1e-28) makes the quotient too large
+/// for a decimal: then as large as it can be, with its sign (far past the target, or far behind).
+fn progress(gain: Decimal, span: Decimal) -> Decimal {
+    gain.checked_div(span).unwrap_or(if gain.is_sign_negative() == span.is_sign_negative() {
+        Decimal::MAX
+    } else {
+        Decimal::MIN
+    })
 }
 
 impl Project {
@@ -104,6 +114,15 @@ mod tests {
                 .unwrap_or_default(),
             ..Kpi::default()
         }
+    }
+
+    /// Issue 23: a target a hair from the baseline does not overflow the progress.
+    #[test]
+    fn a_target_a_hair_from_the_baseline_gives_a_status_not_a_panic() {
+        let hair = Decimal::new(1, 28);
+        assert_eq!(kpi(Direction::Higher, dec!(0), hair, Some(dec!(8))).status(), KpiStatus::Met);
+        assert_eq!(kpi(Direction::Higher, dec!(0), hair, Some(dec!(-8))).status(), KpiStatus::OffTrack);
+        assert_eq!(kpi(Direction::Lower, dec!(0), -hair, Some(dec!(-8))).status(), KpiStatus::Met);
     }
 
     #[test]
