@@ -92,6 +92,24 @@ pub fn save_error(lang: Lang, error: &SaveError) -> String {
 
 pub fn lock_error(lang: Lang, error: &LockError) -> String {
     match error {
+        LockError::Unbreakable { path, lock, source } => match lang {
+            Lang::Fr => format!(
+                "{}: verrou abandonné impossible à retirer ({}{}{}) — rien n'est écrit ; faites supprimer {} par quelqu'un qui le peut",
+                path.display(),
+                lock.display(),
+                lang.colon(),
+                io_reason(lang, source),
+                lock.display()
+            ),
+            Lang::En => format!(
+                "{}: an abandoned lock cannot be removed ({}{}{}) — nothing written; have {} removed by someone who may",
+                path.display(),
+                lock.display(),
+                lang.colon(),
+                io_reason(lang, source),
+                lock.display()
+            ),
+        },
         LockError::Busy { path, holder, waited } => match lang {
             Lang::Fr => format!(
                 "{}: occupé — un autre rédacteur ({holder}) le tient depuis {} s ; réessayez dans un instant",

@@ -19,8 +19,22 @@ pub const WAIT_AT_MOST: Duration = Duration::from_secs(15);
 #[derive(Debug, thiserror::Error)]
 #[error("{}", crate::i18n::errors::lock_error(crate::i18n::Lang::En, self))]
 pub enum LockError {
-    Busy { path: PathBuf, holder: String, waited: Duration },
-    Io { path: PathBuf, source: std::io::Error },
+    Busy {
+        path: PathBuf,
+        holder: String,
+        waited: Duration,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A stale lock this user cannot remove (a folder under its name, another user's file in a
+    /// sticky folder): someone who may must remove `lock`.
+    Unbreakable {
+        path: PathBuf,
+        lock: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Held while a project is read, changed and written; released on drop.
@@ -52,8 +66,12 @@ pub fn lock_for_writing(project: &Path) -> Result<WriteLock, LockError> {
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
                 if is_stale(&path) {
                     widen_the_race_in_tests();
-                    break_if_still_stale(&path);
-                    continue;
+                    if let Err(source) = break_if_still_stale(&path) {
+                        return Err(LockError::Unbreakable { path: project.to_owned(), lock: path, source });
+                    }
+                    if started.elapsed() <= WAIT_AT_MOST {
+                        continue;
+                    }
                 }
                 if started.elapsed() > WAIT_AT_MOST {
                     let holder = super::open::read_small_text(&path).unwrap_or_default().trim().to_owned();
@@ -96,24 +114,40 @@ fn create_signed(path: &Path) -> std::io::Result<()> {
 
 /// Removes a stale lock, unless another waiter broke it first and took the lock since. Two
 /// waiters may both judge the old lock stale; only the one holding the breaker (a second file
-/// created exclusively) removes it, after checking again: the other then finds the first
-/// one's fresh lock, alive, and waits for it.
-fn break_if_still_stale(path: &Path) {
+/// created exclusively, signed by its waiter) removes it, after checking again: the other then
+/// finds the first one's fresh lock, alive, and waits for it. A stale lock that cannot be
+/// removed is an error: waiting would never end.
+fn break_if_still_stale(path: &Path) -> std::io::Result<()> {
     let breaker = path.with_extension("roi-break");
     let created = std::fs::OpenOptions::new().write(true).create_new(true).open(&breaker);
     match created {
-        Ok(_) => {
-            if is_stale(path) {
-                let _ = std::fs::remove_file(path);
-            }
+        Ok(mut file) => {
+            let _ = file.write_all(Owner::current().to_line().as_bytes());
+            let removed = if is_stale(path) { remove_unless_gone(path) } else { Ok(()) };
             let _ = std::fs::remove_file(&breaker);
+            removed
         }
-        // A breaker is held for a few system calls: one this old was left by a killed waiter.
-        Err(_) if age_of(&breaker) > BREAKER_STALE_AFTER => {
-            let _ = std::fs::remove_file(&breaker);
+        // A breaker is held for a few system calls: one left by a waiter now dead on this host,
+        // or this old, was left by a killed waiter.
+        Err(_) if breaker_is_abandoned(&breaker) => remove_unless_gone(&breaker),
+        Err(_) => {
+            std::thread::sleep(Duration::from_millis(2));
+            Ok(())
         }
-        Err(_) => std::thread::sleep(Duration::from_millis(2)),
     }
+}
+
+fn remove_unless_gone(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
+fn breaker_is_abandoned(breaker: &Path) -> bool {
+    let owner = super::open::read_small_text(breaker).and_then(|text| Owner::from_line(text.trim()));
+    let dead = owner.is_some_and(|owner| owner.is_on_this_host() && !pid_is_alive(owner.pid));
+    dead || age_of(breaker) > BREAKER_STALE_AFTER
 }
 
 /// Waiters that judged a lock stale together then act together: the tests see the race that

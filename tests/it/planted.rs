@@ -29,6 +29,11 @@ fn is_link(path: &Path) -> bool {
 
 /// `roi ARGS…`, killed and failed if it has not ended within 20 s (a hang is the bug).
 fn roi_bounded(args: &[&str]) -> std::process::Output {
+    roi_within(args, Duration::from_secs(20))
+}
+
+/// `roi ARGS…`, killed and failed if it has not ended within `limit`.
+fn roi_within(args: &[&str], limit: Duration) -> std::process::Output {
     let mut child = super::common::roi_command()
         .args(args)
         .stdout(std::process::Stdio::piped())
@@ -37,7 +42,7 @@ fn roi_bounded(args: &[&str]) -> std::process::Output {
         .unwrap();
     let started = Instant::now();
     while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(20) {
+        if started.elapsed() > limit {
             let _ = child.kill();
             panic!("roi {args:?} hung");
         }
@@ -184,4 +189,41 @@ fn a_kpi_target_a_hair_from_its_baseline_is_reported() {
     }
     let portfolio = roi_bounded(&["portfolio", dir.path().to_str().unwrap(), "--no-cache"]);
     assert_eq!(portfolio.status.code(), Some(0), "{}", String::from_utf8_lossy(&portfolio.stderr));
+}
+
+/// Issue 23: a stale lock that cannot be removed (here a folder under the lock's name) ends the
+/// wait with a refusal naming it, instead of spinning for ever; the file is left as it was.
+#[test]
+fn an_unremovable_stale_lock_is_refused_not_spun_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let before = std::fs::read(&project).unwrap();
+    let lock = roi_workbench::store::lock::lock_path(&project);
+    std::fs::create_dir(&lock).unwrap();
+    std::fs::write(lock.join("inside"), "").unwrap();
+    let run =
+        roi_within(&["set", project.to_str().unwrap(), "project.owner", "Paul"], Duration::from_secs(16));
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(3), "{said}");
+    assert!(said.contains("cannot be removed") && said.contains(".projet.toml.roi-write-lock"), "{said}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
+
+/// Issue 23: a breaker left by a waiter killed on this host is taken over at once, not after
+/// its 10 s of grace.
+#[test]
+fn a_killed_waiter_s_breaker_costs_nobody_its_grace() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let lock = roi_workbench::store::lock::lock_path(&project);
+    let dead = roi_workbench::store::marker::Owner {
+        pid: u32::MAX - 1,
+        ..roi_workbench::store::marker::Owner::current()
+    };
+    std::fs::write(&lock, dead.to_line()).unwrap();
+    std::fs::write(lock.with_extension("roi-break"), dead.to_line()).unwrap();
+    let run =
+        roi_within(&["set", project.to_str().unwrap(), "project.owner", "Paul"], Duration::from_secs(8));
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(std::fs::read_to_string(&project).unwrap().contains("Paul"));
 }
