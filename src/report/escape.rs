@@ -2,19 +2,13 @@
 //! between colleagues: its names, units and decisions must never become a spreadsheet formula,
 //! Markdown structure or a terminal control sequence in whatever reads what we write.
 //!
-//! Control characters are C0 (but tab and line feed), DEL and C1 (U+0080–U+009F): in reports
-//! they are dropped, in messages shown escaped (`\u{1b}`).
+//! Control characters are C0 (but tab and line feed), DEL, C1 (U+0080–U+009F) and the
+//! bidirectional controls: in reports they are dropped, in messages shown escaped (`\u{1b}`),
+//! in JSON written as `\uXXXX` escapes.
 
 use std::fmt::Write;
 
-fn is_control(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)
-}
-
-/// The text without its control characters (tab and line feed kept).
-pub fn without_controls(text: &str) -> String {
-    text.chars().filter(|c| !is_control(*c)).collect()
-}
+pub use crate::domain::inert::{is_control, without_controls};
 
 /// For a terminal or a log: every control character written as `\u{…}`, so that a value
 /// quoted in a message can neither move the cursor, retitle the window nor reset the screen.

@@ -32,7 +32,9 @@ pub enum FileError {
 
 /// A file name typed by the user, inside `folder`, with `.toml` added when missing.
 pub fn file_in(folder: &Path, typed: &str) -> Option<PathBuf> {
-    let name = typed.trim();
+    // No control or bidirectional character in a name others will list and type.
+    let name = crate::domain::inert::without_controls(typed);
+    let name = name.trim();
     if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
         return None;
     }

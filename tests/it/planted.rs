@@ -227,3 +227,50 @@ fn a_killed_waiter_s_breaker_costs_nobody_its_grace() {
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(std::fs::read_to_string(&project).unwrap().contains("Paul"));
 }
+
+/// Issue 23: every JSON output is JSON, whatever the names hold — every C0 control, DEL, C1,
+/// the bidirectional controls and characters beyond the BMP — read back as the same text, with
+/// none of them raw in the bytes; Markdown and CSV drop the controls.
+#[test]
+fn json_outputs_stay_json_with_any_character_in_a_name() {
+    let mut hostile: String =
+        (1u32..0x20).chain([0x7f, 0x85, 0x9b, 0x202e, 0x2066, 0x200f]).filter_map(char::from_u32).collect();
+    hostile.push_str("é😀\"\\");
+    let escaped: String = hostile.chars().map(|c| format!("\\U{:08X}", u32::from(c))).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "schema = 1\n[project]\nname = \"{escaped}\"\n[[costs]]\nname = \"{escaped}\"\nmonthly = 10\n"
+        ),
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let raw_unsafe = |bytes: &[u8]| {
+        String::from_utf8_lossy(bytes)
+            .chars()
+            .any(|c| roi_workbench::domain::inert::is_control(c) && c != '\n')
+    };
+    for (args, name_at) in [
+        (vec!["report", file, "--format", "json"], "/name"),
+        (
+            vec!["portfolio", dir.path().to_str().unwrap(), "--format", "json", "--no-cache"],
+            "/projects/0/name",
+        ),
+        (vec!["explain", file, "tco", "--format", "json"], ""),
+    ] {
+        let run = roi_bounded(&args);
+        assert_eq!(run.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&run.stderr));
+        let json: serde_json::Value =
+            serde_json::from_slice(&run.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        if !name_at.is_empty() {
+            assert_eq!(json.pointer(name_at).and_then(|v| v.as_str()), Some(hostile.as_str()), "{args:?}");
+        }
+        assert!(!raw_unsafe(&run.stdout), "{args:?}: a raw control in the bytes");
+    }
+    for format in ["md", "csv"] {
+        let run = roi_bounded(&["report", file, "--format", format]);
+        assert!(!raw_unsafe(&run.stdout), "{format}: a raw control");
+    }
+}

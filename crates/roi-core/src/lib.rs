@@ -12,6 +12,7 @@ pub mod engine;
 pub mod explain;
 pub mod flows;
 pub mod identity;
+pub mod inert;
 pub mod information;
 pub mod kpi;
 pub mod limits;
