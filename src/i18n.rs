@@ -282,6 +282,7 @@ impl Lang {
 
     /// Why a typed number was refused, with what to type instead.
     pub fn typed_error(self, typed: &str, error: TypedError) -> String {
+        let typed = &crate::domain::inert::excerpt(typed);
         match (self, error) {
             (Lang::Fr, TypedError::NotANumber) => {
                 format!("« {typed} » n'est pas un nombre : écrivez-le comme 12 000,50")

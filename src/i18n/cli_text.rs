@@ -2,6 +2,7 @@
 //! `roi check`, `roi goal-seek`, in the UI's language.
 
 use super::Lang;
+use crate::domain::inert::excerpt;
 use crate::domain::sensitivity::{Goal, GoalError, GoalOutcome, GoalSeek};
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -164,6 +165,7 @@ fn achieved_figure(lang: Lang, goal: Goal, achieved: Option<Decimal>) -> String 
 pub fn bad_goal(lang: Lang, text: &str, error: &GoalError) -> String {
     let example = lang.number(Decimal::from(20_000), 0);
     let value = text.split_once('=').map_or(text, |(_, value)| value).trim();
+    let text = &excerpt(text);
     let why = match (error, lang) {
         (GoalError::Form, Lang::Fr) => {
             "écrivez MESURE=VALEUR, MESURE étant roi_adjusted (en %), npv ou break_even (un mois)".to_owned()
@@ -192,6 +194,7 @@ pub fn axis_outside_domain(
     outside: crate::domain::whatif::OutOfDomain,
 ) -> String {
     use crate::domain::whatif::OutOfDomain;
+    let text = &excerpt(text);
     let (min, max) = driver.bounds();
     let (min, max) = (driver_value(lang, min), driver_value(lang, max));
     let key = driver.key();
@@ -215,6 +218,7 @@ pub fn axis_outside_domain(
 
 /// A `--rows` or `--cols` value `roi table` cannot read, and how to write one.
 pub fn bad_axis(lang: Lang, flag: &str, text: &str) -> String {
+    let text = &excerpt(text);
     let drivers: Vec<&str> = crate::domain::drivers::Driver::ALL.iter().map(|d| d.key()).collect();
     let drivers = drivers.join(", ");
     match lang {
@@ -233,6 +237,7 @@ pub fn bad_axis(lang: Lang, flag: &str, text: &str) -> String {
 
 /// A `--metric` `roi table` does not know.
 pub fn bad_metric(lang: Lang, text: &str) -> String {
+    let text = &excerpt(text);
     match lang {
         Lang::Fr => format!("--metric `{text}` : npv, roi_adjusted_pct ou break_even_month"),
         Lang::En => format!("--metric `{text}`: npv, roi_adjusted_pct or break_even_month"),

@@ -47,7 +47,9 @@ pub fn markdown(text: &str) -> String {
 /// return — gets the customary `'` in front, unless it is a plain number (`-12.35`).
 pub fn csv(text: &str) -> String {
     let is_number = text.parse::<rust_decimal::Decimal>().is_ok();
-    let starts_a_formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // The full-width and small compatibility forms too: a spreadsheet may fold them to `=`…
+    let starts_a_formula =
+        text.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '﹫']);
     let clean = without_controls(text.strip_prefix('\r').unwrap_or(text));
     let cell = if starts_a_formula && !is_number { format!("'{clean}") } else { clean };
     if cell.contains([',', '"', '\n']) { format!("\"{}\"", cell.replace('"', "\"\"")) } else { cell }
@@ -70,6 +72,10 @@ mod tests {
                 "=HYPERLINK(\"http://x\",\"y\")",
             ),
             ("+1+2", "'+1+2", "+1+2", "+1+2"),
+            // Issue 23: compatibility forms a spreadsheet may fold to `=`, `+`, `-`, `@`.
+            ("＝1+2", "'＝1+2", "＝1+2", "＝1+2"),
+            ("﹢1", "'﹢1", "﹢1", "﹢1"),
+            ("＠SUM(A1)", "'＠SUM(A1)", "＠SUM(A1)", "＠SUM(A1)"),
             ("-2+3", "'-2+3", "-2+3", "-2+3"),
             ("-12.35", "-12.35", "-12.35", "-12.35"),
             ("@SUM(A1)", "'@SUM(A1)", "@SUM(A1)", "@SUM(A1)"),

@@ -274,3 +274,25 @@ fn json_outputs_stay_json_with_any_character_in_a_name() {
         assert!(!raw_unsafe(&run.stdout), "{format}: a raw control");
     }
 }
+
+/// Issue 23: a refusal quotes at most a bounded excerpt of what it refuses.
+#[test]
+fn a_refusal_quotes_a_bounded_excerpt() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project_in(dir.path());
+    let huge = "9x".repeat(50_000);
+    for args in [
+        vec!["set", project.to_str().unwrap(), "costs[0].monthly", huge.as_str()],
+        vec!["goal-seek", project.to_str().unwrap(), "--driver", "costs", "--target", huge.as_str()],
+    ] {
+        let run = roi_bounded(&args);
+        assert_ne!(run.status.code(), Some(0));
+        let said = String::from_utf8_lossy(&run.stderr);
+        assert!(said.len() < 2_000, "{} bytes said", said.len());
+    }
+    let path = dir.path().join("long.toml");
+    std::fs::write(&path, format!("schema = 1\n[project]\nname = \"P\"\nstart = \"{huge}\"\n")).unwrap();
+    let run = roi_bounded(&["check", path.to_str().unwrap()]);
+    let said = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    assert!(said.len() < 2_000, "{} bytes said", said.len());
+}

@@ -16,9 +16,29 @@ pub fn without_controls(text: &str) -> String {
     text.chars().filter(|c| !is_control(*c)).collect()
 }
 
+/// At most this many characters of a text a message quotes back.
+pub const EXCERPT_CHARS: usize = 40;
+
+/// What a message quotes of a text it refuses: at most [`EXCERPT_CHARS`] characters, `…` when
+/// cut — a megabyte typed or planted in a file is not echoed back whole.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_is_bounded() {
+        assert_eq!(excerpt("short"), "short");
+        let long = "é".repeat(1000);
+        assert_eq!(excerpt(&long).chars().count(), EXCERPT_CHARS + 1);
+        assert!(excerpt(&long).ends_with('…'));
+    }
 
     #[test]
     fn controls_and_bidi_are_dropped_text_kept() {

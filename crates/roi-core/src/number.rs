@@ -110,9 +110,12 @@ impl<'de> Visitor<'de> for DecimalVisitor {
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Decimal, E> {
         let cleaned: String = value.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
-        Decimal::from_str(&cleaned)
-            .or_else(|_| Decimal::from_scientific(&cleaned))
-            .map_err(|_| E::custom(format!("`{value}` is not a number (write it like \"1250.50\")")))
+        Decimal::from_str(&cleaned).or_else(|_| Decimal::from_scientific(&cleaned)).map_err(|_| {
+            E::custom(format!(
+                "`{}` is not a number (write it like \"1250.50\")",
+                crate::inert::excerpt(value)
+            ))
+        })
     }
 }
 

@@ -28,7 +28,12 @@ impl fmt::Display for YearMonth {
 impl FromStr for YearMonth {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let invalid = || format!("`{text}` is not a month: write it as \"YYYY-MM\", e.g. \"2026-01\"");
+        let invalid = || {
+            format!(
+                "`{}` is not a month: write it as \"YYYY-MM\", e.g. \"2026-01\"",
+                crate::inert::excerpt(text)
+            )
+        };
         let (year_text, month_text) = text.split_once('-').ok_or_else(invalid)?;
         let digits = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
         if !digits(year_text, 4) || !digits(month_text, 2) {
