@@ -2,7 +2,7 @@
 //! in `--output FILE`), with the tornado, and with `--simulate N` a Monte Carlo run. The xlsx
 //! workbook is binary: it is only ever written to a file.
 
-use crate::domain::montecarlo::{self, DEFAULT_DRAWS, MonteCarlo, Shape, Simulation, simulate};
+use crate::domain::montecarlo::{self, MonteCarlo, Shape, Simulation, simulate};
 use crate::domain::project::YearMonth;
 use crate::domain::review;
 use crate::domain::sensitivity::DEFAULT_WIDTH;
@@ -78,7 +78,8 @@ fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers, lang: Lang) ->
     };
     let has_ranges = || project.uncertain_values().iter().any(|value| value.explicit);
     let draws = args.simulate.and_then(|n| usize::try_from(n).ok()).or_else(|| {
-        (matches!(args.format, Format::Md | Format::Html) && has_ranges()).then_some(DEFAULT_DRAWS)
+        (matches!(args.format, Format::Md | Format::Html) && has_ranges())
+            .then(|| montecarlo::default_draws(project))
     })?;
     let progress = super::Progress::on_stderr("Monte Carlo", lang);
     let sampling = match args.sampling {
@@ -92,8 +93,8 @@ fn monte_carlo(args: &Args, project: &Project, drivers: &Drivers, lang: Lang) ->
     Some(run)
 }
 
-/// The most draws a run may ask for: a million take a few seconds and a few dozen megabytes.
-const MAX_DRAWS: i64 = 1_000_000;
+/// The most draws a run may ask for (a project's size may lower it: `montecarlo::most_draws`).
+const MAX_DRAWS: i64 = montecarlo::MAX_DRAWS as i64;
 
 /// Why the arguments cannot make an xlsx workbook, if they cannot: it holds the base figures
 /// as formulas over the file's inputs, so a scenario or a simulation has no place in it.
@@ -161,6 +162,13 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Ok(drivers) => drivers,
         Err(code) => return code,
     };
+    if let Some(asked) = args.simulate.and_then(|n| usize::try_from(n).ok()) {
+        let most = montecarlo::most_draws(project);
+        if asked > most {
+            crate::tell!("{}", crate::i18n::cli_text::too_many_draws(lang, &args.file, asked, most));
+            return ExitCode::from(super::EXIT_USAGE);
+        }
+    }
     let run = monte_carlo(args, project, &drivers, lang);
     // Every report is a review as of a month (this one by default): KPI measurements and
     // measured benefits recorded for later months are left out of what reads them.

@@ -185,6 +185,36 @@ pub fn bad_goal(lang: Lang, text: &str, error: &GoalError) -> String {
     }
 }
 
+/// `--simulate N` past what a run of this project may cost.
+pub fn too_many_draws(lang: Lang, file: &Path, asked: usize, most: usize) -> String {
+    let (asked, most) = (lang.count(asked), lang.count(most));
+    match lang {
+        Lang::Fr => format!(
+            "{}: --simulate {asked} : au plus {most} tirages pour ce projet (sa taille fixe le travail d'un tirage, environ 30 s au plus en tout) ; demandez-en moins",
+            file.display()
+        ),
+        Lang::En => format!(
+            "{}: --simulate {asked}: at most {most} draws for this project (its size sets the work of a draw; about 30 s at most in all); ask for fewer",
+            file.display()
+        ),
+    }
+}
+
+/// A data table with more cells than a table of this project may cost.
+pub fn too_many_cells(lang: Lang, file: &Path, cells: usize, most: usize) -> String {
+    let (cells, most) = (lang.count(cells), lang.count(most));
+    match lang {
+        Lang::Fr => format!(
+            "{}: {cells} cellules : au plus {most} pour ce projet (sa taille fixe le travail d'une cellule, environ 30 s au plus en tout) ; resserrez --rows ou --cols",
+            file.display()
+        ),
+        Lang::En => format!(
+            "{}: {cells} cells: at most {most} for this project (its size sets the work of a cell; about 30 s at most in all); narrow --rows or --cols",
+            file.display()
+        ),
+    }
+}
+
 /// A `--rows` or `--cols` range that leaves what the driver's slider takes.
 pub fn axis_outside_domain(
     lang: Lang,

@@ -101,7 +101,8 @@ pub fn run_monte_carlo(app: &mut App) -> Effect {
     if matches!(app.simulation, SimulationState::Running { .. }) {
         return Effect::None;
     }
-    let simulation = Simulation { sampling: app.sampling, ..Simulation::default() };
+    let draws = crate::domain::montecarlo::default_draws(&app.project);
+    let simulation = Simulation { sampling: app.sampling, draws, ..Simulation::default() };
     app.simulation = SimulationState::Running { done: 0, total: simulation.draws };
     if app.mode == Mode::MonteCarlo {
         app.mode = Mode::Normal;

@@ -22,6 +22,34 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub const DEFAULT_DRAWS: usize = 10_000;
+/// The most draws any run may ask for.
+pub const MAX_DRAWS: usize = 1_000_000;
+/// What one run may cost, in [`draw_work`] units: about 30 s on two cores for the largest
+/// project a file may hold (200 benefit and 200 cost lines, 1 MiB), and a few hundred MB.
+pub const MAX_WORK: u64 = 1_000_000_000;
+/// What the run a report makes unasked may cost: under 2 s for the largest project.
+pub const DEFAULT_WORK: u64 = 50_000_000;
+/// The fewest draws of the run a report makes unasked, whatever the project's size.
+const FEWEST_DEFAULT_DRAWS: usize = 500;
+
+/// The work of one draw: every line's flows over the horizon, and each uncertain input drawn.
+pub fn draw_work(project: &Project) -> u64 {
+    let lines = project.benefits.len() + project.costs.len() + project.risks.len() + 1;
+    let horizon = u64::try_from(project.horizon().max(1)).unwrap_or(1);
+    (lines as u64 * horizon + project.uncertain_values().len() as u64).max(1)
+}
+
+/// The most draws a run of `project` may ask for (see [`MAX_WORK`]).
+pub fn most_draws(project: &Project) -> usize {
+    usize::try_from(MAX_WORK / draw_work(project)).unwrap_or(MAX_DRAWS).clamp(1, MAX_DRAWS)
+}
+
+/// The draws of the run a report or the workbench makes unasked: [`DEFAULT_DRAWS`], fewer for
+/// a project so large that they would take more than [`DEFAULT_WORK`] (the report says how many).
+pub fn default_draws(project: &Project) -> usize {
+    let affordable = usize::try_from(DEFAULT_WORK / draw_work(project)).unwrap_or(DEFAULT_DRAWS);
+    affordable.clamp(FEWEST_DEFAULT_DRAWS, DEFAULT_DRAWS)
+}
 pub const DEFAULT_SEED: u64 = 42;
 /// The months at which the probability of having broken even is reported.
 pub const PAYBACK_MONTHS: [i64; 3] = [12, 24, 36];
@@ -461,6 +489,22 @@ mod tests {
 
     /// Issue 22: an exact tie (0.3 of benefits against 0.1 + 0.2 of costs) breaks even in the
     /// draws as in the engine, though binary floating point sees a loss of 5e-17.
+    /// Issue 23: the work of a run is bounded by the project's size.
+    #[test]
+    fn the_draws_are_bounded_by_the_project_s_size() {
+        let small = project();
+        assert_eq!(default_draws(&small), DEFAULT_DRAWS);
+        assert_eq!(most_draws(&small), MAX_DRAWS);
+        let mut large = project();
+        for _ in 0..200 {
+            large.benefits.push(large.benefits[0].clone());
+            large.costs.push(large.costs[0].clone());
+        }
+        assert!(default_draws(&large) < DEFAULT_DRAWS && default_draws(&large) >= FEWEST_DEFAULT_DRAWS);
+        assert!(most_draws(&large) as u64 * draw_work(&large) <= MAX_WORK);
+        assert!(most_draws(&large) < MAX_DRAWS);
+    }
+
     #[test]
     fn a_tie_breaks_even_in_the_draws_as_in_the_engine() {
         let mut project = Project::named("Tie");

@@ -188,6 +188,15 @@ pub fn outside_domain(driver: Driver, low: Decimal, high: Decimal, step: Decimal
     (driver == Driver::DelayMonths && !(whole(low) && whole(step))).then_some(OutOfDomain::WholeMonths)
 }
 
+/// What one data table may cost, in [`crate::montecarlo::draw_work`] units of exact (decimal)
+/// arithmetic: about 30 s on the largest project a file may hold.
+pub const MAX_TABLE_WORK: u64 = 100_000_000;
+
+/// The most cells a data table of `project` may have (see [`MAX_TABLE_WORK`]).
+pub fn most_cells(project: &Project) -> usize {
+    usize::try_from(MAX_TABLE_WORK / crate::montecarlo::draw_work(project)).unwrap_or(usize::MAX).max(1)
+}
+
 /// At most this many values on an axis: a table of 101 × 101 cells is already 10 201 runs.
 pub const MAX_AXIS: usize = 101;
 
