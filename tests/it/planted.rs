@@ -313,10 +313,26 @@ fn the_work_asked_of_a_large_project_is_bounded() {
     let file = path.to_str().unwrap();
     let draws = roi_bounded(&["report", file, "--format", "json", "--simulate", "1000000"]);
     assert_eq!(draws.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&draws.stderr).contains("at most 67,403 draws"), "{draws:?}");
-    let cells = roi_bounded(&["table", file, "--rows", "costs=0..3:0.03", "--cols", "benefits=0..3:0.03"]);
+    assert!(String::from_utf8_lossy(&draws.stderr).contains("at most 47,182 draws"), "{draws:?}");
+    // Over 120 months, a table of 101 × 101 cells is more than a table may cost.
+    let long = dir.path().join("long.toml");
+    std::fs::write(
+        &long,
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("name = \"Large\"\n", "name = \"Large\"\nhorizon_months = 120\n"),
+    )
+    .unwrap();
+    let cells = roi_bounded(&[
+        "table",
+        long.to_str().unwrap(),
+        "--rows",
+        "costs=0..3:0.03",
+        "--cols",
+        "benefits=0..3:0.03",
+    ]);
     assert_eq!(cells.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&cells.stderr).contains("10,201 cells: at most 6,740"), "{cells:?}");
+    assert!(String::from_utf8_lossy(&cells.stderr).contains("10,201 cells: at most 8,244"), "{cells:?}");
     let project = roi_workbench::store::load(&path).unwrap().project;
     assert!(
         roi_workbench::domain::montecarlo::default_draws(&project)
