@@ -100,7 +100,7 @@ pub fn workbook_failed(lang: Lang, file: &Path, error: &dyn std::fmt::Display) -
 /// What a goal seek found, in a sentence: the value that meets the goal and the figure
 /// recomputed there; that every value already meets it; or that none does, with the best.
 pub fn goal_answer(lang: Lang, answer: &GoalSeek, target: &str) -> String {
-    let driver = answer.driver.key();
+    let driver = super::review::driver_name(lang, answer.driver);
     let figure = |achieved: Option<Decimal>| achieved_figure(lang, answer.goal, achieved);
     match (answer.outcome, lang) {
         (GoalOutcome::Found { value, achieved }, Lang::Fr) => {

@@ -191,7 +191,7 @@ fn goal_seek_answers_and_says_when_it_cannot() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let refusal = String::from_utf8_lossy(&output.stderr);
-    assert!(refusal.contains("no value of adoption") && refusal.contains("at best"), "{refusal}");
+    assert!(refusal.contains("no value of Adoption") && refusal.contains("at best"), "{refusal}");
 }
 
 /// Issue 22: three statuses, each holding when re-run; the target read by the language's rules.

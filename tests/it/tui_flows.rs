@@ -266,7 +266,7 @@ fn an_unreachable_goal_is_said_inline() {
     type_text(&mut app, "break_even=1");
     press(&mut app, &[Action::Submit]);
     let Mode::Prompt { error: Some(error), .. } = &app.mode else { panic!("{:?}", app.mode) };
-    assert!(error.contains("benefits"), "{error}");
+    assert!(error.contains("Benefits"), "{error}");
 }
 
 #[test]
