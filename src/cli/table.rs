@@ -91,7 +91,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     };
     let (cells, most) = (asked.rows.values.len() * asked.cols.values.len(), most_cells(&loaded.project));
     if cells > most {
-        crate::tell!("{}", cli_text::too_many_cells(lang, &args.file, cells, most));
+        crate::tell!("{}", cli_text::too_much_work(lang, &args.file, cli_text::Work::Cells, cells, most));
         return ExitCode::from(2);
     }
     let base = match scenario_drivers(&loaded.project, &args.file, args.scenario.as_deref(), lang) {
