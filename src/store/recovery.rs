@@ -34,30 +34,49 @@ fn path_hash(path: &Path) -> String {
     digest.iter().take(8).map(|byte| format!("{byte:02x}")).collect()
 }
 
+/// Unsaved changes kept, and the content hash of the file they were made on (its
+/// [`super::Fingerprint::hash`]): restoring them over a file someone changed since is a conflict,
+/// like any save.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub project: Project,
+    pub base_hash: Option<u64>,
+}
+
+/// The first line of a recovery file: the hash of the file its changes were made on.
+const BASE_HEADER: &str = "# roi-recovery-base: ";
+
 /// Writes the unsaved project; returns where. Called from signal and panic paths, so it
 /// must not panic.
-pub fn write_recovery(project_path: &Path, project: &Project) -> Option<PathBuf> {
-    write_recovery_in(&recovery_dir()?, project_path, project)
+pub fn write_recovery(project_path: &Path, project: &Project, base_hash: Option<u64>) -> Option<PathBuf> {
+    write_recovery_in(&recovery_dir()?, project_path, project, base_hash)
 }
 
 /// The same, in the recovery folder `folder`.
-pub fn write_recovery_in(folder: &Path, project_path: &Path, project: &Project) -> Option<PathBuf> {
+pub fn write_recovery_in(
+    folder: &Path,
+    project_path: &Path,
+    project: &Project,
+    base_hash: Option<u64>,
+) -> Option<PathBuf> {
     let path = recovery_path_in(folder, project_path);
     std::fs::create_dir_all(folder).ok()?;
-    let text = render(project, None).ok()?;
-    super::save::write_atomic(&path, &text).ok()?;
+    let header = base_hash.map(|hash| format!("{BASE_HEADER}{hash}\n")).unwrap_or_default();
+    let text = format!("{header}{}", render(project, None).ok()?);
+    super::save::write_replacing(&path, &text).ok()?;
     Some(path)
 }
 
 /// The unsaved changes kept for `project_path`, if any (and still readable).
-pub fn find_recovery(project_path: &Path) -> Option<Project> {
+pub fn find_recovery(project_path: &Path) -> Option<Kept> {
     find_recovery_in(&recovery_dir()?, project_path)
 }
 
 /// The same, in the recovery folder `folder`.
-pub fn find_recovery_in(folder: &Path, project_path: &Path) -> Option<Project> {
+pub fn find_recovery_in(folder: &Path, project_path: &Path) -> Option<Kept> {
     let text = std::fs::read_to_string(recovery_path_in(folder, project_path)).ok()?;
-    super::format::parse(&text).ok()
+    let base_hash = text.lines().next()?.strip_prefix(BASE_HEADER).and_then(|hash| hash.trim().parse().ok());
+    Some(Kept { project: super::format::parse(&text).ok()?, base_hash })
 }
 
 pub fn discard_recovery(project_path: &Path) {

@@ -123,6 +123,8 @@ pub enum Mode {
     /// Unsaved changes from a session that ended badly are waiting.
     Recovery {
         project: Box<Project>,
+        /// The content hash of the file the changes were made on, when the recovery file says.
+        base_hash: Option<u64>,
     },
     /// The scenarios side by side; `selected` 0 is the base.
     Scenarios {

@@ -45,7 +45,7 @@ const TICK: Duration = Duration::from_millis(250);
 const BUSY_TICK: Duration = Duration::from_millis(50);
 
 /// The last unsaved state, for the panic hook to write as a recovery file.
-static UNSAVED: Mutex<Option<(PathBuf, Project)>> = Mutex::new(None);
+static UNSAVED: Mutex<Option<(PathBuf, Project, Option<u64>)>> = Mutex::new(None);
 
 /// Opens the workbench on `target` (a file, a folder, or the workspace when `None`).
 pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
@@ -68,8 +68,8 @@ pub fn run(target: Option<&Path>, lang: Lang) -> anyhow::Result<ExitCode> {
     if let Some(note) = opened.note {
         app.say(note);
     }
-    if let Some(project) = app.path.as_deref().and_then(recovery::find_recovery) {
-        app.mode = Mode::Recovery { project: Box::new(project) };
+    if let Some(kept) = app.path.as_deref().and_then(recovery::find_recovery) {
+        app.mode = Mode::Recovery { project: Box::new(kept.project), base_hash: kept.base_hash };
     }
     let signals = Signals::register()?;
     install_panic_hook();
@@ -119,7 +119,7 @@ enum Ending {
 }
 
 fn keep_for_recovery(app: &App) -> Option<PathBuf> {
-    recovery::write_recovery(app.path.as_ref()?, &app.project)
+    recovery::write_recovery(app.path.as_ref()?, &app.project, app.fingerprint.as_ref().map(|f| f.hash))
 }
 
 /// Restores the terminal (ratatui's hook, installed by `init`, does the screen; this stops
@@ -141,8 +141,8 @@ fn keep_unsaved_snapshot() -> Option<PathBuf> {
 
 fn keep_unsaved_snapshot_in(folder: &Path) -> Option<PathBuf> {
     let guard = UNSAVED.try_lock().ok()?;
-    let (path, project) = guard.as_ref()?;
-    recovery::write_recovery_in(folder, path, project)
+    let (path, project, base_hash) = guard.as_ref()?;
+    recovery::write_recovery_in(folder, path, project, *base_hash)
 }
 
 /// Who runs the workbench, from the environment: the runtime reads it, `update` is told.
@@ -323,7 +323,9 @@ impl Runtime {
         self.marker.follow(app.path.as_ref().filter(|_| app.dirty && !app.read_only));
         let Some(path) = &app.path else { return };
         if let Ok(mut unsaved) = UNSAVED.lock() {
-            *unsaved = app.dirty.then(|| (path.clone(), app.project.clone()));
+            *unsaved = app
+                .dirty
+                .then(|| (path.clone(), app.project.clone(), app.fingerprint.as_ref().map(|f| f.hash)));
         }
     }
 }
@@ -338,10 +340,11 @@ mod tests {
         let path = dir.path().join("p.toml");
         assert_eq!(keep_unsaved_snapshot_in(dir.path()), None, "nothing unsaved, nothing written");
         let project = Project::named("Non enregistré");
-        *UNSAVED.lock().unwrap() = Some((path.clone(), project.clone()));
+        *UNSAVED.lock().unwrap() = Some((path.clone(), project.clone(), Some(42)));
         let kept = keep_unsaved_snapshot_in(dir.path()).unwrap();
         assert!(kept.starts_with(dir.path()));
-        assert_eq!(recovery::find_recovery_in(dir.path(), &path), Some(project));
+        let found = recovery::find_recovery_in(dir.path(), &path);
+        assert_eq!(found, Some(recovery::Kept { project, base_hash: Some(42) }));
         *UNSAVED.lock().unwrap() = None;
     }
 }

@@ -82,13 +82,21 @@ fn elsewhere_path(app: &App) -> String {
 
 /// Answers to "restore the unsaved changes of the last session?".
 pub fn recovering(app: &mut App, action: Action) -> Effect {
-    let Mode::Recovery { project } = &app.mode else { return Effect::None };
-    let project = (**project).clone();
+    let Mode::Recovery { project, base_hash } = &app.mode else { return Effect::None };
+    let (project, base_hash) = ((**project).clone(), *base_hash);
     let Some(path) = app.path.clone() else { return Effect::None };
     match action {
         Action::Restore => {
             app.mode = Mode::Normal;
             change_project(app, project);
+            // The changes were made on another version of the file than the one on disk now
+            // (a colleague saved since): the next save is checked against that version, so it
+            // meets the conflict dialog instead of reverting the colleague's change unseen.
+            let on_disk = app.fingerprint.as_ref().map(|f| f.hash);
+            if let Some(base) = base_hash.filter(|base| Some(*base) != on_disk) {
+                app.fingerprint =
+                    Some(crate::store::Fingerprint { len: u64::MAX, modified: None, hash: base });
+            }
             app.say(app.lang.t(Text::Restored));
             Effect::DiscardRecovery(path)
         }

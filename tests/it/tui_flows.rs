@@ -985,3 +985,34 @@ fn h_switches_the_monte_carlo_to_a_latin_hypercube() {
     let Effect::Simulate { simulation, .. } = press(&mut app, &[Action::RunMonteCarlo]) else { panic!() };
     assert_eq!(simulation.sampling, Sampling::LatinHypercube);
 }
+
+/// Issue 23: unsaved changes restored after a dropped connection, on a file a colleague saved
+/// since, meet the conflict check at the next save instead of reverting the colleague's value.
+#[test]
+fn restoring_over_a_colleague_s_save_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/domain-example.toml");
+    std::fs::copy(fixture, &path).unwrap();
+    let mine = store::load(&path).unwrap();
+    let base_hash = mine.fingerprint.hash;
+    let mut unsaved = mine.project.clone();
+    unsaved.project.owner = Some("Moi".into());
+    // The colleague's save, then the workbench opens again on it, with the recovery file.
+    let text = std::fs::read_to_string(&path).unwrap().replacen("Claire Martin", "Collègue", 1);
+    std::fs::write(&path, text).unwrap();
+    let mut app = App::new(store::load(&path).unwrap(), Vec::new(), Lang::En);
+    app.mode = Mode::Recovery { project: Box::new(unsaved.clone()), base_hash: Some(base_hash) };
+    press(&mut app, &[Action::Restore]);
+    assert_eq!(app.project.project.owner.as_deref(), Some("Moi"));
+    let saved = store::save::save_checked(&path, &app.project, None, app.fingerprint.as_ref());
+    assert!(matches!(saved, Err(store::save::SaveError::Conflict { .. })), "{saved:?}");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Collègue"), "the colleague's value stays");
+    // Restored over the very file the changes were made on, the save goes through.
+    std::fs::write(&path, std::fs::read_to_string(&path).unwrap().replacen("Collègue", "Claire Martin", 1))
+        .unwrap();
+    let mut app = App::new(store::load(&path).unwrap(), Vec::new(), Lang::En);
+    app.mode = Mode::Recovery { project: Box::new(unsaved), base_hash: Some(base_hash) };
+    press(&mut app, &[Action::Restore]);
+    assert!(store::save::save_checked(&path, &app.project, None, app.fingerprint.as_ref()).is_ok());
+}
