@@ -158,38 +158,25 @@ fn sign_changes(flows: &[f64], low: f64, high: f64) -> bool {
 
 /// The NPV at the monthly factor y = 1 + i, multiplied by a positive number that keeps every
 /// term bounded by its flow: Σ f_m y^(−m) for y ≥ 1, Σ f_m y^(H−m) below. Same sign, same
-/// roots, and no overflow at −99.9 % a month over 120 months.
+/// roots, and no overflow at −99.9 % a month over 120 months. By Horner's rule: one
+/// multiplication a month, no power computed.
 fn scaled_npv_f64(flows: &[f64], factor: f64) -> f64 {
-    let horizon = flows.len() as i32;
-    flows
-        .iter()
-        .enumerate()
-        .map(|(i, flow)| {
-            let month = i as i32 + 1;
-            if factor >= 1.0 { flow * factor.powi(-month) } else { flow * factor.powi(horizon - month) }
-        })
-        .sum()
+    if factor >= 1.0 {
+        let step = 1.0 / factor;
+        flows.iter().rev().fold(0.0, |acc, flow| (acc + flow) * step)
+    } else {
+        flows.iter().fold(0.0, |acc, flow| acc * factor + flow)
+    }
 }
 
-/// [`scaled_npv_f64`] in `Decimal`.
+/// [`scaled_npv_f64`] in `Decimal`, checked.
 fn scaled_npv(flows: &[Decimal], factor: Decimal) -> Option<Decimal> {
-    let step = if factor >= Decimal::ONE { Decimal::ONE.checked_div(factor)? } else { factor };
-    let mut weight = Decimal::ONE;
-    let mut terms = Vec::with_capacity(flows.len());
-    for _ in flows {
-        weight = weight.checked_mul(step).unwrap_or(Decimal::ZERO);
-        terms.push(weight);
+    if factor >= Decimal::ONE {
+        let step = Decimal::ONE.checked_div(factor)?;
+        flows.iter().rev().try_fold(Decimal::ZERO, |acc, flow| acc.checked_add(*flow)?.checked_mul(step))
+    } else {
+        flows.iter().try_fold(Decimal::ZERO, |acc, flow| acc.checked_mul(factor)?.checked_add(*flow))
     }
-    if factor < Decimal::ONE {
-        // y^(H−m): the same powers, the other way round (y^(H−1) for month 1, y^0 for month H).
-        terms.rotate_right(1);
-        terms[0] = Decimal::ONE;
-        terms.reverse();
-    }
-    flows
-        .iter()
-        .zip(terms)
-        .try_fold(Decimal::ZERO, |sum, (flow, weight)| sum.checked_add(flow.checked_mul(weight)?))
 }
 
 /// The monthly factor between `low` and `high` where the NPV is zero, by bisection: 60
