@@ -192,6 +192,13 @@ impl Lang {
         }
     }
 
+    /// A reference range in whole percents: `130–220 %` / `130–220%`.
+    pub fn range_pct(self, range: crate::domain::reference::ReferenceRange) -> String {
+        let low = self.number(range.low_pct.value(), 0);
+        let [_, high, _] = self.percent_forms(range.high_pct);
+        format!("{low}–{high}")
+    }
+
     /// A rate (a fraction) as a percentage with one decimal: `5,5 %` for 0.055.
     pub fn rate(self, rate: Rate) -> String {
         self.percent(Some(rate.percent()))

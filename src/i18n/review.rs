@@ -7,7 +7,8 @@ use crate::domain::drivers::Driver;
 use crate::domain::kpi::KpiStatus;
 use crate::domain::matrix::Quadrant;
 use crate::domain::project::{
-    BenefitKind, CostCategory, Department, Dimension, Direction, Frequency, Maturity, Status, ValueClass,
+    BenefitKind, CompanySize, CostCategory, Department, Dimension, Direction, Frequency, Maturity, Status,
+    ValueClass,
 };
 use crate::domain::review::{Reason, Verdict};
 use crate::domain::uncertainty::Confidence;
@@ -44,6 +45,11 @@ pub enum ReviewText {
     NoActuals => ("Aucun bénéfice mesuré n'est encore enregistré.", "No measured benefit is recorded yet."),
     ReferenceSentence => ("Référence du service", "Department reference"),
     ProjectAt => ("ce projet à", "this project at"),
+    SizeReferenceSentence => ("Référence par taille", "Reference by company size"),
+    DefinedForInvestment => ("Fourchette publiée pour un investissement de", "Range published for an investment of"),
+    ProjectInvests => ("ce projet investit", "this project invests"),
+    Over12Within => ("sur 12 mois, dans la fourchette", "over 12 months, within it"),
+    Over12Outside => ("sur 12 mois, hors de la fourchette", "over 12 months, outside it"),
     NoReference => ("Pas de fourchette de référence pour ce service.", "No reference range for this department."),
     ProposedDecision => ("Décision proposée", "Proposed decision"),
     Because => ("Parce que :", "Because:"),
@@ -321,6 +327,32 @@ pub fn department_name(lang: Lang, department: Department) -> &'static str {
         Department::Operations => "Operations",
         Department::Other if fr => "Autre",
         Department::Other => "Other",
+    }
+}
+
+/// A company size in the reader's language (with the head count it stands for).
+pub fn company_size_name(lang: Lang, size: CompanySize) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match size {
+        CompanySize::Pme if fr => "PME (50 à 500 personnes)",
+        CompanySize::Pme => "SME (50 to 500 people)",
+        CompanySize::Eti if fr => "ETI (entreprise de taille intermédiaire)",
+        CompanySize::Eti => "Mid-cap",
+        CompanySize::Large if fr => "Grande entreprise",
+        CompanySize::Large => "Large company",
+    }
+}
+
+/// The short label of a company size's reference range on the Summary.
+pub fn size_reference_label(lang: Lang, size: CompanySize) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match size {
+        CompanySize::Pme if fr => "Réf. PME",
+        CompanySize::Pme => "SME ref.",
+        CompanySize::Eti if fr => "Réf. ETI",
+        CompanySize::Eti => "Mid-cap ref.",
+        CompanySize::Large if fr => "Réf. GE",
+        CompanySize::Large => "Large-co. ref.",
     }
 }
 

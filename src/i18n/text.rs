@@ -274,8 +274,9 @@ pub enum Text {
     // Report
     Warnings => ("Points d'attention", "Warnings"),
     NoWarnings => ("Aucun point d'attention.", "No warnings."),
-    ReferenceShort => ("Référence secteur", "Department reference"),
-    Reference => ("Référence du secteur", "Department reference"),
+    ReferenceShort => ("Réf. secteur", "Department ref."),
+    CompanySize => ("Taille d'entreprise", "Company size"),
+    Reference => ("Fourchettes de référence", "Reference ranges"),
     Department => ("Service", "Department"),
     Owner => ("Responsable", "Owner"),
     Status => ("Statut", "Status"),

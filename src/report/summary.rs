@@ -9,14 +9,14 @@ use crate::domain::engine::Figures;
 use crate::domain::money::{Amount, Percent, Rate};
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::project::{Kpi, Project};
-use crate::domain::reference::{REFERENCE_MONTH, reference_range};
+use crate::domain::reference::{REFERENCE_MONTH, ReferenceRange, reference_range, size_reference};
 use crate::domain::review::{self, Decision, calendar_month};
 use crate::domain::sensitivity::TornadoBar;
 use crate::domain::uncertainty::{Confidence, LineFacts};
 use crate::domain::whatif::{SpiderLine, moving_lines};
 use crate::i18n::review::{
-    ReviewText as R, category_name, confidence_name, department_name, driver_name, kpi_status_name,
-    last_measured, maturity_label, reason_sentence, status_name, verdict_name,
+    ReviewText as R, category_name, company_size_name, confidence_name, department_name, driver_name,
+    kpi_status_name, last_measured, maturity_label, reason_sentence, status_name, verdict_name,
 };
 use crate::i18n::{DASH, Lang, Text, warning_sentence};
 use rust_decimal::Decimal;
@@ -536,25 +536,54 @@ fn semicolon(lang: Lang) -> &'static str {
 
 fn reference(input: &SummaryInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    let department = input.project.project.department();
+    let info = &input.project.project;
+    let department = info.department();
     blocks.push(heading(3, input.t(Text::Reference)));
-    let Some(range) = reference_range(department) else {
-        blocks.push(Block::Paragraph(input.t(R::NoReference)));
-        return;
-    };
-    // The ranges are read at 18 months; a shorter project is read at its horizon.
-    let month = REFERENCE_MONTH.min(input.figures.horizon);
-    let at = input.figures.flows.at(month);
+    match reference_range(department) {
+        Some(range) => blocks.push(Block::Paragraph(reference_sentence(
+            input,
+            &format!("{} ({})", lang.t(R::ReferenceSentence), department_name(lang, department)),
+            range,
+            REFERENCE_MONTH,
+        ))),
+        None => blocks.push(Block::Paragraph(input.t(R::NoReference))),
+    }
+    let size = size_reference(info.company_size());
+    let label = format!("{}, {}", lang.t(R::SizeReferenceSentence), company_size_name(lang, size.size));
+    let mut sentence = reference_sentence(input, &label, size.range, size.month);
+    // The window is in euros: another currency is not compared with it.
+    let currency = info.currency();
+    if let Some((low, high)) = size.investment
+        && currency == "EUR"
+    {
+        let investment = Amount::new(input.figures.flows.at(12).tco);
+        sentence.push_str(&format!(
+            " {} {} – {}{}{} {} {}.",
+            lang.t(R::DefinedForInvestment),
+            lang.money_whole(low, currency),
+            lang.money_whole(high, currency),
+            semicolon(lang),
+            lang.t(R::ProjectInvests),
+            lang.money(investment, currency),
+            lang.t(if size.investment_outside(investment) { R::Over12Outside } else { R::Over12Within }),
+        ));
+    }
+    blocks.push(Block::Paragraph(sentence));
+}
+
+/// "LABEL: LOW – HIGH at M months; this project at M' months: ROI." — read at the range's
+/// month, or at the horizon when the project is shorter.
+fn reference_sentence(input: &SummaryInput, label: &str, range: ReferenceRange, month: i64) -> String {
+    let lang = input.lang;
+    let read_at = month.min(input.figures.horizon);
     let (months, colon) = (lang.t(Text::Months), lang.colon());
-    blocks.push(Block::Paragraph(format!(
-        "{} ({}){colon}{} – {} {} {REFERENCE_MONTH} {months}{}{} {month} {months}{colon}{}.",
-        lang.t(R::ReferenceSentence),
-        department_name(lang, department),
+    format!(
+        "{label}{colon}{} – {} {} {month} {months}{}{} {read_at} {months}{colon}{}.",
         lang.percent(Some(range.low_pct)),
         lang.percent(Some(range.high_pct)),
         lang.t(Text::AtMonth),
         semicolon(lang),
         lang.t(R::ProjectAt),
-        lang.percent(at.roi_adjusted_pct()),
-    )));
+        lang.percent(input.figures.flows.at(read_at).roi_adjusted_pct()),
+    )
 }

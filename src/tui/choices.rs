@@ -3,14 +3,15 @@
 //! internal key the user cannot guess. Pure.
 
 use crate::domain::project::{
-    BenefitKind, CostCategory, Department, Dimension, Direction, Frequency, Maturity, Status, ValueClass,
+    BenefitKind, CompanySize, CostCategory, Department, Dimension, Direction, Frequency, Maturity, Status,
+    ValueClass,
 };
 use crate::domain::uncertainty::Confidence;
 use crate::domain::validate::{FieldPath, Segment};
 use crate::i18n::Lang;
 use crate::i18n::review::{
-    benefit_kind_name, category_name, confidence_name, department_name, dimension_name, direction_name,
-    frequency_name, maturity_name, status_name, value_class_name,
+    benefit_kind_name, category_name, company_size_name, confidence_name, department_name, dimension_name,
+    direction_name, frequency_name, maturity_name, status_name, value_class_name,
 };
 
 /// A value of a choice field: its key in the file, its name on screen.
@@ -25,6 +26,9 @@ pub fn choices(lang: Lang, path: &FieldPath) -> Option<Vec<Choice>> {
     let list = |keys: Vec<(&'static str, &'static str)>| Some(keys);
     match field {
         "department" => list(Department::ALL.iter().map(|v| (v.key(), department_name(lang, *v))).collect()),
+        "company_size" => {
+            list(CompanySize::ALL.iter().map(|v| (v.key(), company_size_name(lang, *v))).collect())
+        }
         "status" => list(Status::ALL.iter().map(|v| (v.key(), status_name(lang, *v))).collect()),
         "maturity" => list(Maturity::ALL.iter().map(|v| (v.key(), maturity_name(lang, *v))).collect()),
         "kind" => list(BenefitKind::ALL.iter().map(|v| (v.key(), benefit_kind_name(lang, *v))).collect()),
@@ -143,5 +147,14 @@ mod tests {
         );
         assert_eq!(key_for(Lang::Fr, &path("costs[0].monthly"), "x"), None, "not a choice field");
         assert_eq!(name_of(Lang::Fr, &path("benefits[0].kind"), "time_saving"), "Temps gagné");
+    }
+
+    #[test]
+    fn a_company_size_is_typed_by_its_acronym_or_its_name() {
+        let size = path("project.company_size");
+        assert_eq!(key_for(Lang::Fr, &size, "ETI"), Some(Ok("eti")));
+        assert_eq!(key_for(Lang::Fr, &size, "grande entreprise"), Some(Ok("large")));
+        assert_eq!(key_for(Lang::En, &size, "Mid-cap"), Some(Ok("eti")));
+        assert_eq!(name_of(Lang::En, &size, "pme"), "SME (50 to 500 people)");
     }
 }

@@ -10,8 +10,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use roi_workbench::domain::money::Percent;
 use roi_workbench::domain::project::{
-    Actual, Baseline, BaselineMetric, Benefit, BenefitKind, Cost, CostCategory, Department, Direction,
-    Frequency, Kpi, Maturity, Measurement, Project, ProjectInfo, Risk, Status, ValueClass, YearMonth,
+    Actual, Baseline, BaselineMetric, Benefit, BenefitKind, CompanySize, Cost, CostCategory, Department,
+    Direction, Frequency, Kpi, Maturity, Measurement, Project, ProjectInfo, Risk, Status, ValueClass,
+    YearMonth,
 };
 use roi_workbench::domain::review::{self, Verdict, interval_months};
 use roi_workbench::domain::uncertainty::{Confidence, LineRanges, Range};
@@ -55,7 +56,7 @@ fn info(horizon: Option<i64>) -> impl Strategy<Value = ProjectInfo> {
             proptest::option::of(fraction()),
         ),
         (proptest::option::of(1i64..=10), proptest::option::of(1i64..=10)),
-        proptest::option::of(select(Status::ALL)),
+        (proptest::option::of(select(Status::ALL)), proptest::option::of(select(CompanySize::ALL))),
     )
         .prop_map(
             move |(
@@ -64,10 +65,11 @@ fn info(horizon: Option<i64>) -> impl Strategy<Value = ProjectInfo> {
                 (maturity, maturity_factor),
                 (discount_rate, contingency),
                 (impact, feasibility),
-                status,
+                (status, company_size),
             )| ProjectInfo {
                 name,
                 department,
+                company_size,
                 owner,
                 currency: currency.map(str::to_owned),
                 start,

@@ -100,3 +100,35 @@ fn the_samples_cover_more_than_one_verdict() {
         "every sample gets {first:?}: the goldens would prove little"
     );
 }
+
+/// Each reference range is read at its own month — the department's at 18, the company
+/// size's at 12, 18 or 24, the horizon when shorter — and set beside the project's adjusted
+/// ROI at that month, the figure the ranges are defined on (docs/METHOD.md §9).
+#[test]
+fn each_reference_range_is_compared_with_the_adjusted_roi_at_its_own_month() {
+    use roi_workbench::domain::project::CompanySize;
+    use roi_workbench::domain::reference::size_reference;
+    let folder = tempfile::tempdir().unwrap();
+    for (file, project, _) in samples() {
+        for (size, horizon) in CompanySize::ALL.iter().flat_map(|s| [(*s, None), (*s, Some(15))]) {
+            let mut project = project.clone();
+            project.project.company_size = Some(size);
+            project.project.horizon_months = horizon.or(project.project.horizon_months);
+            let figures = Figures::compute(&project, &Drivers::default());
+            let copy = folder.path().join(file.file_name().unwrap());
+            store::save::create_project(&copy, &project).unwrap();
+            let text =
+                report(&copy, &["--format", "md", "--lang", "en", "--as-of", AS_OF, "--simulate", "1"]);
+            let reference = size_reference(size);
+            let read_at = reference.month.min(figures.horizon);
+            let sentence = format!(
+                "at {} months; this project at {read_at} months: {}.",
+                reference.month,
+                Lang::En.percent(figures.flows.at(read_at).roi_adjusted_pct())
+            );
+            let line = text.lines().find(|l| l.starts_with("Reference by company size")).unwrap();
+            assert!(line.contains(&sentence), "{}: {line}\nwants {sentence}", file.display());
+            std::fs::remove_file(&copy).unwrap();
+        }
+    }
+}

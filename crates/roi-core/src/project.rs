@@ -19,7 +19,8 @@ mod choices;
 mod year_month;
 
 pub use choices::{
-    BenefitKind, CostCategory, Department, Dimension, Direction, Frequency, Maturity, Status, ValueClass,
+    BenefitKind, CompanySize, CostCategory, Department, Dimension, Direction, Frequency, Maturity, Status,
+    ValueClass,
 };
 pub use year_month::YearMonth;
 
@@ -60,6 +61,8 @@ pub struct ProjectInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<Department>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_size: Option<CompanySize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -89,6 +92,7 @@ impl ProjectInfo {
         Self {
             name: name.to_owned(),
             department: None,
+            company_size: None,
             owner: None,
             currency: None,
             start: None,
@@ -108,6 +112,11 @@ impl ProjectInfo {
 
     pub fn department(&self) -> Department {
         self.department.unwrap_or_default()
+    }
+
+    /// A PME unless told otherwise: the workbench is made for them.
+    pub fn company_size(&self) -> CompanySize {
+        self.company_size.unwrap_or_default()
     }
 
     pub fn currency(&self) -> &str {

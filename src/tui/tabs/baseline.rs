@@ -5,7 +5,8 @@ use super::path;
 use crate::domain::money::Rate;
 use crate::domain::project::{Benefit, Project};
 use crate::i18n::review::{
-    benefit_kind_name, department_name, input_name, maturity_name, status_name, value_class_name,
+    benefit_kind_name, company_size_name, department_name, input_name, maturity_name, status_name,
+    value_class_name,
 };
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
@@ -49,6 +50,7 @@ fn project_rows(project: &Project, lang: Lang) -> Vec<Row> {
         Row::section(None, &SETTINGS, vec![Cell::text(lang.t(Text::SectionProject))]),
         setting(Text::Name, info.name.clone(), "name", lang),
         setting(Text::Department, department_name(lang, info.department()).into(), "department", lang),
+        setting(Text::CompanySize, company_size_name(lang, info.company_size()).into(), "company_size", lang),
         setting(Text::Owner, text(info.owner.clone()), "owner", lang),
         setting(Text::Status, status_name(lang, info.status()).into(), "status", lang),
         setting(Text::Start, text(info.start.map(|s| s.to_string())), "start", lang),

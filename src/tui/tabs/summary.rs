@@ -4,9 +4,9 @@
 
 use crate::domain::engine::Figures;
 use crate::domain::money::{Amount, Percent};
-use crate::domain::reference::{REFERENCE_MONTH, reference_range};
-use crate::i18n::review::quadrant_short;
-use crate::i18n::{Text, warning_sentence};
+use crate::domain::reference::{REFERENCE_MONTH, reference_range, size_reference};
+use crate::i18n::review::{quadrant_short, size_reference_label};
+use crate::i18n::{DASH, Text, warning_sentence};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{block, cash_flow_chart};
@@ -108,20 +108,36 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         ),
         pair(Text::Quadrant, quadrant_short(lang, figures.quadrant).to_owned(), theme.figure),
     ];
-    if let Some(range) = reference_range(app.project.project.department()) {
-        let month = REFERENCE_MONTH.min(figures.horizon);
-        let own = lang.percent(flows.at(month).roi_adjusted_pct());
-        lines.push(pair(
-            Text::ReferenceShort,
-            format!(
-                "{}–{} ({own})",
-                lang.number(range.low_pct.value(), 0),
-                lang.percent(Some(range.high_pct)).replace(",0", "").replace(".0", "")
-            ),
-            theme.muted,
-        ));
-    }
+    lines.extend(reference_lines(app, theme));
     lines
+}
+
+/// The reference ranges, each labelled with the month it is read at and followed by this
+/// project's adjusted ROI at that month: the department's (when it has one), then the size's.
+fn reference_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let info = &app.project.project;
+    let size = size_reference(info.company_size());
+    let department = reference_range(info.department())
+        .map(|range| (lang.t(Text::ReferenceShort), range, REFERENCE_MONTH));
+    let by_size = (size_reference_label(lang, size.size), size.range, size.month);
+    department
+        .into_iter()
+        .chain([by_size])
+        .map(|(label, range, month)| {
+            let read_at = month.min(app.figures.horizon);
+            let range = lang.range_pct(range);
+            // The project's figure takes what the range leaves, never cut: "(…)" costs 3.
+            let room = VALUE_WIDTH.saturating_sub(range.chars().count() + 3);
+            let own = app.figures.flows.at(read_at).roi_adjusted_pct();
+            let own = own.map_or_else(|| DASH.to_owned(), |own| lang.percent_fit(own, room));
+            let label = format!("{label} (m{read_at})");
+            Line::from(vec![
+                Span::raw(format!("{label:<LABEL_WIDTH$}")),
+                Span::styled(format!("{range} ({own})"), theme.muted),
+            ])
+        })
+        .collect()
 }
 
 /// The lowest cumulative net cash flow and its month: the "valley of death".

@@ -1,4 +1,4 @@
-//! The closed lists of a project file (department, maturity, status, benefit kind, value
+//! The closed lists of a project file (department, company size, maturity, status, benefit kind, value
 //! class, cost category, KPI direction, dimension and frequency): each value with the key
 //! files and JSON reports write, and the factors the method gives some of them.
 
@@ -55,6 +55,11 @@ keyed_enum!(
         Operations => "operations",
         Other => "other",
     } default Other
+);
+
+keyed_enum!(
+    /// The company's size, which selects the reference ROI range by size.
+    CompanySize { Pme => "pme", Eti => "eti", Large => "large" } default Pme
 );
 
 keyed_enum!(
