@@ -267,6 +267,14 @@ fn check(out: &Path, case: &Case) {
             assert_cent(&what(&format!("{key} at month {}", row[0])), &row[col], &month[key]);
         }
     }
+    // Parts add up to totals: each column of the sheet, summed, is the engine's total.
+    let totals = &case.json["totals"];
+    let column_sum = |col: usize| rows.iter().filter_map(|row| number(&row[col])).sum::<f64>();
+    for (col, total) in [(1, "benefits_raw"), (2, "benefits_adjusted"), (3, "tco"), (4, "risk_provision")] {
+        assert_cent(&what(&format!("sum of the {total} column")), &column_sum(col).to_string(), &totals[total]);
+    }
+    let last_cumulative = rows.last().map(|row| row[6].clone()).unwrap_or_default();
+    assert_cent(&what("sum of the net column"), &column_sum(5).to_string(), &Value::from(number(&last_cumulative)));
 
     let summary = sheet(out, case, XlsxText::SheetSummary);
     let checkpoints: Vec<&Vec<String>> =
@@ -281,7 +289,6 @@ fn check(out: &Path, case: &Case) {
     let labelled = |label: &str| {
         summary.iter().find(|row| row[0] == label).unwrap_or_else(|| panic!("{}", what(label)))[1].clone()
     };
-    let totals = &case.json["totals"];
     assert_cent(&what("NPV"), &labelled(case.lang.t(Text::Npv)), &totals["npv"]);
     for (label, key) in [
         (XlsxText::BreakEvenMonth, "break_even_month"),
