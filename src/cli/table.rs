@@ -197,7 +197,7 @@ mod tests {
         /// reads stays between its ends, within the number of values an axis may have.
         #[test]
         fn any_axis_text_is_read_or_refused(
-            driver in "(costs|adoption|delay_months|x)",
+            driver in "(costs|adoption|delay_months|benefits|x)",
             low in "-?[0-9]{0,30}(\\.[0-9]{0,30})?",
             high in "-?[0-9]{0,30}(\\.[0-9]{0,30})?",
             step in "-?[0-9]{0,30}(\\.[0-9]{0,30})?",
@@ -207,6 +207,12 @@ mod tests {
                 let low = Decimal::from_str(&low).unwrap();
                 let high = Decimal::from_str(&high).unwrap();
                 prop_assert!(axis.values.iter().all(|v| (low..=high).contains(v)));
+                // Issue 22: only what the driver's slider takes — its bounds, whole months.
+                let (min, max) = axis.driver.bounds();
+                prop_assert!(axis.values.iter().all(|v| (min..=max).contains(v)));
+                if axis.driver == Driver::DelayMonths {
+                    prop_assert!(axis.values.iter().all(|v| v.fract().is_zero()));
+                }
             }
         }
     }

@@ -271,10 +271,18 @@ fn check(out: &Path, case: &Case) {
     let totals = &case.json["totals"];
     let column_sum = |col: usize| rows.iter().filter_map(|row| number(&row[col])).sum::<f64>();
     for (col, total) in [(1, "benefits_raw"), (2, "benefits_adjusted"), (3, "tco"), (4, "risk_provision")] {
-        assert_cent(&what(&format!("sum of the {total} column")), &column_sum(col).to_string(), &totals[total]);
+        assert_cent(
+            &what(&format!("sum of the {total} column")),
+            &column_sum(col).to_string(),
+            &totals[total],
+        );
     }
     let last_cumulative = rows.last().map(|row| row[6].clone()).unwrap_or_default();
-    assert_cent(&what("sum of the net column"), &column_sum(5).to_string(), &Value::from(number(&last_cumulative)));
+    assert_cent(
+        &what("sum of the net column"),
+        &column_sum(5).to_string(),
+        &Value::from(number(&last_cumulative)),
+    );
 
     let summary = sheet(out, case, XlsxText::SheetSummary);
     let checkpoints: Vec<&Vec<String>> =

@@ -488,6 +488,47 @@ mod tests {
         assert_eq!(run.break_even_month.p90, figures.flows.break_even_month);
     }
 
+    proptest::proptest! {
+        /// Issue 22: with every range degenerate (low = high), every draw is the deterministic
+        /// project: its break-even month exactly, its NPV and ROI to the cent — cents chosen so
+        /// that binary floating point cannot hold them exactly, ties included.
+        #[test]
+        fn degenerate_ranges_always_give_the_deterministic_figures(
+            monthly in 0i64..500_000,
+            start in 1i64..6,
+            ramp in 0i64..6,
+            one_off in 0i64..5_000_000,
+            cost in 0i64..200_000,
+            risk in 0i64..1_000_000,
+            probability in 0i64..=100,
+        ) {
+            let mut project = Project::named("Degenerate");
+            project.benefits.push(Benefit {
+                kind: BenefitKind::Other,
+                monthly_value: Some(Decimal::new(monthly, 2)),
+                start_month: Some(start),
+                ramp_months: Some(ramp),
+                ..Benefit::default()
+            });
+            project.costs.push(Cost {
+                one_off: Some(Decimal::new(one_off, 2)),
+                monthly: Some(Decimal::new(cost, 2)),
+                ..Cost::default()
+            });
+            project.risks.push(Risk { cost: Decimal::new(risk, 2), probability: Decimal::new(probability, 2), ..Risk::default() });
+            degenerate(&mut project);
+            let figures = Figures::compute(&project, &Drivers::default());
+            let run = simulate(&project, &Drivers::default(), Simulation { draws: 20, ..small(7) }, &|_| {});
+            let cents = |v: Decimal| crate::money::round(v);
+            proptest::prop_assert_eq!(run.break_even_month.p10, figures.flows.break_even_month);
+            proptest::prop_assert_eq!(run.break_even_month.p90, figures.flows.break_even_month);
+            proptest::prop_assert_eq!(cents(run.npv.p10), cents(figures.flows.npv));
+            proptest::prop_assert_eq!(cents(run.npv.p90), cents(figures.flows.npv));
+            let roi = figures.flows.at_horizon().roi_adjusted_pct().map(|r| cents(r.value()));
+            proptest::prop_assert_eq!(run.roi_adjusted_pct.map(|r| cents(r.p50)), roi);
+        }
+    }
+
     /// Issue 22: an exact tie (0.3 of benefits against 0.1 + 0.2 of costs) breaks even in the
     /// draws as in the engine, though binary floating point sees a loss of 5e-17.
     /// Issue 23: the work of a run is bounded by the project's size.
