@@ -1,6 +1,11 @@
 //! Monte Carlo, 10 000 draws over the largest sample (the most benefit, cost and KPI lines),
 //! now with what drives the uncertainty and each input's EVPPI; beside it, on the same file,
 //! the other what-if tools: the spider (10 sliders × 11 points) and a 21 × 21 data table.
+//!
+//! And the whole process, as a user runs it: `roi report --format json --simulate 10000` on
+//! the largest sample and on the longest (48 months), each against its floor measured in the
+//! same run — the same command without the simulation, which reads, checks and computes every
+//! other figure. Printed before the timings: the medians, and what the draws add.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -59,5 +64,50 @@ fn montecarlo(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, montecarlo);
+fn report(file: &std::path::Path, simulate: bool) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_roi"));
+    command.args(["report", "--format", "json"]).arg(file);
+    if simulate {
+        command.args(["--simulate", "10000"]);
+    }
+    command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    command
+}
+
+/// The median wall time of `runs` runs of a command.
+fn median(runs: usize, command: impl Fn() -> std::process::Command) -> std::time::Duration {
+    let mut times: Vec<_> = (0..runs)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            assert!(command().status().unwrap().success());
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn whole_process(c: &mut Criterion) {
+    let longest = common::sample_dir().join("prevision-demande.toml");
+    let files = [("largest sample", common::largest_sample_path()), ("48-month sample", longest)];
+    let mut group = c.benchmark_group("whole process, roi report --format json");
+    group.sample_size(20);
+    for (name, file) in &files {
+        let floor = median(31, || report(file, false));
+        let simulated = median(31, || report(file, true));
+        eprintln!(
+            "{name}: --simulate 10000 {simulated:.1?} (floor, the same report without it: {floor:.1?}; the draws add {:.1?})",
+            simulated.saturating_sub(floor)
+        );
+        group.bench_function(format!("{name}, floor (no simulation)"), |b| {
+            b.iter(|| report(file, false).status().unwrap())
+        });
+        group.bench_function(format!("{name}, --simulate 10000"), |b| {
+            b.iter(|| report(file, true).status().unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, montecarlo, whole_process);
 criterion_main!(benches);

@@ -158,12 +158,34 @@ fn benefit_schedules<S: Scalar>(
         .collect()
 }
 
+/// A cost line reduced to what the monthly loop needs: its amounts converted once.
+struct CostSchedule<S> {
+    one_off: S,
+    one_off_month: i64,
+    monthly: S,
+    running: std::ops::RangeInclusive<i64>,
+}
+
+impl<S: Scalar> CostSchedule<S> {
+    fn of(line: &Cost, horizon: i64) -> Self {
+        Self {
+            one_off: line.one_off.map_or(S::zero(), S::of),
+            one_off_month: line.one_off_month(),
+            monthly: line.monthly.map_or(S::zero(), S::of),
+            running: line.start_month()..=line.end_month(horizon),
+        }
+    }
+
+    fn at(&self, month: i64) -> S {
+        let one_off = if self.one_off_month == month { self.one_off } else { S::zero() };
+        let monthly = if self.running.contains(&month) { self.monthly } else { S::zero() };
+        one_off + monthly
+    }
+}
+
 /// What a cost line charges in month m, before contingency and drivers.
 pub(crate) fn line_cost<S: Scalar>(line: &Cost, month: i64, horizon: i64) -> S {
-    let one_off = line.one_off.filter(|_| line.one_off_month() == month).map_or(S::zero(), S::of);
-    let running = (line.start_month()..=line.end_month(horizon)).contains(&month);
-    let monthly = line.monthly.filter(|_| running).map_or(S::zero(), S::of);
-    one_off + monthly
+    CostSchedule::of(line, horizon).at(month)
 }
 
 fn stress_factor<S: Scalar>(stress: Stress) -> S {
@@ -181,9 +203,9 @@ pub(crate) fn cost_scale<S: Scalar>(project: &Project, drivers: &Drivers, stress
 fn monthly_costs<S: Scalar>(project: &Project, drivers: &Drivers, stress: Stress) -> Vec<S> {
     let horizon = project.horizon();
     let scale: S = cost_scale(project, drivers, stress);
-    (1..=horizon)
-        .map(|m| project.costs.iter().map(|line| line_cost::<S>(line, m, horizon)).sum::<S>() * scale)
-        .collect()
+    let lines: Vec<CostSchedule<S>> =
+        project.costs.iter().map(|line| CostSchedule::of(line, horizon)).collect();
+    (1..=horizon).map(|m| lines.iter().map(|line| line.at(m)).sum::<S>() * scale).collect()
 }
 
 /// Each risk's expected loss: cost × probability, probabilities scaled by the risk driver

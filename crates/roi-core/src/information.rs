@@ -15,10 +15,23 @@
 /// The bins of draws an input's EVPPI conditions on.
 pub const BINS: usize = 20;
 
+/// The positions of `values` in ascending order, equal values in their original order.
+fn ascending(values: &[f64]) -> Vec<usize> {
+    // Sorting the values with their positions reads memory in order, unlike sorting
+    // positions by looking each value up.
+    // Ordered by (value, position): the order a stable sort gives, from the faster unstable one.
+    let mut pairs: Vec<(f64, usize)> = values.iter().copied().zip(0..).collect();
+    pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    pairs.into_iter().map(|(_, position)| position).collect()
+}
+
 /// The ranks of `values` (1-based, ties given their mean rank).
 pub fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|a, b| values[*a].total_cmp(&values[*b]));
+    ranks_in(values, &ascending(values))
+}
+
+/// The ranks of `values`, `order` being their ascending order.
+fn ranks_in(values: &[f64], order: &[usize]) -> Vec<f64> {
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
     while start < order.len() {
@@ -69,13 +82,24 @@ pub fn evpi(npv: &[f64]) -> f64 {
 /// The expected value of knowing `input` exactly before deciding, from the same draws
 /// (`input[i]` and `npv[i]` from draw i), between 0 and the EVPI.
 pub fn evppi(input: &[f64], npv: &[f64]) -> f64 {
-    let mut order: Vec<usize> = (0..input.len().min(npv.len())).collect();
+    evppi_in(input, &ascending(input), npv)
+}
+
+/// An input's rank correlation with the NPV and its EVPPI, the input's draws sorted once;
+/// `npv_ranks` are the NPV's ranks, the same for every input.
+pub fn input_information(input: &[f64], npv: &[f64], npv_ranks: &[f64]) -> (f64, f64) {
+    let order = ascending(input);
+    (pearson(&ranks_in(input, &order), npv_ranks), evppi_in(input, &order, npv))
+}
+
+/// The EVPPI of `input`, `order` being its ascending order.
+fn evppi_in(input: &[f64], order: &[usize], npv: &[f64]) -> f64 {
+    let order: Vec<usize> = order.iter().copied().filter(|draw| *draw < npv.len()).collect();
     // An input that never varies tells nothing (its bins would be arbitrary sets of draws).
     let varies = input.iter().any(|v| *v != input[0]);
     if order.is_empty() || !varies {
         return 0.0;
     }
-    order.sort_by(|a, b| input[*a].total_cmp(&input[*b]));
     let size = order.len().div_ceil(BINS);
     let known: f64 = order
         .chunks(size)

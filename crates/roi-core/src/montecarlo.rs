@@ -17,8 +17,9 @@ use super::uncertainty::Uncertain;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Pert, Triangular};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::prelude::FromPrimitive;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub const DEFAULT_DRAWS: usize = 10_000;
@@ -103,15 +104,43 @@ pub struct Percentiles<T> {
     pub p90: T,
 }
 
+/// The draws whose inputs and months are kept, for the fan and what drives the uncertainty:
+/// every draw up to this many, else this many spread evenly over the run (every k-th), so
+/// that a run's memory is its headline figures and no more, however many draws it makes.
+pub const DETAILED_DRAWS: usize = 10_000;
+
 /// What one draw produced.
 #[derive(Debug, Clone, PartialEq)]
 struct Outcome {
     roi_adjusted_pct: Option<f64>,
     npv: f64,
+    break_even_month: Option<i64>,
+    /// Kept for [`DETAILED_DRAWS`] draws spread over the run.
+    detail: Option<Detail>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Detail {
     /// The value drawn for each uncertain input, in the order of `uncertain_values`.
     inputs: Vec<f64>,
-    break_even_month: Option<i64>,
+    /// Kept for [`FAN_DRAWS`] draws spread over the run; empty otherwise.
     cumulative_net: Vec<f64>,
+}
+
+/// What a draw keeps besides its headline figures.
+#[derive(Debug, Clone, Copy)]
+struct Keep {
+    inputs: bool,
+    months: bool,
+}
+
+/// The draws whose every month is kept for the fan chart, spread over the run the same way:
+/// a chart's band, not a figure, settles with fewer.
+pub const FAN_DRAWS: usize = 2_000;
+
+/// Every how many of `draws` draws one keeps one of `kept`.
+fn stride(draws: usize, kept: usize) -> usize {
+    draws.div_ceil(kept).max(1)
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -128,8 +157,8 @@ pub struct MonteCarlo {
     pub prob_break_even_by: Vec<(i64, Decimal)>,
     /// P10/P50/P90 of the cumulative net cash flow, month by month.
     pub fan: Vec<Percentiles<Decimal>>,
-    /// Every draw's adjusted ROI, sorted, for the histogram.
-    pub roi_samples: Vec<Decimal>,
+    /// Every draw's adjusted ROI, sorted, for the histogram (a chart: `f64`).
+    pub roi_samples: Vec<f64>,
     /// Each uncertain input's weight in the NPV's uncertainty, largest first.
     pub drivers: Vec<InputDriver>,
     /// What knowing every input exactly before deciding would be worth (EVPI), in money.
@@ -173,58 +202,72 @@ pub fn simulate(
             Some(first)
         })
         .collect();
-    let outcomes: Vec<Outcome> = std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks
-            .iter()
-            .enumerate()
-            .map(|(thread, draws)| {
-                let (uncertain, done, quantiles) = (&uncertain, &done, &quantiles);
-                let first = starts[thread];
-                scope.spawn(move || {
-                    let seed =
-                        simulation.seed.wrapping_add((thread as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-                    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-                    let mut copy = project.clone();
-                    (0..*draws)
-                        .map(|d| {
-                            let stratified = quantiles.as_ref().map(|q| q[first + d].as_slice());
-                            let how = (simulation.shape, stratified);
-                            let outcome = draw(&mut copy, uncertain, drivers, how, &mut rng);
-                            progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                            outcome
-                        })
-                        .collect::<Vec<_>>()
+    let (input_stride, fan_stride) =
+        (stride(simulation.draws, DETAILED_DRAWS), stride(simulation.draws, FAN_DRAWS));
+    let samplers: Vec<Sampler> =
+        uncertain.iter().map(|value| Sampler::new(value, simulation.shape)).collect();
+    // A pool's threads outlive the run's phases, and so does their memory: threads spawned
+    // and ended per phase made the allocator hand pages back and fault them in again.
+    let outcomes: Vec<Outcome> = chunks
+        .par_iter()
+        .enumerate()
+        .map(|(thread, draws)| {
+            let first = starts[thread];
+            let seed = simulation.seed.wrapping_add((thread as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let mut copy = project.clone();
+            (0..*draws)
+                .map(|d| {
+                    let stratified = quantiles.as_ref().map(|q| q[first + d].as_slice());
+                    let keep = Keep {
+                        inputs: (first + d).is_multiple_of(input_stride),
+                        months: (first + d).is_multiple_of(fan_stride),
+                    };
+                    let outcome = draw(&mut copy, &samplers, drivers, stratified, &mut rng, keep);
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                    outcome
                 })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-    });
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     summarize(simulation, project.horizon(), &uncertain, outcomes)
 }
 
 fn draw(
     copy: &mut Project,
-    uncertain: &[Uncertain],
+    samplers: &[Sampler],
     drivers: &Drivers,
-    (shape, quantiles): (Shape, Option<&[f64]>),
+    quantiles: Option<&[f64]>,
     rng: &mut ChaCha8Rng,
+    keep: Keep,
 ) -> Outcome {
-    let mut inputs = Vec::with_capacity(uncertain.len());
-    for (i, value) in uncertain.iter().enumerate() {
-        let drawn = match quantiles.and_then(|q| q.get(i)) {
-            Some(u) => triangular_at(value, *u),
-            None => sample(value, shape, rng),
+    let mut inputs = Vec::with_capacity(if keep.inputs { samplers.len() } else { 0 });
+    for (i, sampler) in samplers.iter().enumerate() {
+        let (exact, drawn) = match quantiles.and_then(|q| q.get(i)) {
+            Some(u) => sampler.at(*u),
+            None => sampler.draw(rng),
         };
-        inputs.push(drawn.to_f64().unwrap_or(0.0));
-        copy.set_amount(value.key, drawn);
+        if keep.inputs {
+            inputs.push(drawn);
+        }
+        copy.set_amount(sampler.key, exact);
     }
     let flows = compute_flows::<f64>(copy, drivers, Stress::Off);
     Outcome {
         roi_adjusted_pct: flows.at_horizon().roi_adjusted_pct(),
         npv: flows.npv,
-        inputs,
         break_even_month: flows.break_even_month,
-        cumulative_net: flows.monthly.iter().map(|m| m.cumulative_net).collect(),
+        detail: (keep.inputs || keep.months).then(|| Detail {
+            inputs,
+            cumulative_net: if keep.months {
+                flows.monthly.iter().map(|m| m.cumulative_net).collect()
+            } else {
+                Vec::new()
+            },
+        }),
     }
 }
 
@@ -248,56 +291,109 @@ pub fn latin_hypercube(draws: usize, inputs: usize, seed: u64) -> Vec<Vec<f64>> 
     (0..draws).map(|draw| columns.iter().map(|column| column[draw]).collect()).collect()
 }
 
-/// Low, likely (within the range) and high as `f64` for drawing; `None` for a range of no
-/// width, whose every draw is the likely value itself.
-fn spread_of(value: &Uncertain) -> Option<(f64, f64, f64)> {
-    let (low, likely, high) = (value.low.to_f64()?, value.likely.to_f64()?, value.high.to_f64()?);
-    (high > low).then(|| (low, likely.clamp(low, high), high))
+/// An uncertain input ready to be drawn: its range as `f64` and its distribution, made once
+/// per run rather than at every draw.
+struct Sampler {
+    key: super::uncertainty::RangeKey,
+    likely: Decimal,
+    /// `None` for a range of no width, whose every draw is the likely value itself.
+    spread: Option<Spread>,
 }
 
-/// The value of a triangular distribution (low, likely, high) at quantile `u`: its inverse
-/// distribution function. A degenerate range gives the likely value exactly.
-fn triangular_at(value: &Uncertain, u: f64) -> Decimal {
-    let Some((low, likely, high)) = spread_of(value) else { return value.likely };
-    let at_mode = (likely - low) / (high - low);
-    let x = if u < at_mode {
-        low + (u * (high - low) * (likely - low)).sqrt()
-    } else {
-        high - ((1.0 - u) * (high - low) * (high - likely)).sqrt()
-    };
-    Decimal::from_f64(x).unwrap_or(value.likely)
+struct Spread {
+    low: f64,
+    likely: f64,
+    high: f64,
+    /// `None` when the distribution refuses the range (it then draws the likely value).
+    shaped: Option<Shaped>,
 }
 
-/// One value drawn between low and high, most often near likely. A degenerate range gives
-/// the likely value itself, exactly.
-fn sample(value: &Uncertain, shape: Shape, rng: &mut ChaCha8Rng) -> Decimal {
-    let Some((low, likely, high)) = spread_of(value) else { return value.likely };
-    let drawn = match shape {
-        Shape::Triangular => Triangular::new(low, high, likely).map(|d| d.sample(rng)).ok(),
-        Shape::Pert => Pert::new(low, high).with_mode(likely).map(|d| d.sample(rng)).ok(),
-    };
-    drawn.and_then(Decimal::from_f64).unwrap_or(value.likely)
+enum Shaped {
+    Triangular(Triangular<f64>),
+    Pert(Pert<f64>),
 }
 
-/// Each uncertain input's rank correlation, variance share and EVPPI, largest first.
+impl Sampler {
+    fn new(value: &Uncertain, shape: Shape) -> Self {
+        let spread = Self::range_of(value).map(|(low, likely, high)| Spread {
+            low,
+            likely,
+            high,
+            shaped: match shape {
+                Shape::Triangular => Triangular::new(low, high, likely).ok().map(Shaped::Triangular),
+                Shape::Pert => Pert::new(low, high).with_mode(likely).ok().map(Shaped::Pert),
+            },
+        });
+        Self { key: value.key, likely: value.likely, spread }
+    }
+
+    /// Low, likely (within the range) and high as `f64`, when the range has a width.
+    fn range_of(value: &Uncertain) -> Option<(f64, f64, f64)> {
+        let (low, likely, high) = (f64::of(value.low), f64::of(value.likely), f64::of(value.high));
+        (high > low).then(|| (low, likely.clamp(low, high), high))
+    }
+
+    /// The likely value, exactly, and as `f64`.
+    fn likely(&self) -> (Decimal, f64) {
+        (self.likely, f64::of(self.likely))
+    }
+
+    /// The value and its `f64` at quantile `u` of the triangular distribution (low, likely,
+    /// high): its inverse distribution function. A degenerate range gives the likely value.
+    fn at(&self, u: f64) -> (Decimal, f64) {
+        let Some(Spread { low, likely, high, .. }) = self.spread else { return self.likely() };
+        let at_mode = (likely - low) / (high - low);
+        let x = if u < at_mode {
+            low + (u * (high - low) * (likely - low)).sqrt()
+        } else {
+            high - ((1.0 - u) * (high - low) * (high - likely)).sqrt()
+        };
+        drawn_decimal(x).map_or_else(|| self.likely(), |exact| (exact, x))
+    }
+
+    /// One value drawn between low and high, most often near likely, and its `f64`. A
+    /// degenerate range gives the likely value itself, exactly.
+    fn draw(&self, rng: &mut ChaCha8Rng) -> (Decimal, f64) {
+        let drawn = match self.spread.as_ref().and_then(|s| s.shaped.as_ref()) {
+            Some(Shaped::Triangular(d)) => d.sample(rng),
+            Some(Shaped::Pert(d)) => d.sample(rng),
+            None => return self.likely(),
+        };
+        drawn_decimal(drawn).map_or_else(|| self.likely(), |exact| (exact, drawn))
+    }
+}
+
+/// A drawn value as a `Decimal` to 10⁻⁸ — far below a cent, and a hundred times cheaper than
+/// `Decimal::from_f64`'s exact expansion of the binary fraction, which was a fifth of a run.
+fn drawn_decimal(x: f64) -> Option<Decimal> {
+    const SCALE: u32 = 8;
+    let scaled = (x * 1e8).round();
+    // i128 holds 1.7e38; a Decimal's mantissa 7.9e28.
+    (scaled.abs() < 7.9e28).then(|| Decimal::from_i128_with_scale(scaled as i128, SCALE))
+}
+
+/// Each uncertain input's rank correlation, variance share and EVPPI, largest first: the
+/// inputs shared between the pool's threads, each sorted once.
 fn input_drivers(uncertain: &[Uncertain], outcomes: &[Outcome]) -> Vec<InputDriver> {
-    use super::information::{evppi, spearman};
-    let npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
-    let exact = |v: f64| Decimal::from_f64(v).unwrap_or_default();
-    let mut drivers: Vec<InputDriver> = uncertain
+    use super::information::{input_information, ranks};
+    let detailed: Vec<(f64, &Detail)> = outcomes
         .iter()
-        .enumerate()
-        .map(|(i, value)| {
-            let drawn: Vec<f64> = outcomes.iter().map(|o| o.inputs.get(i).copied().unwrap_or(0.0)).collect();
-            let correlation = spearman(&drawn, &npv);
-            InputDriver {
-                key: value.key,
-                rank_correlation: exact(correlation),
-                variance_share: exact((correlation * correlation).min(1.0)),
-                evppi: exact(evppi(&drawn, &npv)),
-            }
-        })
+        .filter_map(|o| o.detail.as_ref().filter(|d| !d.inputs.is_empty()).map(|d| (o.npv, d)))
         .collect();
+    let npv: Vec<f64> = detailed.iter().map(|(npv, _)| *npv).collect();
+    let npv_ranks = ranks(&npv);
+    let exact = |v: f64| Decimal::from_f64(v).unwrap_or_default();
+    let driver = |(i, value): (usize, &Uncertain)| {
+        let drawn: Vec<f64> = detailed.iter().map(|(_, d)| d.inputs.get(i).copied().unwrap_or(0.0)).collect();
+        let (correlation, evppi) = input_information(&drawn, &npv, &npv_ranks);
+        InputDriver {
+            key: value.key,
+            rank_correlation: exact(correlation),
+            variance_share: exact((correlation * correlation).min(1.0)),
+            evppi: exact(evppi),
+        }
+    };
+    let mut drivers: Vec<InputDriver> = uncertain.par_iter().enumerate().map(driver).collect();
     drivers.sort_by_key(|driver| std::cmp::Reverse(driver.rank_correlation.abs()));
     drivers
 }
@@ -309,15 +405,20 @@ fn summarize(
     outcomes: Vec<Outcome>,
 ) -> MonteCarlo {
     let count = outcomes.len();
-    let drivers = input_drivers(uncertain, &outcomes);
+    // What drives the uncertainty and the fan read the detailed draws; the rest, every draw.
+    let ((drivers, fan), (roi, npv)) = rayon::join(
+        || rayon::join(|| input_drivers(uncertain, &outcomes), || fan(&outcomes)),
+        || {
+            let mut roi: Vec<f64> = outcomes.iter().filter_map(|o| o.roi_adjusted_pct).collect();
+            roi.sort_by(f64::total_cmp);
+            let mut npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
+            (roi, selected_percentiles(&mut npv))
+        },
+    );
     let evpi = {
         let npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
         Decimal::from_f64(super::information::evpi(&npv)).unwrap_or_default()
     };
-    let mut roi: Vec<f64> = outcomes.iter().filter_map(|o| o.roi_adjusted_pct).collect();
-    roi.sort_by(f64::total_cmp);
-    let mut npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
-    npv.sort_by(f64::total_cmp);
     // "Not reached" sorts after every month.
     let mut break_even: Vec<Option<i64>> = outcomes.iter().map(|o| o.break_even_month).collect();
     break_even.sort_by_key(|m| m.unwrap_or(i64::MAX));
@@ -333,7 +434,7 @@ fn summarize(
     MonteCarlo {
         simulation: Some(simulation),
         roi_adjusted_pct: (!roi.is_empty()).then(|| exact(percentiles(&roi))),
-        npv: if npv.is_empty() { Percentiles::default() } else { exact(percentiles(&npv)) },
+        npv: exact(npv),
         break_even_month: if break_even.is_empty() {
             Percentiles::default()
         } else {
@@ -341,8 +442,8 @@ fn summarize(
         },
         prob_roi_positive: share(roi.iter().filter(|r| **r > 0.0).count(), roi.len()),
         prob_break_even_by,
-        fan: fan(&outcomes),
-        roi_samples: roi.into_iter().map(Scalar::to_decimal).collect(),
+        fan,
+        roi_samples: roi,
         drivers,
         evpi,
     }
@@ -361,32 +462,53 @@ fn percentiles<T: Copy>(sorted: &[T]) -> Percentiles<T> {
     Percentiles { p10: at(10), p50: at(50), p90: at(90) }
 }
 
+/// P10/P50/P90 of the cumulative net month by month, over the fan's draws: each month's
+/// three ranks selected, not the whole month sorted.
 fn fan(outcomes: &[Outcome]) -> Vec<Percentiles<Decimal>> {
-    let months = outcomes.first().map_or(0, |o| o.cumulative_net.len());
+    let detailed: Vec<&Detail> =
+        outcomes.iter().filter_map(|o| o.detail.as_ref()).filter(|d| !d.cumulative_net.is_empty()).collect();
+    let months = detailed.first().map_or(0, |d| d.cumulative_net.len());
     (0..months)
         .map(|m| {
             let mut values: Vec<f64> =
-                outcomes.iter().filter_map(|o| o.cumulative_net.get(m).copied()).collect();
-            values.sort_by(f64::total_cmp);
-            exact(percentiles(&values))
+                detailed.iter().filter_map(|d| d.cumulative_net.get(m).copied()).collect();
+            exact(selected_percentiles(&mut values))
         })
         .collect()
 }
 
+/// The nearest-rank percentiles of `values`, found by selection (the order of `values` is lost).
+fn selected_percentiles(values: &mut [f64]) -> Percentiles<f64> {
+    if values.is_empty() {
+        return Percentiles::default();
+    }
+    let mut at = |p: usize| {
+        let rank = (p * values.len()).div_ceil(100).max(1);
+        let index = (rank - 1).min(values.len().saturating_sub(1));
+        values.select_nth_unstable_by(index, f64::total_cmp).1.to_owned()
+    };
+    Percentiles { p10: at(10), p50: at(50), p90: at(90) }
+}
+
 /// Counts of sorted samples in `bins` equal-width bins: (lower bound, count).
-pub fn histogram(sorted: &[Decimal], bins: usize) -> Vec<(Decimal, usize)> {
+pub fn histogram(sorted: &[f64], bins: usize) -> Vec<(Decimal, usize)> {
     let (Some(first), Some(last)) = (sorted.first(), sorted.last()) else { return Vec::new() };
     let bins = bins.max(1);
-    let width = (*last - *first) / Decimal::from(bins);
-    if width.is_zero() {
-        return vec![(*first, sorted.len())];
+    let width = (*last - *first) / bins as f64;
+    if width <= 0.0 || !width.is_finite() {
+        return vec![(first.to_decimal(), sorted.len())];
     }
     let mut counts = vec![0; bins];
     for value in sorted {
-        let bin = ((*value - *first) / width).floor().to_usize().unwrap_or(0).min(bins - 1);
+        // Truncation of a non-negative quotient is its floor; the last value falls in the last bin.
+        let bin = (((*value - *first) / width) as usize).min(bins - 1);
         counts[bin] += 1;
     }
-    counts.into_iter().enumerate().map(|(i, count)| (*first + width * Decimal::from(i), count)).collect()
+    counts
+        .into_iter()
+        .enumerate()
+        .map(|(i, count)| ((*first + width * i as f64).to_decimal(), count))
+        .collect()
 }
 
 #[cfg(test)]
@@ -443,10 +565,11 @@ mod tests {
             high: dec!(300),
             explicit: true,
         };
-        assert_eq!(triangular_at(&value, 0.0), dec!(100));
-        assert_eq!(triangular_at(&value, 1.0), dec!(300));
+        let sampler = Sampler::new(&value, Shape::Triangular);
+        assert_eq!(sampler.at(0.0).0, dec!(100));
+        assert_eq!(sampler.at(1.0).0, dec!(300));
         // The mode sits at quantile (150 − 100) / (300 − 100) = 0.25.
-        assert!((triangular_at(&value, 0.25) - dec!(150)).abs() < dec!(0.000001));
+        assert!((sampler.at(0.25).0 - dec!(150)).abs() < dec!(0.000001));
     }
 
     /// Latin hypercube sampling gives the same result for a seed, and the same figures as
@@ -618,9 +741,22 @@ mod tests {
         assert!(positive > Decimal::ZERO && positive < Decimal::ONE, "{positive}");
     }
 
+    /// Issue 23: whatever a run asks, it keeps the inputs of at most DETAILED_DRAWS draws and
+    /// the months of at most FAN_DRAWS — and at least half as many, spread over the run.
+    #[test]
+    fn a_run_keeps_a_bounded_number_of_detailed_draws() {
+        for draws in [1, 999, 2_000, 2_001, 10_000, 10_001, 47_182, MAX_DRAWS] {
+            for kept in [DETAILED_DRAWS, FAN_DRAWS] {
+                let every = stride(draws, kept);
+                let count = (0..draws).filter(|d| d.is_multiple_of(every)).count();
+                assert!(count <= kept && count >= kept.min(draws) / 2, "{draws} draws: {count} of {kept}");
+            }
+        }
+    }
+
     #[test]
     fn histogram_counts_every_sample() {
-        let samples: Vec<Decimal> = (0..100).map(Decimal::from).collect();
+        let samples: Vec<f64> = (0..100).map(f64::from).collect();
         let bins = histogram(&samples, 10);
         assert_eq!(bins.len(), 10);
         assert_eq!(bins.iter().map(|(_, c)| c).sum::<usize>(), 100);

@@ -130,13 +130,14 @@ line_facts!(Benefit, Cost, Risk);
 
 /// A benefit, cost or risk line: the values that may be ranged.
 pub trait UncertainLine: LineFacts {
-    /// The rangeable values this line gives, with their keys.
-    fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)>;
+    /// The rangeable values this line gives, with their keys (an array: a Monte Carlo draw
+    /// sets every drawn value through it, and must not allocate for that).
+    fn amounts_mut(&mut self) -> impl IntoIterator<Item = (&'static str, Option<&mut Decimal>)>;
 }
 
 impl UncertainLine for Benefit {
-    fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
-        vec![
+    fn amounts_mut(&mut self) -> impl IntoIterator<Item = (&'static str, Option<&mut Decimal>)> {
+        [
             ("volume_per_month", self.volume_per_month.as_mut()),
             ("minutes_saved_per_unit", self.minutes_saved_per_unit.as_mut()),
             ("minutes_before", self.minutes_before.as_mut()),
@@ -159,14 +160,14 @@ impl UncertainLine for Benefit {
 }
 
 impl UncertainLine for Cost {
-    fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
-        vec![("one_off", self.one_off.as_mut()), ("monthly", self.monthly.as_mut())]
+    fn amounts_mut(&mut self) -> impl IntoIterator<Item = (&'static str, Option<&mut Decimal>)> {
+        [("one_off", self.one_off.as_mut()), ("monthly", self.monthly.as_mut())]
     }
 }
 
 impl UncertainLine for Risk {
-    fn amounts_mut(&mut self) -> Vec<(&'static str, Option<&mut Decimal>)> {
-        vec![("cost", Some(&mut self.cost)), ("probability", Some(&mut self.probability))]
+    fn amounts_mut(&mut self) -> impl IntoIterator<Item = (&'static str, Option<&mut Decimal>)> {
+        [("cost", Some(&mut self.cost)), ("probability", Some(&mut self.probability))]
     }
 }
 
@@ -240,7 +241,10 @@ fn collect_uncertain<L: UncertainLine>(list: LineList, lines: &mut [L], values: 
     }
 }
 
-fn find<'a>(amounts: Vec<(&'static str, Option<&'a mut Decimal>)>, field: &str) -> Option<&'a mut Decimal> {
+fn find<'a>(
+    amounts: impl IntoIterator<Item = (&'static str, Option<&'a mut Decimal>)>,
+    field: &str,
+) -> Option<&'a mut Decimal> {
     amounts.into_iter().find(|(key, _)| *key == field).and_then(|(_, value)| value)
 }
 

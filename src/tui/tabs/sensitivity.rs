@@ -333,7 +333,7 @@ fn render_uncertainty(
     frame.render_widget(paragraph.block(block(lang.t(Text::WhatDrivesUncertainty), theme)), area);
 }
 
-fn render_histogram(app: &App, samples: &[Decimal], frame: &mut Frame, area: Rect, theme: &Theme) {
+fn render_histogram(app: &App, samples: &[f64], frame: &mut Frame, area: Rect, theme: &Theme) {
     let bins =
         crate::domain::montecarlo::histogram(samples, usize::from(area.width.saturating_sub(2) / 3).max(1));
     let bars: Vec<ratatui::widgets::Bar> = bins
@@ -343,7 +343,9 @@ fn render_histogram(app: &App, samples: &[Decimal], frame: &mut Frame, area: Rec
         })
         .collect();
     let first = bins.first().map_or_else(String::new, |(low, _)| app.lang.percent(Some(Percent::new(*low))));
-    let last = samples.last().map_or_else(String::new, |v| app.lang.percent(Some(Percent::new(*v))));
+    let last = samples.last().map_or_else(String::new, |v| {
+        app.lang.percent(Some(Percent::new(crate::domain::scalar::Scalar::to_decimal(*v))))
+    });
     let chart = ratatui::widgets::BarChart::default()
         .block(
             block(app.lang.t(Text::Histogram), theme)
