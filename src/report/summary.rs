@@ -9,7 +9,9 @@ use crate::domain::engine::Figures;
 use crate::domain::money::{Amount, Percent, Rate};
 use crate::domain::montecarlo::MonteCarlo;
 use crate::domain::project::{Kpi, Project};
-use crate::domain::reference::{REFERENCE_MONTH, ReferenceRange, reference_range, size_reference};
+use crate::domain::reference::{
+    REFERENCE_MONTH, ReferenceRange, month_compared, reference_range, size_reference,
+};
 use crate::domain::review::{self, Decision, calendar_month};
 use crate::domain::sensitivity::TornadoBar;
 use crate::domain::uncertainty::{Confidence, LineFacts};
@@ -575,7 +577,7 @@ fn reference(input: &SummaryInput, blocks: &mut Vec<Block>) {
 /// month, or at the horizon when the project is shorter.
 fn reference_sentence(input: &SummaryInput, label: &str, range: ReferenceRange, month: i64) -> String {
     let lang = input.lang;
-    let read_at = month.min(input.figures.horizon);
+    let read_at = month_compared(month, input.figures.horizon);
     let (months, colon) = (lang.t(Text::Months), lang.colon());
     format!(
         "{label}{colon}{} – {} {} {month} {months}{}{} {read_at} {months}{colon}{}.",

@@ -17,9 +17,9 @@ pub const BINS: usize = 20;
 
 /// The positions of `values` in ascending order, equal values in their original order.
 fn ascending(values: &[f64]) -> Vec<usize> {
-    // Sorting the values with their positions reads memory in order, unlike sorting
-    // positions by looking each value up.
-    // Ordered by (value, position): the order a stable sort gives, from the faster unstable one.
+    // The values sorted with their positions (memory read in order, unlike positions sorted
+    // by looking each value up), by (value, position): a stable sort's order, from the faster
+    // unstable sort.
     let mut pairs: Vec<(f64, usize)> = values.iter().copied().zip(0..).collect();
     pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     pairs.into_iter().map(|(_, position)| position).collect()

@@ -363,7 +363,7 @@ impl Sampler {
     }
 }
 
-/// A drawn value as a `Decimal` to 10⁻⁸ — far below a cent, and a hundred times cheaper than
+/// A drawn value as a `Decimal` to 10⁻⁸ — far below a cent, and far cheaper than
 /// `Decimal::from_f64`'s exact expansion of the binary fraction, which was a fifth of a run.
 fn drawn_decimal(x: f64) -> Option<Decimal> {
     const SCALE: u32 = 8;
@@ -406,19 +406,17 @@ fn summarize(
 ) -> MonteCarlo {
     let count = outcomes.len();
     // What drives the uncertainty and the fan read the detailed draws; the rest, every draw.
-    let ((drivers, fan), (roi, npv)) = rayon::join(
+    let ((drivers, fan), (roi, npv, evpi)) = rayon::join(
         || rayon::join(|| input_drivers(uncertain, &outcomes), || fan(&outcomes)),
         || {
             let mut roi: Vec<f64> = outcomes.iter().filter_map(|o| o.roi_adjusted_pct).collect();
             roi.sort_by(f64::total_cmp);
             let mut npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
-            (roi, selected_percentiles(&mut npv))
+            // In draw order, before the selection reorders them.
+            let evpi = Decimal::from_f64(super::information::evpi(&npv)).unwrap_or_default();
+            (roi, selected_percentiles(&mut npv), evpi)
         },
     );
-    let evpi = {
-        let npv: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();
-        Decimal::from_f64(super::information::evpi(&npv)).unwrap_or_default()
-    };
     // "Not reached" sorts after every month.
     let mut break_even: Vec<Option<i64>> = outcomes.iter().map(|o| o.break_even_month).collect();
     break_even.sort_by_key(|m| m.unwrap_or(i64::MAX));
@@ -453,12 +451,15 @@ fn exact(p: Percentiles<f64>) -> Percentiles<Decimal> {
     Percentiles { p10: p.p10.to_decimal(), p50: p.p50.to_decimal(), p90: p.p90.to_decimal() }
 }
 
+/// Where the nearest-rank `p`th percentile of `len` sorted values stands (0-based).
+fn nearest_rank(p: usize, len: usize) -> usize {
+    let rank = (p * len).div_ceil(100).max(1);
+    (rank - 1).min(len.saturating_sub(1))
+}
+
 /// Nearest-rank percentiles of sorted values.
 fn percentiles<T: Copy>(sorted: &[T]) -> Percentiles<T> {
-    let at = |p: usize| {
-        let rank = (p * sorted.len()).div_ceil(100).max(1);
-        sorted[(rank - 1).min(sorted.len() - 1)]
-    };
+    let at = |p: usize| sorted[nearest_rank(p, sorted.len())];
     Percentiles { p10: at(10), p50: at(50), p90: at(90) }
 }
 
@@ -483,8 +484,7 @@ fn selected_percentiles(values: &mut [f64]) -> Percentiles<f64> {
         return Percentiles::default();
     }
     let mut at = |p: usize| {
-        let rank = (p * values.len()).div_ceil(100).max(1);
-        let index = (rank - 1).min(values.len().saturating_sub(1));
+        let index = nearest_rank(p, values.len());
         values.select_nth_unstable_by(index, f64::total_cmp).1.to_owned()
     };
     Percentiles { p10: at(10), p50: at(50), p90: at(90) }

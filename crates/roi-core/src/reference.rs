@@ -8,8 +8,14 @@ use super::money::Percent;
 use super::project::{CompanySize, Department};
 use rust_decimal::Decimal;
 
-/// The month at which the reference ranges are read (the table's "at 18 months").
+/// The month at which the department ranges are read (the table's "at 18 months").
 pub const REFERENCE_MONTH: i64 = 18;
+
+/// The month a project is compared with a range read at `month`: that month, or the
+/// project's horizon when it is shorter.
+pub fn month_compared(month: i64, horizon: i64) -> i64 {
+    month.min(horizon)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReferenceRange {

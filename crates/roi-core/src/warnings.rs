@@ -6,7 +6,7 @@ use super::discount::{Irr, NoIrr};
 use super::engine::Flows;
 use super::money::{Percent, Rate};
 use super::project::{BenefitKind, CostCategory, Department, Project};
-use super::reference::{REFERENCE_MONTH, ReferenceRange, reference_range};
+use super::reference::{REFERENCE_MONTH, ReferenceRange, month_compared, reference_range};
 use super::review::Measured;
 use super::valuation::missing_inputs;
 
@@ -150,7 +150,7 @@ fn roi_warning(project: &Project, flows: &Flows) -> Option<Warning> {
     };
     let department = project.project.department();
     let range = reference_range(department)?;
-    let month = REFERENCE_MONTH.min(project.horizon());
+    let month = month_compared(REFERENCE_MONTH, project.horizon());
     let roi_pct = flows.at(month).roi_adjusted_pct().unwrap_or(roi);
     range.is_far_outside(roi_pct).then_some(Warning::RoiFarFromReference {
         department,

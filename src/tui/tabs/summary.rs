@@ -4,7 +4,7 @@
 
 use crate::domain::engine::Figures;
 use crate::domain::money::{Amount, Percent};
-use crate::domain::reference::{REFERENCE_MONTH, reference_range, size_reference};
+use crate::domain::reference::{REFERENCE_MONTH, month_compared, reference_range, size_reference};
 use crate::i18n::review::{quadrant_short, size_reference_label};
 use crate::i18n::{DASH, Text, warning_sentence};
 use crate::tui::app::App;
@@ -125,7 +125,7 @@ fn reference_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
         .into_iter()
         .chain([by_size])
         .map(|(label, range, month)| {
-            let read_at = month.min(app.figures.horizon);
+            let read_at = month_compared(month, app.figures.horizon);
             let range = lang.range_pct(range);
             // The project's figure takes what the range leaves, never cut: "(…)" costs 3.
             let room = VALUE_WIDTH.saturating_sub(range.chars().count() + 3);
