@@ -48,8 +48,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         return ExitCode::from(2);
     };
     let file = args.file.display().to_string();
-    let explained =
-        Explained { tree: &tree, project: &loaded.project, file: &file, text: &loaded.text, lang };
+    let explained = Explained::new(&tree, &loaded.project, &file, &loaded.text, lang);
     if let Some(sliders) =
         crate::i18n::review::drivers_applied(lang, &drivers).filter(|_| args.format != Format::Json)
     {

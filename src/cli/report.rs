@@ -165,16 +165,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     if let Some(asked) = args.simulate.and_then(|n| usize::try_from(n).ok()) {
         let most = montecarlo::most_draws(project);
         if asked > most {
-            crate::tell!(
-                "{}",
-                crate::i18n::cli_text::too_much_work(
-                    lang,
-                    &args.file,
-                    crate::i18n::cli_text::Work::Draws,
-                    asked,
-                    most
-                )
-            );
+            crate::tell!("{}", crate::i18n::cli_text::too_many_draws(lang, &args.file, asked, most));
             return ExitCode::from(super::EXIT_USAGE);
         }
     }

@@ -5,7 +5,7 @@
 use super::report::scenario_drivers;
 use crate::domain::drivers::Driver;
 use crate::domain::money::{Amount, Percent};
-use crate::domain::whatif::{Axis, Metric, data_table, most_cells, outside_domain};
+use crate::domain::whatif::{Axis, Metric, data_table, outside_domain};
 use crate::i18n::explain_text::figure_name;
 use crate::i18n::review::{driver_name, driver_setting};
 use crate::i18n::{DASH, Lang, cli_text};
@@ -89,11 +89,6 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
         Ok(loaded) => loaded,
         Err(error) => return super::fail_load(&error, lang),
     };
-    let (cells, most) = (asked.rows.values.len() * asked.cols.values.len(), most_cells(&loaded.project));
-    if cells > most {
-        crate::tell!("{}", cli_text::too_much_work(lang, &args.file, cli_text::Work::Cells, cells, most));
-        return ExitCode::from(2);
-    }
     let base = match scenario_drivers(&loaded.project, &args.file, args.scenario.as_deref(), lang) {
         Ok(drivers) => drivers,
         Err(code) => return code,

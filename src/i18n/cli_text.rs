@@ -185,38 +185,16 @@ pub fn bad_goal(lang: Lang, text: &str, error: &GoalError) -> String {
     }
 }
 
-/// What a command asked more of than this project's size allows (about 30 s of work).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Work {
-    /// `--simulate N`: draws of a Monte Carlo run.
-    Draws,
-    /// The cells of a data table.
-    Cells,
-}
-
-/// `asked` draws or cells past the `most` a command of this project may make.
-pub fn too_much_work(lang: Lang, file: &Path, work: Work, asked: usize, most: usize) -> String {
-    let (asked, most) = (lang.count(asked), lang.count(most));
-    let said = match (work, lang) {
-        (Work::Draws, Lang::Fr) => format!("--simulate {asked} : au plus {most} tirages"),
-        (Work::Draws, Lang::En) => format!("--simulate {asked}: at most {most} draws"),
-        (Work::Cells, Lang::Fr) => format!("{asked} cellules : au plus {most}"),
-        (Work::Cells, Lang::En) => format!("{asked} cells: at most {most}"),
-    };
-    let fix = match (work, lang) {
-        (Work::Draws, Lang::Fr) => "demandez-en moins",
-        (Work::Draws, Lang::En) => "ask for fewer",
-        (Work::Cells, Lang::Fr) => "resserrez --rows ou --cols",
-        (Work::Cells, Lang::En) => "narrow --rows or --cols",
-    };
+/// `--simulate asked`: more draws than the `most` this project's size allows (about 30 s of
+/// work).
+pub fn too_many_draws(lang: Lang, file: &Path, asked: usize, most: usize) -> String {
+    let (file, asked, most) = (file.display(), lang.count(asked), lang.count(most));
     match lang {
         Lang::Fr => format!(
-            "{}: {said} pour ce projet (sa taille fixe le travail de chacun, environ 30 s au plus en tout) ; {fix}",
-            file.display()
+            "{file}: --simulate {asked} : au plus {most} tirages pour ce projet (sa taille fixe le travail de chacun, environ 30 s au plus en tout) ; demandez-en moins"
         ),
         Lang::En => format!(
-            "{}: {said} for this project (its size sets the work of each; about 30 s at most in all); {fix}",
-            file.display()
+            "{file}: --simulate {asked}: at most {most} draws for this project (its size sets the work of each; about 30 s at most in all); ask for fewer"
         ),
     }
 }

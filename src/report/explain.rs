@@ -10,20 +10,27 @@ use crate::domain::validate::{FieldPath, Segment};
 use crate::i18n::Lang;
 use crate::i18n::explain_text::{figure_name, formula};
 use crate::i18n::review::{confidence_name, input_name};
+use crate::store::format::Positions;
 use serde_json::{Value, json};
+use std::cell::OnceCell;
 
 /// What an explanation is written from: the tree, and the file it explains (for names and
 /// positions).
 pub struct Explained<'a> {
     pub tree: &'a Node,
     pub project: &'a Project,
-    /// The file's name and text, for `file:line:col`.
-    pub file: &'a str,
-    pub text: &'a str,
+    /// The file's name, and where its values are written, for `file:line:col`.
+    file: &'a str,
+    text: &'a str,
+    positions: OnceCell<Positions<'a>>,
     pub lang: Lang,
 }
 
-impl Explained<'_> {
+impl<'a> Explained<'a> {
+    pub fn new(tree: &'a Node, project: &'a Project, file: &'a str, text: &'a str, lang: Lang) -> Self {
+        Self { tree, project, file, text, positions: OnceCell::new(), lang }
+    }
+
     /// The name of a node: a figure's, a line's, or a line's input.
     pub fn label(&self, node: &Node) -> String {
         if let Some(kpi) = self.kpi_of(&node.figure) {
@@ -162,7 +169,7 @@ impl Explained<'_> {
 
     /// `file:line:col` of a value of the file.
     pub fn position(&self, path: &FieldPath) -> Option<String> {
-        let (line, column) = crate::store::format::position_of(self.text, path)?;
+        let (line, column) = self.positions.get_or_init(|| Positions::of(self.text)).of_path(path)?;
         Some(format!("{}:{line}:{column}", self.file))
     }
 

@@ -92,13 +92,7 @@ fn how_computed(input: &SummaryInput, blocks: &mut Vec<Block>) {
         .iter()
         .filter_map(|figure| explain(input.project, &input.drivers, figure, None))
         .map(|tree| {
-            let explained = super::explain::Explained {
-                tree: &tree,
-                project: input.project,
-                file: "",
-                text: "",
-                lang: input.lang,
-            };
+            let explained = super::explain::Explained::new(&tree, input.project, "", "", input.lang);
             let mut line = format!("{} = {}", explained.label(&tree), explained.number(&tree));
             if let Some(formula) = explained.formula(&tree) {
                 line.push_str(&format!(" — {formula}"));

@@ -222,11 +222,29 @@ fn span_of(root: &Item, path: &FieldPath) -> Option<usize> {
     best
 }
 
-/// Where the value at `path` is written in `text` (line, column): the value itself, or, for a
-/// value the file leaves to its default, the table it would go in.
-pub fn position_of(text: &str, path: &FieldPath) -> Option<(usize, usize)> {
-    let document = text.parse::<toml_edit::Document<String>>().ok()?;
-    span_of(document.as_item(), path).map(|offset| line_column(text, offset))
+/// Where the values of a file's text are written, for many lookups: the text parsed once and
+/// its lines indexed once, so that explaining a large file costs one parse, not one a value.
+pub struct Positions<'a> {
+    text: &'a str,
+    document: Option<toml_edit::Document<String>>,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Positions<'a> {
+    pub fn of(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        Self { text, document: text.parse().ok(), line_starts }
+    }
+
+    /// Where the value at `path` is written (line, column): the value itself, or, for a value
+    /// the file leaves to its default, the table it would go in.
+    pub fn of_path(&self, path: &FieldPath) -> Option<(usize, usize)> {
+        let offset = span_of(self.document.as_ref()?.as_item(), path)?.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.text.get(start..offset).map_or(0, |head| head.chars().count()) + 1;
+        Some((line, column))
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -473,6 +491,19 @@ mod tests {
             ["# third", "# second", "B2", "# first"].iter().map(|m| saved.find(m).unwrap_or(0)).collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{saved}");
         assert!(saved.contains("name = \"C\" # c"), "{saved}");
+    }
+
+    #[test]
+    fn positions_give_each_value_its_line_and_character_column() {
+        let text = "schema = 1\nproject = { name = \"É\", horizon_months = 24 }\n\n[[costs]]\nname = \"A\"\n";
+        let positions = Positions::of(text);
+        let at = |path: &str| positions.of_path(&FieldPath::parse(path).unwrap_or_default());
+        assert_eq!(at("schema"), Some((1, 10)));
+        assert_eq!(at("costs[0].name"), Some((5, 8)));
+        assert_eq!(at("project.horizon_months"), Some((2, 42)));
+        // A value left to its default: where its table is.
+        assert_eq!(at("project.discount_rate"), at("project"));
+        assert_eq!(Positions::of("not = [toml").of_path(&FieldPath::parse("not").unwrap_or_default()), None);
     }
 
     #[test]

@@ -85,8 +85,7 @@ fn render_explain(
     let lang = app.lang;
     let file = app.file_label();
     let text = app.original.as_ref().map_or("", |o| o.text.as_str());
-    let explained =
-        crate::report::explain::Explained { tree: node, project: &app.project, file: &file, text, lang };
+    let explained = crate::report::explain::Explained::new(node, &app.project, &file, text, lang);
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines =
         vec![Line::styled(format!("{} = {}", explained.label(node), explained.number(node)), theme.title)];

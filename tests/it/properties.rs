@@ -847,13 +847,9 @@ proptest! {
         let text = render(&project, None).unwrap();
         for figure in roi_workbench::domain::explain::FIGURES {
             let Some(tree) = roi_workbench::domain::explain::explain(&project, &Drivers::default(), figure, None) else { continue };
-            let explained = roi_workbench::report::explain::Explained {
-                tree: &tree,
-                project: &project,
-                file: "p.toml",
-                text: &text,
-                lang: roi_workbench::i18n::Lang::En,
-            };
+            let explained = roi_workbench::report::explain::Explained::new(
+                &tree, &project, "p.toml", &text, roi_workbench::i18n::Lang::En,
+            );
             for line in explained.text().lines().filter(|l| l.trim_start().starts_with("= ")) {
                 prop_assert!(comparisons_hold(line).is_ok(), "{figure}: {line}");
             }

@@ -7,6 +7,7 @@ use super::engine::{Flows, Stress, compute_flows};
 use super::project::Project;
 use super::scalar::Scalar;
 use super::sensitivity::current;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -188,16 +189,8 @@ pub fn outside_domain(driver: Driver, low: Decimal, high: Decimal, step: Decimal
     (driver == Driver::DelayMonths && !(whole(low) && whole(step))).then_some(OutOfDomain::WholeMonths)
 }
 
-/// What one data table may cost, in [`crate::montecarlo::draw_work`] units: a 101 × 101 table of
-/// the largest project over 36 months (3 s measured) fits; over 120 months, 8 244 cells do.
-pub const MAX_TABLE_WORK: u64 = 400_000_000;
-
-/// The most cells a data table of `project` may have (see [`MAX_TABLE_WORK`]).
-pub fn most_cells(project: &Project) -> usize {
-    usize::try_from(MAX_TABLE_WORK / crate::montecarlo::draw_work(project)).unwrap_or(usize::MAX).max(1)
-}
-
-/// At most this many values on an axis: a table of 101 × 101 cells is already 10 201 runs.
+/// At most this many values on an axis: a table of 101 × 101 cells is already 10 201 runs, and
+/// this bounds its work (3.4 s for the largest project a file may hold, on two cores).
 pub const MAX_AXIS: usize = 101;
 
 /// The metric for every pair of values of `rows` and `cols`, the other drivers as in `base`:
@@ -209,8 +202,9 @@ pub fn data_table(
     cols: &Axis,
     metric: Metric,
 ) -> Vec<Vec<Option<Decimal>>> {
+    // Rows are independent runs: the pool's threads share them, `collect` keeps their order.
     rows.values
-        .iter()
+        .par_iter()
         .map(|row| {
             let drivers = with(base, rows.driver, *row);
             cols.values
