@@ -245,18 +245,6 @@ fn sync_folder(folder: &Path) {
     }
 }
 
-/// Saves a project over `path`, keeping the comments and layout of `original` (the text the
-/// project was loaded from).
-pub fn save_project(
-    path: &Path,
-    project: &Project,
-    original: Option<&Original>,
-) -> Result<String, SaveError> {
-    let text = super::format::render(project, original)?;
-    write_atomic(path, &text)?;
-    Ok(text)
-}
-
 /// Saves a new project, refusing to replace an existing file.
 pub fn create_project(path: &Path, project: &Project) -> Result<(), SaveError> {
     create_text(path, &super::format::render(project, None)?)
