@@ -27,9 +27,9 @@ pub fn edit_compute_render(sample: u8, edits: &[(u16, &str)]) {
     let text = SAMPLES[usize::from(sample) % SAMPLES.len()];
     let Ok(start) = store::parse(text) else { panic!("a sample does not load") };
     let mut project = start.clone();
+    let paths = edit_paths();
     for (path, typed) in edits.iter().take(8) {
-        let path = PATHS[usize::from(*path) % PATHS.len()];
-        let Some(path) = FieldPath::parse(path) else { continue };
+        let Some(path) = FieldPath::parse(&paths[usize::from(*path) % paths.len()]) else { continue };
         for lang in [Lang::Fr, Lang::En] {
             if let Ok(edited) = store::edit::set_value(&project, &path, typed, lang.convention()) {
                 project = edited;
@@ -67,30 +67,33 @@ const SAMPLES: [&str; 6] = [
     include_str!("../sample-data/tri-cv.toml"),
 ];
 
-/// Paths an edit may set: settings, line values and their ranges, texts, months.
-const PATHS: [&str; 24] = [
-    "project.name",
-    "project.horizon_months",
-    "project.maturity_factor",
-    "project.discount_rate",
-    "project.contingency",
-    "project.start",
-    "project.currency",
-    "benefits[0].volume_per_month",
-    "benefits[0].volume_per_month.range",
-    "benefits[0].time_factor",
-    "benefits[0].start_month",
-    "benefits[0].ramp_months",
-    "benefits[1].monthly_value",
-    "benefits[1].departures_avoided_per_year",
-    "costs[0].monthly",
-    "costs[0].monthly.range",
-    "costs[1].one_off",
-    "costs[1].end_month",
-    "risks[0].cost",
-    "risks[0].probability",
-    "risks[0].probability.range",
-    "kpis[0].target",
-    "kpis[0].baseline",
-    "scenarios.pessimiste.benefits",
-];
+/// Paths an edit may set: settings, line values and their ranges, texts, months; and every
+/// benefit input of the schema, with its range, on the first two lines.
+fn edit_paths() -> Vec<String> {
+    const PATHS: [&str; 20] = [
+        "project.name",
+        "project.horizon_months",
+        "project.maturity_factor",
+        "project.discount_rate",
+        "project.contingency",
+        "project.start",
+        "project.currency",
+        "benefits[0].time_factor",
+        "benefits[0].start_month",
+        "benefits[0].ramp_months",
+        "costs[0].monthly",
+        "costs[0].monthly.range",
+        "costs[1].one_off",
+        "costs[1].end_month",
+        "risks[0].cost",
+        "risks[0].probability",
+        "risks[0].probability.range",
+        "kpis[0].target",
+        "kpis[0].baseline",
+        "scenarios.pessimiste.benefits",
+    ];
+    let inputs = crate::domain::schema::BENEFIT_INPUTS.iter().flat_map(|input| {
+        (0..2).flat_map(move |line| [format!("benefits[{line}].{}", input.key), format!("benefits[{line}].{}.range", input.key)])
+    });
+    PATHS.iter().map(|path| (*path).to_owned()).chain(inputs).collect()
+}

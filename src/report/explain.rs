@@ -277,30 +277,20 @@ enum Unit {
 }
 
 fn unit_of(figure: &str) -> Unit {
-    const MONEY: [&str; 12] = [
-        "hourly_cost",
-        "cost_per_error",
-        "annual_revenue",
-        "replacement_cost",
-        "monthly_value",
-        "annual_value",
-        "one_off",
-        "monthly",
-        "cost",
-        "value",
-        "charges",
-        "monthly_total",
-    ];
-    const RATES: [&str; 7] =
-        ["reallocation", "uplift", "margin", "reduction", "probability", "time_factor", "maturity_factor"];
+    use crate::domain::schema::{Measure, benefit_input};
+    // The values of cost and risk lines, and the explanation's own steps; a benefit's inputs
+    // say their measure in the schema.
+    const MONEY: [&str; 6] = ["one_off", "monthly", "cost", "value", "charges", "monthly_total"];
+    const RATES: [&str; 3] = ["probability", crate::domain::schema::TIME_FACTOR, "maturity_factor"];
     let field = figure.rsplit('.').next().unwrap_or(figure);
     let whole_line = (figure.starts_with("costs[") || figure.starts_with("risks[")) && !figure.contains('.');
-    if MONEY.contains(&field) || whole_line {
-        Unit::Money
-    } else if RATES.contains(&field) {
-        Unit::Rate
-    } else {
-        Unit::Plain
+    match benefit_input(field).map(|input| input.measure) {
+        Some(Measure::Money) => Unit::Money,
+        Some(Measure::Fraction) => Unit::Rate,
+        Some(Measure::Count | Measure::Minutes) => Unit::Plain,
+        None if MONEY.contains(&field) || whole_line => Unit::Money,
+        None if RATES.contains(&field) => Unit::Rate,
+        None => Unit::Plain,
     }
 }
 

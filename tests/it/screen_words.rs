@@ -43,9 +43,8 @@ fn keys_and_names() -> Vec<(&'static str, [&'static str; 2])> {
     keys.extend(Verdict::ALL.iter().map(|&v| (v.key(), both(&|l| names::verdict_name(l, v)))));
     keys.extend(Confidence::ALL.iter().map(|&v| (v.key(), both(&|l| names::confidence_name(l, v)))));
     keys.extend(Quadrant::ALL.iter().map(|&v| (v.key(), both(&|l| names::quadrant_name(l, Some(v))))));
-    for kind in BenefitKind::ALL {
-        keys.extend(kind.inputs().iter().map(|&input| (input, both(&|l| names::input_name(l, input)))));
-    }
+    let inputs = roi_workbench::domain::schema::BENEFIT_INPUTS.iter().map(|input| input.key);
+    keys.extend(inputs.map(|input| (input, both(&|l| names::input_name(l, input)))));
     keys.extend(CATALOGUE.iter().map(|kpi| (kpi.key, [kpi.name_fr, kpi.name_en])));
     keys
 }

@@ -7,6 +7,7 @@ use super::drivers::Drivers;
 use super::engine::{Figures, Stress, compute_flows};
 use super::flows::{Flows, line_cost};
 use super::project::{Benefit, BenefitKind, Cost, Project};
+use super::schema;
 use super::validate::FieldPath;
 use super::valuation::{monthly_value, ramped};
 use rust_decimal::Decimal;
@@ -194,7 +195,7 @@ impl Explainer<'_> {
                 if adjusted {
                     inputs.push(Node::input("project.maturity_factor", fm));
                     inputs.push(Node::input(
-                        &format!("benefits[{i}].time_factor"),
+                        &format!("benefits[{i}].{}", schema::TIME_FACTOR),
                         line.time_factor().fraction(),
                     ));
                 }
@@ -221,10 +222,10 @@ impl Explainer<'_> {
                 product(
                     format!("{base}.minutes_value"),
                     vec![
-                        input("volume_per_month", line.volume_per_month.map(|v| v * self.drivers.volume())),
-                        input("minutes_saved_per_unit", line.minutes_saved()),
-                        input("hourly_cost", line.hourly_cost.map(|v| v * self.drivers.hourly_cost())),
-                        or_one("reallocation", line.reallocation),
+                        input(schema::VOLUME_PER_MONTH.key, line.volume_per_month.map(|v| v * self.drivers.volume())),
+                        input(schema::MINUTES_SAVED_PER_UNIT.key, line.minutes_saved()),
+                        input(schema::HOURLY_COST.key, line.hourly_cost.map(|v| v * self.drivers.hourly_cost())),
+                        or_one(schema::REALLOCATION.key, line.reallocation),
                     ],
                 ),
                 per("minutes_per_hour", 60),
@@ -234,9 +235,9 @@ impl Explainer<'_> {
                 product(
                     format!("{base}.yearly_value"),
                     vec![
-                        input("annual_revenue", line.annual_revenue),
-                        input("uplift", line.uplift),
-                        or_one("margin", line.margin),
+                        input(schema::ANNUAL_REVENUE.key, line.annual_revenue),
+                        input(schema::UPLIFT.key, line.uplift),
+                        or_one(schema::MARGIN.key, line.margin),
                     ],
                 ),
                 per("months_per_year", 12),
@@ -244,9 +245,9 @@ impl Explainer<'_> {
             BenefitKind::ErrorReduction => product(
                 format!("{base}.value"),
                 vec![
-                    input("errors_per_month", line.errors_per_month.map(|v| v * self.drivers.volume())),
-                    input("reduction", line.reduction),
-                    input("cost_per_error", line.cost_per_error),
+                    input(schema::ERRORS_PER_MONTH.key, line.errors_per_month.map(|v| v * self.drivers.volume())),
+                    input(schema::REDUCTION.key, line.reduction),
+                    input(schema::COST_PER_ERROR.key, line.cost_per_error),
                 ],
             ),
             BenefitKind::Retention => quotient(
@@ -254,18 +255,18 @@ impl Explainer<'_> {
                 product(
                     format!("{base}.yearly_value"),
                     vec![
-                        input("departures_avoided_per_year", line.departures_avoided_per_year),
-                        input("replacement_cost", line.replacement_cost),
+                        input(schema::DEPARTURES_AVOIDED_PER_YEAR.key, line.departures_avoided_per_year),
+                        input(schema::REPLACEMENT_COST.key, line.replacement_cost),
                     ],
                 ),
                 per("months_per_year", 12),
             ),
             BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
                 match line.monthly_value {
-                    Some(monthly) => Node::input(&format!("{base}.monthly_value"), monthly),
+                    Some(monthly) => Node::input(&format!("{base}.{}", schema::MONTHLY_VALUE.key), monthly),
                     None => quotient(
                         format!("{base}.value"),
-                        input("annual_value", line.annual_value),
+                        input(schema::ANNUAL_VALUE.key, line.annual_value),
                         per("months_per_year", 12),
                     ),
                 }

@@ -25,6 +25,7 @@ pub mod project;
 pub mod reference;
 pub mod review;
 pub mod scalar;
+pub mod schema;
 pub mod sensitivity;
 pub mod typed;
 pub mod uncertainty;

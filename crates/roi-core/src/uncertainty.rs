@@ -89,7 +89,8 @@ pub type LineRanges = BTreeMap<&'static str, Range>;
 
 /// Fractions stay within 0..=1 whatever their range.
 pub fn is_fraction(field: &str) -> bool {
-    matches!(field, "reallocation" | "uplift" | "margin" | "reduction" | "time_factor" | "probability")
+    crate::schema::benefit_input(field).is_some_and(|input| input.measure == crate::schema::Measure::Fraction)
+        || matches!(field, crate::schema::TIME_FACTOR | "probability")
 }
 
 /// What a benefit, cost or risk line says of its own figures: where they come from, how sure
@@ -137,25 +138,7 @@ pub trait UncertainLine: LineFacts {
 
 impl UncertainLine for Benefit {
     fn amounts_mut(&mut self) -> impl IntoIterator<Item = (&'static str, Option<&mut Decimal>)> {
-        [
-            ("volume_per_month", self.volume_per_month.as_mut()),
-            ("minutes_saved_per_unit", self.minutes_saved_per_unit.as_mut()),
-            ("minutes_before", self.minutes_before.as_mut()),
-            ("minutes_after", self.minutes_after.as_mut()),
-            ("hourly_cost", self.hourly_cost.as_mut()),
-            ("reallocation", self.reallocation.as_mut()),
-            ("annual_revenue", self.annual_revenue.as_mut()),
-            ("uplift", self.uplift.as_mut()),
-            ("margin", self.margin.as_mut()),
-            ("errors_per_month", self.errors_per_month.as_mut()),
-            ("reduction", self.reduction.as_mut()),
-            ("cost_per_error", self.cost_per_error.as_mut()),
-            ("departures_avoided_per_year", self.departures_avoided_per_year.as_mut()),
-            ("replacement_cost", self.replacement_cost.as_mut()),
-            ("monthly_value", self.monthly_value.as_mut()),
-            ("annual_value", self.annual_value.as_mut()),
-            ("time_factor", self.time_factor.as_mut()),
-        ]
+        self.rangeable_mut()
     }
 }
 

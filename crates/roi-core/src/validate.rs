@@ -6,6 +6,7 @@
 
 use super::drivers::Drivers;
 use super::project::{Actual, Benefit, Cost, Kpi, MAX_KPIS, Project, SCHEMA, YearMonth};
+use crate::schema::{BENEFIT_INPUTS, BenefitInput, LARGEST_AMOUNT, Measure};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -200,20 +201,13 @@ struct Checker {
 
 /// Upper bounds that keep every product of the engine within `Decimal`'s range, far above
 /// any real project (a file's typo of ten zeros is refused rather than overflowing).
-const LARGEST_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 1e12
 const LARGEST_MEASURE: Decimal = Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0); // 1e15
 const LARGEST_MULTIPLIER: Decimal = Decimal::TEN;
 const LONGEST_DELAY: i64 = 120;
 
+/// The largest value of `key`: a benefit input's own, any other amount's [`LARGEST_AMOUNT`].
 fn largest_allowed(key: &str) -> Decimal {
-    match key {
-        "volume_per_month" | "errors_per_month" => Decimal::from(1_000_000_000),
-        "minutes_saved_per_unit" | "minutes_before" | "minutes_after" | "hourly_cost" => {
-            Decimal::from(100_000)
-        }
-        "departures_avoided_per_year" => Decimal::from(1_000_000),
-        _ => LARGEST_AMOUNT,
-    }
+    crate::schema::benefit_input(key).map_or(LARGEST_AMOUNT, |input| input.largest)
 }
 
 impl Checker {
@@ -329,52 +323,26 @@ impl Checker {
         if let Some(ramp) = line.ramp_months.filter(|r| !(0..=self.horizon).contains(r)) {
             self.refuse(path.key("ramp_months"), Rule::RampOutside { ramp, horizon: self.horizon });
         }
-        for (key, value) in [
-            ("reallocation", line.reallocation),
-            ("uplift", line.uplift),
-            ("margin", line.margin),
-            ("reduction", line.reduction),
-        ] {
-            self.fraction(path.key(key), value);
+        // Fractions first, then amounts: the order `roi check` lists a line's problems in.
+        let (fractions, amounts): (Vec<&BenefitInput>, Vec<&BenefitInput>) =
+            BENEFIT_INPUTS.iter().partition(|input| input.measure == Measure::Fraction);
+        for input in fractions {
+            self.fraction(path.key(input.key), (input.own)(line));
         }
-        for (key, value) in [
-            ("volume_per_month", line.volume_per_month),
-            ("minutes_saved_per_unit", line.minutes_saved_per_unit),
-            ("minutes_before", line.minutes_before),
-            ("minutes_after", line.minutes_after),
-            ("hourly_cost", line.hourly_cost),
-            ("annual_revenue", line.annual_revenue),
-            ("errors_per_month", line.errors_per_month),
-            ("cost_per_error", line.cost_per_error),
-            ("departures_avoided_per_year", line.departures_avoided_per_year),
-            ("replacement_cost", line.replacement_cost),
-            ("monthly_value", line.monthly_value),
-            ("annual_value", line.annual_value),
-        ] {
-            self.amount(path.key(key), value);
+        for input in amounts {
+            self.amount(path.key(input.key), (input.own)(line));
         }
         if let (Some(before), Some(after)) = (line.minutes_before, line.minutes_after)
             && after > before
         {
-            self.refuse(path.key("minutes_after"), Rule::MinutesAfterAboveBefore { after, before });
+            self.refuse(path.key(crate::schema::MINUTES_AFTER.key), Rule::MinutesAfterAboveBefore { after, before });
         }
-        let given_twice = [
-            ("monthly_value", line.monthly_value.is_some(), "annual_value", line.annual_value.is_some()),
-            (
-                "minutes_saved_per_unit",
-                line.minutes_saved_per_unit.is_some(),
-                "minutes_before",
-                line.minutes_before.is_some(),
-            ),
-            (
-                "minutes_saved_per_unit",
-                line.minutes_saved_per_unit.is_some(),
-                "minutes_after",
-                line.minutes_after.is_some(),
-            ),
-        ];
-        if let Some((kept, _, other, _)) = given_twice.into_iter().find(|(_, kept, _, other)| *kept && *other)
-        {
+        // An input given with another way of giving the same value: the first is kept.
+        let given_twice = BENEFIT_INPUTS.iter().find_map(|input| {
+            let kept = crate::schema::stands_in_for(input)?;
+            (kept.is_given(line) && input.is_given(line)).then_some((kept.key, input.key))
+        });
+        if let Some((kept, other)) = given_twice {
             self.refuse(path.key(other), Rule::TwoValuesForOne { kept, other });
         }
     }

@@ -13,7 +13,8 @@ const MINUTES_PER_HOUR: i64 = 60;
 const MONTHS_PER_YEAR: i64 = 12;
 
 /// V: the line's monthly value at full speed, with the input drivers applied.
-/// A missing input counts as zero; [`missing_inputs`] names it so a warning can say so.
+/// A missing input counts as zero; [`crate::schema::missing_inputs`] names it so a warning can
+/// say so.
 pub fn monthly_value<S: Scalar>(line: &Benefit, drivers: &Drivers) -> S {
     let input = |value: Option<Decimal>| value.map_or(S::zero(), S::of);
     let or_one = |value: Option<Decimal>| value.map_or(S::one(), S::of);
@@ -43,33 +44,6 @@ pub fn monthly_value<S: Scalar>(line: &Benefit, drivers: &Drivers) -> S {
             }
         }
     }
-}
-
-/// The inputs a line's kind needs but the line does not give.
-pub fn missing_inputs(line: &Benefit) -> Vec<&'static str> {
-    let needs: &[(&'static str, bool)] = match line.kind {
-        BenefitKind::TimeSaving => &[
-            ("volume_per_month", line.volume_per_month.is_some()),
-            ("minutes_saved_per_unit", line.minutes_saved().is_some()),
-            ("hourly_cost", line.hourly_cost.is_some()),
-        ],
-        BenefitKind::Revenue => {
-            &[("annual_revenue", line.annual_revenue.is_some()), ("uplift", line.uplift.is_some())]
-        }
-        BenefitKind::ErrorReduction => &[
-            ("errors_per_month", line.errors_per_month.is_some()),
-            ("reduction", line.reduction.is_some()),
-            ("cost_per_error", line.cost_per_error.is_some()),
-        ],
-        BenefitKind::Retention => &[
-            ("departures_avoided_per_year", line.departures_avoided_per_year.is_some()),
-            ("replacement_cost", line.replacement_cost.is_some()),
-        ],
-        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
-            &[("monthly_value", line.monthly_value.is_some() || line.annual_value.is_some())]
-        }
-    };
-    needs.iter().filter(|(_, given)| !given).map(|(key, _)| *key).collect()
 }
 
 /// V × r(m), with r(m) 0 before the start, then linear up to 1 over `ramp` months (0 = full
@@ -183,9 +157,8 @@ mod tests {
     }
 
     #[test]
-    fn missing_inputs_are_named() {
+    fn a_missing_input_counts_as_zero() {
         let line = Benefit { kind: BenefitKind::Revenue, uplift: Some(dec!(0.1)), ..Benefit::default() };
-        assert_eq!(missing_inputs(&line), ["annual_revenue"]);
         assert_eq!(monthly_value::<Decimal>(&line, &neutral()), Decimal::ZERO);
     }
 }

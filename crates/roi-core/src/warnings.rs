@@ -8,7 +8,7 @@ use super::money::{Percent, Rate};
 use super::project::{BenefitKind, CostCategory, Department, Project};
 use super::reference::{REFERENCE_MONTH, ReferenceRange, month_compared, reference_range};
 use super::review::Measured;
-use super::valuation::missing_inputs;
+use super::schema::missing_inputs;
 
 /// The baseline should cover at least this many months.
 pub const MIN_BASELINE_MONTHS: i64 = 3;
@@ -82,7 +82,7 @@ pub fn warnings_for(project: &Project, flows: &Flows) -> Vec<Warning> {
     let mut warnings = baseline_warnings(project);
     for line in &project.benefits {
         for input in missing_inputs(line) {
-            warnings.push(Warning::MissingInput { benefit: line.name.clone(), input });
+            warnings.push(Warning::MissingInput { benefit: line.name.clone(), input: input.key });
         }
         if line.kind == BenefitKind::Revenue && line.margin.is_none() {
             warnings.push(Warning::MarginAssumedWhole { benefit: line.name.clone() });

@@ -167,33 +167,9 @@ fn benefit_rows(app: &App) -> Vec<Row> {
 
 /// The inputs of a benefit's kind, one editable row each.
 fn input_rows(line: &Benefit, base: &str, lang: Lang) -> Vec<Row> {
-    // minutes before/after are one way to give the minutes saved, shown as that.
-    let keys: Vec<&str> = line
-        .kind
-        .inputs()
-        .iter()
-        .copied()
-        .filter(|k| !matches!(*k, "minutes_before" | "minutes_after"))
-        .collect();
-    let values = [
-        ("volume_per_month", line.volume_per_month),
-        ("minutes_saved_per_unit", line.minutes_saved()),
-        ("hourly_cost", line.hourly_cost),
-        ("reallocation", line.reallocation),
-        ("annual_revenue", line.annual_revenue),
-        ("uplift", line.uplift),
-        ("margin", line.margin),
-        ("errors_per_month", line.errors_per_month),
-        ("reduction", line.reduction),
-        ("cost_per_error", line.cost_per_error),
-        ("departures_avoided_per_year", line.departures_avoided_per_year),
-        ("replacement_cost", line.replacement_cost),
-        ("monthly_value", line.monthly_value),
-        ("annual_value", line.annual_value),
-    ];
-    keys.iter()
-        .map(|key| {
-            let value = values.iter().find(|(k, _)| k == key).and_then(|(_, v)| *v);
+    crate::domain::schema::shown_inputs_of(line.kind)
+        .map(|input| {
+            let (key, value) = (input.key, (input.value)(line));
             let field = path(&format!("{base}.{key}"));
             let percent = super::shown_as_percent(&field);
             let shown = value.map_or_else(

@@ -208,7 +208,6 @@ fn iso_currency(typed: &str) -> Option<String> {
 /// After a benefit's kind changed, the inputs the new kind does not read are removed (they
 /// would stay in the file, ignored), with their names to say so.
 fn without_unused_inputs(lang: Lang, path: &FieldPath, project: Project) -> (Project, Vec<&'static str>) {
-    use crate::domain::uncertainty::UncertainLine;
     use crate::domain::validate::Segment;
     let [Segment::Key(list), Segment::Index(index), Segment::Key(field)] = path.0.as_slice() else {
         return (project, Vec::new());
@@ -217,13 +216,10 @@ fn without_unused_inputs(lang: Lang, path: &FieldPath, project: Project) -> (Pro
         return (project, Vec::new());
     }
     let Some(line) = project.benefits.get(*index) else { return (project, Vec::new()) };
-    let used = line.kind.inputs();
-    let unused: Vec<&'static str> = line
-        .clone()
-        .amounts_mut()
-        .into_iter()
-        .filter(|(key, value)| value.is_some() && *key != "time_factor" && !used.contains(key))
-        .map(|(key, _)| key)
+    let unused: Vec<&'static str> = crate::domain::schema::BENEFIT_INPUTS
+        .iter()
+        .filter(|input| input.is_given(line) && !input.is_read_by(line.kind))
+        .map(|input| input.key)
         .collect();
     let mut cleaned = project;
     let mut removed = Vec::new();

@@ -129,29 +129,6 @@ keyed_enum!(
     } default Monthly
 );
 
-impl BenefitKind {
-    /// The inputs this kind values (DOMAIN.md §2.1); the others are ignored. A time saving
-    /// also reads `minutes_before` and `minutes_after` when `minutes_saved_per_unit` is absent.
-    pub fn inputs(self) -> &'static [&'static str] {
-        match self {
-            BenefitKind::TimeSaving => &[
-                "volume_per_month",
-                "minutes_saved_per_unit",
-                "minutes_before",
-                "minutes_after",
-                "hourly_cost",
-                "reallocation",
-            ],
-            BenefitKind::Revenue => &["annual_revenue", "uplift", "margin"],
-            BenefitKind::ErrorReduction => &["errors_per_month", "reduction", "cost_per_error"],
-            BenefitKind::Retention => &["departures_avoided_per_year", "replacement_cost"],
-            BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
-                &["monthly_value", "annual_value"]
-            }
-        }
-    }
-}
-
 impl Maturity {
     /// FM of DOMAIN.md §2.2.
     pub fn factor(self) -> Decimal {
