@@ -93,7 +93,9 @@ fn edit_paths() -> Vec<String> {
         "scenarios.pessimiste.benefits",
     ];
     let inputs = crate::domain::schema::BENEFIT_INPUTS.iter().flat_map(|input| {
-        (0..2).flat_map(move |line| [format!("benefits[{line}].{}", input.key), format!("benefits[{line}].{}.range", input.key)])
+        (0..2).flat_map(move |line| {
+            [format!("benefits[{line}].{}", input.key), format!("benefits[{line}].{}.range", input.key)]
+        })
     });
     PATHS.iter().map(|path| (*path).to_owned()).chain(inputs).collect()
 }

@@ -4,7 +4,6 @@
 
 use crate::domain::Project;
 use crate::domain::explain::{Node, Op};
-use crate::domain::project::BenefitKind;
 use crate::domain::uncertainty::LineFacts;
 use crate::domain::validate::{FieldPath, Segment};
 use crate::i18n::Lang;
@@ -84,13 +83,11 @@ impl<'a> Explained<'a> {
     /// The formula a node follows, from the catalogue.
     pub fn formula(&self, node: &Node) -> Option<&'static str> {
         let key = match line_of(&node.figure) {
-            Some(("benefits", index, Some("value"))) => match self.project.benefits.get(index)?.kind {
-                BenefitKind::TimeSaving => "time_saving",
-                BenefitKind::Revenue => "revenue",
-                BenefitKind::ErrorReduction => "error_reduction",
-                BenefitKind::Retention => "retention",
-                _ => "flat",
-            },
+            // A kind's own formula, or, for the kinds valued as given, the flat one.
+            Some(("benefits", index, Some("value"))) => {
+                let kind = self.project.benefits.get(index)?.kind.key();
+                return formula(self.lang, kind).or_else(|| formula(self.lang, "flat"));
+            }
             Some(("costs", _, None)) => "cost_line",
             Some(("risks", _, None)) => "risk_line",
             Some(_) => return None,

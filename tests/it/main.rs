@@ -25,6 +25,7 @@ mod report_golden;
 mod report_html;
 mod report_xlsx;
 mod report_xlsx_golden;
+mod schema_walk;
 mod screen_words;
 mod shared_folder;
 mod summary_cache;

@@ -6,7 +6,7 @@
 use super::drivers::Drivers;
 use super::engine::{Figures, Stress, compute_flows};
 use super::flows::{Flows, line_cost};
-use super::project::{Benefit, BenefitKind, Cost, Project};
+use super::project::{Benefit, Cost, Project};
 use super::schema;
 use super::validate::FieldPath;
 use super::valuation::{monthly_value, ramped};
@@ -206,71 +206,32 @@ impl Explainer<'_> {
         engine_value(sum(key, lines), if adjusted { at.benefits_adjusted } else { at.benefits_raw })
     }
 
-    /// V of a line, from its inputs, with the benefit and adoption drivers.
+    /// V of a line, from its inputs (`schema::formula` of its kind), with the benefit and
+    /// adoption drivers.
     fn benefit_value(&self, index: usize, line: &Benefit) -> Node {
         let base = format!("benefits[{index}]");
         let value = monthly_value::<Decimal>(line, self.drivers);
-        let input =
-            |field: &str, v: Option<Decimal>| Node::input(&format!("{base}.{field}"), v.unwrap_or_default());
-        let or_one = |field: &str, v: Option<Decimal>| {
-            Node::input(&format!("{base}.{field}"), v.unwrap_or(Decimal::ONE))
+        let input = |input: &schema::BenefitInput| {
+            Node::input(&format!("{base}.{}", input.key), input.read(line, self.drivers))
         };
-        let per = |name: &str, n: i64| Node::given(name, Decimal::from(n));
-        let node = match line.kind {
-            BenefitKind::TimeSaving => quotient(
-                format!("{base}.value"),
-                product(
-                    format!("{base}.minutes_value"),
-                    vec![
-                        input(schema::VOLUME_PER_MONTH.key, line.volume_per_month.map(|v| v * self.drivers.volume())),
-                        input(schema::MINUTES_SAVED_PER_UNIT.key, line.minutes_saved()),
-                        input(schema::HOURLY_COST.key, line.hourly_cost.map(|v| v * self.drivers.hourly_cost())),
-                        or_one(schema::REALLOCATION.key, line.reallocation),
-                    ],
-                ),
-                per("minutes_per_hour", 60),
-            ),
-            BenefitKind::Revenue => quotient(
-                format!("{base}.value"),
-                product(
-                    format!("{base}.yearly_value"),
-                    vec![
-                        input(schema::ANNUAL_REVENUE.key, line.annual_revenue),
-                        input(schema::UPLIFT.key, line.uplift),
-                        or_one(schema::MARGIN.key, line.margin),
-                    ],
-                ),
-                per("months_per_year", 12),
-            ),
-            BenefitKind::ErrorReduction => product(
-                format!("{base}.value"),
-                vec![
-                    input(schema::ERRORS_PER_MONTH.key, line.errors_per_month.map(|v| v * self.drivers.volume())),
-                    input(schema::REDUCTION.key, line.reduction),
-                    input(schema::COST_PER_ERROR.key, line.cost_per_error),
-                ],
-            ),
-            BenefitKind::Retention => quotient(
-                format!("{base}.value"),
-                product(
-                    format!("{base}.yearly_value"),
-                    vec![
-                        input(schema::DEPARTURES_AVOIDED_PER_YEAR.key, line.departures_avoided_per_year),
-                        input(schema::REPLACEMENT_COST.key, line.replacement_cost),
-                    ],
-                ),
-                per("months_per_year", 12),
-            ),
-            BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
-                match line.monthly_value {
-                    Some(monthly) => Node::input(&format!("{base}.{}", schema::MONTHLY_VALUE.key), monthly),
-                    None => quotient(
-                        format!("{base}.value"),
-                        input(schema::ANNUAL_VALUE.key, line.annual_value),
-                        per("months_per_year", 12),
-                    ),
+        let per = |divisor: schema::Divisor| Node::given(divisor.name, Decimal::from(divisor.by));
+        let mut factors: Vec<Node> = schema::factors(line)
+            .map(|factor| match factor {
+                schema::Factor::Input(one) => input(one),
+                schema::Factor::Alternative(other, divisor) => {
+                    quotient(format!("{base}.value"), input(other), per(divisor))
                 }
-            }
+            })
+            .collect();
+        let formula = schema::formula(line.kind);
+        let node = match formula.divisor {
+            Some(divisor) => quotient(
+                format!("{base}.value"),
+                product(format!("{base}.{}", formula.product), factors),
+                per(divisor),
+            ),
+            None if factors.len() == 1 => factors.remove(0),
+            None => product(format!("{base}.value"), factors),
         };
         let scale = self.drivers.benefits() * self.drivers.adoption();
         let node = if scale == Decimal::ONE {

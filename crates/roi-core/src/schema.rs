@@ -8,7 +8,9 @@
 //! (`i18n/review.rs`) names each entry in both languages, and a test walks the table through
 //! every one of them. CONTRIBUTING.md says how to add an input or a kind.
 
+use crate::drivers::Drivers;
 use crate::project::{Benefit, BenefitKind};
+use crate::scalar::Scalar;
 use rust_decimal::Decimal;
 
 /// What a value measures: it says how the value is shown and checked.
@@ -31,12 +33,47 @@ pub enum Need {
     Required,
     /// Left out, it counts as this value.
     DefaultsTo(Decimal),
-    /// Another way of giving the value of the input named (an annual value for a monthly
-    /// one), used when that one is absent; shown and edited as itself; giving both is refused.
-    Alternative(&'static str),
+    /// Another way of giving the value of the input `of` (an annual value for a monthly one):
+    /// used, divided by `divisor`, when that one is absent; shown and edited as itself; giving
+    /// both is refused.
+    Alternative { of: &'static str, divisor: Divisor },
     /// One of the parts the input named is computed from when it is absent (minutes before
     /// and after for the minutes saved): shown as that input; giving both is refused.
     PartOf(&'static str),
+}
+
+/// A constant a value is divided by, with the name an explanation gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Divisor {
+    pub by: i64,
+    pub name: &'static str,
+}
+
+const MINUTES_PER_HOUR: Divisor = Divisor { by: 60, name: "minutes_per_hour" };
+const MONTHS_PER_YEAR: Divisor = Divisor { by: 12, name: "months_per_year" };
+
+/// How a kind's monthly value V is made of its inputs: the product of the inputs it
+/// multiplies (the required ones and those with a default, in the table's order), divided by
+/// `divisor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formula {
+    /// What an explanation names the product before the division.
+    pub product: &'static str,
+    pub divisor: Option<Divisor>,
+}
+
+/// The formula of each kind (DOMAIN.md §2.1).
+pub fn formula(kind: BenefitKind) -> Formula {
+    match kind {
+        BenefitKind::TimeSaving => Formula { product: "minutes_value", divisor: Some(MINUTES_PER_HOUR) },
+        BenefitKind::Revenue | BenefitKind::Retention => {
+            Formula { product: "yearly_value", divisor: Some(MONTHS_PER_YEAR) }
+        }
+        BenefitKind::ErrorReduction
+        | BenefitKind::CostReduction
+        | BenefitKind::CostAvoidance
+        | BenefitKind::Other => Formula { product: "value", divisor: None },
+    }
 }
 
 /// One input of a benefit line.
@@ -55,6 +92,8 @@ pub struct BenefitInput {
     pub own: fn(&Benefit) -> Option<Decimal>,
     /// The value the line's formula reads: its own, or what its parts give.
     pub value: fn(&Benefit) -> Option<Decimal>,
+    /// The slider that scales it (volume, hourly cost), if one does.
+    pub scaled_by: Option<fn(&Drivers) -> Decimal>,
 }
 
 impl BenefitInput {
@@ -66,6 +105,32 @@ impl BenefitInput {
     /// Whether `line` gives this input itself.
     pub fn is_given(&self, line: &Benefit) -> bool {
         (self.own)(line).is_some()
+    }
+
+    /// What a line's formula reads of it: its value (or its default; a missing required
+    /// input counts as zero), times its slider when a value is given.
+    pub fn read(&self, line: &Benefit, drivers: &Drivers) -> Decimal {
+        match ((self.value)(line), self.scaled_by) {
+            (Some(value), Some(slider)) => value * slider(drivers),
+            (Some(value), None) => value,
+            (None, _) => self.default_value(),
+        }
+    }
+
+    /// The same in the engine's arithmetic: the value and its slider multiplied there.
+    pub fn read_as<S: Scalar>(&self, line: &Benefit, drivers: &Drivers) -> S {
+        let value = (self.value)(line).map_or_else(|| S::of(self.default_value()), S::of);
+        match self.scaled_by {
+            Some(slider) => value * S::of(slider(drivers)),
+            None => value,
+        }
+    }
+
+    fn default_value(&self) -> Decimal {
+        match self.need {
+            Need::DefaultsTo(value) => value,
+            Need::Required | Need::Alternative { .. } | Need::PartOf(_) => Decimal::ZERO,
+        }
     }
 }
 
@@ -79,7 +144,7 @@ const LARGEST_FRACTION: Decimal = Decimal::ONE;
 /// The entries, and a line's values of them: one invocation names each input once.
 macro_rules! benefit_inputs {
     ($($name:ident $field:ident: [$($kind:ident),+] $measure:ident <= $largest:expr, $need:expr
-        $(, value $value:expr)?;)+) => {
+        $(, value $value:expr)? $(, scaled by $slider:expr)?;)+) => {
         $(pub const $name: BenefitInput = BenefitInput {
             key: stringify!($field),
             kinds: &[$(BenefitKind::$kind),+],
@@ -88,6 +153,7 @@ macro_rules! benefit_inputs {
             need: $need,
             own: |line: &Benefit| line.$field,
             value: benefit_inputs!(@value $field $($value)?),
+            scaled_by: benefit_inputs!(@slider $($slider)?),
         };)+
 
         /// Every input of a benefit line, in the order of the file format.
@@ -104,29 +170,34 @@ macro_rules! benefit_inputs {
     };
     (@value $field:ident) => { |line: &Benefit| line.$field };
     (@value $field:ident $value:expr) => { $value };
+    (@slider) => { None };
+    (@slider $slider:expr) => { Some($slider) };
 }
 
 /// The key of a line's own time factor (FT), which every kind may give.
 pub const TIME_FACTOR: &str = "time_factor";
 
 benefit_inputs! {
-    VOLUME_PER_MONTH volume_per_month: [TimeSaving] Count <= LARGEST_VOLUME, Need::Required;
+    VOLUME_PER_MONTH volume_per_month: [TimeSaving] Count <= LARGEST_VOLUME, Need::Required,
+        scaled by Drivers::volume;
     MINUTES_SAVED_PER_UNIT minutes_saved_per_unit: [TimeSaving] Minutes <= LARGEST_MINUTES, Need::Required,
         value Benefit::minutes_saved;
     MINUTES_BEFORE minutes_before: [TimeSaving] Minutes <= LARGEST_MINUTES, Need::PartOf("minutes_saved_per_unit");
     MINUTES_AFTER minutes_after: [TimeSaving] Minutes <= LARGEST_MINUTES, Need::PartOf("minutes_saved_per_unit");
-    HOURLY_COST hourly_cost: [TimeSaving] Money <= LARGEST_AMOUNT, Need::Required;
+    HOURLY_COST hourly_cost: [TimeSaving] Money <= LARGEST_AMOUNT, Need::Required,
+        scaled by Drivers::hourly_cost;
     REALLOCATION reallocation: [TimeSaving] Fraction <= LARGEST_FRACTION, Need::DefaultsTo(Decimal::ONE);
     ANNUAL_REVENUE annual_revenue: [Revenue] Money <= LARGEST_AMOUNT, Need::Required;
     UPLIFT uplift: [Revenue] Fraction <= LARGEST_FRACTION, Need::Required;
     MARGIN margin: [Revenue] Fraction <= LARGEST_FRACTION, Need::DefaultsTo(Decimal::ONE);
-    ERRORS_PER_MONTH errors_per_month: [ErrorReduction] Count <= LARGEST_VOLUME, Need::Required;
+    ERRORS_PER_MONTH errors_per_month: [ErrorReduction] Count <= LARGEST_VOLUME, Need::Required,
+        scaled by Drivers::volume;
     REDUCTION reduction: [ErrorReduction] Fraction <= LARGEST_FRACTION, Need::Required;
     COST_PER_ERROR cost_per_error: [ErrorReduction] Money <= LARGEST_AMOUNT, Need::Required;
     DEPARTURES_AVOIDED_PER_YEAR departures_avoided_per_year: [Retention] Count <= LARGEST_DEPARTURES, Need::Required;
     REPLACEMENT_COST replacement_cost: [Retention] Money <= LARGEST_AMOUNT, Need::Required;
     MONTHLY_VALUE monthly_value: [CostReduction, CostAvoidance, Other] Money <= LARGEST_AMOUNT, Need::Required;
-    ANNUAL_VALUE annual_value: [CostReduction, CostAvoidance, Other] Money <= LARGEST_AMOUNT, Need::Alternative("monthly_value");
+    ANNUAL_VALUE annual_value: [CostReduction, CostAvoidance, Other] Money <= LARGEST_AMOUNT, Need::Alternative { of: "monthly_value", divisor: MONTHS_PER_YEAR };
 }
 
 /// The entry of `key`, if it is a benefit input.
@@ -147,7 +218,7 @@ pub fn shown_inputs_of(kind: BenefitKind) -> impl Iterator<Item = &'static Benef
 /// The input another stands in for: the one it is an alternative to or a part of.
 pub fn stands_in_for(input: &BenefitInput) -> Option<&'static BenefitInput> {
     match input.need {
-        Need::Alternative(main) | Need::PartOf(main) => benefit_input(main),
+        Need::Alternative { of: main, .. } | Need::PartOf(main) => benefit_input(main),
         Need::Required | Need::DefaultsTo(_) => None,
     }
 }
@@ -155,12 +226,37 @@ pub fn stands_in_for(input: &BenefitInput) -> Option<&'static BenefitInput> {
 /// The inputs `line`'s kind needs and neither the line nor an alternative of them gives.
 pub fn missing_inputs(line: &Benefit) -> impl Iterator<Item = &'static BenefitInput> + '_ {
     let given = |input: &BenefitInput| {
-        (input.value)(line).is_some()
-            || inputs_of(line.kind).any(|other| {
-                other.need == Need::Alternative(input.key) && (other.value)(line).is_some()
-            })
+        (input.value)(line).is_some() || alternative_of(input).is_some_and(|(other, _)| other.is_given(line))
     };
     inputs_of(line.kind).filter(move |input| input.need == Need::Required && !given(input))
+}
+
+/// The input that gives `input`'s value another way, and what divides it to do so.
+fn alternative_of(input: &BenefitInput) -> Option<(&'static BenefitInput, Divisor)> {
+    BENEFIT_INPUTS.iter().find_map(|other| match other.need {
+        Need::Alternative { of, divisor } if of == input.key => Some((other, divisor)),
+        _ => None,
+    })
+}
+
+/// One factor of a line's V.
+#[derive(Debug, Clone, Copy)]
+pub enum Factor {
+    /// An input the kind multiplies.
+    Input(&'static BenefitInput),
+    /// The alternative of one the line leaves out, divided to give its value.
+    Alternative(&'static BenefitInput, Divisor),
+}
+
+/// The factors of `line`'s V, in its formula's order: each input its kind multiplies, or,
+/// when the line leaves one out and it has an alternative, the alternative.
+pub fn factors(line: &Benefit) -> impl Iterator<Item = Factor> + '_ {
+    inputs_of(line.kind).filter(|input| matches!(input.need, Need::Required | Need::DefaultsTo(_))).map(
+        |input| match alternative_of(input) {
+            Some((other, divisor)) if (input.value)(line).is_none() => Factor::Alternative(other, divisor),
+            _ => Factor::Input(input),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -173,7 +269,7 @@ mod tests {
             assert!(inputs_of(kind).any(|i| i.need == Need::Required), "{kind:?}");
         }
         for input in BENEFIT_INPUTS {
-            if let Need::Alternative(main) | Need::PartOf(main) = input.need {
+            if let Need::Alternative { of: main, .. } | Need::PartOf(main) = input.need {
                 let main = stands_in_for(input).unwrap_or_else(|| panic!("{}: no input {main}", input.key));
                 assert_eq!(main.kinds, input.kinds, "{}", input.key);
                 assert_eq!(main.need, Need::Required, "{}", input.key);

@@ -335,7 +335,10 @@ impl Checker {
         if let (Some(before), Some(after)) = (line.minutes_before, line.minutes_after)
             && after > before
         {
-            self.refuse(path.key(crate::schema::MINUTES_AFTER.key), Rule::MinutesAfterAboveBefore { after, before });
+            self.refuse(
+                path.key(crate::schema::MINUTES_AFTER.key),
+                Rule::MinutesAfterAboveBefore { after, before },
+            );
         }
         // An input given with another way of giving the same value: the first is kept.
         let given_twice = BENEFIT_INPUTS.iter().find_map(|input| {

@@ -5,44 +5,23 @@
 //! drivers that act on the whole value (benefits, adoption) are applied by the engine.
 
 use super::drivers::Drivers;
-use super::project::{Benefit, BenefitKind};
+use super::project::Benefit;
 use super::scalar::Scalar;
-use rust_decimal::Decimal;
+use super::schema::{self, Factor};
 
-const MINUTES_PER_HOUR: i64 = 60;
-const MONTHS_PER_YEAR: i64 = 12;
-
-/// V: the line's monthly value at full speed, with the input drivers applied.
+/// V: the line's monthly value at full speed, with the input drivers applied: the product of
+/// its kind's factors, divided as its formula says (`schema::formula`).
 /// A missing input counts as zero; [`crate::schema::missing_inputs`] names it so a warning can
 /// say so.
 pub fn monthly_value<S: Scalar>(line: &Benefit, drivers: &Drivers) -> S {
-    let input = |value: Option<Decimal>| value.map_or(S::zero(), S::of);
-    let or_one = |value: Option<Decimal>| value.map_or(S::one(), S::of);
-    let (per_hour, per_year) = (S::of_int(MINUTES_PER_HOUR), S::of_int(MONTHS_PER_YEAR));
-    match line.kind {
-        BenefitKind::TimeSaving => {
-            let volume = input(line.volume_per_month) * S::of(drivers.volume());
-            let hourly = input(line.hourly_cost) * S::of(drivers.hourly_cost());
-            volume * input(line.minutes_saved()) * hourly * or_one(line.reallocation) / per_hour
-        }
-        BenefitKind::Revenue => {
-            input(line.annual_revenue) * input(line.uplift) * or_one(line.margin) / per_year
-        }
-        BenefitKind::ErrorReduction => {
-            input(line.errors_per_month)
-                * S::of(drivers.volume())
-                * input(line.reduction)
-                * input(line.cost_per_error)
-        }
-        BenefitKind::Retention => {
-            input(line.departures_avoided_per_year) * input(line.replacement_cost) / per_year
-        }
-        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
-            match line.monthly_value {
-                Some(monthly) => S::of(monthly),
-                None => input(line.annual_value) / per_year,
-            }
-        }
+    let term = |factor: Factor| match factor {
+        Factor::Input(input) => input.read_as::<S>(line, drivers),
+        Factor::Alternative(input, divisor) => input.read_as::<S>(line, drivers) / S::of_int(divisor.by),
+    };
+    let product = schema::factors(line).map(term).reduce(|product, term| product * term).unwrap_or(S::zero());
+    match schema::formula(line.kind).divisor {
+        Some(divisor) => product / S::of_int(divisor.by),
+        None => product,
     }
 }
 
@@ -64,6 +43,8 @@ pub fn ramped<S: Scalar>(value: S, month: i64, start: i64, ramp: S) -> S {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::project::BenefitKind;
+    use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
 
     fn neutral() -> Drivers {

@@ -13,32 +13,25 @@ pub(super) use super::line_tables::*;
 
 /// Columns of the benefit table.
 pub(super) mod benefit_col {
+    use crate::domain::schema::{BENEFIT_INPUTS, BenefitInput};
     pub const NAME: u16 = 0;
     pub const KIND: u16 = 1;
     pub const VALUE_CLASS: u16 = 2;
     pub const TIME_FACTOR: u16 = 3;
     pub const START: u16 = 4;
     pub const RAMP: u16 = 5;
-    pub const VOLUME: u16 = 6;
-    pub const MINUTES_SAVED: u16 = 7;
-    pub const MINUTES_BEFORE: u16 = 8;
-    pub const MINUTES_AFTER: u16 = 9;
-    pub const HOURLY_COST: u16 = 10;
-    pub const REALLOCATION: u16 = 11;
-    pub const ANNUAL_REVENUE: u16 = 12;
-    pub const UPLIFT: u16 = 13;
-    pub const MARGIN: u16 = 14;
-    pub const ERRORS: u16 = 15;
-    pub const REDUCTION: u16 = 16;
-    pub const COST_PER_ERROR: u16 = 17;
-    pub const DEPARTURES: u16 = 18;
-    pub const REPLACEMENT_COST: u16 = 19;
-    pub const MONTHLY_VALUE: u16 = 20;
-    pub const ANNUAL_VALUE: u16 = 21;
-    pub const VALUE: u16 = 22;
+    /// Then each benefit input in its own column, in the schema's order.
+    const FIRST_INPUT: u16 = 6;
+    /// The column of `input`.
+    pub fn of(input: &BenefitInput) -> u16 {
+        let position = BENEFIT_INPUTS.iter().position(|other| other.key == input.key).unwrap_or_default();
+        FIRST_INPUT + u16::try_from(position).unwrap_or_default()
+    }
+    /// V, after the inputs (sixteen: the cast cannot truncate).
+    pub const VALUE: u16 = FIRST_INPUT + BENEFIT_INPUTS.len() as u16;
     /// Then the confidence and the ranges (see `write_line_notes`).
-    pub const SOURCE: u16 = 23;
-    pub const RANGES: u16 = 25;
+    pub const SOURCE: u16 = VALUE + 1;
+    pub const RANGES: u16 = VALUE + 3;
 }
 
 /// Columns of the cost table.

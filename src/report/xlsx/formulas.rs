@@ -2,41 +2,23 @@
 
 use super::assumptions::*;
 use super::cells::*;
-use crate::domain::project::{Benefit, BenefitKind};
+use crate::domain::project::Benefit;
+use crate::domain::schema::{self, BenefitInput, Factor};
 
-/// V of a benefit line (DOMAIN.md §2.1), from the cells of its row. Which inputs a kind
-/// reads, and the monthly-or-annual choice, follow `valuation::monthly_value`.
+/// V of a benefit line (DOMAIN.md §2.1), from the cells of its row: the product of its
+/// kind's factors, divided as its formula says, as `valuation::monthly_value` computes it.
 pub(super) fn benefit_value_formula(line: &Benefit, row: u32) -> String {
-    let at = |col: u16| Cell::new(row, col).relative();
-    match line.kind {
-        BenefitKind::TimeSaving => format!(
-            "{}*{}*{}*{}/60",
-            at(benefit_col::VOLUME),
-            at(benefit_col::MINUTES_SAVED),
-            at(benefit_col::HOURLY_COST),
-            at(benefit_col::REALLOCATION)
-        ),
-        BenefitKind::Revenue => format!(
-            "{}*{}*{}/12",
-            at(benefit_col::ANNUAL_REVENUE),
-            at(benefit_col::UPLIFT),
-            at(benefit_col::MARGIN)
-        ),
-        BenefitKind::ErrorReduction => format!(
-            "{}*{}*{}",
-            at(benefit_col::ERRORS),
-            at(benefit_col::REDUCTION),
-            at(benefit_col::COST_PER_ERROR)
-        ),
-        BenefitKind::Retention => {
-            format!("{}*{}/12", at(benefit_col::DEPARTURES), at(benefit_col::REPLACEMENT_COST))
-        }
-        BenefitKind::CostReduction | BenefitKind::CostAvoidance | BenefitKind::Other => {
-            match line.monthly_value {
-                Some(_) => at(benefit_col::MONTHLY_VALUE),
-                None => format!("{}/12", at(benefit_col::ANNUAL_VALUE)),
-            }
-        }
+    let at = |input: &BenefitInput| Cell::new(row, benefit_col::of(input)).relative();
+    let factors: Vec<String> = schema::factors(line)
+        .map(|factor| match factor {
+            Factor::Input(input) => at(input),
+            Factor::Alternative(input, divisor) => format!("{}/{}", at(input), divisor.by),
+        })
+        .collect();
+    let product = factors.join("*");
+    match schema::formula(line.kind).divisor {
+        Some(divisor) => format!("{product}/{}", divisor.by),
+        None => product,
     }
 }
 

@@ -5,45 +5,29 @@ use super::assumptions::*;
 use super::cells::*;
 use super::formulas::*;
 use crate::domain::engine::Figures;
-use crate::domain::project::{Benefit, BenefitKind, Cost, Project, Risk};
+use crate::domain::project::{Benefit, Cost, Project, Risk};
+use crate::domain::schema::{self, BENEFIT_INPUTS, BenefitInput, Measure, Need};
 use crate::domain::uncertainty::LineList;
-use crate::i18n::review::{benefit_kind_name, category_name, value_class_name};
+use crate::i18n::review::{benefit_kind_name, category_name, input_name, value_class_name};
 use crate::i18n::{Lang, Text, XlsxText};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 pub(super) fn benefit_headers(lang: Lang) -> Vec<String> {
-    labels(
-        lang,
-        &[
-            &Text::Name,
-            &Text::Kind,
-            &Text::ValueClass,
-            &XlsxText::TimeFactorFt,
-            &XlsxText::StartMonth,
-            &XlsxText::RampMonths,
-            &XlsxText::VolumePerMonth,
-            &XlsxText::MinutesSaved,
-            &XlsxText::MinutesBefore,
-            &XlsxText::MinutesAfter,
-            &XlsxText::HourlyCost,
-            &XlsxText::Reallocation,
-            &XlsxText::AnnualRevenue,
-            &XlsxText::Uplift,
-            &XlsxText::Margin,
-            &XlsxText::ErrorsPerMonth,
-            &XlsxText::Reduction,
-            &XlsxText::CostPerError,
-            &XlsxText::DeparturesAvoided,
-            &XlsxText::ReplacementCost,
-            &XlsxText::MonthlyValueInput,
-            &XlsxText::AnnualValueInput,
-            &XlsxText::FullValue,
-            &Text::Source,
-            &Text::Confidence,
-            &XlsxText::Ranges,
-        ],
-    )
+    let line: [&dyn LabelKey; 6] = [
+        &Text::Name,
+        &Text::Kind,
+        &Text::ValueClass,
+        &XlsxText::TimeFactorFt,
+        &XlsxText::StartMonth,
+        &XlsxText::RampMonths,
+    ];
+    let notes: [&dyn LabelKey; 4] =
+        [&XlsxText::FullValue, &Text::Source, &Text::Confidence, &XlsxText::Ranges];
+    let mut headers = labels(lang, &line);
+    headers.extend(BENEFIT_INPUTS.iter().map(|input| input_name(lang, input.key).to_owned()));
+    headers.extend(labels(lang, &notes));
+    headers
 }
 
 /// One row per benefit line: every input in its own column, V as a formula over them.
@@ -125,33 +109,30 @@ pub(super) fn benefit_row(
         Unit::Month,
         styles,
     )?;
-    let default_one = |applies: bool| applies.then_some(Decimal::ONE);
-    let inputs = [
-        (col::VOLUME, line.volume_per_month, None, Unit::Quantity),
-        (col::MINUTES_BEFORE, line.minutes_before, None, Unit::Quantity),
-        (col::MINUTES_AFTER, line.minutes_after, None, Unit::Quantity),
-        (col::HOURLY_COST, line.hourly_cost, None, Unit::Money),
-        (
-            col::REALLOCATION,
-            line.reallocation,
-            default_one(line.kind == BenefitKind::TimeSaving),
-            Unit::Percent,
-        ),
-        (col::ANNUAL_REVENUE, line.annual_revenue, None, Unit::Money),
-        (col::UPLIFT, line.uplift, None, Unit::Percent),
-        (col::MARGIN, line.margin, default_one(line.kind == BenefitKind::Revenue), Unit::Percent),
-        (col::ERRORS, line.errors_per_month, None, Unit::Quantity),
-        (col::REDUCTION, line.reduction, None, Unit::Percent),
-        (col::COST_PER_ERROR, line.cost_per_error, None, Unit::Money),
-        (col::DEPARTURES, line.departures_avoided_per_year, None, Unit::Quantity),
-        (col::REPLACEMENT_COST, line.replacement_cost, None, Unit::Money),
-        (col::MONTHLY_VALUE, line.monthly_value, None, Unit::Money),
-        (col::ANNUAL_VALUE, line.annual_value, None, Unit::Money),
-    ];
-    for (col, given, default, unit) in inputs {
-        write_input(sheet, at(col), given, default, unit, styles)?;
+    // Each input the file may give, in its column; an input made of parts (the minutes saved)
+    // is written by `minutes_saved_cell`, as a formula over them.
+    for input in BENEFIT_INPUTS.iter().filter(|input| !has_parts(input)) {
+        let default = match input.need {
+            Need::DefaultsTo(value) if input.is_read_by(line.kind) => Some(value),
+            _ => None,
+        };
+        write_input(sheet, at(col::of(input)), (input.own)(line), default, unit_of(input.measure), styles)?;
     }
     minutes_saved_cell(sheet, row, line, styles)
+}
+
+/// Whether an input is made of others (written as a formula over them).
+fn has_parts(input: &BenefitInput) -> bool {
+    BENEFIT_INPUTS.iter().any(|other| other.need == Need::PartOf(input.key))
+}
+
+/// How an input's cell is shown.
+fn unit_of(measure: Measure) -> Unit {
+    match measure {
+        Measure::Money => Unit::Money,
+        Measure::Count | Measure::Minutes => Unit::Quantity,
+        Measure::Fraction => Unit::Percent,
+    }
 }
 
 /// Minutes saved per unit: given, or before − after as a formula when both are given
@@ -162,14 +143,14 @@ pub(super) fn minutes_saved_cell(
     line: &Benefit,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    let cell = Cell::new(row, benefit_col::MINUTES_SAVED);
+    let cell = Cell::new(row, benefit_col::of(&schema::MINUTES_SAVED_PER_UNIT));
     match (line.minutes_saved_per_unit, line.minutes_saved()) {
         (Some(given), _) => write_number(sheet, cell, given, Unit::Quantity, Origin::Input, styles),
         (None, Some(difference)) => {
             let formula = format!(
                 "{}-{}",
-                Cell::new(row, benefit_col::MINUTES_BEFORE).relative(),
-                Cell::new(row, benefit_col::MINUTES_AFTER).relative()
+                Cell::new(row, benefit_col::of(&schema::MINUTES_BEFORE)).relative(),
+                Cell::new(row, benefit_col::of(&schema::MINUTES_AFTER)).relative()
             );
             write_formula(sheet, cell, &formula, cached(difference), Unit::Quantity, styles)
         }

@@ -142,3 +142,19 @@ fn headline_cells_name_their_formula_in_a_note() {
         assert!(notes.contains(&escaped), "a note gives {key}: {formula}");
     }
 }
+
+/// Issue 24: the benefit table's columns follow the schema: each input in its own column,
+/// under the name the catalogue gives it, V and the notes after them.
+#[test]
+fn every_benefit_input_has_its_own_column_under_its_name() {
+    use crate::domain::schema::BENEFIT_INPUTS;
+    for lang in [Lang::Fr, Lang::En] {
+        let headers = benefit_headers(lang);
+        assert_eq!(headers.len(), usize::from(benefit_col::RANGES) + 1);
+        for input in BENEFIT_INPUTS {
+            let name = crate::i18n::review::input_name(lang, input.key);
+            assert_eq!(headers[usize::from(benefit_col::of(input))], name, "{}", input.key);
+        }
+        assert_eq!(headers[usize::from(benefit_col::VALUE)], lang.t(crate::i18n::XlsxText::FullValue));
+    }
+}
