@@ -93,6 +93,27 @@ impl Cli {
 }
 
 /// Runs a subcommand.
+/// The command-line reference as a Markdown page: `roi --help`, then each command's `--help`,
+/// at a fixed width (`docs/CLI-REFERENCE.md` is this page; a test keeps them equal).
+pub fn reference() -> String {
+    use clap::CommandFactory;
+    let mut root = Cli::command().term_width(100);
+    root.build();
+    let help = |command: &mut clap::Command| {
+        format!("```text\n{}\n```\n", command.render_long_help().to_string().trim_end())
+    };
+    let mut page = String::from(
+        "# Command-line reference\n\nWhat `roi --help` and `roi COMMAND --help` print. \
+         [CLI.md](CLI.md) says the same with examples.\n\n## roi\n\n",
+    );
+    page.push_str(&help(&mut root.clone()));
+    for command in root.get_subcommands().filter(|c| c.get_name() != "help") {
+        page.push_str(&format!("\n## roi {}\n\n", command.get_name()));
+        page.push_str(&help(&mut command.clone()));
+    }
+    page
+}
+
 pub fn run(command: &Command, lang: Lang) -> ExitCode {
     match command {
         Command::Check(args) => check::run(args, lang),

@@ -36,6 +36,40 @@ pub enum View {
 }
 
 impl View {
+    pub const ALL: [View; 12] = [
+        View::Typing,
+        View::Picker,
+        View::ConfirmQuit,
+        View::Conflict,
+        View::Recovery,
+        View::Scenarios,
+        View::MonteCarlo,
+        View::ReviewEntry,
+        View::Review,
+        View::Palette,
+        View::Explain,
+        View::DataTable,
+    ];
+
+    /// The name of a view, for the help's title.
+    pub fn name(self, lang: Lang) -> &'static str {
+        use crate::i18n::Text;
+        lang.t(match self {
+            View::Typing => Text::ViewTyping,
+            View::Picker => Text::ViewPicker,
+            View::ConfirmQuit => Text::ViewQuit,
+            View::Conflict => Text::ConflictTitle,
+            View::Recovery => Text::RecoveryTitle,
+            View::Scenarios => Text::ViewScenarios,
+            View::MonteCarlo => Text::ViewMonteCarlo,
+            View::ReviewEntry => Text::ViewReviewEntry,
+            View::Review => Text::ViewReview,
+            View::Palette => Text::ViewPalette,
+            View::Explain => Text::ViewExplain,
+            View::DataTable => Text::ViewDataTable,
+        })
+    }
+
     pub fn of(mode: &Mode) -> Option<View> {
         Some(match mode {
             Mode::Normal => return None,
@@ -226,6 +260,34 @@ fn bindings(tab: Tab, view: Option<View>) -> impl Iterator<Item = &'static Bindi
 pub fn help_entries(app: &App) -> Vec<(&'static str, &'static str)> {
     let view = View::of(&app.mode);
     bindings(app.tab, view).map(|b| (b.label, described_in(view, &b.action, app.lang))).collect()
+}
+
+/// Every key of the workbench, as a Markdown page: the keys of each tab, then of each view
+/// over the tabs, each with what it does — the help overlay's entries, from the same table
+/// (`docs/KEYS.md` is this page; a test keeps them equal).
+pub fn reference(lang: Lang) -> String {
+    let table = |title: String, tab: Tab, view: Option<View>| {
+        let rows: String = bindings(tab, view)
+            .map(|b| {
+                format!("| `{}` | {} |\n", b.label.replace('|', "\\|"), described_in(view, &b.action, lang))
+            })
+            .collect();
+        format!("## {title}\n\n| key | what it does |\n|---|---|\n{rows}\n")
+    };
+    let tabs =
+        Tab::ALL.iter().map(|&tab| table(format!("{} {}", tab.index() + 1, tab.title(lang)), tab, None));
+    // A view's keys are the same over every tab; the Summary stands for them all.
+    let views = View::ALL.iter().map(|&view| table(view.name(lang).to_owned(), Tab::Summary, Some(view)));
+    let intro = match lang {
+        Lang::Fr => {
+            "# Touches\n\nChaque touche de l'établi, onglet par onglet puis vue par vue, telle que l'aide (`?`) la montre.\n\n"
+        }
+        Lang::En => {
+            "# Keys\n\nEvery key of the workbench, tab by tab then view by view, as the help (`?`) shows it.\n\n"
+        }
+    };
+    std::iter::once(intro.to_owned()).chain(tabs).chain(views).collect::<String>().trim_end().to_owned()
+        + "\n"
 }
 
 /// What an action does in a view where it means more than its usual sense: in the data table

@@ -295,7 +295,7 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
 fn render_help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let entries = keymap::help_entries(app);
-    let name = keymap::View::of(&app.mode).map_or_else(|| app.tab.title(lang), |view| view_name(lang, view));
+    let name = keymap::View::of(&app.mode).map_or_else(|| app.tab.title(lang), |view| view.name(lang));
     let title = format!("{} — {name}", lang.t(Text::Help));
     let lines = help_lines(
         &entries,
@@ -406,25 +406,6 @@ fn hold_numbers(text: &str) -> String {
             if *c == ' ' && between_digits { '\u{a0}' } else { *c }
         })
         .collect()
-}
-
-/// The name of a view, for the help's title.
-fn view_name(lang: crate::i18n::Lang, view: keymap::View) -> &'static str {
-    use keymap::View;
-    lang.t(match view {
-        View::Typing => Text::ViewTyping,
-        View::Picker => Text::ViewPicker,
-        View::ConfirmQuit => Text::ViewQuit,
-        View::Conflict => Text::ConflictTitle,
-        View::Recovery => Text::RecoveryTitle,
-        View::Scenarios => Text::ViewScenarios,
-        View::MonteCarlo => Text::ViewMonteCarlo,
-        View::ReviewEntry => Text::ViewReviewEntry,
-        View::Review => Text::ViewReview,
-        View::Palette => Text::ViewPalette,
-        View::Explain => Text::ViewExplain,
-        View::DataTable => Text::ViewDataTable,
-    })
 }
 
 fn render_question(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -9,6 +9,7 @@ mod cli_portfolio;
 mod clock_skew;
 mod common;
 mod cut_numbers;
+mod docs;
 mod e2e_pty;
 mod edit_sequences;
 mod engine_cases;
