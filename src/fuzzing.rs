@@ -67,6 +67,11 @@ const SAMPLES: [&str; 6] = [
     include_str!("../sample-data/tri-cv.toml"),
 ];
 
+/// How many paths [`edit_compute_render`] chooses among (a path index is taken modulo it).
+pub fn edit_path_count() -> usize {
+    edit_paths().len()
+}
+
 /// Paths an edit may set: settings, line values and their ranges, texts, months; and every
 /// benefit input of the schema, with its range, on the first two lines.
 fn edit_paths() -> Vec<String> {
