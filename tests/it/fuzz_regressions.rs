@@ -53,15 +53,26 @@ fn samples_edited_at_spread_paths_with_hostile_values_pass() {
     }
 }
 
-/// The full sweep: every sample at every path (about 5 minutes in a debug build; `.ci/run`
-/// runs it in release: `cargo test --release --test it -- --ignored`).
-#[test]
-#[ignore = "the full sweep: run by .ci/run in release"]
-fn every_sample_edited_at_every_path_with_hostile_values_passes() {
-    let paths = u16::try_from(roi_workbench::fuzzing::edit_path_count()).unwrap();
-    for sample in 0..6u8 {
-        for path in 0..paths {
-            edited_with_hostile_values(sample, path);
+/// The full sweep: every sample at every path, one test a sample so that they share the
+/// cores (`.ci/run` runs them: `cargo test --test it -- --ignored`).
+macro_rules! full_sweep {
+    ($($name:ident: $sample:expr),+) => {$(
+        #[test]
+        #[ignore = "the full sweep, run by .ci/run"]
+        fn $name() {
+            let paths = u16::try_from(roi_workbench::fuzzing::edit_path_count()).unwrap();
+            for path in 0..paths {
+                edited_with_hostile_values($sample, path);
+            }
         }
-    }
+    )+};
 }
+
+full_sweep!(
+    every_path_of_the_first_sample_with_hostile_values: 0,
+    every_path_of_the_second_sample_with_hostile_values: 1,
+    every_path_of_the_third_sample_with_hostile_values: 2,
+    every_path_of_the_fourth_sample_with_hostile_values: 3,
+    every_path_of_the_fifth_sample_with_hostile_values: 4,
+    every_path_of_the_sixth_sample_with_hostile_values: 5
+);
