@@ -209,6 +209,20 @@ impl App {
     /// changed, keeping the selected file selected when it is still shown.
     pub fn refresh_portfolio_view(&mut self) {
         let selected_path = self.selected_portfolio_entry().map(|e| e.path.clone());
+        self.refresh_portfolio_view_on(selected_path);
+    }
+
+    /// Puts `entries` in place of the folder's rows (a re-scan, or more rows of a first
+    /// scan), the cursor staying on the file it was on — by its path, not its position, which
+    /// a re-scan changes.
+    pub fn replace_portfolio(&mut self, entries: Vec<PortfolioEntry>) {
+        let selected_path = self.selected_portfolio_entry().map(|e| e.path.clone());
+        self.portfolio = entries;
+        self.refresh_portfolio_view_on(selected_path);
+    }
+
+    /// The same, the cursor on `selected_path` when it is shown, else at the same place.
+    pub fn refresh_portfolio_view_on(&mut self, selected_path: Option<PathBuf>) {
         let lang = self.lang;
         let view = &mut self.portfolio_view;
         let mut order: Vec<usize> = (0..self.portfolio.len())
@@ -219,7 +233,7 @@ impl App {
         view.totals = PortfolioTotals::of(&rows);
         view.selected = selected_path
             .and_then(|path| order.iter().position(|i| self.portfolio[*i].path == path))
-            .unwrap_or(0)
+            .unwrap_or(view.selected)
             .min(order.len().saturating_sub(1));
         view.order = order;
     }

@@ -125,21 +125,21 @@ pub fn archive(app: &mut App) -> Effect {
 /// The folder as read (again) by the runtime: every row, in the matrix's order.
 pub fn scanned(app: &mut App, entries: Vec<PortfolioEntry>) {
     app.portfolio_selected = entries.iter().position(|e| Some(&e.path) == app.path.as_ref()).unwrap_or(0);
-    app.portfolio = entries;
     app.portfolio_view.loading = None;
-    app.refresh_portfolio_view();
+    app.replace_portfolio(entries);
 }
 
 /// Rows of a folder being read for the first time: shown as they come, ranked, the selected
 /// row kept; `progress` is (files done, files in all).
 pub fn arrived(app: &mut App, entries: Vec<PortfolioEntry>, progress: (usize, usize)) {
     let current = app.portfolio.get(app.portfolio_selected).map(|e| e.path.clone());
+    let selected_path = app.selected_portfolio_entry().map(|e| e.path.clone());
     app.portfolio.extend(entries);
     crate::tui::app::rank_portfolio(&mut app.portfolio);
     let wanted = current.as_ref().or(app.path.as_ref());
     app.portfolio_selected = app.portfolio.iter().position(|e| Some(&e.path) == wanted).unwrap_or(0);
     app.portfolio_view.loading = (progress.0 < progress.1).then_some(progress);
-    app.refresh_portfolio_view();
+    app.refresh_portfolio_view_on(selected_path);
 }
 
 /// Whether a portfolio row shows `filter`: its name, file, owner, and its department, status

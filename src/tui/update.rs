@@ -206,6 +206,10 @@ fn apply(app: &mut App, action: Action) -> Effect {
             if app.path.as_ref() == Some(&from) {
                 app.path = Some(to.clone());
             }
+            // The file keeps its row, under its new name, until the folder is read again.
+            for entry in app.portfolio.iter_mut().filter(|entry| entry.path == from) {
+                entry.path.clone_from(&to);
+            }
             app.say(format!("{} → {}", from.display(), to.display()));
             let recursive = app.portfolio_view.recursive;
             return app.folder().map_or(Effect::None, |folder| Effect::Rescan { folder, recursive });

@@ -1016,3 +1016,41 @@ fn restoring_over_a_colleague_s_save_is_a_conflict() {
     press(&mut app, &[Action::Restore]);
     assert!(store::save::save_checked(&path, &app.project, None, app.fingerprint.as_ref()).is_ok());
 }
+
+/// Issue 25: the Portfolio's cursor follows its file, not its position: after a rename (which
+/// re-ranks the rows), a duplicate and a re-read of the folder it is on the same file, and
+/// after an archive on the row that took the archived one's place.
+#[test]
+fn the_portfolio_cursor_stays_on_its_file_by_identity() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for name in ["tri-cv", "assistant-code", "factures-fournisseurs", "prevision-demande"] {
+        std::fs::copy(samples.join(format!("{name}.toml")), dir.path().join(format!("{name}.toml"))).unwrap();
+    }
+    let mut app = folder_app(dir.path());
+    let dispatch = roi_workbench::tui::dispatch;
+    dispatch(&mut app, Action::GoTab(Tab::Portfolio));
+    let selected = |app: &App| app.selected_portfolio_entry().unwrap().path.clone();
+    let open = app.path.clone().unwrap();
+    // The last row, far from the open project's: renamed so that it sorts first by file name.
+    dispatch(&mut app, Action::Bottom);
+    assert_ne!(selected(&app), open);
+    dispatch(&mut app, Action::RenameProject);
+    dispatch(&mut app, Action::ClearInput);
+    type_text(&mut app, "aaa-renamed");
+    dispatch(&mut app, Action::Submit);
+    let renamed = dir.path().join("aaa-renamed.toml");
+    assert!(renamed.exists());
+    assert_eq!(selected(&app), renamed, "the cursor is on the renamed file");
+    dispatch(&mut app, Action::DuplicateProject);
+    dispatch(&mut app, Action::Submit);
+    assert_eq!(app.portfolio.len(), 5, "the copy is read");
+    assert_eq!(selected(&app), renamed, "after a duplicate, on the same file");
+    dispatch(&mut app, Action::ToggleSubfolders);
+    assert_eq!(selected(&app), renamed, "after a re-read, on the same file");
+    let place = app.portfolio_view.selected;
+    dispatch(&mut app, Action::ArchiveProject);
+    assert!(!renamed.exists());
+    assert_eq!(app.portfolio_view.selected, place.min(app.portfolio_view.order.len() - 1));
+    assert_ne!(selected(&app), renamed);
+}
