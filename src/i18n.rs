@@ -324,6 +324,14 @@ impl Lang {
         }
     }
 
+    /// A name quoted as each language quotes: « nom » in French, “name” in English.
+    pub fn quoted(self, text: &str) -> String {
+        match self {
+            Lang::Fr => format!("« {text} »"),
+            Lang::En => format!("“{text}”"),
+        }
+    }
+
     /// "label : value" in French, "label: value" in English.
     pub fn colon(self) -> &'static str {
         match self {

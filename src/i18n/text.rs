@@ -222,6 +222,7 @@ pub enum Text {
     PromptFilter => ("Filtrer", "Filter"),
     PromptFileName => ("Nom du fichier", "File name"),
     BadFileName => ("Nom de fichier invalide (sans / ni . au début).", "Invalid file name (no / and not starting with .)."),
+    ArchiveAgain => ("x encore pour archiver (déplacer dans archive/ ; u ne l'annule pas)", "x again to archive (move to archive/; u does not undo it)"),
     CannotArchiveOpen => ("Projet ouvert : ouvrez-en un autre avant de l'archiver.", "This project is open: open another one before archiving it."),
     Rubric => ("Grille de notation (1 à 10 ; 6 et plus = élevé)", "Scoring rubric (1 to 10; 6 and above is high)"),
     RubricImpact => ("2 : gain marginal, aucun enjeu stratégique, moins de 10 k€ par an\n5 : gain net pour un service, 50 à 100 k€ par an, avantage modeste\n8 : enjeu stratégique, plus de 200 k€ par an, avantage concurrentiel durable", "2: marginal gain, no strategic stake, under €10k a year\n5: clear gain for one department, €50–100k a year, modest edge\n8: strategic stake, over €200k a year, lasting competitive advantage"),

@@ -342,6 +342,8 @@ pub struct App {
     pub today: Option<YearMonth>,
     /// The line `d` was pressed on once: a second `d` on it deletes it.
     pub pending_delete: Option<(Collection, usize)>,
+    /// The file `x` was pressed on once: a second `x` archives it.
+    pub pending_archive: Option<PathBuf>,
     /// Who runs the workbench, put here by the runtime (the only part that reads the
     /// environment).
     pub context: Context,
@@ -381,6 +383,7 @@ impl App {
             read_only: loaded.read_only,
             context: Context::default(),
             pending_delete: None,
+            pending_archive: None,
             path: Some(loaded.path),
             original: Some(original),
             fingerprint: Some(loaded.fingerprint),

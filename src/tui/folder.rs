@@ -113,12 +113,20 @@ pub fn submit(app: &mut App, purpose: Purpose, typed: &str) -> Result<Effect, St
     }
 }
 
+/// `x`: asks once, naming the file and that `u` will not bring it back, then archives it.
 pub fn archive(app: &mut App) -> Effect {
     let Some(entry) = app.selected_portfolio_entry().cloned() else { return Effect::None };
     if Some(&entry.path) == app.path.as_ref() {
         app.warn(app.lang.t(Text::CannotArchiveOpen));
         return Effect::None;
     }
+    if app.pending_archive.as_ref() != Some(&entry.path) {
+        let name = entry.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        app.warn(format!("{} {}", app.lang.t(Text::ArchiveAgain), app.lang.quoted(&name)));
+        app.pending_archive = Some(entry.path);
+        return Effect::None;
+    }
+    app.pending_archive = None;
     Effect::ArchiveProject(entry.path)
 }
 

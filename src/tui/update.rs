@@ -65,6 +65,9 @@ fn apply(app: &mut App, action: Action) -> Effect {
     if action != Action::Delete {
         app.pending_delete = None;
     }
+    if action != Action::ArchiveProject {
+        app.pending_archive = None;
+    }
     if (app.help || action == Action::ToggleHelp) && helping(app, &action) {
         return Effect::None;
     }

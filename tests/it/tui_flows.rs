@@ -386,6 +386,7 @@ fn portfolio_files_are_created_duplicated_renamed_and_archived_through_the_runti
     app.portfolio_view.selected = index;
     let archived = app.selected_portfolio_entry().unwrap().path.clone();
     dispatch(&mut app, Action::ArchiveProject);
+    dispatch(&mut app, Action::ArchiveProject);
     assert!(!archived.exists());
     assert!(dir.path().join("archive").join(archived.file_name().unwrap()).exists());
     assert_eq!(app.portfolio.len(), 2);
@@ -1050,7 +1051,36 @@ fn the_portfolio_cursor_stays_on_its_file_by_identity() {
     assert_eq!(selected(&app), renamed, "after a re-read, on the same file");
     let place = app.portfolio_view.selected;
     dispatch(&mut app, Action::ArchiveProject);
+    dispatch(&mut app, Action::ArchiveProject);
     assert!(!renamed.exists());
     assert_eq!(app.portfolio_view.selected, place.min(app.portfolio_view.order.len() - 1));
     assert_ne!(selected(&app), renamed);
+}
+
+/// Issue 25: `x` asks first, naming the file and saying that `u` will not bring it back; any
+/// other key in between cancels; only a second `x` on the same file archives it.
+#[test]
+fn archiving_asks_first_and_says_undo_will_not_bring_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for name in ["tri-cv", "assistant-code", "factures-fournisseurs"] {
+        std::fs::copy(samples.join(format!("{name}.toml")), dir.path().join(format!("{name}.toml"))).unwrap();
+    }
+    let mut app = folder_app(dir.path());
+    let dispatch = roi_workbench::tui::dispatch;
+    dispatch(&mut app, Action::GoTab(Tab::Portfolio));
+    dispatch(&mut app, Action::Bottom);
+    let chosen = app.selected_portfolio_entry().unwrap().path.clone();
+    assert_ne!(Some(&chosen), app.path.as_ref());
+    let name = chosen.file_name().unwrap().to_string_lossy().into_owned();
+    dispatch(&mut app, Action::ArchiveProject);
+    assert!(chosen.exists(), "one x only asks");
+    let asked = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(asked.contains(&name) && asked.contains("u does not undo it"), "{asked}");
+    dispatch(&mut app, Action::Up);
+    dispatch(&mut app, Action::Down);
+    dispatch(&mut app, Action::ArchiveProject);
+    assert!(chosen.exists(), "a key in between cancels: this x asks again");
+    dispatch(&mut app, Action::ArchiveProject);
+    assert!(!chosen.exists() && dir.path().join("archive").join(&name).exists());
 }

@@ -107,7 +107,7 @@ pub(super) fn delete_row(app: &mut App) {
     if app.pending_delete != Some((collection, index)) {
         app.pending_delete = Some((collection, index));
         let name = row.cells.first().map_or("", |c| c.text.trim());
-        app.warn(format!("{} « {name} »", app.lang.t(Text::DeleteAgain)));
+        app.warn(format!("{} {}", app.lang.t(Text::DeleteAgain), app.lang.quoted(name)));
         return;
     }
     app.pending_delete = None;
