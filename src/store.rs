@@ -152,8 +152,10 @@ fn writable(_path: &Path) -> bool {
     true
 }
 
-/// The project files (`*.toml`) of a folder, sorted by name; subfolders when `recursive`.
-/// A folder reached twice (a symbolic link to a parent, two links to one folder) is read once.
+/// The project files (`*.toml`) of a folder, sorted by name; subfolders when `recursive`, but
+/// for the `archive/` folders the workbench archives into (archived projects are out of the
+/// portfolio; read an archive folder itself to review them). A folder reached twice (a
+/// symbolic link to a parent, two links to one folder) is read once.
 pub fn project_files(dir: &Path, recursive: bool) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut visited = std::collections::HashSet::new();
@@ -174,7 +176,7 @@ fn collect_project_files(
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            if recursive {
+            if recursive && path.file_name().is_none_or(|name| name != files::ARCHIVE) {
                 collect_project_files(&path, true, visited, files)?;
             }
         } else if path.extension().is_some_and(|ext| ext == "toml") {

@@ -145,6 +145,8 @@ pub enum Action {
     FileDone(String),
     FileFailed(String),
     Opened(Box<Loaded>),
+    /// A project of the folder, read to be explained.
+    LoadedToExplain(Box<Loaded>),
     OpenFailed(String),
     // The quarterly review.
     OpenReviewEntry,
@@ -178,6 +180,7 @@ impl Action {
                 | Action::FileDone(_)
                 | Action::FileFailed(_)
                 | Action::Opened(_)
+                | Action::LoadedToExplain(_)
                 | Action::OpenFailed(_)
                 | Action::SummaryWritten(_)
                 | Action::Renamed { .. }
@@ -320,6 +323,7 @@ impl Action {
             | Action::ChangedOnDisk(_)
             | Action::EditedBy(_)
             | Action::Opened(_)
+            | Action::LoadedToExplain(_)
             | Action::OpenFailed(_) => "",
         }
     }

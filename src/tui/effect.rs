@@ -26,6 +26,8 @@ pub enum Effect {
     DiscardRecovery(PathBuf),
     /// Load another project.
     Open(PathBuf),
+    /// Read a project of the folder to explain it, the open one staying open.
+    LoadToExplain(PathBuf),
     /// Write a new project file (never over an existing one).
     CreateProject {
         path: PathBuf,

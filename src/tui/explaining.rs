@@ -8,8 +8,10 @@ use super::app::{App, Mode, Tab};
 use super::effect::Effect;
 use super::grid::Collection;
 use crate::domain::Drivers;
+use crate::domain::Project;
 use crate::domain::engine::CHECKPOINTS;
 use crate::domain::explain::{FIGURES, Node, explain};
+use crate::store::Loaded;
 
 /// What is explained, and where the reader is in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +25,15 @@ pub struct Explanation {
     pub month: Option<i64>,
     /// Under the sliders (the what-if), or the base.
     pub what_if: bool,
+    /// The project explained when it is not the open one: a row of the Portfolio.
+    pub other: Option<Box<Loaded>>,
+}
+
+impl Explanation {
+    /// The project explained: a Portfolio row's, or the open one.
+    pub fn project<'a>(&'a self, app: &'a App) -> &'a Project {
+        self.other.as_ref().map_or(&app.project, |other| &other.project)
+    }
 }
 
 /// The figure `e` explains first: the line under the cursor on the Baseline, TCO and KPIs
@@ -41,10 +52,29 @@ fn first_figure(app: &App) -> String {
     }
 }
 
-pub fn open(app: &mut App) {
+/// `e`: explains the figure of the tab; on the Portfolio, the row selected — another
+/// project than the open one is read first (the runtime answers with `LoadedToExplain`).
+pub fn open(app: &mut App) -> Effect {
+    if app.tab == Tab::Portfolio {
+        let selected = app.selected_portfolio_entry().map(|entry| entry.path.clone());
+        if let Some(path) = selected.filter(|path| Some(path) != app.path.as_ref()) {
+            return Effect::LoadToExplain(path);
+        }
+    }
     let figure = first_figure(app);
     let what_if = app.tab == Tab::Sensitivity && !app.drivers.is_neutral();
-    let mut explanation = Explanation { stack: Vec::new(), selected: 0, figure, month: None, what_if };
+    show(app, Explanation { stack: Vec::new(), selected: 0, figure, month: None, what_if, other: None });
+    Effect::None
+}
+
+/// The adjusted ROI of a project of the folder, read to be explained.
+pub fn open_other(app: &mut App, loaded: Loaded) {
+    let figure = "roi_adjusted_pct".to_owned();
+    let other = Some(Box::new(loaded));
+    show(app, Explanation { stack: Vec::new(), selected: 0, figure, month: None, what_if: false, other });
+}
+
+fn show(app: &mut App, mut explanation: Explanation) {
     rebuild(app, &mut explanation);
     if !explanation.stack.is_empty() {
         app.mode = Mode::Explain(explanation);
@@ -54,8 +84,9 @@ pub fn open(app: &mut App) {
 /// The figure explained again from its root, for its figure, month and sliders.
 fn rebuild(app: &App, explanation: &mut Explanation) {
     let drivers = if explanation.what_if { app.drivers } else { Drivers::default() };
+    let project = explanation.project(app);
     explanation.stack =
-        explain(&app.project, &drivers, &explanation.figure, explanation.month).into_iter().collect();
+        explain(project, &drivers, &explanation.figure, explanation.month).into_iter().collect();
     explanation.selected = 0;
 }
 
@@ -89,8 +120,9 @@ pub fn explaining(app: &mut App, action: Action) -> Effect {
             rebuild(app, &mut explanation);
         }
         Action::PageUp | Action::PageDown => {
-            let months = months(app.project.horizon());
-            let now = explanation.month.unwrap_or(app.project.horizon());
+            let horizon = explanation.project(app).horizon();
+            let months = months(horizon);
+            let now = explanation.month.unwrap_or(horizon);
             let at = months.iter().position(|m| *m == now).unwrap_or(months.len() - 1);
             let next =
                 if action == Action::PageUp { at.saturating_sub(1) } else { (at + 1).min(months.len() - 1) };

@@ -115,7 +115,8 @@ fn apply(app: &mut App, action: Action) -> Effect {
     match action {
         Action::Quit => return saving::quit(app),
         Action::OpenPalette => palette::open(app),
-        Action::Explain => super::explaining::open(app),
+        Action::Explain => return super::explaining::open(app),
+        Action::LoadedToExplain(loaded) => super::explaining::open_other(app, *loaded),
         // Handled above, whatever the view.
         Action::ToggleHelp => {}
         Action::GoTab(tab) | Action::ClickTab(tab) => app.tab = tab,

@@ -73,6 +73,11 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
 
 /// Where a figure comes from: the figure, its formula and values, then its inputs — the one
 /// selected reversed, `▸` on those that are computed (Enter explains them).
+/// The file name of `path`, as the status bar names a file.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+}
+
 fn render_explain(
     app: &App,
     explanation: &crate::tui::explaining::Explanation,
@@ -83,9 +88,12 @@ fn render_explain(
     let (stack, selected) = (&explanation.stack, explanation.selected);
     let Some(node) = stack.last() else { return };
     let lang = app.lang;
-    let file = app.file_label();
-    let text = app.original.as_ref().map_or("", |o| o.text.as_str());
-    let explained = crate::report::explain::Explained::new(node, &app.project, &file, text, lang);
+    let project = explanation.project(app);
+    let (file, text) = match &explanation.other {
+        Some(other) => (file_name(&other.path), other.text.as_str()),
+        None => (app.file_label(), app.original.as_ref().map_or("", |o| o.text.as_str())),
+    };
+    let explained = crate::report::explain::Explained::new(node, project, &file, text, lang);
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines =
         vec![Line::styled(format!("{} = {}", explained.label(node), explained.number(node)), theme.title)];
@@ -94,7 +102,7 @@ fn render_explain(
     let by_month =
         ["roi_adjusted_pct", "roi_classic_pct", "tco", "benefits_adjusted", "benefits_raw", "risk_provision"];
     if by_month.contains(&explanation.figure.as_str()) || explanation.figure.starts_with("costs[") {
-        let month = explanation.month.unwrap_or(app.project.horizon());
+        let month = explanation.month.unwrap_or(project.horizon());
         lines.push(Line::styled(format!("  {}", lang.month(Some(month))), theme.muted));
     }
     let sliders =
@@ -133,7 +141,11 @@ fn render_explain(
     let offset = (selected + 1).saturating_sub(visible);
     let shown: Vec<Line> =
         lines.iter().take(header).chain(lines.iter().skip(header + offset)).cloned().collect();
-    let title = format!("{} — {}", lang.t(Text::ViewExplain), explained.label(stack.first().unwrap_or(node)));
+    // Which project is explained, then which of its figures: the name gives way ("…") to the
+    // figure when the title is too long for the frame.
+    let (view, figure) = (lang.t(Text::ViewExplain), explained.label(stack.first().unwrap_or(node)));
+    let room = width.saturating_sub(2 + view.chars().count() + figure.chars().count() + 6);
+    let title = format!("{view} — {} — {figure}", crate::tui::widgets::fit(&project.project.name, room));
     frame.render_widget(Clear, area);
     let hint = Line::styled(format!(" {} ", lang.t(Text::ExplainHint)), theme.label);
     frame.render_widget(Paragraph::new(shown).block(block(&title, theme).title_bottom(hint)), area);

@@ -383,9 +383,19 @@ fn a_folder_fills_in_while_keys_are_answered() {
     roi.expect("Aide — Portefeuille");
     roi.keys("?");
     roi.expect("Portefeuille (600)");
+    // The rows are all shown before the scan's thread writes the cache: wait for it (a
+    // loaded machine may take seconds), or quitting would stop the thread first.
+    let cache = home.path().join("cache");
+    let written = (0..600).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::fs::read_dir(&cache).is_ok_and(|mut files| {
+            files.any(|file| file.is_ok_and(|f| !f.file_name().to_string_lossy().starts_with(".roi-cache-")))
+        })
+    });
+    assert!(written, "the folder's rows are cached");
     roi.keys("q");
     assert_eq!(roi.exit_code(), 0);
-    let cached: Vec<_> = std::fs::read_dir(home.path().join("cache")).unwrap().collect();
+    let cached: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
     assert_eq!(cached.len(), 1, "one cache file for the folder");
     assert!(
         std::fs::read_dir(&folder).unwrap().all(|e| e

@@ -399,12 +399,22 @@ fn the_portfolio_reads_subfolders_on_request() {
     std::fs::copy(samples.join("tri-cv.toml"), dir.path().join("a.toml")).unwrap();
     std::fs::create_dir(dir.path().join("clients")).unwrap();
     std::fs::copy(samples.join("assistant-code.toml"), dir.path().join("clients/b.toml")).unwrap();
+    // Issue 25: what `x` archived stays out of the portfolio, subfolders or not.
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    std::fs::copy(samples.join("prevision-demande.toml"), dir.path().join("archive/c.toml")).unwrap();
     let mut app = folder_app(dir.path());
     assert_eq!(app.portfolio.len(), 1);
     roi_workbench::tui::dispatch(&mut app, Action::GoTab(Tab::Portfolio));
     roi_workbench::tui::dispatch(&mut app, Action::ToggleSubfolders);
-    assert_eq!(app.portfolio.len(), 2);
+    assert_eq!(app.portfolio.len(), 2, "{:?}", app.portfolio.iter().map(|e| &e.row.file).collect::<Vec<_>>());
     assert!(app.portfolio.iter().any(|e| e.row.file == "clients/b.toml"));
+    assert_eq!(
+        app.portfolio_view.totals.quadrants.iter().sum::<usize>(),
+        2,
+        "the totals count no archived project"
+    );
+    let archived = roi_workbench::store::project_files(&dir.path().join("archive"), false).unwrap();
+    assert_eq!(archived.len(), 1, "the archive folder itself still lists them");
     roi_workbench::tui::dispatch(&mut app, Action::ToggleSubfolders);
     assert_eq!(app.portfolio.len(), 1);
 }

@@ -324,3 +324,34 @@ view_snapshots!(
     view_spider_roi => View::SpiderRoi,
     view_data_table => View::DataTable,
 );
+
+/// Issue 25: `e` on a Portfolio row explains that row's project, not the open one, and the
+/// title names it.
+#[test]
+fn explaining_a_portfolio_row_names_its_project() {
+    use roi_workbench::domain::Drivers;
+    use roi_workbench::domain::explain::explain;
+    use roi_workbench::tui::app::Mode;
+    use roi_workbench::tui::effect::Effect;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(lang);
+        app.today = Some(TODAY);
+        update(&mut app, Action::GoTab(Tab::Portfolio));
+        update(&mut app, Action::Bottom);
+        let row = app.selected_portfolio_entry().unwrap().path.clone();
+        let Effect::LoadToExplain(path) = update(&mut app, Action::Explain) else {
+            panic!("the row is read")
+        };
+        assert_eq!(path, row);
+        let loaded = roi_workbench::store::load(&path).unwrap();
+        let expected = explain(&loaded.project, &Drivers::default(), "roi_adjusted_pct", None).unwrap();
+        assert_ne!(
+            loaded.project.project.name, app.project.project.name,
+            "another project than the open one"
+        );
+        update(&mut app, Action::LoadedToExplain(Box::new(loaded)));
+        let Mode::Explain(explanation) = &app.mode else { panic!("{:?}", app.mode) };
+        assert_eq!(explanation.stack.first(), Some(&expected));
+        insta::assert_snapshot!(format!("portfolio_row_explained_{}", lang.code()), draw(&app, 80, 24));
+    }
+}

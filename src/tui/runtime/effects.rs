@@ -93,6 +93,10 @@ pub(super) fn perform(effect: Effect, runner: &mut Runner, lang: crate::i18n::La
             recovery::discard_recovery(&path);
             None
         }
+        Effect::LoadToExplain(path) => Some(match crate::store::load(&path) {
+            Ok(loaded) => Action::LoadedToExplain(Box::new(loaded)),
+            Err(error) => Action::OpenFailed(error.lines(lang).join(" ")),
+        }),
         Effect::Open(path) => Some(match crate::store::load(&path) {
             Ok(loaded) => Action::Opened(Box::new(loaded)),
             Err(error) => Action::OpenFailed(error.lines(lang).join(" ")),
