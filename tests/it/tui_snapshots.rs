@@ -355,3 +355,23 @@ fn explaining_a_portfolio_row_names_its_project() {
         insta::assert_snapshot!(format!("portfolio_row_explained_{}", lang.code()), draw(&app, 80, 24));
     }
 }
+
+/// Issue 25: a 48-month project's Summary shows the method's checkpoints — 12, 24, 36 — and
+/// its horizon, at every size, the chart giving way to the fourth column.
+#[test]
+fn a_48_month_project_shows_12_24_36_and_48() {
+    for lang in [Lang::Fr, Lang::En] {
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+            let path = crate::common::sample_folder().join("prevision-demande.toml");
+            let opened = workspace::open(Some(&path), lang).unwrap();
+            let mut app = App::new(opened.loaded, opened.portfolio, lang);
+            app.path = Some(PathBuf::from("sample-data/prevision-demande.toml"));
+            app.today = Some(TODAY);
+            app.screen = (width, height);
+            let screen = draw(&app, width, height);
+            let header = screen.lines().find(|l| l.contains("12") && l.contains("24")).unwrap_or_default();
+            assert!(["12", "24", "36", "48"].iter().all(|m| header.contains(m)), "{header}");
+            insta::assert_snapshot!(format!("summary_48_months_{}_{width}x{height}", lang.code()), screen);
+        }
+    }
+}

@@ -21,8 +21,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let warnings_height = (wrapped_lines(app, area.width.saturating_sub(2)) + 2).clamp(3, most);
     let [top, bottom] =
         area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(warnings_height)]));
-    let [figures, chart] =
-        top.layout(&Layout::horizontal([Constraint::Length(FIGURES_WIDTH), Constraint::Fill(1)]));
+    let width = figures_width(app.figures.checkpoints().len());
+    let [figures, chart] = top.layout(&Layout::horizontal([Constraint::Length(width), Constraint::Fill(1)]));
     let lines = figure_lines(app, theme);
     let offset = scroll_of(app.cursor().row, lines.len(), figures.height.saturating_sub(2));
     frame.render_widget(
@@ -37,6 +37,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// The key figures' panel: its width, and its labels' column.
 const FIGURES_WIDTH: u16 = 44;
 const LABEL_WIDTH: usize = 23;
+/// The ROI rows' label, and each checkpoint's column.
+const MONTH_LABEL_WIDTH: usize = 14;
+const CHECKPOINT_WIDTH: usize = 9;
+
+/// The panel's width for `checkpoints` columns (12, 24, 36 and the horizon past them: four
+/// for a 48-month project, which widens it and narrows the chart).
+fn figures_width(checkpoints: usize) -> u16 {
+    let columns = 2 + MONTH_LABEL_WIDTH + CHECKPOINT_WIDTH * checkpoints;
+    FIGURES_WIDTH.max(u16::try_from(columns).unwrap_or(FIGURES_WIDTH))
+}
 /// What a value of the panel may take: the panel less its borders and the labels.
 const VALUE_WIDTH: usize = FIGURES_WIDTH as usize - 2 - LABEL_WIDTH;
 
@@ -68,18 +78,16 @@ fn figure_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let lang = app.lang;
     let figures: &Figures = &app.figures;
     let flows = &figures.flows;
-    // Three columns: the first two checkpoints and the horizon, whatever it is.
-    let mut checkpoints = figures.checkpoints();
-    if checkpoints.len() > 3 {
-        checkpoints.drain(2..checkpoints.len() - 1);
-    }
-    let mut header = vec![Span::styled(format!("{:<14}", lang.t(Text::Month)), theme.label)];
-    header.extend(checkpoints.iter().map(|c| Span::styled(format!("{:>9}", c.month), theme.label)));
-    let row = |label: Text, value: &dyn Fn(&crate::domain::engine::Cumulative) -> Option<Percent>| {
-        let mut spans = vec![Span::raw(format!("{:<14}", lang.t(label)))];
+    // The method's checkpoints within the horizon (12, 24, 36), and the horizon.
+    let checkpoints = figures.checkpoints();
+    let (label, column) = (MONTH_LABEL_WIDTH, CHECKPOINT_WIDTH);
+    let mut header = vec![Span::styled(format!("{:<label$}", lang.t(Text::Month)), theme.label)];
+    header.extend(checkpoints.iter().map(|c| Span::styled(format!("{:>column$}", c.month), theme.label)));
+    let row = |text: Text, value: &dyn Fn(&crate::domain::engine::Cumulative) -> Option<Percent>| {
+        let mut spans = vec![Span::raw(format!("{:<label$}", lang.t(text)))];
         spans.extend(checkpoints.iter().map(|c| {
             let v = value(c);
-            Span::styled(format!("{:>9}", lang.percent(v)), theme.signed(v))
+            Span::styled(format!("{:>column$}", lang.percent(v)), theme.signed(v))
         }));
         Line::from(spans)
     };
