@@ -31,7 +31,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Paragraph::new(figure_lines(app, theme)).block(block(&figures_title(app), theme)),
         figures,
     );
-    let [chart, tornado] = right.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(12)]));
+    // The tornado has a bar per driver under its base line: every one is shown.
+    let tornado_height = u16::try_from(app.tornado.len() + 3).unwrap_or(u16::MAX);
+    let [chart, tornado] =
+        right.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(tornado_height)]));
     let shown = if app.stress_view { &app.figures.stressed_flows } else { &app.figures.flows };
     cash_flow_chart(
         frame,
