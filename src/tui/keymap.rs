@@ -222,6 +222,8 @@ static BINDINGS: &[Binding] = &[
     bind!(In(View::Scenarios), "d", [ch('d')], Action::Delete),
     bind!(In(View::Scenarios), "Esc / q / c", [(Esc, NONE), ch('q'), ch('c')], Action::Cancel),
     bind!(In(View::MonteCarlo), "M", [ch('M'), (KeyCode::Char('M'), SHIFT)], Action::RunMonteCarlo),
+    bind!(In(View::MonteCarlo), "H", [ch('H'), (KeyCode::Char('H'), SHIFT)], Action::ToggleSampling),
+    bind!(In(View::MonteCarlo), "Ctrl-s", [ctrl('s')], Action::Save),
     bind!(In(View::MonteCarlo), "Esc / q / m", [(Esc, NONE), ch('q'), ch('m')], Action::Cancel),
     bind!(In(View::Review), "↑ k / ↓ j", [(Up, NONE), ch('k'), (Down, NONE), ch('j')], Action::Up),
     bind!(In(View::Review), "PgUp / PgDn", [(PageUp, NONE), (PageDown, NONE), ch(' ')], Action::PageUp),

@@ -94,6 +94,19 @@ fn apply(app: &mut App, action: Action) -> Effect {
                     whatif::progress(app, done);
                     Effect::None
                 }
+                // What the view's bar and help offer works there, the view staying open, and
+                // so do the runtime's answers (a save done, the folder read).
+                action
+                    if matches!(action, Action::Save | Action::ToggleSampling)
+                        || !action.is_from_the_user() =>
+                {
+                    app.mode = Mode::Normal;
+                    let effect = apply(app, action);
+                    if app.mode == Mode::Normal {
+                        app.mode = Mode::MonteCarlo;
+                    }
+                    effect
+                }
                 _ => {
                     app.mode = Mode::Normal;
                     Effect::None

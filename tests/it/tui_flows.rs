@@ -1094,3 +1094,34 @@ fn archiving_asks_first_and_says_undo_will_not_bring_it_back() {
     dispatch(&mut app, Action::ArchiveProject);
     assert!(!chosen.exists() && dir.path().join("archive").join(&name).exists());
 }
+
+/// Issue 25: in the Monte Carlo view, every key its bar and help offer works there: Ctrl-s
+/// saves and H switches the sampling, the view staying open; its help lists them.
+#[test]
+fn the_monte_carlo_view_saves_and_switches_its_sampling() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    std::fs::copy(samples.join("tri-cv.toml"), dir.path().join("a.toml")).unwrap();
+    let mut app = folder_app(dir.path());
+    let dispatch = roi_workbench::tui::dispatch;
+    press(&mut app, &[Action::GoTab(Tab::Tco), Action::Down]);
+    select_cell(&mut app, "costs[0].monthly");
+    press(&mut app, &[Action::Edit]);
+    type_text(&mut app, "777");
+    press(&mut app, &[Action::Submit]);
+    assert!(app.dirty);
+    dispatch(&mut app, Action::GoTab(Tab::Sensitivity));
+    dispatch(&mut app, Action::RunMonteCarlo);
+    assert_eq!(app.mode, Mode::MonteCarlo, "a finished run shows its view");
+    let help: Vec<&str> =
+        roi_workbench::tui::keymap::help_entries(&app).into_iter().map(|(key, _)| key).collect();
+    assert!(help.contains(&"H") && help.contains(&"Ctrl-s"), "{help:?}");
+    let sampling = app.sampling;
+    dispatch(&mut app, Action::ToggleSampling);
+    assert_ne!(app.sampling, sampling);
+    assert_eq!(app.mode, Mode::MonteCarlo, "H keeps the view open");
+    dispatch(&mut app, Action::Save);
+    assert!(!app.dirty, "Ctrl-s saved");
+    assert!(std::fs::read_to_string(dir.path().join("a.toml")).unwrap().contains("777"));
+    assert_eq!(app.mode, Mode::MonteCarlo, "the view stays open");
+}
