@@ -47,7 +47,7 @@ pub struct Cli {
 pub enum Command {
     /// Check project files or folders; print each problem as file:line:column: message.
     Check(check::Args),
-    /// Print a project's report as Markdown, JSON or CSV, or write it as an xlsx workbook.
+    /// Print a project's report as Markdown, HTML, JSON or CSV, or write it as an xlsx workbook.
     Report(report::Args),
     /// Create a new project file with the starter pack of five KPIs.
     New(new::Args),

@@ -128,6 +128,9 @@ pub enum Text {
     Ranking => ("Classement", "Ranking"),
     // Status bar, prompts, messages
     HelpHint => ("? aide · 1-7 onglets · Entrée modifier · Ctrl-s enregistrer · q quitter", "? help · 1-7 tabs · Enter edit · Ctrl-s save · q quit"),
+    HelpHintOpen => ("? aide · 1-7 onglets · Entrée ouvrir · e expliquer · q quitter", "? help · 1-7 tabs · Enter open · e explain · q quit"),
+    HelpHintExplain => ("? aide · 1-7 onglets · e expliquer · Ctrl-s enregistrer · q quitter", "? help · 1-7 tabs · e explain · Ctrl-s save · q quit"),
+    HelpHintSliders => ("? aide · 1-7 onglets · ←/→ curseur · e expliquer · q quitter", "? help · 1-7 tabs · ←/→ slider · e explain · q quit"),
     Help => ("Aide", "Help"),
     PromptValue => ("Nouvelle valeur", "New value"),
     PromptScenario => ("Nom du scénario", "Scenario name"),
@@ -148,6 +151,7 @@ pub enum Text {
     NewRisk => ("Nouveau risque", "New risk"),
     TooManyKpis => ("18 KPIs au maximum : retirez-en un avant d'en ajouter.", "At most 18 KPIs: remove one before adding another."),
     SelectKpiFirst => ("Sélectionnez d'abord un KPI.", "Select a KPI first."),
+    ScenarioNameTaken => ("Un autre scénario porte déjà ce nom : choisissez-en un autre.", "Another scenario already has this name: choose another one."),
     BadScenarioName => ("Nom de scénario vide ou invalide (sans . [ ] \").", "Empty or invalid scenario name (no . [ ] \")."),
     BadMeasurement => ("Écrivez « mois valeur », par exemple « 6 22,5 ».", "Write \"month value\", e.g. \"6 22.5\"."),
     NoFile => ("Ce projet n'a pas de fichier.", "This project has no file."),

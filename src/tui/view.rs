@@ -295,7 +295,14 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             // items first (`?` for the help always stays).
             let used: usize = spans.iter().map(|s| s.width()).sum();
             let room = usize::from(app.screen.0).saturating_sub(used + 1);
-            spans.push(Span::styled(format!(" {}", hint_within(lang.t(Text::HelpHint), room)), theme.muted));
+            // What Enter (or the arrows) do on this tab: a hint never offers a key that does nothing.
+            let hint = match app.tab {
+                Tab::Baseline | Tab::Tco | Tab::Kpis => Text::HelpHint,
+                Tab::Matrix | Tab::Portfolio => Text::HelpHintOpen,
+                Tab::Sensitivity => Text::HelpHintSliders,
+                Tab::Summary => Text::HelpHintExplain,
+            };
+            spans.push(Span::styled(format!(" {}", hint_within(lang.t(hint), room)), theme.muted));
         }
     }
     Line::from(spans)

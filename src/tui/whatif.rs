@@ -64,7 +64,10 @@ pub fn scenarios(app: &mut App, action: Action) -> Effect {
 pub fn with_renamed_scenario(app: &App, index: usize, name: &str) -> Result<Project, String> {
     let name = name.trim();
     let taken = app.project.scenarios.get_index_of(name).is_some_and(|i| i != index);
-    if name.is_empty() || name.contains(['.', '[', ']', '"']) || taken {
+    if taken {
+        return Err(app.lang.t(Text::ScenarioNameTaken).to_owned());
+    }
+    if name.is_empty() || name.contains(['.', '[', ']', '"']) {
         return Err(app.lang.t(Text::BadScenarioName).to_owned());
     }
     let mut project = app.project.clone();

@@ -124,3 +124,31 @@ fn roi_explain_prints_the_tree() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("roi_adjusted_pct"));
 }
+
+/// Issue 25: FM points at the line that sets it — `maturity`, when the file gives no
+/// `maturity_factor` — not at the `[project]` table.
+#[test]
+fn the_maturity_factor_points_at_the_maturity_line() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/factures-fournisseurs.toml");
+    let loaded = roi_workbench::store::load(&path).unwrap();
+    assert!(loaded.project.project.maturity_factor.is_none());
+    let line = loaded.text.lines().position(|l| l.starts_with("maturity =")).unwrap() + 1;
+    let tree = roi_workbench::domain::explain::explain(
+        &loaded.project,
+        &roi_workbench::domain::Drivers::default(),
+        "benefits_adjusted",
+        None,
+    )
+    .unwrap();
+    let explained = roi_workbench::report::explain::Explained::new(
+        &tree,
+        &loaded.project,
+        "f.toml",
+        &loaded.text,
+        roi_workbench::i18n::Lang::En,
+    );
+    let text = explained.text();
+    let fm = text.lines().find(|l| l.contains("(FM)") || l.contains("maturity factor")).unwrap_or_default();
+    assert!(fm.contains(&format!("f.toml:{line}:12")), "{fm}");
+}

@@ -193,7 +193,7 @@ impl Explainer<'_> {
                 let mut inputs =
                     vec![self.benefit_value(i, line), Node::given("months_at_full_value", months)];
                 if adjusted {
-                    inputs.push(Node::input("project.maturity_factor", fm));
+                    inputs.push(self.maturity_factor(fm));
                     inputs.push(Node::input(
                         &format!("benefits[{i}].{}", schema::TIME_FACTOR),
                         line.time_factor().fraction(),
@@ -204,6 +204,16 @@ impl Explainer<'_> {
             .collect();
         let at = self.flows.at(self.month);
         engine_value(sum(key, lines), if adjusted { at.benefits_adjusted } else { at.benefits_raw })
+    }
+
+    /// FM: the file's `maturity_factor`, or else its `maturity`, which sets FM — the node
+    /// points at the one the file gives.
+    fn maturity_factor(&self, fm: Decimal) -> Node {
+        let node = Node::input("project.maturity_factor", fm);
+        match self.project.project.maturity_factor {
+            Some(_) => node,
+            None => Node { path: FieldPath::parse("project.maturity"), ..node },
+        }
     }
 
     /// V of a line, from its inputs (`schema::formula` of its kind), with the benefit and
