@@ -282,6 +282,21 @@ fn scenarios_are_compared_applied_renamed_and_deleted() {
     type_text(&mut app, "prudent");
     press(&mut app, &[Action::Submit]);
     assert!(app.project.scenarios.contains_key("prudent"));
+    // Issue 25: a name another scenario has is refused as such, not as "empty or invalid".
+    press(&mut app, &[Action::AdjustDriver(1), Action::SaveScenario]);
+    type_text(&mut app, "autre");
+    press(&mut app, &[Action::Submit, Action::ShowScenarios, Action::Down, Action::Rename]);
+    press(&mut app, &[Action::ClearInput]);
+    type_text(&mut app, "autre");
+    press(&mut app, &[Action::Submit]);
+    let said = match &app.mode {
+        Mode::Prompt { error: Some(error), .. } => error.clone(),
+        _ => app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+    };
+    assert!(said.contains("Another scenario already has this name"), "{said} / {:?}", app.mode);
+    press(&mut app, &[Action::Cancel, Action::Cancel]);
+    press(&mut app, &[Action::ShowScenarios, Action::Down, Action::Down, Action::Delete]);
+    press(&mut app, &[Action::Cancel]);
     press(&mut app, &[Action::ShowScenarios, Action::Down, Action::Delete]);
     assert!(app.project.scenarios.is_empty());
     press(&mut app, &[Action::Cancel, Action::Undo]);
