@@ -76,7 +76,9 @@ pub fn render_grid(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, grid
             } else {
                 row_style
             };
-            let line = Line::styled(cell.text_in(usize::from(cell_area.width)).to_owned(), style);
+            // A text longer than its column ends with "…": a cut is never silent.
+            let room = usize::from(cell_area.width);
+            let line = Line::styled(fit(cell.text_in(room), room), style);
             let line = if cell.right { line.right_aligned() } else { line };
             frame.render_widget(Paragraph::new(line).style(row_style), *cell_area);
         }
