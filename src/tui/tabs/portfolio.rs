@@ -9,7 +9,7 @@ use crate::i18n::review::{department_name, quadrant_short, status_name};
 use crate::i18n::{Lang, Text};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::block;
+use crate::tui::widgets::{block, fit};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -82,38 +82,48 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Text::BreakEvenShort,
         Text::KpisOffTrackShort,
     ];
-    let mut widths = vec![
-        Constraint::Fill(1),
-        Constraint::Length(14),
-        Constraint::Length(9),
-        Constraint::Length(11),
-        Constraint::Length(5),
-        Constraint::Length(4),
-    ];
+    let entries: Vec<&PortfolioRow> =
+        view.order.iter().filter_map(|i| app.portfolio.get(*i)).map(|entry| &entry.row).collect();
+    // Text columns as wide as their widest header or value (within a bound), figures fixed;
+    // the name takes what is left. A text still too long ends with "…".
+    let widest = |header: Text, value: &dyn Fn(&PortfolioRow) -> String, most: usize| {
+        let values = entries.iter().map(|row| value(row).chars().count());
+        values.chain([lang.t(header).chars().count()]).max().unwrap_or(0).min(most)
+    };
+    let mut fixed = vec![14, 9, 11, 5, 4];
     if wide {
         headers.extend([Text::Roi12Short, Text::Department, Text::Status]);
-        widths.extend([Constraint::Length(9), Constraint::Length(16), Constraint::Length(9)]);
+        fixed.extend([
+            9,
+            widest(Text::Department, &|row| department_name(lang, row.department).to_owned(), 24),
+            widest(Text::Status, &|row| status_name(lang, row.status).to_owned(), 16),
+        ]);
     }
     if wider {
         headers.extend([Text::Owner, Text::StressShort, Text::Modified, Text::EditedBy]);
-        widths.extend([
-            Constraint::Length(16),
-            Constraint::Length(8),
-            Constraint::Length(11),
-            Constraint::Length(16),
+        fixed.extend([
+            widest(Text::Owner, &|row| row.owner.clone().unwrap_or_default(), 24),
+            8,
+            11,
+            widest(Text::EditedBy, &|row| row.edited_by.clone().unwrap_or_default(), 24),
         ]);
     }
-    let header = Row::new(headers.into_iter().map(|t| Cell::from(lang.t(t)))).style(theme.section);
+    let spacing = fixed.len();
+    let name_width = usize::from(area.width.saturating_sub(2)).saturating_sub(fixed.iter().sum::<usize>() + spacing);
+    let widths: Vec<usize> = std::iter::once(name_width).chain(fixed).collect();
+    let header = Row::new(headers.into_iter().zip(&widths).map(|(t, w)| Cell::from(fit(lang.t(t), *w))))
+        .style(theme.section);
     let rows: Vec<Row> = view
         .order
         .iter()
         .filter_map(|i| app.portfolio.get(*i))
         .map(|entry| {
             let is_current = Some(&entry.path) == app.path.as_ref();
-            row(lang, &entry.row, (wide, wider), &entry.row.currency, theme, is_current)
+            row(lang, &entry.row, (wide, wider), &widths, theme, is_current)
         })
         .collect();
-    let table = Table::new(rows, widths)
+    let constraints = widths.iter().map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(u16::MAX)));
+    let table = Table::new(rows, constraints)
         .header(header)
         .block(block(&title, theme))
         .row_highlight_style(theme.selected_row);
@@ -125,22 +135,26 @@ fn row<'a>(
     lang: Lang,
     row: &PortfolioRow,
     (wide, wider): (bool, bool),
-    currency: &str,
+    widths: &[usize],
     theme: &Theme,
     is_current: bool,
 ) -> Row<'a> {
     let name_style = if is_current { theme.title } else { theme.figure };
     let edited = if row.edited_by.is_some() { "✎ " } else { "" };
     if let Some(error) = &row.error {
-        // The whole error is in the status bar when the row is selected.
+        // The file and its error across the row (the whole error is in the status bar when
+        // the row is selected).
         let message = error.split_once(": ").map_or(error.as_str(), |(_, message)| message);
-        return Row::new(vec![Cell::from(format!("✗ {}", row.file)), Cell::from(message.to_owned())])
-            .style(theme.bad);
+        let room = widths.iter().sum::<usize>() + widths.len().saturating_sub(1);
+        return Row::new(vec![Cell::from(fit(&format!("✗ {} — {message}", row.file), room))]).style(theme.bad);
     }
+    let currency = &row.currency;
+    let width = |column: usize| widths.get(column).copied().unwrap_or(0);
+    let text = |column: usize, value: &str| Cell::from(fit(value, width(column)));
     let right = |text: String, style| Cell::from(Line::styled(text, style).right_aligned());
     let mut cells = vec![
-        Cell::from(Span::styled(format!("{edited}{}", row.name), name_style)),
-        Cell::from(quadrant_short(lang, row.quadrant)),
+        Cell::from(Span::styled(fit(&format!("{edited}{}", row.name), width(0)), name_style)),
+        text(1, quadrant_short(lang, row.quadrant)),
         right(lang.percent(row.roi_adjusted_pct_horizon), theme.signed(row.roi_adjusted_pct_horizon)),
         right(lang.money_fit(row.npv, currency, 11), theme.signed(Some(row.npv))),
         right(row.break_even_month.map_or_else(|| "—".to_owned(), |m| format!("m{m}")), theme.figure),
@@ -149,19 +163,17 @@ fn row<'a>(
     if wide {
         cells.extend([
             right(lang.percent(row.roi_adjusted_pct_12), theme.signed(row.roi_adjusted_pct_12)),
-            Cell::from(department_name(lang, row.department)),
-            Cell::from(status_name(lang, row.status)),
+            text(7, department_name(lang, row.department)),
+            text(8, status_name(lang, row.status)),
         ]);
     }
     if wider {
         let verdict = lang.t(if row.robust { Text::Robust } else { Text::Fragile });
         cells.extend([
-            Cell::from(row.owner.clone().unwrap_or_default()),
+            text(9, row.owner.as_deref().unwrap_or_default()),
             Cell::from(Span::styled(verdict, if row.robust { theme.good } else { theme.bad })),
-            Cell::from(
-                row.modified.as_deref().map_or_else(String::new, |m| m.get(..10).unwrap_or(m).to_owned()),
-            ),
-            Cell::from(row.edited_by.clone().unwrap_or_default()),
+            text(11, row.modified.as_deref().map_or("", |m| m.get(..10).unwrap_or(m))),
+            text(12, row.edited_by.as_deref().unwrap_or_default()),
         ]);
     }
     Row::new(cells)
