@@ -128,6 +128,9 @@ pub enum Text {
     Ranking => ("Classement", "Ranking"),
     // Status bar, prompts, messages
     HelpHint => ("? aide · 1-7 onglets · Entrée modifier · Ctrl-s enregistrer · q quitter", "? help · 1-7 tabs · Enter edit · Ctrl-s save · q quit"),
+    HelpHintView => ("? aide · Échap fermer", "? help · Esc close"),
+    HelpHintRecovery => ("? aide · r restaurer · d abandonner", "? help · r restore · d discard"),
+    HelpHintTyping => ("F1 aide · Entrée valider · Échap annuler", "F1 help · Enter confirm · Esc cancel"),
     HelpHintOpen => ("? aide · 1-7 onglets · Entrée ouvrir · e expliquer · q quitter", "? help · 1-7 tabs · Enter open · e explain · q quit"),
     HelpHintExplain => ("? aide · 1-7 onglets · e expliquer · Ctrl-s enregistrer · q quitter", "? help · 1-7 tabs · e explain · Ctrl-s save · q quit"),
     HelpHintSliders => ("? aide · 1-7 onglets · ←/→ curseur · e expliquer · q quitter", "? help · 1-7 tabs · ←/→ slider · e explain · q quit"),

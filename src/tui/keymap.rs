@@ -89,7 +89,7 @@ impl View {
     }
 
     /// Views where letters are typed: `?` is a letter there, help is on F1.
-    fn types_letters(self) -> bool {
+    pub fn types_letters(self) -> bool {
         matches!(self, View::Typing | View::ReviewEntry | View::Palette)
     }
 }

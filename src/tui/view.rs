@@ -296,11 +296,15 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             let used: usize = spans.iter().map(|s| s.width()).sum();
             let room = usize::from(app.screen.0).saturating_sub(used + 1);
             // What Enter (or the arrows) do on this tab: a hint never offers a key that does nothing.
-            let hint = match app.tab {
-                Tab::Baseline | Tab::Tco | Tab::Kpis => Text::HelpHint,
-                Tab::Matrix | Tab::Portfolio => Text::HelpHintOpen,
-                Tab::Sensitivity => Text::HelpHintSliders,
-                Tab::Summary => Text::HelpHintExplain,
+            // A view over the tab has keys of its own: its hint says how to leave it.
+            let hint = match (keymap::View::of(&app.mode), app.tab) {
+                (Some(view), _) if view.types_letters() => Text::HelpHintTyping,
+                (Some(keymap::View::Recovery), _) => Text::HelpHintRecovery,
+                (Some(_), _) => Text::HelpHintView,
+                (None, Tab::Baseline | Tab::Tco | Tab::Kpis) => Text::HelpHint,
+                (None, Tab::Matrix | Tab::Portfolio) => Text::HelpHintOpen,
+                (None, Tab::Sensitivity) => Text::HelpHintSliders,
+                (None, Tab::Summary) => Text::HelpHintExplain,
             };
             spans.push(Span::styled(format!(" {}", hint_within(lang.t(hint), room)), theme.muted));
         }

@@ -142,11 +142,11 @@ fn row<'a>(
     let name_style = if is_current { theme.title } else { theme.figure };
     let edited = if row.edited_by.is_some() { "✎ " } else { "" };
     if let Some(error) = &row.error {
-        // The file and its error across the row (the whole error is in the status bar when
-        // the row is selected).
+        // The file and the start of its error in the name's column, cut with "…" (the whole
+        // error is in the status bar when the row is selected).
         let message = error.split_once(": ").map_or(error.as_str(), |(_, message)| message);
-        let room = widths.iter().sum::<usize>() + widths.len().saturating_sub(1);
-        return Row::new(vec![Cell::from(fit(&format!("✗ {} — {message}", row.file), room))]).style(theme.bad);
+        let first = widths.first().copied().unwrap_or(0);
+        return Row::new(vec![Cell::from(fit(&format!("✗ {} — {message}", row.file), first))]).style(theme.bad);
     }
     let currency = &row.currency;
     let width = |column: usize| widths.get(column).copied().unwrap_or(0);
