@@ -73,6 +73,20 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
 
 /// Where a figure comes from: the figure, its formula and values, then its inputs — the one
 /// selected reversed, `▸` on those that are computed (Enter explains them).
+/// The status bar's reminder of keys: what Enter (or the arrows) do on this tab, or how to
+/// leave the view over it — a hint never offers a key that does nothing there.
+pub fn hint_for(app: &App) -> Text {
+    match (keymap::View::of(&app.mode), app.tab) {
+        (Some(view), _) if view.types_letters() => Text::HelpHintTyping,
+        (Some(keymap::View::Recovery), _) => Text::HelpHintRecovery,
+        (Some(_), _) => Text::HelpHintView,
+        (None, Tab::Baseline | Tab::Tco | Tab::Kpis) => Text::HelpHint,
+        (None, Tab::Matrix | Tab::Portfolio) => Text::HelpHintOpen,
+        (None, Tab::Sensitivity) => Text::HelpHintSliders,
+        (None, Tab::Summary) => Text::HelpHintExplain,
+    }
+}
+
 /// The file name of `path`, as the status bar names a file.
 fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
@@ -295,17 +309,7 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             // items first (`?` for the help always stays).
             let used: usize = spans.iter().map(|s| s.width()).sum();
             let room = usize::from(app.screen.0).saturating_sub(used + 1);
-            // What Enter (or the arrows) do on this tab: a hint never offers a key that does nothing.
-            // A view over the tab has keys of its own: its hint says how to leave it.
-            let hint = match (keymap::View::of(&app.mode), app.tab) {
-                (Some(view), _) if view.types_letters() => Text::HelpHintTyping,
-                (Some(keymap::View::Recovery), _) => Text::HelpHintRecovery,
-                (Some(_), _) => Text::HelpHintView,
-                (None, Tab::Baseline | Tab::Tco | Tab::Kpis) => Text::HelpHint,
-                (None, Tab::Matrix | Tab::Portfolio) => Text::HelpHintOpen,
-                (None, Tab::Sensitivity) => Text::HelpHintSliders,
-                (None, Tab::Summary) => Text::HelpHintExplain,
-            };
+            let hint = hint_for(app);
             spans.push(Span::styled(format!(" {}", hint_within(lang.t(hint), room)), theme.muted));
         }
     }

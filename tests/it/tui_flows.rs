@@ -1140,3 +1140,29 @@ fn the_monte_carlo_view_saves_and_switches_its_sampling() {
     assert!(std::fs::read_to_string(dir.path().join("a.toml")).unwrap().contains("777"));
     assert_eq!(app.mode, Mode::MonteCarlo, "the view stays open");
 }
+
+/// Issue 25: every key the status bar's hint offers on a tab is a key of that tab (the
+/// Summary offered `Enter edit`, which does nothing there).
+#[test]
+fn every_key_the_hint_offers_works_on_its_tab() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app();
+        app.lang = lang;
+        for tab in Tab::ALL {
+            press(&mut app, &[Action::GoTab(tab)]);
+            let labels: Vec<&str> =
+                roi_workbench::tui::keymap::help_entries(&app).into_iter().map(|(key, _)| key).collect();
+            let hint = lang.t(roi_workbench::tui::view::hint_for(&app));
+            for item in hint.split(" · ") {
+                let key = item.split_whitespace().next().unwrap_or_default();
+                let key = key.replace("Entrée", "Enter").replace("1-7", "1…7");
+                for part in key.split('/') {
+                    assert!(
+                        labels.iter().any(|label| label.contains(part)),
+                        "{tab:?} {lang:?}: {item} ({labels:?})"
+                    );
+                }
+            }
+        }
+    }
+}

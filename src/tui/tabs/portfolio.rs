@@ -109,7 +109,8 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ]);
     }
     let spacing = fixed.len();
-    let name_width = usize::from(area.width.saturating_sub(2)).saturating_sub(fixed.iter().sum::<usize>() + spacing);
+    let name_width =
+        usize::from(area.width.saturating_sub(2)).saturating_sub(fixed.iter().sum::<usize>() + spacing);
     let widths: Vec<usize> = std::iter::once(name_width).chain(fixed).collect();
     let header = Row::new(headers.into_iter().zip(&widths).map(|(t, w)| Cell::from(fit(lang.t(t), *w))))
         .style(theme.section);
@@ -146,7 +147,8 @@ fn row<'a>(
         // error is in the status bar when the row is selected).
         let message = error.split_once(": ").map_or(error.as_str(), |(_, message)| message);
         let first = widths.first().copied().unwrap_or(0);
-        return Row::new(vec![Cell::from(fit(&format!("✗ {} — {message}", row.file), first))]).style(theme.bad);
+        return Row::new(vec![Cell::from(fit(&format!("✗ {} — {message}", row.file), first))])
+            .style(theme.bad);
     }
     let currency = &row.currency;
     let width = |column: usize| widths.get(column).copied().unwrap_or(0);
