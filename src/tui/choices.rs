@@ -73,16 +73,30 @@ const CURRENCIES: &[(&str, &str, &str)] = &[
 ];
 
 /// The values of the field at `path` whose name (in either language) or key holds what is
-/// typed, whatever the case and accents: every value while nothing is typed.
+/// typed, whatever the case and accents: every value while nothing is typed. Those whose
+/// shown name begins with it come first, then those whose shown name holds it, then the
+/// other language's names, then the keys — what the user sees wins over what is hidden.
 pub fn matching(lang: Lang, path: &FieldPath, typed: &str) -> Option<Vec<Choice>> {
     let wanted = folded(typed);
     let other = choices(lang.toggled(), path).unwrap_or_default();
     let list = choices(lang, path)?;
-    let matches = |(key, name): &Choice| {
+    let rank = |(key, name): &Choice| {
         let other_name = other.iter().find(|(k, _)| k == key).map_or("", |(_, n)| *n);
-        [*key, *name, other_name].iter().any(|text| folded(text).contains(&wanted))
+        let shown = folded(name);
+        if shown.starts_with(&wanted) {
+            Some(0)
+        } else if shown.contains(&wanted) {
+            Some(1)
+        } else if folded(other_name).contains(&wanted) {
+            Some(2)
+        } else {
+            folded(key).contains(&wanted).then_some(3)
+        }
     };
-    Some(list.into_iter().filter(matches).collect())
+    let mut ranked: Vec<(usize, Choice)> =
+        list.into_iter().filter_map(|choice| rank(&choice).map(|r| (r, choice))).collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    Some(ranked.into_iter().map(|(_, choice)| choice).collect())
 }
 
 /// The name shown for the key `key` of the field at `path` (the key itself if unknown).
@@ -133,6 +147,17 @@ mod tests {
 
     fn path(text: &str) -> FieldPath {
         FieldPath::parse(text).unwrap_or_default()
+    }
+
+    /// Issue 25: what the screen shows wins over the hidden key: `reduc` finds "Réduction de
+    /// coûts" before "Erreurs évitées" (whose key is `error_reduction`).
+    #[test]
+    fn shown_names_match_before_hidden_keys() {
+        let kind = path("benefits[0].kind");
+        let found = matching(Lang::Fr, &kind, "reduc").unwrap_or_default();
+        let keys: Vec<&str> = found.iter().map(|(key, _)| *key).collect();
+        assert_eq!(keys.first(), Some(&"cost_reduction"), "{keys:?}");
+        assert!(keys.contains(&"error_reduction"), "the key still finds it, after: {keys:?}");
     }
 
     #[test]

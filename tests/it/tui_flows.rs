@@ -1166,3 +1166,21 @@ fn every_key_the_hint_offers_works_on_its_tab() {
         }
     }
 }
+
+/// Issue 25: a choice field left to its default opens on that default, as the cell shows it,
+/// not on the first value of the list.
+#[test]
+fn a_choice_left_to_its_default_opens_on_it() {
+    let mut app = app();
+    // Maturity left out: the method's default, mature, the last of the list.
+    app.project.project.maturity = None;
+    app.recompute();
+    press(&mut app, &[Action::GoTab(Tab::Baseline)]);
+    select_cell(&mut app, "project.maturity");
+    press(&mut app, &[Action::Edit]);
+    let Mode::Editing { picked, .. } = &app.mode else { panic!("{:?}", app.mode) };
+    let path = roi_workbench::domain::validate::FieldPath::parse("project.maturity").unwrap();
+    let list = roi_workbench::tui::choices::matching(Lang::En, &path, "").unwrap();
+    assert_eq!(list[*picked].0, "mature", "{list:?}");
+    assert_ne!(*picked, 0, "the default is not the list's first value");
+}

@@ -32,7 +32,13 @@ pub(super) fn begin_edit(app: &mut App) {
                         Some(Current::Text(text)) => text.as_str(),
                         _ => "",
                     };
-                    (String::new(), list.iter().position(|(k, _)| *k == key).unwrap_or(0))
+                    // A value left to its default is highlighted as the cell shows it.
+                    let shown = grid.cell(cursor.row, cursor.column).map_or("", |c| c.text.trim());
+                    let at = list.iter().position(|(k, _)| *k == key);
+                    (
+                        String::new(),
+                        at.or_else(|| list.iter().position(|(_, name)| *name == shown)).unwrap_or(0),
+                    )
                 }
                 None => (current.map(|c| edit_text(app.lang, &path, c)).unwrap_or_default(), 0),
             };
