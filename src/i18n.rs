@@ -315,6 +315,11 @@ impl Lang {
         match error {
             EditError::Number { typed, error } => self.typed_error(typed, *error),
             EditError::NoValueForRange(_) => self.t(Text::RangeNeedsValue).to_owned(),
+            // The example reads in both languages: two whole numbers and a dash.
+            EditError::NotARange(typed) => match self {
+                Lang::Fr => format!("« {typed} » : une fourchette s'écrit bas–haut, par exemple 250–350"),
+                Lang::En => format!("`{typed}`: a range is written low–high, for example 250–350"),
+            },
             EditError::Breaks(problem) => problem::problem_sentence(self, problem),
             EditError::Refused { message, fix } if fix.is_empty() => problem::reader_message(self, message),
             EditError::Refused { message, fix } => {

@@ -24,6 +24,9 @@ pub enum EditError {
     /// A number that does not read, or reads two ways (see `domain::typed`).
     #[error("`{typed}`: {error}")]
     Number { typed: String, error: TypedError },
+    /// A range typed as one number (or anything but two ends).
+    #[error("`{0}`: a range is written low–high")]
+    NotARange(String),
     /// A range asked for a value the line does not give.
     #[error("`{0}` has no value to give a range to — set the value first")]
     NoValueForRange(String),
@@ -118,8 +121,7 @@ fn set_range(
         table.insert(key, Item::Value(likely.decorated("", "")));
         return Ok(());
     }
-    let (low, high) = split_range(typed)
-        .ok_or_else(|| EditError::Number { typed: typed.to_owned(), error: TypedError::NotANumber })?;
+    let (low, high) = split_range(typed).ok_or_else(|| EditError::NotARange(typed.trim().to_owned()))?;
     let read = |text: &str| read_number(text, reading, convention);
     let range = Range { low: read(low)?, high: read(high)? };
     table.insert(key, Item::Value(Value::InlineTable(super::ranges::range_table(&range, likely))));
@@ -239,9 +241,19 @@ pub fn typed_value(
             Ok(integer) if number.fract().is_zero() => Value::from(integer),
             _ => Value::from(number.normalize().to_string()),
         }),
+        // A field that holds a number is refused a text, with how to type a number in the UI's
+        // language; another field takes it as text (the format says whether it may).
+        Err(error @ EditError::Number { error: TypedError::NotANumber, .. }) if holds_number(existing) => {
+            Err(error)
+        }
         Err(EditError::Number { error: TypedError::NotANumber, .. }) => Ok(Value::from(unquoted(raw))),
         Err(error) => Err(error),
     }
+}
+
+/// Whether the value a field has is a number (or a range of numbers).
+fn holds_number(existing: Option<&Value>) -> bool {
+    matches!(existing, Some(Value::Integer(_) | Value::Float(_) | Value::InlineTable(_)))
 }
 
 /// A text typed between quotes, as in the file (`"Claire Martin"`), means the text itself.

@@ -155,7 +155,11 @@ fn write_list_ranges<L: UncertainLine>(document: &mut DocumentMut, list: LineLis
 pub fn range_table(range: &Range, likely: Value) -> InlineTable {
     let mut table = InlineTable::new();
     table.insert("low", decimal_value(range.low));
-    table.insert("likely", likely.decorated("", ""));
+    // The value keeps its text (`300`, `1.5e3`) but not the spacing it had as `key = value`:
+    // it is spaced as the other ends are.
+    let mut likely = likely;
+    likely.decor_mut().clear();
+    table.insert("likely", likely);
     table.insert("high", decimal_value(range.high));
     table
 }

@@ -527,3 +527,36 @@ fn a_windows_file_keeps_its_crlf_line_endings() {
     let saved = render(&p, Some(&original)).unwrap();
     assert_eq!(saved, text.replace("monthly = 600\r\n", "monthly = 750\r\n"));
 }
+
+/// Issue 25: a text typed in a number field is refused with how to type a number in the UI's
+/// language, and the example it gives is accepted; a range typed as one number is refused as
+/// such, with an example that is accepted; a range written into the file is spaced like the
+/// rest (`likely = 300`, not `likely =300`).
+#[test]
+fn what_a_refusal_shows_as_an_example_is_accepted() {
+    use roi_workbench::domain::validate::FieldPath;
+    use roi_workbench::i18n::Lang;
+    use roi_workbench::store::edit::set_value;
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tri-cv.toml"),
+    )
+    .unwrap();
+    let project = roi_workbench::store::parse(&text).unwrap();
+    let value = FieldPath::parse("costs[0].monthly").unwrap();
+    let range = FieldPath::parse("costs[0].monthly.range").unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let refused = set_value(&project, &value, "abc", lang.convention()).unwrap_err();
+        let said = lang.edit_error(&refused);
+        let example = said.rsplit(' ').next().unwrap();
+        assert!(set_value(&project, &value, example, lang.convention()).is_ok(), "{lang:?}: {said}");
+        let at_300 = set_value(&project, &value, "300", lang.convention()).unwrap();
+        let refused = set_value(&at_300, &range, "300", lang.convention()).unwrap_err();
+        let said = lang.edit_error(&refused);
+        assert!(!said.contains("not a number") && !said.contains("pas un nombre"), "{said}");
+        let example = said.rsplit(' ').next().unwrap();
+        let ranged = set_value(&at_300, &range, example, lang.convention())
+            .unwrap_or_else(|e| panic!("{lang:?}: {said}: {e:?}"));
+        let saved = roi_workbench::store::render(&ranged, None).unwrap();
+        assert!(saved.contains("monthly = { low = 250, likely = 300, high = 350 }"), "{saved}");
+    }
+}
