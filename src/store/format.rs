@@ -290,7 +290,11 @@ pub fn render(project: &Project, original: Option<&Original>) -> Result<String, 
     for list in List::ALL {
         align_lines(&mut document, &fresh, list, original.lines.of(list), lines.of(list));
     }
+    let adds_a_table = fresh.as_table().iter().any(|(key, _)| !document.contains_key(key));
     merge_table(document.as_table_mut(), fresh.as_table());
+    if adds_a_table {
+        in_format_order(&mut document, &fresh);
+    }
     Ok(with_line_endings_of(&original.text, document.to_string()))
 }
 
@@ -391,6 +395,33 @@ fn inline_nested_arrays(root: &mut Table) {
     }
 }
 
+/// The file's keys in the format's order (the fresh rendering's), so that a table the file did
+/// not have — a first benefit line, a baseline — is written after those of the key before it
+/// (a table without a place of its own follows the table visited before it). The tables the
+/// file had keep their places.
+fn in_format_order(document: &mut DocumentMut, fresh: &DocumentMut) {
+    let rank = |key: &toml_edit::Key| fresh.as_table().iter().position(|(k, _)| k == key.get());
+    document.as_table_mut().sort_values_by(|a, _, b, _| rank(a).cmp(&rank(b)));
+}
+
+/// A table added to the file takes its place from where it is written, not from the fresh
+/// rendering's own numbering of its tables.
+fn without_places(mut item: Item) -> Item {
+    match &mut item {
+        Item::Table(table) => unplace(table),
+        Item::ArrayOfTables(tables) => tables.iter_mut().for_each(unplace),
+        Item::None | Item::Value(_) => {}
+    }
+    item
+}
+
+fn unplace(table: &mut Table) {
+    table.set_position(None);
+    for (_, inner) in table.iter_mut() {
+        *inner = without_places(std::mem::take(inner));
+    }
+}
+
 fn merge_table(old: &mut Table, new: &Table) {
     let stale: Vec<String> =
         old.iter().map(|(key, _)| key.to_owned()).filter(|key| !new.contains_key(key)).collect();
@@ -401,7 +432,7 @@ fn merge_table(old: &mut Table, new: &Table) {
         match old.get_mut(key) {
             Some(old_item) => merge_item(old_item, new_item),
             None => {
-                old.insert(key, new_item.clone());
+                old.insert(key, without_places(new_item.clone()));
             }
         }
     }
@@ -417,7 +448,11 @@ fn merge_item(old: &mut Item, new: &Item) {
             for (i, new_table) in new.iter().enumerate() {
                 match old.get_mut(i) {
                     Some(old_table) => merge_table(old_table, new_table),
-                    None => old.push(new_table.clone()),
+                    None => {
+                        let mut table = new_table.clone();
+                        unplace(&mut table);
+                        old.push(table);
+                    }
                 }
             }
         }
@@ -504,6 +539,27 @@ mod tests {
         // A value left to its default: where its table is.
         assert_eq!(at("project.discount_rate"), at("project"));
         assert_eq!(Positions::of("not = [toml").of_path(&FieldPath::parse("not").unwrap_or_default()), None);
+    }
+
+    /// Issue 25: a table the file did not have goes where the format puts it — a first benefit
+    /// line after the project's settings and baseline, before the KPIs and scenarios; a
+    /// baseline after `[project]` — and what the file had keeps its place and comments.
+    #[test]
+    fn a_new_table_goes_where_the_format_puts_it() {
+        let text = "schema = 1\n\n[project]\nname = \"P\" # nom\n\n[[kpis]]\nkey = \"k\"\nname = \"K\"\n\n[scenarios.prudent]\nbenefits = 0.8\n";
+        let mut project = parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+        let original = Original::of(text.to_owned(), &project);
+        project.benefits.push(crate::domain::project::Benefit { name: "B".into(), ..Default::default() });
+        project.baseline = Some(crate::domain::project::Baseline {
+            period_start: Some(crate::domain::project::YearMonth { year: 2026, month: 1 }),
+            ..Default::default()
+        });
+        let saved = render(&project, Some(&original)).unwrap_or_default();
+        assert_eq!(parse(&saved).ok(), Some(project), "{saved}");
+        let at = |header: &str| saved.find(header).unwrap_or_else(|| panic!("no {header} in {saved}"));
+        let order = [at("[project]"), at("[baseline]"), at("[[benefits]]"), at("[[kpis]]"), at("[scenarios")];
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{saved}");
+        assert!(saved.contains("name = \"P\" # nom"), "{saved}");
     }
 
     #[test]
