@@ -118,7 +118,8 @@ pub enum Mode {
     /// The file changed on disk since it was opened and we were about to save over it.
     Conflict {
         disk_text: String,
-        comparing: bool,
+        /// The key figures compared (`d`), when shown.
+        comparison: Option<Box<super::compare::Comparison>>,
     },
     /// Unsaved changes from a session that ended badly are waiting.
     Recovery {

@@ -2,27 +2,45 @@
 //! conflict dialog: what a reviewer needs to decide whose version to keep.
 
 use super::app::App;
+use crate::domain::Drivers;
 use crate::domain::engine::Figures;
 use crate::domain::money::Amount;
-use crate::domain::{Drivers, Project};
 use crate::i18n::{Lang, Text};
+
+/// What `d` compares, computed once when it is asked for (a view only draws it): my figures
+/// and theirs, or why the file on disk is not a project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    mine: Box<Figures>,
+    currency: String,
+    theirs: Result<(Box<Figures>, String), String>,
+}
+
+/// My unsaved project against the text on disk.
+pub fn compare(app: &App, disk_text: &str) -> Comparison {
+    let theirs = crate::store::parse(disk_text)
+        .map(|project| {
+            let figures = Figures::compute(&project, &Drivers::default());
+            (Box::new(figures), project.project.currency().to_owned())
+        })
+        .map_err(|diagnostics| diagnostics.first().map(ToString::to_string).unwrap_or_default());
+    Comparison {
+        mine: Box::new(Figures::compute(&app.project, &Drivers::default())),
+        currency: app.currency().to_owned(),
+        theirs,
+    }
+}
 
 /// (label, mine, theirs) for each headline figure that differs; the file's own error when
 /// the text on disk is not a valid project.
-pub fn differences(app: &App, disk_text: &str) -> Vec<(String, String, String)> {
-    let theirs: Project = match crate::store::parse(disk_text) {
-        Ok(project) => project,
-        Err(diagnostics) => {
-            let first = diagnostics.first().map(ToString::to_string).unwrap_or_default();
-            return vec![("!".into(), String::new(), first)];
-        }
+pub fn differences(lang: Lang, comparison: &Comparison) -> Vec<(String, String, String)> {
+    let (theirs, their_currency) = match &comparison.theirs {
+        Ok(theirs) => theirs,
+        Err(error) => return vec![("!".into(), String::new(), error.clone())],
     };
-    let lang = app.lang;
-    let mine = Figures::compute(&app.project, &Drivers::default());
-    let other = Figures::compute(&theirs, &Drivers::default());
-    headline(lang, &mine, app.currency())
+    headline(lang, &comparison.mine, &comparison.currency)
         .into_iter()
-        .zip(headline(lang, &other, theirs.project.currency()))
+        .zip(headline(lang, theirs, their_currency))
         .filter(|((_, a), (_, b))| a != b)
         .map(|((label, a), (_, b))| (label, a, b))
         .collect()

@@ -30,7 +30,8 @@ pub fn changed_on_disk(app: &mut App, loaded: Loaded) {
 
 /// Answers to "the file changed on disk: reload, overwrite, save a copy, or compare?".
 pub fn resolving(app: &mut App, action: Action) -> Effect {
-    let Mode::Conflict { disk_text, comparing } = &mut app.mode else { return Effect::None };
+    let Mode::Conflict { disk_text, comparison } = &app.mode else { return Effect::None };
+    let (disk_text, shown) = (disk_text.clone(), comparison.is_some());
     match action {
         Action::Reload => {
             let Some(path) = app.path.clone() else { return Effect::None };
@@ -48,8 +49,8 @@ pub fn resolving(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::Compare => {
-            *comparing = !*comparing;
-            let _ = disk_text;
+            let comparison = (!shown).then(|| Box::new(super::compare::compare(app, &disk_text)));
+            app.mode = Mode::Conflict { disk_text, comparison };
             Effect::None
         }
         Action::Cancel => {

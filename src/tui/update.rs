@@ -204,11 +204,11 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::SaveConflict { disk_text } => {
             app.quit_after_save = false;
             app.changed_on_disk = true;
-            app.mode = Mode::Conflict { disk_text, comparing: false };
+            app.mode = Mode::Conflict { disk_text, comparison: None };
         }
         Action::SaveVanished => {
             app.quit_after_save = false;
-            app.mode = Mode::Conflict { disk_text: String::new(), comparing: false };
+            app.mode = Mode::Conflict { disk_text: String::new(), comparison: None };
             app.warn(app.lang.t(Text::SaveVanished));
         }
         Action::Created(path) => {

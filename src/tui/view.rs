@@ -48,9 +48,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
         Mode::DataTable(table) => tabs::data_table::render(app, table, frame, body, theme),
         Mode::Picker { selected } => tabs::kpis::render_picker(app, *selected, frame, body, theme),
         Mode::ConfirmQuit => render_question(app, frame, body, theme),
-        Mode::Conflict { disk_text, comparing } => {
-            render_conflict(app, disk_text, *comparing, frame, body, theme)
-        }
+        Mode::Conflict { comparison, .. } => render_conflict(app, comparison.as_deref(), frame, body, theme),
         Mode::Scenarios { selected, rows } => {
             tabs::sensitivity::render_scenarios(app, *selected, rows, frame, body, theme)
         }
@@ -452,17 +450,16 @@ fn render_dialog(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, line
 /// The conflict question, and with `d` the key figures that differ between mine and theirs.
 fn render_conflict(
     app: &App,
-    disk_text: &str,
-    comparing: bool,
+    comparison: Option<&super::compare::Comparison>,
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
 ) {
     let lang = app.lang;
     let mut lines: Vec<Line> = lang.t(Text::ConflictQuestion).lines().map(Line::raw).collect();
-    if comparing {
+    if let Some(comparison) = comparison {
         lines.push(Line::raw(""));
-        let differences = super::compare::differences(app, disk_text);
+        let differences = super::compare::differences(lang, comparison);
         if differences.is_empty() {
             lines.push(Line::styled(lang.t(Text::NoDifference), theme.good));
         } else {

@@ -664,7 +664,7 @@ fn a_failed_reload_keeps_the_unsaved_changes() {
     type_text(&mut app, "essai");
     press(&mut app, &[Action::Submit]);
     assert!(app.dirty);
-    app.mode = Mode::Conflict { disk_text: String::new(), comparing: false };
+    app.mode = Mode::Conflict { disk_text: String::new(), comparison: None };
     let effect = press(&mut app, &[Action::Reload]);
     assert!(matches!(effect, Effect::Open(_)));
     assert!(app.dirty, "still unsaved while theirs is not loaded");
