@@ -1184,3 +1184,27 @@ fn a_choice_left_to_its_default_opens_on_it() {
     assert_eq!(list[*picked].0, "mature", "{list:?}");
     assert_ne!(*picked, 0, "the default is not the list's first value");
 }
+
+/// The conflict dialog's `d`: the key figures that differ between mine and theirs, computed
+/// when asked (never on a frame); `d` again hides them; a file on disk that is not a project
+/// says why.
+#[test]
+fn the_conflict_dialog_compares_mine_and_theirs_when_asked() {
+    use roi_workbench::tui::compare::differences;
+    let mut app = app();
+    let mut theirs = app.project.clone();
+    let line = theirs.costs.iter_mut().find(|c| c.monthly.is_some()).unwrap();
+    line.monthly = line.monthly.map(|m| m * rust_decimal::Decimal::TWO);
+    let disk_text = roi_workbench::store::render(&theirs, None).unwrap();
+    app.mode = Mode::Conflict { disk_text: disk_text.clone(), comparison: None };
+    press(&mut app, &[Action::Compare]);
+    let Mode::Conflict { comparison: Some(comparison), .. } = &app.mode else { panic!("{:?}", app.mode) };
+    let rows = differences(Lang::En, comparison);
+    assert!(rows.iter().any(|(label, mine, theirs)| label == "NPV" && mine != theirs), "{rows:?}");
+    press(&mut app, &[Action::Compare]);
+    assert!(matches!(&app.mode, Mode::Conflict { comparison: None, .. }));
+    app.mode = Mode::Conflict { disk_text: "not = [toml".into(), comparison: None };
+    press(&mut app, &[Action::Compare]);
+    let Mode::Conflict { comparison: Some(comparison), .. } = &app.mode else { panic!() };
+    assert_eq!(differences(Lang::En, comparison)[0].0, "!");
+}
