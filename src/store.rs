@@ -42,19 +42,13 @@ impl Loaded {
 }
 
 /// Why a project file could not be used.
+/// Said in English by `Display`, in the reader's language by `i18n::errors` (which the file
+/// layer does not depend on: the sentences are the language layer's).
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::i18n::errors::load_error(crate::i18n::Lang::En, self).join("
-"))]
+#[error("{}", self.in_english())]
 pub enum LoadError {
     Unreadable { path: PathBuf, source: std::io::Error },
     Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
-}
-
-impl LoadError {
-    /// One line per problem, each `file:line:column: message — fix`, in `lang`.
-    pub fn lines(&self, lang: crate::i18n::Lang) -> Vec<String> {
-        crate::i18n::errors::load_error(lang, self)
-    }
 }
 
 /// Reads and validates one project file: no larger than [`MAX_FILE_BYTES`], UTF-8 text.

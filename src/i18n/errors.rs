@@ -234,6 +234,48 @@ const SYNTAX: &[(&str, &str)] = &[
     ("carriage return must be followed by newline", "un retour chariot doit être suivi d'un saut de ligne"),
 ];
 
+/// The English sentences the store's errors `Display` (logs, `?` in tests); a user reads them
+/// in the UI's language through the functions above.
+impl LoadError {
+    pub fn in_english(&self) -> String {
+        load_error(Lang::En, self).join("\n")
+    }
+
+    /// One line per problem, each `file:line:column: message — fix`, in `lang`.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        load_error(lang, self)
+    }
+}
+
+impl LockError {
+    pub fn in_english(&self) -> String {
+        lock_error(Lang::En, self)
+    }
+}
+
+impl FileError {
+    pub fn in_english(&self) -> String {
+        file_error(Lang::En, self)
+    }
+}
+
+impl SaveError {
+    pub fn in_english(&self) -> String {
+        save_error(Lang::En, self)
+    }
+}
+
+/// A folder's scan says an invalid file's first problem in the UI's language.
+impl crate::store::portfolio::Describe for Lang {
+    fn first_problem(self, error: &LoadError) -> String {
+        load_error(self, error).into_iter().next().unwrap_or_default()
+    }
+
+    fn context(self) -> &'static str {
+        self.code()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

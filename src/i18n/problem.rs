@@ -345,6 +345,29 @@ pub fn reader_fix(lang: Lang, fix: &str) -> String {
     french.to_owned()
 }
 
+/// A problem of a file, said in a language: `line:column: message — fix`.
+impl crate::store::format::Diagnostic {
+    pub fn said_in(&self, lang: Lang) -> String {
+        let (line, column) = (self.line, self.column);
+        match &self.problem {
+            Some(problem) => format!("{line}:{column}: {}", problem_sentence(lang, problem)),
+            None if self.fix.is_empty() => {
+                format!("{line}:{column}: {}", reader_message(lang, &self.message))
+            }
+            None => {
+                let (message, fix) = (reader_message(lang, &self.message), reader_fix(lang, &self.fix));
+                format!("{line}:{column}: {message} — {fix}")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for crate::store::format::Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(Lang::En))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

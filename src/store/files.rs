@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub const ARCHIVE: &str = "archive";
 
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::i18n::errors::file_error(crate::i18n::Lang::En, self))]
+#[error("{}", self.in_english())]
 pub enum FileError {
     Save(#[from] SaveError),
     Load(#[from] LoadError),

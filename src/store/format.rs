@@ -4,16 +4,14 @@
 use crate::domain::identity::{LineIds, List};
 use crate::domain::project::Project;
 use crate::domain::validate::{FieldPath, Problem, Segment, validate};
-use crate::i18n::Lang;
-use crate::i18n::problem::{rule_fix, rule_message};
 use rust_decimal::Decimal;
-use std::fmt;
 use std::str::FromStr;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
-/// A problem at a place in a file's text, with the sentence that says how to fix it (in
-/// English; [`Diagnostic::said_in`] says it in the reader's language when the problem is a
-/// rule of the format).
+/// A problem at a place in a file's text: one of the format's rules broken (said in the
+/// reader's language by `i18n::problem`), or, for TOML, types, encoding and size, the
+/// reader's sentence and how to fix it (in English; `i18n` says them in the reader's
+/// language). `Display` says it in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub line: usize,
@@ -28,32 +26,6 @@ impl Diagnostic {
     /// A problem found elsewhere than the format's rules: TOML, types, encoding, size.
     pub fn new(line: usize, column: usize, message: impl Into<String>, fix: impl Into<String>) -> Self {
         Self { line, column, message: message.into(), fix: fix.into(), problem: None }
-    }
-
-    /// `line:column: message — fix`, in `lang` where the problem is a rule of the format.
-    pub fn said_in(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::problem::{problem_sentence, reader_fix, reader_message};
-        let (line, column) = (self.line, self.column);
-        match &self.problem {
-            Some(problem) => format!("{line}:{column}: {}", problem_sentence(lang, problem)),
-            None if self.fix.is_empty() => {
-                format!("{line}:{column}: {}", reader_message(lang, &self.message))
-            }
-            None => {
-                let (message, fix) = (reader_message(lang, &self.message), reader_fix(lang, &self.fix));
-                format!("{line}:{column}: {message} — {fix}")
-            }
-        }
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)?;
-        if !self.fix.is_empty() {
-            write!(f, " — {}", self.fix)?;
-        }
-        Ok(())
     }
 }
 
@@ -197,13 +169,8 @@ fn problem_diagnostic(
 ) -> Diagnostic {
     let offset = document.and_then(|doc| span_of(doc.as_item(), &problem.path)).unwrap_or(0);
     let (line, column) = line_column(text, offset);
-    Diagnostic {
-        line,
-        column,
-        message: format!("{}: {}", problem.path, rule_message(Lang::En, &problem.rule)),
-        fix: rule_fix(Lang::En, &problem.rule),
-        problem: Some(Box::new(problem.clone())),
-    }
+    // The rule is the message: `i18n` says it, in the reader's language.
+    Diagnostic { problem: Some(Box::new(problem.clone())), ..Diagnostic::new(line, column, "", "") }
 }
 
 /// The start of the value at `path`, or of its nearest parent present in the file.

@@ -17,7 +17,7 @@ pub const STALE_AFTER: Duration = Duration::from_secs(30);
 pub const WAIT_AT_MOST: Duration = Duration::from_secs(15);
 
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::i18n::errors::lock_error(crate::i18n::Lang::En, self))]
+#[error("{}", self.in_english())]
 pub enum LockError {
     Busy {
         path: PathBuf,

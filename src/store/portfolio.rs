@@ -18,11 +18,21 @@ pub struct Scanned {
 /// Told each batch of rows as it is made, with the files done and in all.
 pub type Batch<'a> = &'a dyn Fn(&[Scanned], usize, usize);
 
+/// How a scan says why a file is not a project. The file layer knows no language: the
+/// language layer says it (`i18n` implements this for its `Lang`), and the cache keeps an
+/// invalid file's sentence for the same `context` only.
+pub trait Describe: Copy + Send + Sync {
+    /// The first line of what is wrong with the file.
+    fn first_problem(self, error: &super::LoadError) -> String;
+    /// What the sentence depends on besides the file (its language).
+    fn context(self) -> &'static str;
+}
+
 /// How a folder is read.
 #[derive(Clone, Copy)]
-pub struct ScanOptions<'a> {
+pub struct ScanOptions<'a, D: Describe> {
     pub recursive: bool,
-    pub lang: crate::i18n::Lang,
+    pub lang: D,
     /// Where the summary cache is kept; `None` reads every file (`--no-cache`).
     pub cache_dir: Option<&'a Path>,
     /// Given each batch of rows as it is made, in the order of the files, with the count of
@@ -30,8 +40,8 @@ pub struct ScanOptions<'a> {
     pub progress: Option<Batch<'a>>,
 }
 
-impl<'a> ScanOptions<'a> {
-    pub fn new(recursive: bool, lang: crate::i18n::Lang) -> Self {
+impl<'a, D: Describe> ScanOptions<'a, D> {
+    pub fn new(recursive: bool, lang: D) -> Self {
         Self { recursive, lang, cache_dir: None, progress: None }
     }
 }
@@ -46,13 +56,13 @@ pub struct Scan {
 
 /// Every project file of `dir` (and its subfolders when `recursive`), as rows, in the order
 /// of the files: read, parsed and computed on every core.
-pub fn scan(dir: &Path, recursive: bool, lang: crate::i18n::Lang) -> std::io::Result<Vec<Scanned>> {
+pub fn scan(dir: &Path, recursive: bool, lang: impl Describe) -> std::io::Result<Vec<Scanned>> {
     Ok(scan_with(dir, ScanOptions::new(recursive, lang))?.rows)
 }
 
 /// [`scan`], with the summary cache and progress of `options`: a file whose size, time and
 /// inode are those remembered is not read again; the cache is written back after.
-pub fn scan_with(dir: &Path, options: ScanOptions) -> std::io::Result<Scan> {
+pub fn scan_with<D: Describe>(dir: &Path, options: ScanOptions<D>) -> std::io::Result<Scan> {
     use rayon::prelude::*;
     use std::sync::atomic::AtomicUsize;
     let files = project_files(dir, options.recursive)?;
@@ -94,12 +104,12 @@ pub fn scan_with(dir: &Path, options: ScanOptions) -> std::io::Result<Scan> {
 }
 
 /// What every file of one scan is read with.
-struct Reading<'a> {
+struct Reading<'a, D: Describe> {
     cache: &'a Cache,
     /// When the scan began, by the folder's clock (see [`super::clock::folder_now`]); by this
     /// machine's where nothing can be created in the folder to ask it.
     read_at_ns: i128,
-    lang: crate::i18n::Lang,
+    lang: D,
 }
 
 fn folder_clock_ns(dir: &Path) -> i128 {
@@ -118,14 +128,14 @@ fn row_of(
     dir: &Path,
     path: PathBuf,
     key: &Path,
-    reading: &Reading,
+    reading: &Reading<impl Describe>,
     parsed: &std::sync::atomic::AtomicUsize,
 ) -> (Scanned, Option<Entry>) {
     let file = path.strip_prefix(dir).unwrap_or(&path).display().to_string();
     let metadata = std::fs::metadata(&path).ok();
     let stamp = metadata.as_ref().map(Stamp::of);
     let modified = metadata.as_ref().and_then(|m| m.modified().ok()).map(rfc3339);
-    let context = summary_cache::error_context(reading.lang, &path);
+    let context = summary_cache::error_context(reading.lang.context(), &path);
     let remembered = stamp.and_then(|stamp| reading.cache.entry(key, stamp, &context)).cloned();
     let entry = remembered.or_else(|| {
         parsed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -138,17 +148,18 @@ fn row_of(
 }
 
 /// Reads one file into the entry to remember: its row, or its first problem in the scan's language.
-fn read_entry(path: &Path, stamp: Stamp, reading: &Reading) -> Entry {
+fn read_entry(path: &Path, stamp: Stamp, reading: &Reading<impl Describe>) -> Entry {
     let row = read_entry_row(path, reading.lang);
-    let error_context = row.error.is_some().then(|| summary_cache::error_context(reading.lang, path));
+    let error_context =
+        row.error.is_some().then(|| summary_cache::error_context(reading.lang.context(), path));
     Entry { stamp, read_at_ns: reading.read_at_ns, error_context, row }
 }
 
-fn read_entry_row(path: &Path, lang: crate::i18n::Lang) -> PortfolioRow {
+fn read_entry_row(path: &Path, lang: impl Describe) -> PortfolioRow {
     let file = path.display().to_string();
     match read_project(path) {
         Ok((project, _)) => PortfolioRow::of_project(file, &project),
-        Err(error) => PortfolioRow::invalid(file, error.lines(lang).into_iter().next().unwrap_or_default()),
+        Err(error) => PortfolioRow::invalid(file, lang.first_problem(&error)),
     }
 }
 
@@ -171,12 +182,25 @@ pub fn signature(dir: &Path, recursive: bool) -> Vec<(PathBuf, u64, Option<Syste
 mod tests {
     use super::*;
 
+    /// The store's own tests say problems as the errors display them.
+    #[derive(Clone, Copy)]
+    struct Displayed;
+
+    impl Describe for Displayed {
+        fn first_problem(self, error: &crate::store::LoadError) -> String {
+            error.to_string().lines().next().unwrap_or_default().to_owned()
+        }
+        fn context(self) -> &'static str {
+            "displayed"
+        }
+    }
+
     #[test]
     fn invalid_files_are_rows_with_their_error() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("bad.toml"), "schema = 1\n[project]\nname = \"X\"\nimpact = 11\n")
             .unwrap();
-        let rows = scan(dir.path(), false, crate::i18n::Lang::En).unwrap();
+        let rows = scan(dir.path(), false, Displayed).unwrap();
         assert_eq!(rows.len(), 1);
         let error = rows[0].row.error.clone().unwrap();
         assert!(error.contains("bad.toml:4:10"), "{error}");
@@ -191,11 +215,8 @@ mod tests {
         std::fs::write(dir.path().join("sub/b.toml"), "schema = 1\n[project]\nname = \"B\"\n").unwrap();
         std::os::unix::fs::symlink("..", dir.path().join("sub/loop")).unwrap();
         let files: Vec<String> =
-            scan(dir.path(), true, crate::i18n::Lang::En).unwrap().into_iter().map(|s| s.row.file).collect();
+            scan(dir.path(), true, Displayed).unwrap().into_iter().map(|s| s.row.file).collect();
         assert_eq!(files, ["a.toml", "sub/b.toml"]);
-        assert!(
-            scan(&dir.path().join("a.toml"), false, crate::i18n::Lang::En).is_err(),
-            "a file is not a folder"
-        );
+        assert!(scan(&dir.path().join("a.toml"), false, Displayed).is_err(), "a file is not a folder");
     }
 }

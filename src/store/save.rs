@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::i18n::errors::save_error(crate::i18n::Lang::En, self))]
+#[error("{}", self.in_english())]
 pub enum SaveError {
     ReadOnly {
         path: PathBuf,

@@ -117,9 +117,10 @@ impl Cache {
     }
 }
 
-/// What an invalid file's message depends on: the language, and the path it names the file by.
-pub fn error_context(lang: crate::i18n::Lang, path: &Path) -> String {
-    format!("{} {}", lang.code(), path.display())
+/// What an invalid file's message depends on: its `context` (the language), and the path it
+/// names the file by.
+pub fn error_context(context: &str, path: &Path) -> String {
+    format!("{context} {}", path.display())
 }
 
 /// `<cache dir>/roi-workbench/portfolios`, or `ROI_CACHE_DIR` when set (tests).

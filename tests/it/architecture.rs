@@ -77,3 +77,21 @@ fn the_workbench_outside_its_runtime_does_no_io() {
         }
     }
 }
+
+/// Issue 24: the file layer does not depend on the language layer — `store` returns typed
+/// errors and `i18n` says them (an arrow from `store` to `i18n` made a loop of the two). Its
+/// code names no `i18n` item; comments may name the layer that says its errors.
+#[test]
+fn the_file_layer_does_not_depend_on_the_language_layer() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = rust_files(&src.join("store"));
+    files.push(src.join("store.rs"));
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code: String =
+            text.lines().filter(|line| !line.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+        for word in ["crate::i18n", "super::i18n", "i18n::"] {
+            assert!(!code.contains(word), "{} mentions {word}", file.display());
+        }
+    }
+}
