@@ -220,7 +220,10 @@ impl Grid {
     /// What the cell at `row`, `column` is, as the screen names it: its column's header (or
     /// its row's label), after the name of the line it belongs to.
     pub fn label_of(&self, row: usize, column: usize) -> String {
-        let owner = self.width_owner(row).and_then(|i| self.rows.get(i));
+        // A column's header is in its section's row; a row with widths of its own (an input
+        // under a line) is its own label.
+        let owner =
+            self.width_owner(row).and_then(|i| self.rows.get(i)).filter(|r| r.kind == RowKind::Section);
         let header = owner.and_then(|r| r.cells.get(column)).filter(|_| column > 0).map(|c| c.text.trim());
         let own_label = self.rows.get(row).and_then(|r| r.cells.first()).map_or("", |c| c.text.trim());
         let what = header.filter(|h| !h.is_empty()).unwrap_or(own_label);

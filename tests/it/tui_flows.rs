@@ -1208,3 +1208,25 @@ fn the_conflict_dialog_compares_mine_and_theirs_when_asked() {
     let Mode::Conflict { comparison: Some(comparison), .. } = &app.mode else { panic!() };
     assert_eq!(differences(Lang::En, comparison)[0].0, "!");
 }
+
+/// Issue 25: the edit line names the field as the screen labels it — a benefit's input by the
+/// line and the input (`Tri des CV — Volume / month`), a setting by its label — never by the
+/// value it holds (`Nouveau bénéfice — —`, `non mesurée`).
+#[test]
+fn the_edit_line_names_the_field_not_its_value() {
+    let mut app = app();
+    press(&mut app, &[Action::GoTab(Tab::Baseline)]);
+    let name = app.project.benefits[0].name.clone();
+    let input = app.project.benefits[0].kind;
+    let key = roi_workbench::domain::schema::inputs_of(input).next().unwrap().key;
+    select_cell(&mut app, &format!("benefits[0].{key}"));
+    press(&mut app, &[Action::Edit]);
+    let Mode::Editing { label, .. } = &app.mode else { panic!("{:?}", app.mode) };
+    let expected = format!("{name} — {}", roi_workbench::i18n::review::input_name(Lang::En, key));
+    assert_eq!(label, &expected);
+    press(&mut app, &[Action::Cancel]);
+    select_cell(&mut app, "project.horizon_months");
+    press(&mut app, &[Action::Edit]);
+    let Mode::Editing { label, .. } = &app.mode else { panic!("{:?}", app.mode) };
+    assert!(!label.chars().any(|c| c.is_ascii_digit()), "the label is not the value: {label}");
+}
