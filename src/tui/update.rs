@@ -328,6 +328,11 @@ fn written_files(paths: &[std::path::PathBuf]) -> String {
 
 /// Replaces the project, keeping the old one for undo, and recomputes every figure.
 pub fn change_project(app: &mut App, project: Project) {
+    // An edit that leaves every value as it was (Enter on a default) changes nothing: no undo
+    // step, no unsaved changes.
+    if project == app.project {
+        return;
+    }
     let previous = std::mem::replace(&mut app.project, project);
     app.history.record(previous);
     app.dirty = true;

@@ -1230,3 +1230,27 @@ fn the_edit_line_names_the_field_not_its_value() {
     let Mode::Editing { label, .. } = &app.mode else { panic!("{:?}", app.mode) };
     assert!(!label.chars().any(|c| c.is_ascii_digit()), "the label is not the value: {label}");
 }
+
+/// Issue 25: a setting left to its default opens on the default shown (`36`, not an empty
+/// box), and Enter on it changes nothing: no unsaved changes, no undo step.
+#[test]
+fn a_default_opens_on_its_value_and_enter_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/domain-example.toml");
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let without: String =
+        text.lines().filter(|l| !l.starts_with("horizon_months")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.path().join("p.toml"), without).unwrap();
+    let mut app = App::new(store::load(&dir.path().join("p.toml")).unwrap(), Vec::new(), Lang::En);
+    assert_eq!(app.project.project.horizon_months, None);
+    press(&mut app, &[Action::GoTab(Tab::Baseline)]);
+    select_cell(&mut app, "project.horizon_months");
+    press(&mut app, &[Action::Edit]);
+    let Mode::Editing { buffer, .. } = &app.mode else { panic!("{:?}", app.mode) };
+    assert_eq!(buffer, &app.project.horizon().to_string());
+    let steps = app.history.undo.len();
+    press(&mut app, &[Action::Submit]);
+    assert!(!app.dirty, "nothing changed");
+    assert_eq!(app.project.project.horizon_months, None, "the file still leaves it out");
+    assert_eq!(app.history.undo.len(), steps, "no undo step");
+}

@@ -18,6 +18,29 @@ use rust_decimal::Decimal;
 
 use super::*;
 
+/// Enter on a value left to its default, as it opened: the file keeps leaving it out.
+fn is_default_untouched(app: &App, path: &FieldPath, buffer: &str) -> bool {
+    let shown = tabs::grid(app).and_then(|grid| {
+        let cursor = app.cursor();
+        grid.cell(cursor.row, cursor.column).map(|cell| shown_default(&cell.text))
+    });
+    current_value(&app.project, path).is_none() && shown.is_some_and(|s| !s.is_empty() && s == buffer.trim())
+}
+
+/// The number a cell shows for a default, as it would be typed: no placeholder, no unit word.
+fn shown_default(shown: &str) -> String {
+    let mut words: Vec<&str> = shown.split_whitespace().collect();
+    while words.last().is_some_and(|w| w.chars().all(char::is_alphabetic)) {
+        words.pop();
+    }
+    let number = words.join(" ");
+    if number == crate::i18n::DASH || !number.chars().any(|c| c.is_ascii_digit()) {
+        String::new()
+    } else {
+        number
+    }
+}
+
 pub(super) fn begin_edit(app: &mut App) {
     let Some(grid) = tabs::grid(app) else { return };
     let cursor = app.cursor();
@@ -40,7 +63,14 @@ pub(super) fn begin_edit(app: &mut App) {
                         at.or_else(|| list.iter().position(|(_, name)| *name == shown)).unwrap_or(0),
                     )
                 }
-                None => (current.map(|c| edit_text(app.lang, &path, c)).unwrap_or_default(), 0),
+                // A value left to its default opens on the default the cell shows, without
+                // its unit (`36 mois` opens as `36`).
+                None => (
+                    current.map(|c| edit_text(app.lang, &path, c)).unwrap_or_else(|| {
+                        shown_default(grid.cell(cursor.row, cursor.column).map_or("", |c| c.text.as_str()))
+                    }),
+                    0,
+                ),
             };
             let label = grid.label_of(cursor.row, cursor.column);
             app.mode = Mode::Editing { path, buffer, error: None, picked, label };
@@ -130,6 +160,11 @@ pub(super) fn submit(app: &mut App) -> Effect {
         if let Err(message) = whatif::solve_goal(app, buffer) {
             refuse_input(app, mode, message);
         }
+        return Effect::None;
+    }
+    if let Mode::Editing { path, buffer, .. } = &mode
+        && is_default_untouched(app, path, buffer)
+    {
         return Effect::None;
     }
     let result = match &mode {
