@@ -1,5 +1,4 @@
 //! What the report tests share: the sample projects, and `roi report` run on one of them.
-#![allow(dead_code)] // Each test file uses part of it.
 
 use std::path::{Path, PathBuf};
 
