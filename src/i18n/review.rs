@@ -524,6 +524,25 @@ pub fn frequency_name(lang: Lang, frequency: Frequency) -> &'static str {
     }
 }
 
+/// A catalogue KPI's reference as the reader reads it: its figure with the decimal comma in
+/// French (`> 99,5 %`), or the way it should move in the reader's words.
+pub fn reference_name(lang: Lang, reference: crate::domain::catalogue::Reference) -> String {
+    use crate::domain::catalogue::Reference as R;
+    let fr = lang == Lang::Fr;
+    match reference {
+        R::Figure(figure) if fr => figure.replace('.', ","),
+        R::Figure(figure) => figure.to_owned(),
+        R::Decreasing if fr => "en baisse".into(),
+        R::Decreasing => "decreasing".into(),
+        R::Increasing if fr => "en hausse".into(),
+        R::Increasing => "increasing".into(),
+        R::Documented if fr => "documenté".into(),
+        R::Documented => "documented".into(),
+        R::OnBudget if fr => "dans le budget".into(),
+        R::OnBudget => "on budget".into(),
+    }
+}
+
 /// A benefit's input, named as the reader knows it (`volume_per_month` is « Volume / mois »).
 pub fn input_name(lang: Lang, field: &str) -> &'static str {
     use super::XlsxText as X;
@@ -557,6 +576,20 @@ pub fn input_name(lang: Lang, field: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 25: the KPI catalogue's references read in the reader's language: French words
+    /// and decimal commas in French, the figures themselves in both.
+    #[test]
+    fn catalogue_references_are_said_in_each_language() {
+        use crate::domain::catalogue::{CATALOGUE, Reference};
+        for entry in CATALOGUE {
+            let (fr, en) = (reference_name(Lang::Fr, entry.target), reference_name(Lang::En, entry.target));
+            match entry.target {
+                Reference::Figure(_) => assert!(!fr.contains('.'), "{}: {fr}", entry.key),
+                _ => assert_ne!(fr, en, "{}", entry.key),
+            }
+        }
+    }
 
     #[test]
     fn driver_names_fit_the_sliders_column() {

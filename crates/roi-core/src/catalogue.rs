@@ -10,9 +10,21 @@ pub struct CatalogueKpi {
     pub name_en: &'static str,
     pub dimension: Dimension,
     pub direction: Direction,
-    pub target: &'static str,
+    /// The method's reference for it: a figure to reach, or a way to move.
+    pub target: Reference,
     pub frequency: Frequency,
     pub starter: bool,
+}
+
+/// What a catalogue KPI should reach: a figure as the method states it (`> 70 %`, its decimal
+/// point said in the reader's language), or a way it should move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    Figure(&'static str),
+    Decreasing,
+    Increasing,
+    Documented,
+    OnBudget,
 }
 
 use Dimension as D;
@@ -20,7 +32,7 @@ use Direction::{Higher, Lower};
 use Frequency as F;
 
 macro_rules! entry {
-    ($key:literal, $fr:literal, $en:literal, $dimension:expr, $direction:expr, $target:literal, $frequency:expr, $starter:literal) => {
+    ($key:literal, $fr:literal, $en:literal, $dimension:expr, $direction:expr, $target:expr, $frequency:expr, $starter:literal) => {
         CatalogueKpi {
             key: $key,
             name_fr: $fr,
@@ -36,33 +48,33 @@ macro_rules! entry {
 
 #[rustfmt::skip]
 pub const CATALOGUE: &[CatalogueKpi] = &[
-    entry!("time_saved_per_task", "Temps gagné par tâche", "Time saved per task", D::Productivity, Higher, "+20–40 %", F::Monthly, true),
-    entry!("adoption_rate", "Taux d'adoption", "Adoption rate", D::Technical, Higher, "> 70 %", F::Monthly, true),
-    entry!("cost_per_request", "Coût par requête", "Cost per request", D::Technical, Lower, "decreasing", F::Weekly, true),
-    entry!("post_ai_error_rate", "Taux d'erreur post-IA", "Post-AI error rate", D::Quality, Lower, "< 5 %", F::Monthly, true),
-    entry!("user_satisfaction", "Satisfaction utilisateur (CSAT / NPS)", "User satisfaction (CSAT / NPS)", D::Quality, Higher, "> 85 / > 50", F::Quarterly, true),
-    entry!("automation_rate", "Taux d'automatisation", "Automation rate", D::Productivity, Higher, "> 50 %", F::Quarterly, false),
-    entry!("throughput", "Throughput (débit de production)", "Throughput", D::Productivity, Higher, "+30 %", F::Weekly, false),
-    entry!("output_reuse_rate", "Taux de réutilisation des outputs", "Output reuse rate", D::Productivity, Higher, "> 60 %", F::Monthly, false),
-    entry!("human_review_rate", "Taux de révision humaine", "Human review rate", D::Quality, Lower, "< 30 %", F::Monthly, false),
-    entry!("cost_per_task", "Coût par tâche", "Cost per task", D::Finance, Lower, "−30–50 %", F::Monthly, false),
-    entry!("revenue_per_employee", "Revenu par employé", "Revenue per employee", D::Finance, Higher, "+15 %", F::Quarterly, false),
-    entry!("cost_avoidance", "Coût d'évitement", "Cost avoidance", D::Finance, Higher, "documented", F::Quarterly, false),
-    entry!("roi_global", "ROI global IA", "Overall AI ROI", D::Finance, Higher, "> 150 %", F::Semiannual, false),
-    entry!("latency", "Latence moyenne", "Average latency", D::Technical, Lower, "< 3 s", F::Realtime, false),
-    entry!("uptime", "Disponibilité du service IA", "AI service uptime", D::Technical, Higher, "> 99.5 %", F::Realtime, false),
-    entry!("cost_per_case", "Coût par dossier traité", "Cost per case", D::Finance, Lower, "decreasing", F::Monthly, false),
-    entry!("processing_time", "Temps moyen de traitement", "Average processing time", D::Productivity, Lower, "decreasing", F::Monthly, false),
-    entry!("conversion_rate", "Taux de conversion web", "Web conversion rate", D::Finance, Higher, "increasing", F::Monthly, false),
-    entry!("average_order_value", "Panier moyen (AOV)", "Average order value", D::Finance, Higher, "increasing", F::Monthly, false),
-    entry!("errors_avoided", "Nombre d'erreurs évitées", "Errors avoided", D::Quality, Higher, "increasing", F::Monthly, false),
-    entry!("tco_monthly", "TCO mensuel", "Monthly TCO", D::Finance, Lower, "on budget", F::Monthly, false),
-    entry!("time_to_market", "Délai de mise sur le marché (TTM)", "Time to market", D::Productivity, Lower, "decreasing", F::Quarterly, false),
-    entry!("first_contact_resolution", "Taux de résolution au premier contact", "First-contact resolution", D::Customer, Higher, "increasing", F::Monthly, false),
-    entry!("enps", "eNPS collaborateurs", "Employee NPS", D::Employee, Higher, "increasing", F::Quarterly, false),
-    entry!("retention_rate", "Taux de fidélisation clients", "Customer retention rate", D::Customer, Higher, "increasing", F::Quarterly, false),
-    entry!("false_positive_rate", "Taux de faux positifs", "False positive rate", D::Quality, Lower, "decreasing", F::Monthly, false),
-    entry!("inference_cost", "Coût d'inférence par prédiction", "Inference cost per prediction", D::Technical, Lower, "decreasing", F::Monthly, false),
+    entry!("time_saved_per_task", "Temps gagné par tâche", "Time saved per task", D::Productivity, Higher, Reference::Figure("+20–40 %"), F::Monthly, true),
+    entry!("adoption_rate", "Taux d'adoption", "Adoption rate", D::Technical, Higher, Reference::Figure("> 70 %"), F::Monthly, true),
+    entry!("cost_per_request", "Coût par requête", "Cost per request", D::Technical, Lower, Reference::Decreasing, F::Weekly, true),
+    entry!("post_ai_error_rate", "Taux d'erreur post-IA", "Post-AI error rate", D::Quality, Lower, Reference::Figure("< 5 %"), F::Monthly, true),
+    entry!("user_satisfaction", "Satisfaction utilisateur (CSAT / NPS)", "User satisfaction (CSAT / NPS)", D::Quality, Higher, Reference::Figure("> 85 / > 50"), F::Quarterly, true),
+    entry!("automation_rate", "Taux d'automatisation", "Automation rate", D::Productivity, Higher, Reference::Figure("> 50 %"), F::Quarterly, false),
+    entry!("throughput", "Throughput (débit de production)", "Throughput", D::Productivity, Higher, Reference::Figure("+30 %"), F::Weekly, false),
+    entry!("output_reuse_rate", "Taux de réutilisation des outputs", "Output reuse rate", D::Productivity, Higher, Reference::Figure("> 60 %"), F::Monthly, false),
+    entry!("human_review_rate", "Taux de révision humaine", "Human review rate", D::Quality, Lower, Reference::Figure("< 30 %"), F::Monthly, false),
+    entry!("cost_per_task", "Coût par tâche", "Cost per task", D::Finance, Lower, Reference::Figure("−30–50 %"), F::Monthly, false),
+    entry!("revenue_per_employee", "Revenu par employé", "Revenue per employee", D::Finance, Higher, Reference::Figure("+15 %"), F::Quarterly, false),
+    entry!("cost_avoidance", "Coût d'évitement", "Cost avoidance", D::Finance, Higher, Reference::Documented, F::Quarterly, false),
+    entry!("roi_global", "ROI global IA", "Overall AI ROI", D::Finance, Higher, Reference::Figure("> 150 %"), F::Semiannual, false),
+    entry!("latency", "Latence moyenne", "Average latency", D::Technical, Lower, Reference::Figure("< 3 s"), F::Realtime, false),
+    entry!("uptime", "Disponibilité du service IA", "AI service uptime", D::Technical, Higher, Reference::Figure("> 99.5 %"), F::Realtime, false),
+    entry!("cost_per_case", "Coût par dossier traité", "Cost per case", D::Finance, Lower, Reference::Decreasing, F::Monthly, false),
+    entry!("processing_time", "Temps moyen de traitement", "Average processing time", D::Productivity, Lower, Reference::Decreasing, F::Monthly, false),
+    entry!("conversion_rate", "Taux de conversion web", "Web conversion rate", D::Finance, Higher, Reference::Increasing, F::Monthly, false),
+    entry!("average_order_value", "Panier moyen (AOV)", "Average order value", D::Finance, Higher, Reference::Increasing, F::Monthly, false),
+    entry!("errors_avoided", "Nombre d'erreurs évitées", "Errors avoided", D::Quality, Higher, Reference::Increasing, F::Monthly, false),
+    entry!("tco_monthly", "TCO mensuel", "Monthly TCO", D::Finance, Lower, Reference::OnBudget, F::Monthly, false),
+    entry!("time_to_market", "Délai de mise sur le marché (TTM)", "Time to market", D::Productivity, Lower, Reference::Decreasing, F::Quarterly, false),
+    entry!("first_contact_resolution", "Taux de résolution au premier contact", "First-contact resolution", D::Customer, Higher, Reference::Increasing, F::Monthly, false),
+    entry!("enps", "eNPS collaborateurs", "Employee NPS", D::Employee, Higher, Reference::Increasing, F::Quarterly, false),
+    entry!("retention_rate", "Taux de fidélisation clients", "Customer retention rate", D::Customer, Higher, Reference::Increasing, F::Quarterly, false),
+    entry!("false_positive_rate", "Taux de faux positifs", "False positive rate", D::Quality, Lower, Reference::Decreasing, F::Monthly, false),
+    entry!("inference_cost", "Coût d'inférence par prédiction", "Inference cost per prediction", D::Technical, Lower, Reference::Decreasing, F::Monthly, false),
 ];
 
 /// The four dimensions whose coverage the KPI tab reports.

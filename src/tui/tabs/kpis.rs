@@ -143,7 +143,7 @@ pub fn render_picker(app: &App, selected: usize, frame: &mut Frame, area: Rect, 
                 ListItem::new(format!(
                     "{name:<36} {:<13} {}",
                     dimension_name(lang, entry.dimension),
-                    entry.target
+                    crate::i18n::review::reference_name(lang, entry.target)
                 ))
             }
             None => ListItem::new(lang.t(Text::CustomKpi)),
