@@ -329,6 +329,11 @@ impl Lang {
         }
     }
 
+    /// The word after a count of months: "mois" whatever the count, "month" or "months".
+    pub fn months_after(self, count: rust_decimal::Decimal) -> &'static str {
+        self.t(if count.abs() == rust_decimal::Decimal::ONE { Text::OneMonth } else { Text::Months })
+    }
+
     /// A name quoted as each language quotes: « nom » in French, “name” in English.
     pub fn quoted(self, text: &str) -> String {
         match self {

@@ -260,7 +260,7 @@ pub fn drivers_applied(lang: Lang, drivers: &crate::domain::Drivers) -> Option<S
 /// factor replaces, a multiplier multiplies).
 pub fn driver_setting(lang: Lang, driver: Driver, value: rust_decimal::Decimal) -> String {
     match driver {
-        Driver::DelayMonths => format!("{value:+} {}", lang.t(Text::Months)),
+        Driver::DelayMonths => format!("{value:+} {}", lang.months_after(value)),
         Driver::DiscountRate => lang.rate(crate::domain::money::Rate::new(value)),
         Driver::MaturityFactor => lang.number(value, 2),
         _ => format!("×{}", lang.number(value, 2)),
@@ -576,6 +576,19 @@ pub fn input_name(lang: Lang, field: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 25: each language its own plurals and quotes.
+    #[test]
+    fn plurals_and_quotes_are_each_language_s() {
+        use rust_decimal::Decimal;
+        let delay = |lang, n: i64| driver_setting(lang, Driver::DelayMonths, Decimal::from(n));
+        assert_eq!(delay(Lang::En, 1), "+1 month");
+        assert_eq!(delay(Lang::En, -1), "-1 month");
+        assert_eq!(delay(Lang::En, 2), "+2 months");
+        assert_eq!(delay(Lang::Fr, 1), "+1 mois");
+        assert_eq!(Lang::En.quoted("Zeta"), "“Zeta”");
+        assert_eq!(Lang::Fr.quoted("Zeta"), "« Zeta »");
+    }
 
     /// Issue 25: the KPI catalogue's references read in the reader's language: French words
     /// and decimal commas in French, the figures themselves in both.

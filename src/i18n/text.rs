@@ -253,6 +253,7 @@ pub enum Text {
     MaturityFactor => ("Facteur de maturité", "Maturity factor"),
     Horizon => ("Horizon", "Horizon"),
     Months => ("mois", "months"),
+    OneMonth => ("mois", "month"),
     MonthShort => ("mois", "month"),
     AtMonth => ("à", "at"),
     NotReached => ("non atteint", "not reached"),

@@ -36,7 +36,7 @@ pub fn scenarios(app: &mut App, action: Action) -> Effect {
             app.mode = Mode::Normal;
             app.recompute_what_if();
             let name = row.name.unwrap_or_else(|| app.lang.t(Text::Base).to_owned());
-            app.say(format!("{} « {name} »", app.lang.t(Text::ScenarioApplied)));
+            app.say(format!("{} {}", app.lang.t(Text::ScenarioApplied), app.lang.quoted(&name)));
         }
         Action::Rename if *selected > 0 => {
             let index = *selected - 1;

@@ -81,7 +81,7 @@ fn baseline_rows(project: &Project, lang: Lang) -> Vec<Row> {
         |m: Option<_>| m.map_or_else(|| "—".to_owned(), |m: crate::domain::project::YearMonth| m.to_string());
     let period = baseline.period_months().map_or_else(
         || lang.t(Text::BaselineMissingShort).to_owned(),
-        |n| format!("{n} {}", lang.t(Text::Months)),
+        |n| format!("{n} {}", lang.months_after(n.into())),
     );
     let mut rows = vec![
         Row::section(None, &SETTINGS, vec![Cell::text(lang.t(Text::SectionBaseline)), Cell::text(period)]),

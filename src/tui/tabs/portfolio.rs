@@ -72,7 +72,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         title.push_str(&format!(" · {} {} / {}", lang.t(Text::Reading), lang.count(done), lang.count(total)));
     }
     if !view.filter.is_empty() {
-        title.push_str(&format!(" · « {} »", view.filter));
+        title.push_str(&format!(" · {}", lang.quoted(&view.filter)));
     }
     let mut headers = vec![
         Text::Name,
