@@ -36,6 +36,9 @@ pub struct Cell {
     /// Shorter texts keeping the value's sign and magnitude (`-1,2 M€`, `-1,2 M`), longest
     /// first, shown where the column is too narrow for `text`: a figure is never cut.
     pub shorter: Vec<String>,
+    /// What the cell is, when its text says more (`Confiance : moyenne` is the confidence):
+    /// the edit line names it so.
+    pub label: Option<String>,
 }
 
 impl Cell {
@@ -51,6 +54,12 @@ impl Cell {
     /// A value the user can edit in place.
     pub fn field(text: impl Into<String>, path: FieldPath) -> Self {
         Self { text: text.into(), path: Some(path), ..Self::default() }
+    }
+
+    /// The same cell, named `label` on the edit line.
+    pub fn labelled(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
     }
 
     pub fn right(mut self) -> Self {
@@ -226,7 +235,8 @@ impl Grid {
             self.width_owner(row).and_then(|i| self.rows.get(i)).filter(|r| r.kind == RowKind::Section);
         let header = owner.and_then(|r| r.cells.get(column)).filter(|_| column > 0).map(|c| c.text.trim());
         let own_label = self.rows.get(row).and_then(|r| r.cells.first()).map_or("", |c| c.text.trim());
-        let what = header.filter(|h| !h.is_empty()).unwrap_or(own_label);
+        let labelled = self.cell(row, column).and_then(|c| c.label.as_deref());
+        let what = labelled.or(header.filter(|h| !h.is_empty())).unwrap_or(own_label);
         let item = self.rows.get(..=row).and_then(|rows| rows.iter().rev().find(|r| r.kind == RowKind::Item));
         match item.and_then(|r| r.cells.first()).map(|c| c.text.trim()) {
             Some(name) if column > 0 && !name.is_empty() && name != what => format!("{name} — {what}"),

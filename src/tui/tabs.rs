@@ -82,11 +82,13 @@ pub fn provenance_row(
         Cell::field(
             format!("    {}{}{source}", lang.t(Text::Source), lang.colon()),
             path(&format!("{base}.source")),
-        ),
+        )
+        .labelled(lang.t(Text::Source)),
         Cell::field(
             format!("{}{}{confidence}", lang.t(Text::Confidence), lang.colon()),
             path(&format!("{base}.confidence")),
-        ),
+        )
+        .labelled(lang.t(Text::Confidence)),
     ];
     for (label, field, _) in ranged.iter().filter(|(_, _, given)| *given) {
         let ends = line.ranges().get(field).map_or_else(
@@ -96,7 +98,8 @@ pub fn provenance_row(
         let text = format!("{} {ends}", lang.t(*label));
         // As wide as its text: a range's numbers are never cut (the source gives way).
         widths.push(u16::try_from(text.chars().count()).unwrap_or(u16::MAX));
-        cells.push(Cell::field(text, path(&format!("{base}.{field}.range"))).right());
+        let label = format!("{} ({})", lang.t(*label), lang.t(Text::RangeShort).to_lowercase());
+        cells.push(Cell::field(text, path(&format!("{base}.{field}.range"))).right().labelled(label));
     }
     grid::Row::detail_in(&widths, cells)
 }

@@ -1225,6 +1225,24 @@ fn the_edit_line_names_the_field_not_its_value() {
     let expected = format!("{name} — {}", roi_workbench::i18n::review::input_name(Lang::En, key));
     assert_eq!(label, &expected);
     press(&mut app, &[Action::Cancel]);
+    for (cell, named) in [
+        (format!("benefits[0].{key}.range"), format!("{expected} (range)")),
+        ("benefits[0].confidence".to_owned(), format!("{name} — Confidence")),
+    ] {
+        let grid = roi_workbench::tui::tabs::grid(&app).unwrap();
+        let (row, column) = grid
+            .rows
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| {
+                row.cells
+                    .iter()
+                    .position(|c| c.path.as_ref().is_some_and(|p| p.to_string() == cell))
+                    .map(|c| (r, c))
+            })
+            .unwrap();
+        assert_eq!(grid.label_of(row, column), named);
+    }
     select_cell(&mut app, "project.horizon_months");
     press(&mut app, &[Action::Edit]);
     let Mode::Editing { label, .. } = &app.mode else { panic!("{:?}", app.mode) };

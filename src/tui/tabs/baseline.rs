@@ -185,7 +185,11 @@ fn input_rows(line: &Benefit, base: &str, lang: Lang) -> Vec<Row> {
                 vec![
                     Cell::text(format!("    {}", input_name(lang, key))),
                     Cell::field(shown, field).right(),
-                    Cell::field(range, path(&format!("{base}.{key}.range"))),
+                    Cell::field(range, path(&format!("{base}.{key}.range"))).labelled(format!(
+                        "{} ({})",
+                        input_name(lang, key),
+                        lang.t(Text::RangeShort).to_lowercase()
+                    )),
                 ],
             )
         })
