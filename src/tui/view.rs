@@ -519,7 +519,10 @@ fn render_rubric(app: &App, frame: &mut Frame, body: Rect, theme: &Theme) {
         "project.feasibility" => Text::RubricFeasibility,
         _ => return,
     };
-    let lines: Vec<Line> = app.lang.t(rubric).lines().map(Line::raw).collect();
+    // Each score's sentence wrapped to the frame: never cut.
+    let width = usize::from(body.width.saturating_sub(2));
+    let lines: Vec<Line> =
+        app.lang.t(rubric).lines().flat_map(|line| wrap(line, width)).map(Line::raw).collect();
     let height = lines.len() as u16 + 2;
     let area = Rect { y: body.bottom().saturating_sub(height), height: height.min(body.height), ..body };
     frame.render_widget(Clear, area);

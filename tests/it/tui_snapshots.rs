@@ -375,3 +375,31 @@ fn a_48_month_project_shows_12_24_36_and_48() {
         }
     }
 }
+
+/// Issue 25: the scoring rubric is wrapped to the frame, never cut, in both languages.
+#[test]
+fn the_scoring_rubric_is_never_cut() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(lang);
+        app.today = Some(TODAY);
+        update(&mut app, Action::GoTab(Tab::Baseline));
+        let grid = roi_workbench::tui::tabs::grid(&app).unwrap();
+        let row = grid
+            .rows
+            .iter()
+            .position(|r| {
+                r.cells
+                    .iter()
+                    .any(|c| c.path.as_ref().is_some_and(|p| p.to_string() == "project.feasibility"))
+            })
+            .unwrap();
+        app.cursor_mut().row = row;
+        app.cursor_mut().column = 1;
+        update(&mut app, Action::Edit);
+        let screen = draw(&app, 80, 24);
+        let sentence = lang.t(roi_workbench::i18n::Text::RubricFeasibility).lines().nth(1).unwrap();
+        let last_word = sentence.split_whitespace().last().unwrap();
+        assert!(screen.contains(last_word), "{screen}");
+        insta::assert_snapshot!(format!("rubric_{}_80x24", lang.code()), screen);
+    }
+}
