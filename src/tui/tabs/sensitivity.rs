@@ -208,7 +208,7 @@ pub fn render_scenarios(
     let money = |v| lang.money_fit(v, app.currency(), 11);
     let header = Line::styled(
         format!(
-            "{:<15}{:>11}{:>11}{:>12}{:>11}{:>10}",
+            "{:<15}{:>12}{:>12}{:>12}{:>11}{:>10}",
             lang.t(Text::Scenario),
             format!("{} 12", lang.t(Text::RoiShort)),
             format!("{} {}", lang.t(Text::RoiShort), app.figures.horizon),
@@ -220,11 +220,10 @@ pub fn render_scenarios(
     );
     let mut lines = vec![header];
     for (i, row) in rows.iter().enumerate() {
-        let name: String =
-            row.name.clone().unwrap_or_else(|| lang.t(Text::Base).to_owned()).chars().take(14).collect();
+        let name = crate::tui::widgets::fit(row.name.as_deref().unwrap_or(lang.t(Text::Base)), 14);
         let verdict = lang.t(if row.robust { Text::Robust } else { Text::Fragile });
         let text = format!(
-            "{name:<15}{:>11}{:>11}{:>12}{:>11}{:>10}",
+            "{name:<15}{:>12}{:>12}{:>12}{:>11}{:>10}",
             lang.percent(row.roi_adjusted_pct_12),
             lang.percent(row.roi_adjusted_pct_horizon),
             money(row.npv),
