@@ -79,6 +79,8 @@ fn every_link_leads_inside_the_repository_to_what_it_names() {
         let text = std::fs::read_to_string(&page).unwrap();
         for link in links(&text) {
             assert!(!link.contains("://"), "{}: {link} leaves the repository", page.display());
+            // A page never climbs out of its folder: what it names above it, it names in words.
+            assert!(!link.starts_with("../"), "{}: {link} climbs out of its folder", page.display());
             let (file, anchor) = link.split_once('#').unwrap_or((&link, ""));
             let target = if file.is_empty() { page.clone() } else { page.parent().unwrap().join(file) };
             assert!(target.exists(), "{}: {link}: no {}", page.display(), target.display());
