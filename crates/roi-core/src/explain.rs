@@ -222,7 +222,7 @@ impl Explainer<'_> {
         let base = format!("benefits[{index}]");
         let value = monthly_value::<Decimal>(line, self.drivers);
         let input = |input: &schema::BenefitInput| {
-            Node::input(&format!("{base}.{}", input.key), input.read(line, self.drivers))
+            Node::input(&format!("{base}.{}", input.key), input.read::<Decimal>(line, self.drivers))
         };
         let per = |divisor: schema::Divisor| Node::given(divisor.name, Decimal::from(divisor.by));
         let mut factors: Vec<Node> = schema::factors(line)

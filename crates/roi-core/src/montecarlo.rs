@@ -27,7 +27,7 @@ pub const DEFAULT_DRAWS: usize = 10_000;
 pub const MAX_DRAWS: usize = 1_000_000;
 /// What one run may cost, in [`draw_work`] units: on the largest project a file may hold (200
 /// benefit, 200 cost and 200 risk lines, every value a range, over 120 months) 135 648 draws,
-/// measured at 10.4 s and 212 MB on two cores — under the 30 s a command may take on one.
+/// measured at 11.4 s and 212 MB on two cores — under the 30 s a command may take on one.
 pub const MAX_WORK: u64 = 10_000_000_000;
 /// What the run a report makes unasked may cost: about 1 s for that project (6 800 draws).
 pub const DEFAULT_WORK: u64 = 500_000_000;

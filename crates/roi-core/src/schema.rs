@@ -107,18 +107,10 @@ impl BenefitInput {
         (self.own)(line).is_some()
     }
 
-    /// What a line's formula reads of it: its value (or its default; a missing required
-    /// input counts as zero), times its slider when a value is given.
-    pub fn read(&self, line: &Benefit, drivers: &Drivers) -> Decimal {
-        match ((self.value)(line), self.scaled_by) {
-            (Some(value), Some(slider)) => value * slider(drivers),
-            (Some(value), None) => value,
-            (None, _) => self.default_value(),
-        }
-    }
-
-    /// The same in the engine's arithmetic: the value and its slider multiplied there.
-    pub fn read_as<S: Scalar>(&self, line: &Benefit, drivers: &Drivers) -> S {
+    /// What a line's formula reads of it, in the engine's arithmetic `S` (exact `Decimal`, or
+    /// `f64` for the workbench's sliders): its value or its default (a missing required input
+    /// counts as zero), times its slider.
+    pub fn read<S: Scalar>(&self, line: &Benefit, drivers: &Drivers) -> S {
         let value = (self.value)(line).map_or_else(|| S::of(self.default_value()), S::of);
         match self.scaled_by {
             Some(slider) => value * S::of(slider(drivers)),
@@ -251,10 +243,12 @@ pub enum Factor {
 /// The factors of `line`'s V, in its formula's order: each input its kind multiplies, or,
 /// when the line leaves one out and it has an alternative, the alternative.
 pub fn factors(line: &Benefit) -> impl Iterator<Item = Factor> + '_ {
+    // A draw values every line: the alternative is looked for only when the line needs it.
     inputs_of(line.kind).filter(|input| matches!(input.need, Need::Required | Need::DefaultsTo(_))).map(
-        |input| match alternative_of(input) {
-            Some((other, divisor)) if (input.value)(line).is_none() => Factor::Alternative(other, divisor),
-            _ => Factor::Input(input),
+        |input| match (input.value)(line) {
+            Some(_) => Factor::Input(input),
+            None => alternative_of(input)
+                .map_or(Factor::Input(input), |(other, divisor)| Factor::Alternative(other, divisor)),
         },
     )
 }

@@ -15,8 +15,8 @@ use super::schema::{self, Factor};
 /// say so.
 pub fn monthly_value<S: Scalar>(line: &Benefit, drivers: &Drivers) -> S {
     let term = |factor: Factor| match factor {
-        Factor::Input(input) => input.read_as::<S>(line, drivers),
-        Factor::Alternative(input, divisor) => input.read_as::<S>(line, drivers) / S::of_int(divisor.by),
+        Factor::Input(input) => input.read::<S>(line, drivers),
+        Factor::Alternative(input, divisor) => input.read::<S>(line, drivers) / S::of_int(divisor.by),
     };
     let product = schema::factors(line).map(term).reduce(|product, term| product * term).unwrap_or(S::zero());
     match schema::formula(line.kind).divisor {
