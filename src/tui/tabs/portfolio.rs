@@ -86,7 +86,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         view.order.iter().filter_map(|i| app.portfolio.get(*i)).map(|entry| &entry.row).collect();
     // Text columns as wide as their widest header or value (within a bound), figures fixed;
     // the name takes what is left. A text still too long ends with "…".
-    let widest = |header: Text, value: &dyn Fn(&PortfolioRow) -> String, most: usize| {
+    let widest = |header: Text, value: &dyn Fn(&PortfolioRow) -> &str, most: usize| {
         let values = entries.iter().map(|row| value(row).chars().count());
         values.chain([lang.t(header).chars().count()]).max().unwrap_or(0).min(most)
     };
@@ -95,17 +95,17 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         headers.extend([Text::Roi12Short, Text::Department, Text::Status]);
         fixed.extend([
             9,
-            widest(Text::Department, &|row| department_name(lang, row.department).to_owned(), 24),
-            widest(Text::Status, &|row| status_name(lang, row.status).to_owned(), 16),
+            widest(Text::Department, &|row| department_name(lang, row.department), 24),
+            widest(Text::Status, &|row| status_name(lang, row.status), 16),
         ]);
     }
     if wider {
         headers.extend([Text::Owner, Text::StressShort, Text::Modified, Text::EditedBy]);
         fixed.extend([
-            widest(Text::Owner, &|row| row.owner.clone().unwrap_or_default(), 24),
+            widest(Text::Owner, &|row| row.owner.as_deref().unwrap_or_default(), 24),
             8,
             11,
-            widest(Text::EditedBy, &|row| row.edited_by.clone().unwrap_or_default(), 24),
+            widest(Text::EditedBy, &|row| row.edited_by.as_deref().unwrap_or_default(), 24),
         ]);
     }
     let spacing = fixed.len();
